@@ -1,0 +1,69 @@
+/**
+ * The one place the database's DDL lives. The tables and columns below are the contract every
+ * query and test relies on (see issue #2); columns may be added, never renamed.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA_SQL = /* sql */ `
+PRAGMA foreign_keys = ON;
+
+CREATE TABLE townships (
+  id          TEXT PRIMARY KEY,          -- stable ASCII slug, e.g. 'qitai-jibuku'
+  name        TEXT NOT NULL,             -- 吉布库镇
+  county      TEXT NOT NULL,             -- 奇台县 / 昌吉市
+  prefecture  TEXT NOT NULL,             -- full name: 昌吉回族自治州, 吐鲁番市
+  published   TEXT,                      -- '2025-07' where the document states it
+  source_file TEXT NOT NULL
+);
+
+CREATE TABLE items (
+  id          INTEGER PRIMARY KEY,
+  township_id TEXT NOT NULL REFERENCES townships,
+  list        TEXT NOT NULL CHECK (list IN ('basic','coop','reclaimed')),
+  seq         INTEGER NOT NULL,          -- 序号 as printed
+  category    TEXT NOT NULL,             -- 事项类别
+  name        TEXT NOT NULL,             -- 事项名称, whitespace and 'and' cleaned
+  duty_group  INTEGER NOT NULL,          -- equal = the same duty, across townships and lists
+  source_line INTEGER NOT NULL,
+  UNIQUE (township_id, list, seq)
+);
+
+CREATE TABLE departments (
+  id    INTEGER PRIMARY KEY,
+  name  TEXT NOT NULL UNIQUE,            -- as written: 奇台县农业农村局
+  kind  TEXT NOT NULL,                   -- the same department in every county: 农业农村局
+  level TEXT NOT NULL CHECK (level IN ('county','prefecture','region','national'))
+);
+
+CREATE TABLE item_departments (
+  item_id       INTEGER NOT NULL REFERENCES items,
+  department_id INTEGER NOT NULL REFERENCES departments,
+  role          TEXT NOT NULL CHECK (role IN ('lead','receiver')),
+  PRIMARY KEY (item_id, department_id, role)
+);
+
+CREATE TABLE steps (
+  item_id       INTEGER NOT NULL REFERENCES items,
+  party         TEXT NOT NULL CHECK (party IN ('department','township')),
+  department_id INTEGER REFERENCES departments,  -- which department, where the cell names several
+  ord           INTEGER NOT NULL,
+  text          TEXT NOT NULL,                   -- plain text: no tags, no leading numbering
+  heading       TEXT                             -- the cell's sub-heading as written ('县应急管理局'), if any
+);
+
+-- Stated totals from a document's 说明, kept so the UI can show "stated vs parsed".
+CREATE TABLE stated_counts (
+  township_id TEXT NOT NULL REFERENCES townships,
+  list        TEXT NOT NULL CHECK (list IN ('basic','coop','reclaimed')),
+  category    TEXT,                              -- NULL = the list's total
+  count       INTEGER NOT NULL
+);
+
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE INDEX items_by_group ON items (duty_group, township_id);
+CREATE INDEX items_by_township_list ON items (township_id, list, category);
+CREATE INDEX item_departments_by_department ON item_departments (department_id, role);
+CREATE INDEX steps_by_item ON steps (item_id, party, ord);
+CREATE INDEX departments_by_kind ON departments (kind);
+`;

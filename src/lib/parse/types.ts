@@ -1,0 +1,62 @@
+/** The typed document a township's duty list parses into. Pure data: no Node, no DOM. */
+
+export type ListKind = 'basic' | 'coop' | 'reclaimed';
+export const LIST_KINDS: readonly ListKind[] = ['basic', 'coop', 'reclaimed'];
+
+/** Steps of one cell, grouped under the sub-heading that names who does them, if any. */
+export interface StepGroup {
+  /** Heading as written, e.g. '县应急管理局' or '县农业农村局、县林业和草原局'; null when the cell has none. */
+  heading: string | null;
+  steps: string[];
+}
+
+export interface ParsedItem {
+  list: ListKind;
+  seq: number;
+  category: string;
+  name: string;
+  /** 1-based line of the row in the source file. */
+  line: number;
+  /** coop: 对应上级部门 split on 、 */
+  leadDepartments: string[];
+  /** coop: 上级部门职责; reclaimed: 承接部门及工作方式 */
+  departmentSteps: StepGroup[];
+  /** coop: 乡镇配合职责 */
+  townshipSteps: StepGroup[];
+}
+
+export interface Place {
+  region: string | null;
+  /** Full name, e.g. 昌吉回族自治州 */
+  prefecture: string;
+  county: string;
+  township: string;
+}
+
+export interface StatedCounts {
+  /** 1-based line of the statement. */
+  line: number;
+  total: number | null;
+  lists: Partial<Record<ListKind, { total: number; line: number; categories: Record<string, number> }>>;
+}
+
+export interface ParsedDocument {
+  source: string;
+  place: Place;
+  /** 'YYYY-MM' when the document states a date. */
+  published: string | null;
+  stated: StatedCounts | null;
+  items: ParsedItem[];
+}
+
+/** A refusal: the build stops and names the file and line. */
+export class ParseError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`${file}:${line}: ${reason}`);
+    this.name = 'ParseError';
+  }
+}
