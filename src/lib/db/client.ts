@@ -1,0 +1,14 @@
+import type { Sql } from './sql';
+
+/**
+ * What views and query functions see of the database. In the browser it is backed by a Web Worker
+ * running sql.js (worker-client.ts); in tests by sql.js directly (sqljs-client.ts).
+ */
+export interface DbClient {
+  query<Row extends object>(q: Sql): Promise<Row[]>;
+}
+
+export async function queryRow<Row extends object>(client: DbClient, q: Sql): Promise<Row | undefined> {
+  const rows = await client.query<Row>(q);
+  return rows[0];
+}
