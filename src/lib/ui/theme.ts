@@ -1,0 +1,20 @@
+import type { ListKind } from '../parse/types';
+
+/**
+ * One colour per list, the same in every view. Okabe–Ito hues: distinguishable with the common
+ * colour-vision deficiencies and in greyscale (light, mid, dark).
+ */
+export const LIST_COLOURS: Record<ListKind, string> = {
+  basic: '#0072B2', // blue
+  coop: '#E69F00', // orange
+  reclaimed: '#CC79A7', // reddish purple
+};
+
+/** Colour for "not listed in this township" in heatmaps. */
+export const ABSENT_COLOUR = '#EEEEEE';
+
+export const LIST_ORDER: readonly ListKind[] = ['basic', 'coop', 'reclaimed'];
+
+/** System CJK fonts first (Noto CJK on Debian, PingFang / YaHei elsewhere); nothing is fetched. */
+export const FONT_FAMILY =
+  '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif';
