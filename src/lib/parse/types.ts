@@ -36,7 +36,11 @@ export interface Place {
 export interface StatedCounts {
   /** 1-based line of the statement. */
   line: number;
+  /** "共有履职事项 245 项" */
   total: number | null;
+  /** The same sentence's per-list figures: "其中，基本履职事项 110 项、…" */
+  summary: Partial<Record<ListKind, number>>;
+  /** Each list's own paragraph: its total and "党的建设 24 项、…". */
   lists: Partial<Record<ListKind, { total: number; line: number; categories: Record<string, number> }>>;
 }
 

@@ -1,0 +1,169 @@
+import { LIST_KINDS, ParseError, type ListKind, type ParsedDocument, type ParsedItem } from './types';
+import { asciiDigits, cleanText } from './text';
+import { readPlace, readPublished } from './place';
+import { readStatedCounts, type StatedParagraph } from './stated-counts';
+import { parseCellSteps } from './cell-steps';
+import { checkStatedCounts } from './check-stated';
+
+/**
+ * Parses the text of one township's 履职事项清单 into its three lists.
+ *
+ * The published files are PDF → text conversions with differing layouts: an optional title page
+ * and 说明 preface, a table of contents, section titles (plain or markdown '#'), a column header row
+ * repeated at every page break, and one tab-separated row per item. The parser reads line by line,
+ * tracks which list it is in, and refuses anything it cannot account for with file:line.
+ */
+
+export const LIST_NAMES: Record<ListKind, string> = {
+  basic: '基本履职事项清单',
+  coop: '配合履职事项清单',
+  reclaimed: '上级部门收回事项清单',
+};
+
+/** Cells per row in each list. */
+const COLUMNS: Record<ListKind, number> = { basic: 3, coop: 6, reclaimed: 4 };
+
+const TOC_LINE = /^\d+\s*[.．、]\s*(?:基本履职|配合履职|上级部门收回)事项清单\s*[.…·]{2,}\s*\d*$/;
+const SECTION_TITLE = /(基本履职事项清单|配合履职事项清单|(?:上级部门)?收回事项清单)$/;
+const ROW = /^\d+\t/;
+const HEADER = /^序号\t/;
+
+function sectionOf(title: string): ListKind {
+  if (title.endsWith('基本履职事项清单')) return 'basic';
+  if (title.endsWith('配合履职事项清单')) return 'coop';
+  return 'reclaimed';
+}
+
+/** What a coop header's township column may be called: 乡镇配合职责, 镇配合职责, 凉州户镇配合职责, 乡镇（街道）配合职责. */
+function listFromHeader(cells: string[]): ListKind | null {
+  if (cells.length === 3 && cells[2].includes('事项名称')) return 'basic';
+  if (cells.length === 6 && cells[3].includes('上级部门') && /配合职责$/.test(cells[5])) return 'coop';
+  if (cells.length === 4 && cells[3].includes('承接部门')) return 'reclaimed';
+  return null;
+}
+
+export function parseDocument(rawText: string, file: string): ParsedDocument {
+  const fail = (line: number, reason: string): never => {
+    throw new ParseError(file, line, reason);
+  };
+  const lines = asciiDigits(rawText.replace(/^\uFEFF/, '')).split(/\r\n|\r|\n/);
+
+  let list: ListKind | null = null;
+  let sawHeader = false;
+  const sectionLine: Partial<Record<ListKind, number>> = {};
+  const tocPromises: { list: ListKind; line: number }[] = [];
+  const frontMatter: string[] = [];
+  const sectionTitles: string[] = [];
+  const paragraphs: StatedParagraph[] = [];
+  let published: string | null = null;
+  const items: ParsedItem[] = [];
+  const lastSeq: Partial<Record<ListKind, { seq: number; line: number }>> = {};
+
+  lines.forEach((rawLine, index) => {
+    const lineNo = index + 1;
+    const line = rawLine.replace(/\s+$/, '');
+    const bare = line.replace(/^#+\s*/, '').trim();
+    if (!bare) return;
+
+    if (TOC_LINE.test(bare.replace(/\t/g, ' '))) {
+      const m = SECTION_TITLE.exec(bare.split(/[.．…·]{2,}/)[0].trim());
+      if (m) tocPromises.push({ list: sectionOf(m[1]), line: lineNo });
+      return;
+    }
+
+    if (HEADER.test(line)) {
+      const cells = line.split('\t').map((c) => c.trim());
+      const fromHeader = listFromHeader(cells);
+      if (!fromHeader) fail(lineNo, `unrecognised column header (${cells.length} columns: ${cells.join(' | ')})`);
+      if (list && fromHeader !== list) {
+        fail(lineNo, `column header of the ${LIST_NAMES[fromHeader!]} inside the ${LIST_NAMES[list]}`);
+      }
+      // A list without a section title is recognised by its header.
+      if (!list) list = fromHeader;
+      sectionLine[list!] ??= lineNo;
+      sawHeader = true;
+      return;
+    }
+
+    if (ROW.test(line)) {
+      if (!list || !sawHeader) fail(lineNo, 'a numbered row before any list title or column header');
+      const kind = list!;
+      const cells = line.split('\t');
+      const seq = Number(cells[0]);
+      if (cells.length < COLUMNS[kind]) {
+        fail(lineNo, `row 序号 ${seq} has ${cells.length} cells; the ${LIST_NAMES[kind]} needs ${COLUMNS[kind]}`);
+      }
+      if (cells.length > COLUMNS[kind]) {
+        fail(lineNo, `row 序号 ${seq} has ${cells.length} cells; the ${LIST_NAMES[kind]} has only ${COLUMNS[kind]}`);
+      }
+      const previous = lastSeq[kind];
+      const expected = (previous?.seq ?? 0) + 1;
+      if (seq !== expected) {
+        if (previous && seq <= previous.seq) fail(lineNo, `duplicate or out-of-order 序号 ${seq} in the ${LIST_NAMES[kind]} (previous row ${previous.seq} at line ${previous.line})`);
+        fail(lineNo, `序号 skips from ${previous?.seq ?? 0} to ${seq} in the ${LIST_NAMES[kind]}`);
+      }
+      lastSeq[kind] = { seq, line: lineNo };
+      const category = cleanText(cells[1]);
+      const name = cleanText(cells[2]);
+      if (!category) fail(lineNo, `row 序号 ${seq} has an empty 事项类别`);
+      if (!name) fail(lineNo, `row 序号 ${seq} has an empty 事项名称`);
+      for (const cell of cells.slice(3)) {
+        const open = (cell.match(/<p\b/gi) ?? []).length;
+        const closed = (cell.match(/<\/p>/gi) ?? []).length;
+        if (open > closed) fail(lineNo, `row 序号 ${seq} ends inside an unclosed <p> (the file looks truncated)`);
+      }
+      const item: ParsedItem = { list: kind, seq, category, name, line: lineNo, leadDepartments: [], departmentSteps: [], townshipSteps: [] };
+      if (kind === 'coop') {
+        item.leadDepartments = cells[3].split(/[、，,；;]/).map((d) => cleanText(d).replace(/\s+/g, '')).filter(Boolean);
+        if (item.leadDepartments.length === 0) fail(lineNo, `row 序号 ${seq} names no 对应上级部门`);
+        item.departmentSteps = parseCellSteps(cells[4]);
+        item.townshipSteps = parseCellSteps(cells[5]);
+      } else if (kind === 'reclaimed') {
+        item.departmentSteps = parseCellSteps(cells[3]);
+        if (!item.departmentSteps.some((g) => g.steps.length > 0)) fail(lineNo, `row 序号 ${seq} has an empty 承接部门及工作方式`);
+      }
+      items.push(item);
+      return;
+    }
+
+    const title = SECTION_TITLE.exec(bare);
+    if (title && bare.length <= 60) {
+      const kind = sectionOf(title[1]);
+      if (sectionLine[kind]) fail(lineNo, `second ${LIST_NAMES[kind]} (the first starts at line ${sectionLine[kind]})`);
+      list = kind;
+      sawHeader = false;
+      sectionLine[kind] = lineNo;
+      sectionTitles.push(bare);
+      return;
+    }
+
+    if (list) fail(lineNo, `unexpected text inside the ${LIST_NAMES[list]}: "${bare.slice(0, 40)}"`);
+    // Before the first list: title page, dates, 说明.
+    frontMatter.push(bare);
+    published ??= readPublished(bare);
+    paragraphs.push({ line: lineNo, text: bare });
+  });
+
+  if (items.length === 0) fail(1, 'no duty list found (expected rows under a 序号 column header)');
+  const lastLine = lines.length;
+  for (const promise of tocPromises) {
+    if (!sectionLine[promise.list]) fail(lastLine, `the table of contents (line ${promise.line}) lists the ${LIST_NAMES[promise.list]}, but the file has none — truncated?`);
+  }
+  for (const kind of LIST_KINDS) {
+    if (!sectionLine[kind]) fail(lastLine, `the ${LIST_NAMES[kind]} is missing — every list has three parts; truncated?`);
+    if (!lastSeq[kind]) fail(sectionLine[kind]!, `the ${LIST_NAMES[kind]} has no rows — truncated?`);
+  }
+
+  // The title page may spread the place over two lines ("…昌吉回族自治州" / "奇台县吉布库镇").
+  const titlePage = frontMatter.slice(0, 8);
+  const windows = [1, 2, 3].flatMap((size) => titlePage.slice(0, titlePage.length - size + 1).map((_, i) => titlePage.slice(i, i + size).join('')));
+  const place = readPlace([...windows, ...sectionTitles]);
+  if (!place) fail(1, 'cannot tell which township this is: no title page or section title names a 县/市 and a 镇/乡');
+
+  const stated = readStatedCounts(paragraphs);
+  if (stated) {
+    const [first, ...rest] = checkStatedCounts(stated, items);
+    if (first) fail(first.line, [first.message, ...rest.map((r) => `line ${r.line}: ${r.message}`)].join('; '));
+  }
+  return { source: file, place: place!, published, stated, items };
+}
