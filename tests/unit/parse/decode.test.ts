@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { decodeListFile } from '../../../src/lib/parse';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const failure = (bytes: Uint8Array) => {
+  try {
+    decodeListFile(bytes);
+    return '';
+  } catch (error) {
+    return (error as Error).message;
+  }
+};
+
+describe('decoding list files', () => {
+  it('reads UTF-8 with and without a BOM', () => {
+    expect(decodeListFile(utf8('序号\t事项类别')).text).toBe('序号\t事项类别');
+    expect(decodeListFile(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('序号')])).text).toBe('序号');
+  });
+  it('reads GB18030', () => {
+    // "序号" in GB18030/GBK: D0F2 BAC5
+    const decoded = decodeListFile(new Uint8Array([0xd0, 0xf2, 0xba, 0xc5, 0x0a]));
+    expect(decoded).toEqual({ text: '序号\n', encoding: 'gb18030' });
+  });
+  it('refuses an empty or blank file', () => {
+    expect(failure(new Uint8Array())).toMatch(/empty/);
+    expect(failure(utf8(' \n\n'))).toMatch(/empty/);
+  });
+  it('refuses binary data, naming the line', () => {
+    expect(failure(new Uint8Array([...utf8('a\nb\n'), 0, 1, 2]))).toMatch(/binary data/);
+    expect(failure(utf8('序号\n\u0007x'))).toMatch(/binary data/);
+  });
+});
