@@ -35,3 +35,66 @@ const integer = new Intl.NumberFormat('zh-CN');
 const percent = new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 });
 export const formatCount = (n: number) => integer.format(n);
 export const formatShare = (x: number) => percent.format(x);
+
+// ─── Analysis views: 事项类别, 部门网络, 收回事项热力图 (owned by the charts author) ───────────────
+
+export const CATEGORIES_STRINGS = {
+  measureCount: '事项数',
+  measureShare: '占比',
+  measureLabel: '显示',
+  barsTitle: (top: string, count: number, share: string) =>
+    `“${top}”是事项最多的类别：共 ${count} 项，占全部事项的 ${share}`,
+  barsSubtitle: '按清单分面，类别按事项总数排序；点击条形按类别筛选',
+  heatmapTitle: (category: string, township: string, count: number) =>
+    `各乡镇事项分布：最多的是${township}的“${category}”（${count} 项）`,
+  heatmapSubtitle: '单元格为事项数（项），灰色为无此类事项；点击单元格按类别和乡镇筛选',
+  empty: '当前筛选条件下没有事项。',
+} as const;
+
+export const NETWORK_STRINGS = {
+  title: (kind: string, townships: number, duties: number) =>
+    `乡镇最依赖${kind}：覆盖 ${townships} 个乡镇，牵头 ${duties} 项配合事项`,
+  subtitle: '连线粗细 = 部门在该乡镇牵头的配合事项数（项）；圆越大，乡镇越依赖该部门。拖动节点、滚轮缩放、悬停看相邻节点',
+  groupByKind: '按部门类型合并',
+  groupByName: '按原文部门名称',
+  groupingLabel: '部门',
+  withReceivers: '显示收回事项的承接部门',
+  legendTownship: '乡镇',
+  legendDepartment: '部门（大小 = 牵头配合事项数）',
+  legendLead: '牵头配合事项',
+  legendReceiver: '承接收回事项',
+  ariaLabel: '部门与乡镇关系网络图',
+  describe: (label: string, townships: number, led: number, received: number) =>
+    `${label}：${townships} 个乡镇，牵头配合事项 ${led} 项` + (received ? `，承接收回事项 ${received} 项` : ''),
+  describeTownship: (label: string, duties: number) => `${label}：与部门相连的事项 ${duties} 项`,
+  tableTitle: '最依赖的部门',
+  tableCaption: '按部门类型：覆盖的乡镇、牵头的配合事项、这些事项要求乡镇完成的步骤',
+  colKind: '部门',
+  colTownships: '乡镇数（个）',
+  colDuties: '牵头事项（项）',
+  colSteps: '乡镇步骤（步）',
+  panelTitle: (label: string) => `${label} 的事项`,
+  panelLead: '牵头的配合事项',
+  panelReceiver: '承接的收回事项',
+  panelClose: '关闭',
+  panelSteps: (n: number) => `乡镇 ${n} 步`,
+  empty: '当前筛选条件下没有部门牵头的配合事项。',
+} as const;
+
+export const HEATMAP_STRINGS = {
+  title: (mixed: number, total: number) =>
+    `${mixed} 项事项在部分乡镇已收回、在其他乡镇仍由乡镇承担（共 ${total} 项被至少一个乡镇收回）`,
+  subtitle: '行 = 至少在一个乡镇被上级部门收回的事项，按收回的乡镇数排序；点击单元格查看该事项',
+  groupByCategory: '按事项类别分组',
+  groupByReceiver: '按承接部门分组',
+  groupingLabel: '分组',
+  unnamedReceiver: '未注明承接部门',
+  countLabel: '收回数',
+  legendLabel: '图例',
+  ariaLabel: '收回事项热力图：事项 × 乡镇',
+  statusShort: { reclaimed: '收回', coop: '配合', basic: '基本', absent: '—' },
+  tooltipThis: '本乡镇',
+  tooltipAbsentHint: '本乡镇清单未列入此事项；点击查看其他乡镇的该事项',
+  tooltipOpenHint: '点击查看事项详情',
+  empty: '当前筛选条件下没有被收回的事项。',
+} as const;
