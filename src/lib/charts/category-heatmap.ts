@@ -1,0 +1,118 @@
+import * as Plot from '@observablehq/plot';
+import type { CategoryCountRow, TownshipRow } from '../queries/categories';
+import { ABSENT_COLOUR, FONT_FAMILY } from '../ui/theme';
+import { formatCount } from '../ui/strings';
+import { activatable } from './activatable';
+
+/** One cell: items of a category in a township, over the lists shown. */
+export interface CategoryCell {
+  townshipId: string;
+  townshipName: string;
+  category: string;
+  count: number;
+}
+
+export function categoryCells(rows: CategoryCountRow[], townships: TownshipRow[]): CategoryCell[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(`${r.townshipId}\u0000${r.category}`, (counts.get(`${r.townshipId}\u0000${r.category}`) ?? 0) + r.count);
+  const categories = [...new Set(rows.map((r) => r.category))];
+  return townships.flatMap((t) =>
+    categories.map((category) => ({
+      townshipId: t.id,
+      townshipName: t.name,
+      category,
+      count: counts.get(`${t.id}\u0000${category}`) ?? 0,
+    })),
+  );
+}
+
+export interface CategoryHeatmapOptions {
+  width: number;
+  /** Row order: the same order as the bars beside it. */
+  categories: string[];
+  selectedCategories?: string[];
+  selectedTownships?: string[];
+  onSelect?: (cell: CategoryCell) => void;
+  document?: Document;
+}
+
+/** Category × township cells coloured and labelled by count; zero cells stay grey and blank. */
+export function categoryHeatmapChart(
+  rows: CategoryCountRow[],
+  townships: TownshipRow[],
+  options: CategoryHeatmapOptions,
+): SVGSVGElement | HTMLElement {
+  const { width, categories, selectedCategories = [], selectedTownships = [], onSelect } = options;
+  const cells = categoryCells(rows, townships);
+  const max = Math.max(1, ...cells.map((c) => c.count));
+  const isSelected = (c: CategoryCell) =>
+    (selectedCategories.length === 0 || selectedCategories.includes(c.category)) &&
+    (selectedTownships.length === 0 || selectedTownships.includes(c.townshipId));
+  const nonZero = cells.filter((c) => c.count > 0);
+
+  const interactive: Plot.RenderFunction = function (index, scales, values, dimensions, context, next) {
+    const g = next!(index, scales, values, dimensions, context)!;
+    g.querySelectorAll('rect').forEach((rect, j) => {
+      const cell = cells[index[j]];
+      if (!cell) return;
+      activatable(rect, `${cell.townshipName}，${cell.category}，${formatCount(cell.count)}项`, () => onSelect?.(cell));
+      rect.setAttribute('data-category', cell.category);
+      rect.setAttribute('data-township', cell.townshipId);
+      rect.setAttribute('data-count', String(cell.count));
+      rect.style.cursor = 'pointer';
+    });
+    return g;
+  };
+
+  return Plot.plot({
+    document: options.document,
+    width,
+    height: Math.max(240, categories.length * 22 + 76),
+    marginLeft: 112,
+    marginTop: 36,
+    marginBottom: 40,
+    padding: 0.06,
+    style: { fontFamily: FONT_FAMILY, fontSize: '13px' },
+    ariaLabel: '事项类别 × 乡镇 热力图（项）',
+    x: { domain: townships.map((t) => t.name), label: null, axis: 'top', tickSize: 0 },
+    y: { domain: categories, label: null, tickSize: 0 },
+    color: {
+      // Quantized: five steps are easier to read off than a ramp (and the legend needs no canvas).
+      type: 'quantize',
+      n: 5,
+      scheme: 'viridis',
+      reverse: true,
+      domain: [0, max],
+      label: '事项数（项）',
+      legend: true,
+      tickFormat: formatCount,
+    },
+    marks: [
+      Plot.cell(cells, { x: 'townshipName', y: 'category', fill: ABSENT_COLOUR, inset: 0.5 }),
+      Plot.cell(cells, {
+        x: 'townshipName',
+        y: 'category',
+        fill: (c: CategoryCell) => (c.count > 0 ? c.count : null),
+        fillOpacity: (c: CategoryCell) => (isSelected(c) ? 1 : 0.3),
+        inset: 0.5,
+        title: (c: CategoryCell) => `${c.townshipName} · ${c.category}\n${formatCount(c.count)} 项`,
+        tip: { fontFamily: FONT_FAMILY, fontSize: 13 },
+        render: interactive,
+      }),
+      // The selection's outline; a null stroke channel would drop cells from the mark above.
+      Plot.cell(
+        selectedCategories.length || selectedTownships.length ? cells.filter(isSelected) : [],
+        { x: 'townshipName', y: 'category', fill: 'none', stroke: '#000', strokeWidth: 2, inset: 0.5 },
+      ),
+      Plot.text(nonZero, {
+        x: 'townshipName',
+        y: 'category',
+        text: (c: CategoryCell) => formatCount(c.count),
+        fill: (c: CategoryCell) => (c.count > max * 0.55 ? 'white' : 'black'),
+        fillOpacity: (c: CategoryCell) => (isSelected(c) ? 1 : 0.5),
+        fontSize: 12,
+        pointerEvents: 'none',
+      }),
+    ],
+  });
+}

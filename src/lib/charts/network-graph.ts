@@ -1,0 +1,206 @@
+import { select, zoom, drag, type Selection } from 'd3';
+import type { NetworkLayout, NetworkNode, NetworkLink } from './network-layout';
+import { LIST_COLOURS, FONT_FAMILY } from '../ui/theme';
+import { formatCount } from '../ui/strings';
+import { activatable } from './activatable';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const TOWNSHIP_COLOUR = '#333333';
+const DEPARTMENT_COLOUR = '#56B4E9'; // Okabe–Ito sky blue: not one of the three list colours
+const RECEIVER_COLOUR = LIST_COLOURS.reclaimed;
+const LEAD_COLOUR = LIST_COLOURS.coop;
+
+export interface NetworkGraphOptions {
+  /** Selected department label, drawn with a ring. */
+  selected?: string | null;
+  ariaLabel: string;
+  legend: { lead: string; receiver: string | null; township: string; department: string };
+  describe: (node: NetworkNode) => string;
+  document?: Document;
+}
+
+/**
+ * Draws a laid-out network as SVG: links (width by duties; 配合 solid orange, 收回 dashed purple),
+ * townships as dark squares, departments as blue circles sized by reliance, placed labels.
+ * Interaction (zoom, drag, hover) is added separately by `attachNetworkInteractions`.
+ */
+export function networkGraph(layout: NetworkLayout, options: NetworkGraphOptions): SVGSVGElement {
+  const doc = options.document ?? document;
+  const svg = select(doc.createElementNS(SVG_NS, 'svg') as SVGSVGElement)
+    .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
+    .attr('width', layout.width)
+    .attr('height', layout.height)
+    .attr('role', 'group')
+    .attr('aria-label', options.ariaLabel)
+    .attr('class', 'network-graph')
+    .style('font-family', FONT_FAMILY)
+    .style('max-width', '100%')
+    .style('height', 'auto');
+  const stage = svg.append('g').attr('class', 'stage');
+  const byId = new Map(layout.nodes.map((n) => [n.id, n]));
+  const maxDuties = Math.max(1, ...layout.links.map((l) => l.duties));
+
+  stage
+    .append('g')
+    .attr('class', 'links')
+    .attr('fill', 'none')
+    .selectAll('line')
+    .data(layout.links)
+    .join('line')
+    .attr('class', (l) => `link link-${l.role}`)
+    .attr('data-source', (l) => l.source)
+    .attr('data-target', (l) => l.target)
+    .attr('x1', (l) => byId.get(l.source)!.x)
+    .attr('y1', (l) => byId.get(l.source)!.y)
+    .attr('x2', (l) => byId.get(l.target)!.x)
+    .attr('y2', (l) => byId.get(l.target)!.y)
+    .attr('stroke', (l) => (l.role === 'lead' ? LEAD_COLOUR : RECEIVER_COLOUR))
+    .attr('stroke-dasharray', (l) => (l.role === 'receiver' ? '4 3' : null))
+    .attr('stroke-opacity', 0.55)
+    .attr('stroke-width', (l) => 0.8 + 5 * Math.sqrt(l.duties / maxDuties));
+
+  const nodes = stage
+    .append('g')
+    .attr('class', 'nodes')
+    .selectAll<SVGGElement, NetworkNode>('g')
+    .data(layout.nodes)
+    .join('g')
+    .attr('class', (n) => `node node-${n.type}${n.label === options.selected ? ' selected' : ''}`)
+    .attr('data-id', (n) => n.id)
+    .attr('data-label', (n) => n.label)
+    .attr('data-weight', (n) => n.weight);
+  nodes
+    .filter((n) => n.type === 'department')
+    .append('circle')
+    .attr('cx', (n) => n.x)
+    .attr('cy', (n) => n.y)
+    .attr('r', (n) => n.radius)
+    .attr('fill', DEPARTMENT_COLOUR)
+    .attr('stroke', (n) => (n.label === options.selected ? '#000' : '#fff'))
+    .attr('stroke-width', (n) => (n.label === options.selected ? 3 : 1));
+  nodes
+    .filter((n) => n.type === 'township')
+    .append('rect')
+    .attr('x', (n) => n.x - n.radius)
+    .attr('y', (n) => n.y - n.radius)
+    .attr('width', (n) => n.radius * 2)
+    .attr('height', (n) => n.radius * 2)
+    .attr('rx', 3)
+    .attr('fill', TOWNSHIP_COLOUR);
+  nodes
+    .append('text')
+    .attr('class', (n) => (n.labelBox ? 'label' : 'label hover-only'))
+    .attr('x', (n) => n.labelBox?.tx ?? n.x + n.radius + 4)
+    .attr('y', (n) => n.labelBox?.ty ?? n.y + 4)
+    .attr('text-anchor', (n) => n.labelBox?.anchor ?? 'start')
+    .attr('font-size', (n) => (n.type === 'township' ? 15 : 13))
+    .attr('font-weight', (n) => (n.type === 'township' ? 700 : 400))
+    .attr('fill', '#111')
+    .attr('paint-order', 'stroke')
+    .attr('stroke', 'white')
+    .attr('stroke-width', 3)
+    .attr('stroke-linejoin', 'round')
+    .attr('pointer-events', 'none')
+    .attr('visibility', (n) => (n.labelBox ? 'visible' : 'hidden'))
+    .text((n) => n.label);
+  nodes.each(function (n) {
+    this.style.cursor = 'pointer';
+    const title = this.ownerDocument.createElementNS(SVG_NS, 'title');
+    title.textContent = options.describe(n);
+    this.prepend(title);
+  });
+
+  drawLegend(svg, options.legend);
+  return svg.node()!;
+}
+
+function drawLegend(svg: Selection<SVGSVGElement, unknown, null, undefined>, legend: NetworkGraphOptions['legend']) {
+  const g = svg.append('g').attr('class', 'legend').attr('transform', 'translate(8,14)').attr('font-size', 12);
+  const rows: [string, (row: Selection<SVGGElement, unknown, null, undefined>) => void][] = [
+    [legend.township, (r) => r.append('rect').attr('x', 0).attr('y', -6).attr('width', 12).attr('height', 12).attr('rx', 2).attr('fill', TOWNSHIP_COLOUR)],
+    [legend.department, (r) => r.append('circle').attr('cx', 6).attr('cy', 0).attr('r', 6).attr('fill', DEPARTMENT_COLOUR)],
+    [legend.lead, (r) => r.append('line').attr('x1', 0).attr('x2', 14).attr('stroke', LEAD_COLOUR).attr('stroke-width', 3)],
+  ];
+  if (legend.receiver)
+    rows.push([
+      legend.receiver,
+      (r) => r.append('line').attr('x1', 0).attr('x2', 14).attr('stroke', RECEIVER_COLOUR).attr('stroke-width', 3).attr('stroke-dasharray', '4 3'),
+    ]);
+  rows.forEach(([label, draw], i) => {
+    const row = g.append('g').attr('transform', `translate(0,${i * 18})`);
+    draw(row);
+    row.append('text').attr('x', 20).attr('y', 4).text(label);
+  });
+}
+
+export interface NetworkInteractions {
+  onSelect: (node: NetworkNode) => void;
+  onHover?: (node: NetworkNode | null, event: Event) => void;
+  /** The accessible name of a node, e.g. '农业农村局：5个乡镇，68项配合事项'. */
+  describe: (node: NetworkNode) => string;
+}
+
+/**
+ * Zoom and pan on the whole graph, drag a node (its links follow; the layout is not re-run, so the
+ * picture stays the one the seed gave), hover or focus to highlight a node's neighbours and show its
+ * label, click or Enter to select.
+ */
+export function attachNetworkInteractions(svgElement: SVGSVGElement, layout: NetworkLayout, handlers: NetworkInteractions): void {
+  const svg = select(svgElement);
+  const stage = svg.select<SVGGElement>('g.stage');
+  svg.call(
+    zoom<SVGSVGElement, unknown>()
+      .scaleExtent([0.5, 6])
+      .on('zoom', (event) => stage.attr('transform', event.transform.toString())),
+  );
+  const neighbours = new Map<string, Set<string>>();
+  for (const l of layout.links) {
+    for (const [a, b] of [[l.source, l.target], [l.target, l.source]]) {
+      const set = neighbours.get(a) ?? new Set([a]);
+      set.add(b);
+      neighbours.set(a, set);
+    }
+  }
+  const nodeSel = stage.selectAll<SVGGElement, NetworkNode>('g.node');
+  const linkSel = stage.selectAll<SVGLineElement, NetworkLink>('line.link');
+
+  const highlight = (node: NetworkNode | null) => {
+    const near = node ? neighbours.get(node.id) ?? new Set([node.id]) : null;
+    nodeSel.attr('opacity', (n) => (!near || near.has(n.id) ? 1 : 0.15));
+    nodeSel
+      .select('text')
+      .attr('visibility', (n) => (n.labelBox || (near && near.has(n.id) && (n === node || n.type === 'township')) ? 'visible' : 'hidden'));
+    linkSel.attr('stroke-opacity', (l) => (!node ? 0.55 : l.source === node.id || l.target === node.id ? 0.9 : 0.05));
+  };
+
+  nodeSel.each(function (n) {
+    activatable(this, handlers.describe(n), () => handlers.onSelect(n));
+  });
+  nodeSel
+    .on('mouseenter focus', (event, n) => {
+      highlight(n);
+      handlers.onHover?.(n, event);
+    })
+    .on('mouseleave blur', (event) => {
+      highlight(null);
+      handlers.onHover?.(null, event);
+    });
+
+  nodeSel.call(
+    drag<SVGGElement, NetworkNode>()
+      .clickDistance(4)
+      .on('drag', function (event, n) {
+        const dx = event.x - n.x;
+        const dy = event.y - n.y;
+        n.x = event.x;
+        n.y = event.y;
+        const g = select(this);
+        g.select('circle').attr('cx', n.x).attr('cy', n.y);
+        g.select('rect').attr('x', n.x - n.radius).attr('y', n.y - n.radius);
+        const text = g.select('text');
+        text.attr('x', Number(text.attr('x')) + dx).attr('y', Number(text.attr('y')) + dy);
+        linkSel.filter((l) => l.source === n.id).attr('x1', n.x).attr('y1', n.y);
+        linkSel.filter((l) => l.target === n.id).attr('x2', n.x).attr('y2', n.y);
+      }),
+  );
+}

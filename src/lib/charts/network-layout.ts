@@ -1,0 +1,201 @@
+import { forceSimulation, forceLink, forceManyBody, forceCollide, forceX, forceY, randomLcg, type SimulationNodeDatum } from 'd3';
+import type { DepartmentEdgeRow, EdgeRole } from '../queries/network';
+import { textWidth } from './text-width';
+
+export interface NetworkNode {
+  id: string;
+  type: 'township' | 'department';
+  label: string;
+  /** Department kind (for the departmentKinds filter); the township id for townships. */
+  key: string;
+  /** Department: 配合 duties it leads (what townships rely on it for); township: duties on its edges. */
+  weight: number;
+  receives: number;
+  townships: number;
+  radius: number;
+  x: number;
+  y: number;
+  /** Where its label sits, or null when it is shown on hover only. */
+  labelBox: LabelBox | null;
+}
+
+export interface LabelBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  anchor: 'start' | 'end' | 'middle';
+  /** Text baseline position. */
+  tx: number;
+  ty: number;
+}
+
+export interface NetworkLink {
+  source: string;
+  target: string;
+  role: EdgeRole;
+  duties: number;
+}
+
+export interface NetworkLayout {
+  width: number;
+  height: number;
+  nodes: NetworkNode[];
+  links: NetworkLink[];
+}
+
+export interface NetworkLayoutOptions {
+  width: number;
+  height: number;
+  seed?: number;
+  ticks?: number;
+  /** Departments labelled always (the heaviest first); more are labelled where room is left. */
+  alwaysLabel?: number;
+  fontSize?: number;
+}
+
+interface SimNode extends SimulationNodeDatum {
+  index?: number;
+  node: NetworkNode;
+}
+
+const townshipId = (id: string) => `t:${id}`;
+const departmentId = (name: string) => `d:${name}`;
+
+/**
+ * A pure, seeded force layout: the same rows and options give the same positions. Townships are pinned
+ * on a pentagon (or regular polygon) so each department settles between the townships that rely on
+ * it: a department every township needs sits in the middle, one township's own partner near it.
+ */
+export function networkLayout(rows: DepartmentEdgeRow[], options: NetworkLayoutOptions): NetworkLayout {
+  const { width, height, seed = 42, ticks = 300, alwaysLabel = 12, fontSize = 13 } = options;
+  const nodes = new Map<string, NetworkNode>();
+  const links: NetworkLink[] = [];
+  const blank = { x: 0, y: 0, radius: 0, labelBox: null, weight: 0, receives: 0, townships: 0 };
+  const departmentTownships = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const t = townshipId(r.townshipId);
+    const d = departmentId(r.department);
+    if (!nodes.has(t)) nodes.set(t, { ...blank, id: t, type: 'township', label: r.townshipName, key: r.townshipId });
+    if (!nodes.has(d)) nodes.set(d, { ...blank, id: d, type: 'department', label: r.department, key: r.kind });
+    const dn = nodes.get(d)!;
+    const tn = nodes.get(t)!;
+    if (r.role === 'lead') dn.weight += r.duties;
+    else dn.receives += r.duties;
+    tn.weight += r.duties;
+    const reached = departmentTownships.get(d) ?? new Set();
+    reached.add(t);
+    departmentTownships.set(d, reached);
+    links.push({ source: d, target: t, role: r.role, duties: r.duties });
+  }
+  for (const [d, reached] of departmentTownships) nodes.get(d)!.townships = reached.size;
+
+  const all = [...nodes.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const townships = all.filter((n) => n.type === 'township');
+  const departments = all.filter((n) => n.type === 'department');
+  const maxWeight = Math.max(1, ...departments.map((n) => n.weight + n.receives));
+  const scale = Math.min(width, height);
+  for (const n of departments) n.radius = 3 + 13 * Math.sqrt((n.weight + n.receives) / maxWeight) * (scale / 600);
+  for (const n of townships) n.radius = 11 * Math.max(0.8, scale / 600);
+
+  const cx = width / 2;
+  const cy = height / 2;
+  const ring = scale * 0.4;
+  const simNodes: SimNode[] = all.map((node) => ({ node }));
+  const byId = new Map(simNodes.map((s) => [s.node.id, s]));
+  townships.forEach((t, i) => {
+    const angle = -Math.PI / 2 + (2 * Math.PI * i) / townships.length;
+    const s = byId.get(t.id)!;
+    s.fx = cx + ring * Math.cos(angle) * (width / scale);
+    s.fy = cy + ring * Math.sin(angle);
+  });
+  const maxDuties = Math.max(1, ...links.map((l) => l.duties));
+  const simLinks = links.map((l) => ({ source: byId.get(l.source)!, target: byId.get(l.target)!, duties: l.duties }));
+
+  const simulation = forceSimulation<SimNode>(simNodes)
+    .randomSource(randomLcg(seed))
+    .force(
+      'link',
+      forceLink<SimNode, (typeof simLinks)[number]>(simLinks)
+        .distance(ring * 0.55)
+        .strength((l) => 0.05 + 0.4 * (l.duties / maxDuties)),
+    )
+    .force('charge', forceManyBody<SimNode>().strength(-40))
+    .force('collide', forceCollide<SimNode>((s) => s.node.radius + 4).iterations(2))
+    .force('x', forceX<SimNode>(cx).strength(0.02))
+    .force('y', forceY<SimNode>(cy).strength(0.02))
+    .stop();
+  simulation.tick(ticks);
+
+  const margin = 8;
+  for (const s of simNodes) {
+    const r = s.node.radius;
+    s.node.x = Math.max(margin + r, Math.min(width - margin - r, s.x ?? cx));
+    s.node.y = Math.max(margin + r, Math.min(height - margin - r, s.y ?? cy));
+  }
+  placeLabels(all, { width, height, alwaysLabel, fontSize });
+  return { width, height, nodes: all, links };
+}
+
+function overlaps(a: { x: number; y: number; width: number; height: number }, b: typeof a, pad = 1): boolean {
+  return a.x < b.x + b.width + pad && b.x < a.x + a.width + pad && a.y < b.y + b.height + pad && b.y < a.y + a.height + pad;
+}
+
+function circleHitsBox(n: NetworkNode, box: LabelBox): boolean {
+  const nx = Math.max(box.x, Math.min(n.x, box.x + box.width));
+  const ny = Math.max(box.y, Math.min(n.y, box.y + box.height));
+  return (n.x - nx) ** 2 + (n.y - ny) ** 2 < n.radius ** 2;
+}
+
+/**
+ * Greedy label placement, heaviest first: try right, left, above, below the node; keep the first box that
+ * stays inside the frame and clear of every placed label and every node. Townships and the top
+ * departments are placed first; a department that finds no room is labelled on hover only, so labels
+ * never overlap.
+ */
+export function placeLabels(
+  nodes: NetworkNode[],
+  { width, height, alwaysLabel, fontSize }: { width: number; height: number; alwaysLabel: number; fontSize: number },
+): void {
+  const order = [
+    ...nodes.filter((n) => n.type === 'township'),
+    ...nodes
+      .filter((n) => n.type === 'department')
+      .sort((a, b) => b.weight + b.receives - (a.weight + a.receives) || a.id.localeCompare(b.id)),
+  ];
+  const placed: LabelBox[] = [];
+  order.forEach((n, rank) => {
+    n.labelBox = null;
+    const isTownship = n.type === 'township';
+    // Beyond the always-labelled departments, only the moderately heavy try for a label: a graph with
+    // every name written is a hairball again.
+    if (!isTownship && rank - countTownships(nodes) >= alwaysLabel * 2) return;
+    const size = isTownship ? fontSize + 2 : fontSize;
+    const w = textWidth(n.label, size) + 4;
+    const h = size + 4;
+    const gap = n.radius + 3;
+    const candidates: LabelBox[] = [
+      { x: n.x + gap, y: n.y - h / 2, width: w, height: h, anchor: 'start', tx: n.x + gap + 2, ty: n.y + size * 0.35 },
+      { x: n.x - gap - w, y: n.y - h / 2, width: w, height: h, anchor: 'end', tx: n.x - gap - 2, ty: n.y + size * 0.35 },
+      { x: n.x - w / 2, y: n.y - gap - h, width: w, height: h, anchor: 'middle', tx: n.x, ty: n.y - gap - 4 },
+      { x: n.x - w / 2, y: n.y + gap, width: w, height: h, anchor: 'middle', tx: n.x, ty: n.y + gap + size },
+    ];
+    const fits = candidates.find(
+      (box) =>
+        box.x >= 0 &&
+        box.y >= 0 &&
+        box.x + box.width <= width &&
+        box.y + box.height <= height &&
+        placed.every((p) => !overlaps(p, box)) &&
+        nodes.every((other) => other === n || !circleHitsBox(other, box)),
+    );
+    if (fits) {
+      n.labelBox = fits;
+      placed.push(fits);
+    }
+  });
+}
+
+function countTownships(nodes: NetworkNode[]): number {
+  return nodes.filter((n) => n.type === 'township').length;
+}
