@@ -1,0 +1,119 @@
+/**
+ * npm run build:db [-- --input DIR] [--out FILE] [--quiet]
+ *
+ * data/raw/*.txt → parse → model → public/data/duties.sqlite. The database is written to a
+ * temporary file, checked with PRAGMA integrity_check, then renamed over the old one: a refused
+ * build leaves the last good database byte for byte.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import initSqlJs from 'sql.js';
+import { decodeListFile, DecodeError, parseDocument, ParseError } from '../src/lib/parse';
+import { assembleAtlas, type AtlasData, type SourceDocument } from '../src/lib/model/assemble';
+import { writeDatabase, verifyDatabase } from '../src/lib/db/write-database';
+import { formatBuildReport } from './build-report';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const DEFAULT_INPUT = join(ROOT, 'data/raw');
+export const DEFAULT_OUT = join(ROOT, 'public/data/duties.sqlite');
+const ALIASES = join(ROOT, 'data/department-aliases.json');
+const OVERRIDES = join(ROOT, 'data/duty-group-overrides.json');
+
+/** A refusal with the place it concerns: the CLI prints `file:line: reason`. */
+export class BuildError extends Error {}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Reads and parses every list in a folder; the file name (an ASCII slug) becomes the township id. */
+export function readSources(inputDir: string): SourceDocument[] {
+  if (!existsSync(inputDir) || !statSync(inputDir).isDirectory()) throw new BuildError(`${inputDir}: no such folder`);
+  const files = readdirSync(inputDir).filter((f) => extname(f) === '.txt').sort();
+  if (files.length === 0) throw new BuildError(`${inputDir}: no .txt lists in this folder`);
+  const problems: string[] = [];
+  const sources: SourceDocument[] = [];
+  for (const file of files) {
+    const townshipId = basename(file, '.txt');
+    const path = join(inputDir, file);
+    try {
+      if (!SLUG.test(townshipId)) throw new ParseError(path, 1, `the file name must be an ASCII slug like qitai-jibuku.txt: it becomes the township id`);
+      const { text } = decodeListFile(readFileSync(path));
+      sources.push({ townshipId, document: parseDocument(text, file) });
+    } catch (error) {
+      if (error instanceof ParseError) problems.push(`${path}:${error.line}: ${error.reason}`);
+      else if (error instanceof DecodeError) problems.push(`${path}:${error.line}: ${error.reason}`);
+      else throw error;
+    }
+  }
+  const seen = new Map<string, string>();
+  for (const { townshipId, document } of sources) {
+    const key = `${document.place.county}${document.place.township}`;
+    if (seen.has(key)) problems.push(`${join(inputDir, document.source)}:1: ${key} is already listed by ${seen.get(key)}`);
+    seen.set(key, document.source);
+    void townshipId;
+  }
+  if (problems.length) throw new BuildError(problems.join('\n'));
+  return sources;
+}
+
+export function assemble(sources: SourceDocument[]): AtlasData {
+  const aliases = JSON.parse(readFileSync(ALIASES, 'utf8'));
+  const overrides = JSON.parse(readFileSync(OVERRIDES, 'utf8'));
+  return assembleAtlas(sources, aliases, overrides);
+}
+
+export interface BuildResult {
+  data: AtlasData;
+  bytes: number;
+}
+
+export async function buildDatabase(inputDir: string, outFile: string): Promise<BuildResult> {
+  const data = assemble(readSources(inputDir));
+  const SQL = await initSqlJs();
+  const bytes = writeDatabase(SQL, data, { built_from: readdirSync(inputDir).filter((f) => f.endsWith('.txt')).sort().join(',') });
+  const problems = verifyDatabase(SQL, bytes);
+  if (problems.length) throw new BuildError(`${outFile}: the written database fails its checks:\n${problems.join('\n')}`);
+
+  mkdirSync(dirname(outFile), { recursive: true });
+  const temporary = `${outFile}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, bytes);
+    // Re-read what reached the disk before it replaces the last good database.
+    const reread = verifyDatabase(SQL, readFileSync(temporary));
+    if (reread.length) throw new BuildError(`${temporary}: the file on disk fails its checks:\n${reread.join('\n')}`);
+    renameSync(temporary, outFile);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+  return { data, bytes: bytes.length };
+}
+
+function parseArgs(argv: string[]) {
+  const args = { input: DEFAULT_INPUT, out: DEFAULT_OUT, quiet: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--input') args.input = resolve(argv[++i] ?? '');
+    else if (a === '--out') args.out = resolve(argv[++i] ?? '');
+    else if (a === '--quiet') args.quiet = true;
+    else throw new BuildError(`unknown argument ${a} (use --input DIR, --out FILE, --quiet)`);
+  }
+  return args;
+}
+
+async function main() {
+  try {
+    const args = parseArgs(process.argv.slice(2));
+    const started = performance.now();
+    const { data, bytes } = await buildDatabase(args.input, args.out);
+    if (!args.quiet) console.log(formatBuildReport(data));
+    console.log(`\nWrote ${args.out}: ${data.townships.length} townships, ${data.items.length} items, ${data.departments.length} departments, ${data.steps.length} steps, ${(bytes / 1024).toFixed(0)} KiB in ${(performance.now() - started).toFixed(0)} ms`);
+  } catch (error) {
+    if (error instanceof BuildError) {
+      console.error(`build:db refused:\n${error.message}\nThe previous database, if any, is unchanged.`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -1,0 +1,52 @@
+import type { SqlJsStatic, Database } from 'sql.js';
+import type { AtlasData } from '../model/assemble';
+import { SCHEMA_SQL, SCHEMA_VERSION } from './schema';
+
+/**
+ * Writes the assembled data into a fresh SQLite database with sql.js — the same engine the browser
+ * runs, so nothing native is built and both sides read one format.
+ */
+export function writeDatabase(SQL: SqlJsStatic, data: AtlasData, meta: Record<string, string> = {}): Uint8Array {
+  const db = new SQL.Database();
+  try {
+    db.run(SCHEMA_SQL);
+    db.run('BEGIN');
+    insertAll(db, 'townships', ['id', 'name', 'county', 'prefecture', 'published', 'source_file'], data.townships);
+    insertAll(db, 'departments', ['id', 'name', 'kind', 'level'], data.departments);
+    insertAll(db, 'items', ['id', 'township_id', 'list', 'seq', 'category', 'name', 'duty_group', 'source_line'], data.items);
+    insertAll(db, 'item_departments', ['item_id', 'department_id', 'role'], data.itemDepartments);
+    insertAll(db, 'steps', ['item_id', 'party', 'department_id', 'ord', 'text', 'heading'], data.steps);
+    insertAll(db, 'stated_counts', ['township_id', 'list', 'category', 'count'], data.statedCounts);
+    const metaRows = Object.entries({ schema_version: String(SCHEMA_VERSION), ...meta }).map(([key, value]) => ({ key, value }));
+    insertAll(db, 'meta', ['key', 'value'], metaRows);
+    db.run('COMMIT');
+    db.run('ANALYZE');
+    return db.export();
+  } finally {
+    db.close();
+  }
+}
+
+function insertAll<Row extends object>(db: Database, table: string, columns: (keyof Row & string)[], rows: Row[]): void {
+  const statement = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+  try {
+    for (const row of rows) statement.run(columns.map((c) => row[c] as unknown as string | number | null));
+  } finally {
+    statement.free();
+  }
+}
+
+/** Problems SQLite itself finds in a written database; empty when it is sound. */
+export function verifyDatabase(SQL: SqlJsStatic, bytes: Uint8Array): string[] {
+  const db = new SQL.Database(bytes);
+  try {
+    const problems: string[] = [];
+    const integrity = db.exec('PRAGMA integrity_check')[0]?.values.map((r) => String(r[0])) ?? [];
+    if (integrity.join() !== 'ok') problems.push(...integrity.map((m) => `integrity_check: ${m}`));
+    const foreign = db.exec('PRAGMA foreign_key_check')[0]?.values ?? [];
+    for (const row of foreign) problems.push(`foreign_key_check: ${row.join(' ')}`);
+    return problems;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,120 @@
+import type { ListKind, ParsedDocument, StepGroup } from '../parse/types';
+import { classifyDepartment, resolveHeading, type DepartmentAliases, type DepartmentLevel, type Jurisdiction } from './departments';
+import { groupDuties, type DutyGroup, type DutyGroupOverrides } from './duty-groups';
+
+/**
+ * What the parsed documents mean, as rows ready for the database: townships, items with their duty
+ * group, departments with their kind, who leads or receives each item, and every step.
+ */
+
+export interface TownshipRow { id: string; name: string; county: string; prefecture: string; published: string | null; source_file: string }
+export interface ItemRow { id: number; township_id: string; list: ListKind; seq: number; category: string; name: string; duty_group: number; source_line: number }
+export interface DepartmentRow { id: number; name: string; kind: string; level: DepartmentLevel }
+export interface ItemDepartmentRow { item_id: number; department_id: number; role: 'lead' | 'receiver' }
+export interface StepRow { item_id: number; party: 'department' | 'township'; department_id: number | null; ord: number; text: string; heading: string | null }
+export interface StatedCountRow { township_id: string; list: ListKind; category: string | null; count: number }
+
+export interface AtlasData {
+  townships: TownshipRow[];
+  items: ItemRow[];
+  departments: DepartmentRow[];
+  itemDepartments: ItemDepartmentRow[];
+  steps: StepRow[];
+  statedCounts: StatedCountRow[];
+  dutyGroups: DutyGroup[];
+  /** Sub-headings that name no department we could resolve, for the build report. */
+  unresolvedHeadings: { township: string; seq: number; list: ListKind; heading: string }[];
+}
+
+export interface SourceDocument {
+  townshipId: string;
+  document: ParsedDocument;
+}
+
+export function assembleAtlas(sources: SourceDocument[], aliases: DepartmentAliases, overrides: DutyGroupOverrides): AtlasData {
+  const townships: TownshipRow[] = [];
+  const items: ItemRow[] = [];
+  const departments = new Map<string, DepartmentRow>();
+  const itemDepartments = new Map<string, ItemDepartmentRow>();
+  const steps: StepRow[] = [];
+  const statedCounts: StatedCountRow[] = [];
+  const unresolvedHeadings: AtlasData['unresolvedHeadings'] = [];
+
+  const department = (name: string): DepartmentRow => {
+    let row = departments.get(name);
+    if (!row) {
+      row = { id: departments.size + 1, name, ...classifyDepartment(name, aliases) };
+      departments.set(name, row);
+    }
+    return row;
+  };
+  const link = (item_id: number, name: string, role: ItemDepartmentRow['role']) => {
+    const department_id = department(name).id;
+    itemDepartments.set(`${item_id}/${department_id}/${role}`, { item_id, department_id, role });
+  };
+
+  for (const { townshipId, document } of sources) {
+    const { place } = document;
+    townships.push({ id: townshipId, name: place.township, county: place.county, prefecture: place.prefecture, published: document.published, source_file: document.source });
+    const where: Jurisdiction = { county: place.county, prefecture: place.prefecture };
+
+    for (const parsed of document.items) {
+      const item_id = items.length + 1;
+      items.push({ id: item_id, township_id: townshipId, list: parsed.list, seq: parsed.seq, category: parsed.category, name: parsed.name, duty_group: 0, source_line: parsed.line });
+      const leads = parsed.leadDepartments;
+      for (const name of leads) link(item_id, name, 'lead');
+
+      // Which department a group of steps belongs to: its heading, or the only lead department.
+      const departmentOf = (group: StepGroup): number | null => {
+        if (group.heading === null) return leads.length === 1 ? department(leads[0]).id : null;
+        const names = resolveHeading(group.heading, where, leads, aliases);
+        if (names.length === 0) {
+          unresolvedHeadings.push({ township: townshipId, seq: parsed.seq, list: parsed.list, heading: group.heading });
+          return leads.length === 1 ? department(leads[0]).id : null;
+        }
+        if (parsed.list === 'reclaimed') for (const name of names) link(item_id, name, 'receiver');
+        return department(names[0]).id;
+      };
+      const addSteps = (groups: StepGroup[], party: StepRow['party']) => {
+        let ord = 0;
+        for (const group of groups) {
+          const department_id = party === 'department' ? departmentOf(group) : null;
+          for (const text of group.steps) steps.push({ item_id, party, department_id, ord: ++ord, text, heading: group.heading });
+        }
+      };
+      addSteps(parsed.departmentSteps, 'department');
+      addSteps(parsed.townshipSteps, 'township');
+    }
+
+    const stated = document.stated;
+    if (stated) {
+      for (const [list, counts] of Object.entries(stated.lists) as [ListKind, NonNullable<(typeof stated.lists)[ListKind]>][]) {
+        statedCounts.push({ township_id: townshipId, list, category: null, count: counts.total });
+        for (const [category, count] of Object.entries(counts.categories)) statedCounts.push({ township_id: townshipId, list, category, count });
+      }
+    }
+  }
+
+  const dutyGroups = groupDuties(
+    items.map((i) => ({ key: i.id, township: i.township_id, list: i.list, name: i.name })),
+    overrides,
+  );
+  const groupOf = new Map<number, number>();
+  for (const group of dutyGroups) for (const member of group.members) groupOf.set(member.key, group.id);
+  for (const item of items) {
+    const group = groupOf.get(item.id);
+    if (group === undefined) throw new Error(`duty grouping left item ${item.township_id} ${item.list} ${item.seq} without a group`);
+    item.duty_group = group;
+  }
+
+  return {
+    townships,
+    items,
+    departments: [...departments.values()],
+    itemDepartments: [...itemDepartments.values()],
+    steps,
+    statedCounts,
+    dutyGroups,
+    unresolvedHeadings,
+  };
+}

@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import initSqlJs from 'sql.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/** The build script as a user runs it: `npm run build:db -- --input DIR --out FILE`. */
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const RAW = join(ROOT, 'data/raw');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const build = (input: string, out: string) =>
+  spawnSync(TSX, ['scripts/build-db.ts', '--input', input, '--out', out, '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+
+const work = mkdtempSync(join(tmpdir(), 'duty-atlas-build-'));
+const goodOut = join(work, 'good.sqlite');
+let firstRun: ReturnType<typeof build>;
+
+beforeAll(() => {
+  firstRun = build(RAW, goodOut);
+}, 60_000);
+
+/** A copy of the real lists with one file replaced by `bytes`. */
+function inputWith(name: string, bytes: Uint8Array | string): string {
+  const dir = mkdtempSync(join(work, 'input-'));
+  for (const f of readdirSync(RAW)) copyFileSync(join(RAW, f), join(dir, f));
+  writeFileSync(join(dir, name), bytes);
+  return dir;
+}
+
+describe('npm run build:db', () => {
+  it('builds the database from the five lists', async () => {
+    expect(firstRun.status, firstRun.stderr).toBe(0);
+    expect(firstRun.stdout).toMatch(/5 townships, 1237 items/);
+    const SQL = await initSqlJs();
+    const db = new SQL.Database(readFileSync(goodOut));
+    const [[items]] = db.exec('SELECT count(*) FROM items')[0].values;
+    expect(items).toBe(1237);
+    const lists = db.exec("SELECT list, count(*) FROM items WHERE township_id = 'toksun-yilahu' GROUP BY list ORDER BY list")[0].values;
+    expect(lists).toEqual([['basic', 110], ['coop', 101], ['reclaimed', 34]]);
+    db.close();
+  });
+
+  it.each([
+    ['an empty file', new Uint8Array(), /empty\.txt:1: the file is empty/],
+    ['a binary file', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]), /binary\.txt:1: binary data/],
+    ['a file with no list', '履职事项清单\n2025年7月\n', /nolist\.txt:1: no duty list found/],
+  ])('refuses %s, naming the file and line, and leaves the last good database byte for byte', (_, bytes, message) => {
+    const before = readFileSync(goodOut);
+    const name = String(message).match(/(\w+)\\\.txt/)![1] + '.txt';
+    const result = build(inputWith(name, bytes), goodOut);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(readFileSync(goodOut).equals(before)).toBe(true);
+    expect(readdirSync(work).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('refuses a real list with a stated count changed, at the line of the 说明', () => {
+    const text = readFileSync(join(RAW, 'toksun-yilahu.txt'), 'utf8').replace('上级部门收回事项 34 项', '上级部门收回事项 37 项');
+    const before = readFileSync(goodOut);
+    const result = build(inputWith('toksun-yilahu.txt', text), goodOut);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/toksun-yilahu\.txt:17: the 说明 states 37 reclaimed items, the list holds 34/);
+    expect(readFileSync(goodOut).equals(before)).toBe(true);
+  });
+
+  it('accepts a list saved as GB18030 with CRLF line ends and reads the same text', async () => {
+    const utf8 = readFileSync(join(RAW, 'manas-liangzhouhu.txt'), 'utf8').replace(/\n/g, '\r\n');
+    // Node can decode GB18030 but not encode it; the helper below builds the inverse of TextDecoder's table.
+    const gb = encodeGb18030(utf8);
+    const out = join(work, 'gb.sqlite');
+    const result = build(inputWith('manas-liangzhouhu.txt', gb), out);
+    expect(result.status, result.stderr).toBe(0);
+    const SQL = await initSqlJs();
+    const db = new SQL.Database(readFileSync(out));
+    const rows = db.exec("SELECT count(*), max(name = '收养登记') FROM items WHERE township_id = 'manas-liangzhouhu'")[0].values;
+    expect(rows).toEqual([[250, 1]]);
+    db.close();
+  });
+});
+
+/** Minimal GB18030 encoder for a test: maps each character by searching the two-byte GBK space. */
+function encodeGb18030(text: string): Uint8Array {
+  const decoder = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  for (let hi = 0x81; hi <= 0xfe; hi++) {
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([hi, lo]));
+      if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  }
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80) bytes.push(code);
+    else if (table.has(ch)) bytes.push(...table.get(ch)!);
+    else throw new Error(`test encoder cannot encode ${ch}`);
+  }
+  return new Uint8Array(bytes);
+}
