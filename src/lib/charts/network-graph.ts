@@ -15,7 +15,6 @@ export interface NetworkGraphOptions {
   selected?: string | null;
   ariaLabel: string;
   legend: { lead: string; receiver: string | null; township: string; department: string };
-  describe: (node: NetworkNode) => string;
   document?: Document;
 }
 
@@ -103,12 +102,7 @@ export function networkGraph(layout: NetworkLayout, options: NetworkGraphOptions
     .attr('pointer-events', 'none')
     .attr('visibility', (n) => (n.labelBox ? 'visible' : 'hidden'))
     .text((n) => n.label);
-  nodes.each(function (n) {
-    this.style.cursor = 'pointer';
-    const title = this.ownerDocument.createElementNS(SVG_NS, 'title');
-    title.textContent = options.describe(n);
-    this.prepend(title);
-  });
+  nodes.style('cursor', 'pointer');
 
   drawLegend(svg, options.legend);
   return svg.node()!;
