@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
@@ -7,8 +8,30 @@ export default defineConfig({
   plugins: [svelte()],
   worker: { format: 'es' },
   test: {
-    include: ['tests/unit/**/*.test.ts'],
-    environment: 'node',
-    testTimeout: 30000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30000,
+          hookTimeout: 120000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.e2e.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/setup.ts'],
+          testTimeout: 60000,
+          hookTimeout: 60000,
+          // One Chromium per file is enough load for a laptop; files run one after another.
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

@@ -98,3 +98,30 @@ export const HEATMAP_STRINGS = {
   tooltipOpenHint: '点击查看事项详情',
   empty: '当前筛选条件下没有被收回的事项。',
 } as const;
+
+// — App shell, loading, filters —
+export const SHELL = {
+  loadingDb: '正在加载数据库…',
+  loadingWasm: '正在启动查询引擎…',
+  errorTitle: '数据加载失败',
+  errorDb: '无法加载数据库文件（data/duties.sqlite）。请确认网站文件完整，或稍后重试。',
+  errorWasm: '无法启动浏览器内的查询引擎（sql-wasm.wasm）。请使用较新的浏览器，或稍后重试。',
+  retry: '重试',
+  queryError: '查询出错',
+  tabsLabel: '视图',
+  filtersLabel: '筛选',
+  townships: '乡镇',
+  lists: '清单',
+  categories: '事项类别',
+  departmentKinds: '部门类型',
+  activeFilters: '当前筛选：',
+  noFilters: '未筛选（显示全部五个乡镇的全部事项）',
+  clearAll: '清除全部筛选',
+  clearOne: (label: string) => `移除筛选 ${label}`,
+  searchOptions: '查找…',
+  selectedCount: (n: number) => (n ? `已选 ${n} 项` : '全部'),
+  viewMissing: '该视图正在建设中。',
+} as const;
+
+export const formatBytes = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;

@@ -1,0 +1,26 @@
+/**
+ * A view's model for one query: `loading`, `error` and `value` as runes; a stale response (from
+ * before the latest `run`) is dropped so fast filter changes never show an older answer.
+ */
+export class AsyncQuery<T> {
+  value: T | undefined = $state(undefined);
+  loading = $state(false);
+  error: string | null = $state(null);
+  #generation = 0;
+
+  async run(load: () => Promise<T>): Promise<void> {
+    const mine = ++this.#generation;
+    this.loading = true;
+    try {
+      const value = await load();
+      if (mine !== this.#generation) return;
+      this.value = value;
+      this.error = null;
+    } catch (e) {
+      if (mine !== this.#generation) return;
+      this.error = e instanceof Error ? e.message : String(e);
+    } finally {
+      if (mine === this.#generation) this.loading = false;
+    }
+  }
+}

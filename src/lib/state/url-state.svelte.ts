@@ -1,0 +1,35 @@
+import type { ViewId } from '../ui/strings';
+import type { Filters } from './filters';
+import { decodeState, encodeState, type AppState } from './url-codec';
+
+/**
+ * The app state as runes, mirrored in the URL. User actions push a history entry; `popstate`
+ * (back/forward) restores the state from the URL. Typing in the search box replaces the entry
+ * instead, so back does not step through every keystroke.
+ */
+export class UrlState {
+  state: AppState = $state(decodeState(location.search));
+
+  constructor() {
+    window.addEventListener('popstate', () => {
+      this.state = decodeState(location.search);
+    });
+  }
+
+  private commit(next: AppState, mode: 'push' | 'replace' = 'push') {
+    const search = encodeState(next);
+    const url = `${location.pathname}${search}${location.hash}`;
+    if (search === location.search) return void (this.state = next);
+    if (mode === 'push') history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+    this.state = next;
+  }
+
+  setView = (view: ViewId) => this.commit({ ...this.state, view });
+  setFilters = (filters: Filters) => this.commit({ ...this.state, filters });
+  setParams = (params: Record<string, string>) => this.commit({ ...this.state, params });
+  setQuery = (query: string, mode: 'push' | 'replace' = 'replace') => this.commit({ ...this.state, query }, mode);
+  setItem = (item: number | null) => this.commit({ ...this.state, item });
+  /** Opens an item's detail in the explorer, from any view. */
+  openItem = (item: number) => this.commit({ ...this.state, view: 'explorer', item });
+}

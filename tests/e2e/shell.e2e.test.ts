@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './browser';
+
+const VIEWS = { overview: '总览', categories: '事项类别', network: '部门网络', heatmap: '收回事项热力图', explorer: '事项查询' };
+
+describe('app shell', () => {
+  const b = useBrowser();
+
+  it('loads the database and shows the title, tabs and filters', async () => {
+    const page = await b.open();
+    await expect(page.locator('h1').textContent()).resolves.toBe('履职事项清单看板');
+    await expect(page.locator('[role=tab]').allTextContents()).resolves.toEqual(Object.values(VIEWS));
+    await expect(page.locator('[data-testid=filter-bar] [data-township]').count()).resolves.toBe(5);
+  });
+
+  it('opens every tab, and each tab is in the URL', async () => {
+    const page = await b.open();
+    for (const [view, label] of Object.entries(VIEWS)) {
+      await page.getByRole('tab', { name: label }).click();
+      await page.waitForSelector(`main[data-view=${view}] #view-panel > *`);
+      await b.screenshot(page, `tab-${view}`);
+      await expect(page.getByRole('tab', { name: label }).getAttribute('aria-selected')).resolves.toBe('true');
+      expect(new URL(page.url()).searchParams.get('view') ?? 'overview').toBe(view);
+    }
+  });
+
+  it('keeps filters in the URL; back and forward restore them', async () => {
+    const page = await b.open();
+    await page.locator('[data-township=toksun-yilahu]').click();
+    await page.locator('[data-list=reclaimed]').click();
+    expect(new URL(page.url()).searchParams.getAll('t')).toEqual(['toksun-yilahu']);
+    expect(new URL(page.url()).searchParams.getAll('l')).toEqual(['reclaimed']);
+    await expect(page.getByTestId('active-filters').textContent()).resolves.toContain('伊拉湖镇');
+
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('l'));
+    await expect(page.locator('[data-list=reclaimed]').getAttribute('aria-pressed')).resolves.toBe('false');
+    await expect(page.locator('[data-township=toksun-yilahu]').getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.goForward();
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('l'));
+    await expect(page.locator('[data-list=reclaimed]').getAttribute('aria-pressed')).resolves.toBe('true');
+
+    // A bookmarked URL restores the same state in a fresh page.
+    const again = await b.open(new URL(page.url()).search);
+    await expect(again.locator('[data-township=toksun-yilahu]').getAttribute('aria-pressed')).resolves.toBe('true');
+    await again.getByRole('button', { name: '清除全部筛选' }).click();
+    expect(new URL(again.url()).search).toBe('');
+  });
+
+  it('shows a Chinese error with a retry button when the database cannot be loaded', async () => {
+    const page = await b.open('', { waitReady: false });
+    await page.waitForSelector('main[data-state="ready"]');
+    // Reload with the database request failing.
+    await page.route('**/data/duties.sqlite', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    b.ignoreErrors((m) => m.includes('404'));
+    await page.reload();
+    await page.waitForSelector('[data-testid=error]');
+    await expect(page.getByTestId('error').textContent()).resolves.toContain('无法加载数据库文件');
+    await b.screenshot(page, 'shell-error');
+    await page.unroute('**/data/duties.sqlite');
+    await page.getByRole('button', { name: '重试' }).click();
+    await page.waitForSelector('main[data-state="ready"]');
+  });
+});
