@@ -64,5 +64,8 @@ export function formatBuildReport(data: AtlasData): string {
     const where = g.members.map((m) => `${townshipName.get(m.township)}:${LIST_LABEL[m.list]}`).join(' ');
     out.push(`  #${g.id} [${townships.size}] ${wordings.join(' ≈ ')}  — ${where}`);
   }
+  if (data.unmatchedOverrides.length) {
+    out.push('', `!! Duty-group overrides naming no item (stale? fix data/duty-group-overrides.json): ${data.unmatchedOverrides.join('、')}`);
+  }
   return out.join('\n');
 }

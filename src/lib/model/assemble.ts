@@ -1,6 +1,6 @@
 import type { ListKind, ParsedDocument, StepGroup } from '../parse/types';
 import { classifyDepartment, resolveHeading, type DepartmentAliases, type DepartmentLevel, type Jurisdiction } from './departments';
-import { groupDuties, type DutyGroup, type DutyGroupOverrides } from './duty-groups';
+import { groupDuties, unmatchedOverrideNames, type DutyGroup, type DutyGroupOverrides } from './duty-groups';
 
 /**
  * What the parsed documents mean, as rows ready for the database: townships, items with their duty
@@ -24,6 +24,8 @@ export interface AtlasData {
   dutyGroups: DutyGroup[];
   /** Sub-headings that name no department we could resolve, for the build report. */
   unresolvedHeadings: { township: string; seq: number; list: ListKind; heading: string }[];
+  /** Names in the reviewed overrides that match no item: stale entries to remove or fix. */
+  unmatchedOverrides: string[];
 }
 
 export interface SourceDocument {
@@ -95,10 +97,8 @@ export function assembleAtlas(sources: SourceDocument[], aliases: DepartmentAlia
     }
   }
 
-  const dutyGroups = groupDuties(
-    items.map((i) => ({ key: i.id, township: i.township_id, list: i.list, name: i.name })),
-    overrides,
-  );
+  const dutyInputs = items.map((i) => ({ key: i.id, township: i.township_id, list: i.list, name: i.name }));
+  const dutyGroups = groupDuties(dutyInputs, overrides);
   const groupOf = new Map<number, number>();
   for (const group of dutyGroups) for (const member of group.members) groupOf.set(member.key, group.id);
   for (const item of items) {
@@ -116,5 +116,6 @@ export function assembleAtlas(sources: SourceDocument[], aliases: DepartmentAlia
     statedCounts,
     dutyGroups,
     unresolvedHeadings,
+    unmatchedOverrides: unmatchedOverrideNames(dutyInputs, overrides),
   };
 }
