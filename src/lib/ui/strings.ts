@@ -48,6 +48,9 @@ export const CATEGORIES_STRINGS = {
   heatmapTitle: (category: string, township: string, count: number) =>
     `各乡镇事项分布：最多的是${township}的“${category}”（${count} 项）`,
   heatmapSubtitle: '单元格为事项数（项），灰色为无此类事项；点击单元格按类别和乡镇筛选',
+  barsAria: '条形图：各事项类别的事项数，按基本、配合、收回三张清单分面',
+  heatmapAria: '热力图：事项类别 × 乡镇 的事项数',
+  loading: '正在统计事项类别…',
   empty: '当前筛选条件下没有事项。',
 } as const;
 
@@ -78,6 +81,7 @@ export const NETWORK_STRINGS = {
   panelReceiver: '承接的收回事项',
   panelClose: '关闭',
   panelSteps: (n: number) => `乡镇 ${n} 步`,
+  loading: '正在计算部门网络…',
   empty: '当前筛选条件下没有部门牵头的配合事项。',
 } as const;
 
@@ -93,9 +97,10 @@ export const HEATMAP_STRINGS = {
   legendLabel: '图例',
   ariaLabel: '收回事项热力图：事项 × 乡镇',
   statusShort: { reclaimed: '收回', coop: '配合', basic: '基本', absent: '—' },
-  tooltipThis: '本乡镇',
+  receivers: '承接部门：',
   tooltipAbsentHint: '本乡镇清单未列入此事项；点击查看其他乡镇的该事项',
   tooltipOpenHint: '点击查看事项详情',
+  loading: '正在比较各乡镇的收回事项…',
   empty: '当前筛选条件下没有被收回的事项。',
 } as const;
 
