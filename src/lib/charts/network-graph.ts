@@ -55,8 +55,8 @@ export function networkGraph(layout: NetworkLayout, options: NetworkGraphOptions
     .attr('y2', (l) => byId.get(l.target)!.y)
     .attr('stroke', (l) => (l.role === 'lead' ? LEAD_COLOUR : RECEIVER_COLOUR))
     .attr('stroke-dasharray', (l) => (l.role === 'receiver' ? '4 3' : null))
-    .attr('stroke-opacity', 0.55)
-    .attr('stroke-width', (l) => 0.8 + 5 * Math.sqrt(l.duties / maxDuties));
+    .attr('stroke-opacity', 0.4)
+    .attr('stroke-width', (l) => 0.6 + 4 * Math.sqrt(l.duties / maxDuties));
 
   const nodes = stage
     .append('g')
@@ -86,9 +86,16 @@ export function networkGraph(layout: NetworkLayout, options: NetworkGraphOptions
     .attr('height', (n) => n.radius * 2)
     .attr('rx', 3)
     .attr('fill', TOWNSHIP_COLOUR);
-  nodes
-    .append('text')
+  // Labels sit in their own layer above every node, so no later circle paints over a label.
+  stage
+    .append('g')
+    .attr('class', 'labels')
+    .attr('pointer-events', 'none')
+    .selectAll('text')
+    .data(layout.nodes)
+    .join('text')
     .attr('class', (n) => (n.labelBox ? 'label' : 'label hover-only'))
+    .attr('data-id', (n) => n.id)
     .attr('x', (n) => n.labelBox?.tx ?? n.x + n.radius + 4)
     .attr('y', (n) => n.labelBox?.ty ?? n.y + 4)
     .attr('text-anchor', (n) => n.labelBox?.anchor ?? 'start')
@@ -99,7 +106,6 @@ export function networkGraph(layout: NetworkLayout, options: NetworkGraphOptions
     .attr('stroke', 'white')
     .attr('stroke-width', 3)
     .attr('stroke-linejoin', 'round')
-    .attr('pointer-events', 'none')
     .attr('visibility', (n) => (n.labelBox ? 'visible' : 'hidden'))
     .text((n) => n.label);
   nodes.style('cursor', 'pointer');
@@ -120,6 +126,14 @@ function drawLegend(svg: Selection<SVGSVGElement, unknown, null, undefined>, leg
       legend.receiver,
       (r) => r.append('line').attr('x1', 0).attr('x2', 14).attr('stroke', RECEIVER_COLOUR).attr('stroke-width', 3).attr('stroke-dasharray', '4 3'),
     ]);
+  // A light backing keeps the legend readable where a peripheral node or link passes under it.
+  g.append('rect')
+    .attr('x', -4)
+    .attr('y', -10)
+    .attr('width', 210)
+    .attr('height', rows.length * 18 + 4)
+    .attr('fill', 'white')
+    .attr('fill-opacity', 0.85);
   rows.forEach(([label, draw], i) => {
     const row = g.append('g').attr('transform', `translate(0,${i * 18})`);
     draw(row);
@@ -157,14 +171,15 @@ export function attachNetworkInteractions(svgElement: SVGSVGElement, layout: Net
   }
   const nodeSel = stage.selectAll<SVGGElement, NetworkNode>('g.node');
   const linkSel = stage.selectAll<SVGLineElement, NetworkLink>('line.link');
+  const labelSel = stage.selectAll<SVGTextElement, NetworkNode>('g.labels text');
 
   const highlight = (node: NetworkNode | null) => {
     const near = node ? neighbours.get(node.id) ?? new Set([node.id]) : null;
     nodeSel.attr('opacity', (n) => (!near || near.has(n.id) ? 1 : 0.15));
-    nodeSel
-      .select('text')
+    labelSel.attr('opacity', (n) => (!near || near.has(n.id) ? 1 : 0.15));
+    labelSel
       .attr('visibility', (n) => (n.labelBox || (near && near.has(n.id) && (n === node || n.type === 'township')) ? 'visible' : 'hidden'));
-    linkSel.attr('stroke-opacity', (l) => (!node ? 0.55 : l.source === node.id || l.target === node.id ? 0.9 : 0.05));
+    linkSel.attr('stroke-opacity', (l) => (!node ? 0.4 : l.source === node.id || l.target === node.id ? 0.9 : 0.05));
   };
 
   nodeSel.each(function (n) {
@@ -191,7 +206,7 @@ export function attachNetworkInteractions(svgElement: SVGSVGElement, layout: Net
         const g = select(this);
         g.select('circle').attr('cx', n.x).attr('cy', n.y);
         g.select('rect').attr('x', n.x - n.radius).attr('y', n.y - n.radius);
-        const text = g.select('text');
+        const text = labelSel.filter((m) => m === n);
         text.attr('x', Number(text.attr('x')) + dx).attr('y', Number(text.attr('y')) + dy);
         linkSel.filter((l) => l.source === n.id).attr('x1', n.x).attr('y1', n.y);
         linkSel.filter((l) => l.target === n.id).attr('x2', n.x).attr('y2', n.y);

@@ -100,7 +100,7 @@ export function networkLayout(rows: DepartmentEdgeRow[], options: NetworkLayoutO
 
   const cx = width / 2;
   const cy = height / 2;
-  const ring = scale * 0.4;
+  const ring = scale * 0.37;
   const simNodes: SimNode[] = all.map((node) => ({ node }));
   const byId = new Map(simNodes.map((s) => [s.node.id, s]));
   townships.forEach((t, i) => {
@@ -120,8 +120,14 @@ export function networkLayout(rows: DepartmentEdgeRow[], options: NetworkLayoutO
         .distance(ring * 0.55)
         .strength((l) => 0.05 + 0.4 * (l.duties / maxDuties)),
     )
-    .force('charge', forceManyBody<SimNode>().strength(-40))
-    .force('collide', forceCollide<SimNode>((s) => s.node.radius + 4).iterations(2))
+    .force(
+      'charge',
+      // Repulsion scaled down as departments multiply (names as written: ~180), so the cloud stays in frame.
+      forceManyBody<SimNode>()
+        .strength(-110 * Math.min(1, 70 / Math.max(1, departments.length)))
+        .distanceMax(ring * 1.2),
+    )
+    .force('collide', forceCollide<SimNode>((s) => s.node.radius + 7).iterations(3))
     .force('x', forceX<SimNode>(cx).strength(0.02))
     .force('y', forceY<SimNode>(cy).strength(0.02))
     .stop();
@@ -148,17 +154,19 @@ function circleHitsBox(n: NetworkNode, box: LabelBox): boolean {
 }
 
 /**
- * Greedy label placement, heaviest first: try right, left, above, below the node; keep the first box that
- * stays inside the frame and clear of every placed label and every node. Townships and the top
- * departments are placed first; a department that finds no room is labelled on hover only, so labels
- * never overlap.
+ * Greedy label placement, heaviest first: try eight positions around the node; keep the first box that
+ * stays inside the frame and clear of every placed label. Townships and the `alwaysLabel` heaviest
+ * departments may cover a small department's circle (their labels are drawn above the nodes with a
+ * white halo); the rest must also stay clear of every node, and a department that finds no room is
+ * labelled on hover only, so labels never overlap each other.
  */
 export function placeLabels(
   nodes: NetworkNode[],
   { width, height, alwaysLabel, fontSize }: { width: number; height: number; alwaysLabel: number; fontSize: number },
 ): void {
+  const townships = nodes.filter((n) => n.type === 'township');
   const order = [
-    ...nodes.filter((n) => n.type === 'township'),
+    ...townships,
     ...nodes
       .filter((n) => n.type === 'department')
       .sort((a, b) => b.weight + b.receives - (a.weight + a.receives) || a.id.localeCompare(b.id)),
@@ -167,27 +175,43 @@ export function placeLabels(
   order.forEach((n, rank) => {
     n.labelBox = null;
     const isTownship = n.type === 'township';
-    // Beyond the always-labelled departments, only the moderately heavy try for a label: a graph with
-    // every name written is a hairball again.
-    if (!isTownship && rank - countTownships(nodes) >= alwaysLabel * 2) return;
+    const departmentRank = rank - townships.length;
+    const priority = isTownship || departmentRank < alwaysLabel;
+    // Beyond that, only the moderately heavy try for a label: every name written is a hairball again.
+    if (!priority && departmentRank >= alwaysLabel * 2) return;
     const size = isTownship ? fontSize + 2 : fontSize;
     const w = textWidth(n.label, size) + 4;
     const h = size + 4;
     const gap = n.radius + 3;
+    const d = gap * 0.75;
+    const box = (x: number, y: number, anchor: LabelBox['anchor']): LabelBox => ({
+      x,
+      y,
+      width: w,
+      height: h,
+      anchor,
+      tx: anchor === 'start' ? x + 2 : anchor === 'end' ? x + w - 2 : x + w / 2,
+      ty: y + h / 2 + size * 0.35,
+    });
     const candidates: LabelBox[] = [
-      { x: n.x + gap, y: n.y - h / 2, width: w, height: h, anchor: 'start', tx: n.x + gap + 2, ty: n.y + size * 0.35 },
-      { x: n.x - gap - w, y: n.y - h / 2, width: w, height: h, anchor: 'end', tx: n.x - gap - 2, ty: n.y + size * 0.35 },
-      { x: n.x - w / 2, y: n.y - gap - h, width: w, height: h, anchor: 'middle', tx: n.x, ty: n.y - gap - 4 },
-      { x: n.x - w / 2, y: n.y + gap, width: w, height: h, anchor: 'middle', tx: n.x, ty: n.y + gap + size },
+      box(n.x + gap, n.y - h / 2, 'start'),
+      box(n.x - gap - w, n.y - h / 2, 'end'),
+      box(n.x - w / 2, n.y - gap - h, 'middle'),
+      box(n.x - w / 2, n.y + gap, 'middle'),
+      box(n.x + d, n.y - d - h, 'start'),
+      box(n.x + d, n.y + d, 'start'),
+      box(n.x - d - w, n.y - d - h, 'end'),
+      box(n.x - d - w, n.y + d, 'end'),
     ];
+    const blockers = priority ? townships : nodes;
     const fits = candidates.find(
-      (box) =>
-        box.x >= 0 &&
-        box.y >= 0 &&
-        box.x + box.width <= width &&
-        box.y + box.height <= height &&
-        placed.every((p) => !overlaps(p, box)) &&
-        nodes.every((other) => other === n || !circleHitsBox(other, box)),
+      (b) =>
+        b.x >= 0 &&
+        b.y >= 0 &&
+        b.x + b.width <= width &&
+        b.y + b.height <= height &&
+        placed.every((p) => !overlaps(p, b)) &&
+        blockers.every((other) => other === n || !circleHitsBox(other, b)),
     );
     if (fits) {
       n.labelBox = fits;
