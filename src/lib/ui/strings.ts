@@ -130,3 +130,37 @@ export const SHELL = {
 
 export const formatBytes = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
+
+// — 总览 (overview) —
+export const OVERVIEW = {
+  figureTotal: '事项总数',
+  figureTotalNote: (townships: number) => `${townships} 个乡镇的清单`,
+  figureReclaimed: '上级收回占比',
+  figureReclaimedNote: (n: number) => `共 ${formatCount(n)} 项收回`,
+  figureDepartments: '涉及部门',
+  figureDepartmentsNote: (asWritten: number) => `按类型合并；清单中写作 ${formatCount(asWritten)} 个部门`,
+  figureSteps: '配合事项中的乡镇步骤',
+  figureStepsNote: (items: number) => `分布在 ${formatCount(items)} 项配合事项中`,
+  unitItems: '项',
+  unitKinds: '类',
+  unitSteps: '步',
+  barsTitle: (top: string, n: number, reclaimedTop: string, m: number) =>
+    `${top}事项最多（${formatCount(n)}项），${reclaimedTop}收回最多（${formatCount(m)}项）`,
+  barsTitleEmpty: '没有符合筛选条件的事项',
+  barsSubtitle: '各乡镇基本、配合、收回事项数（项）；点击色块按乡镇和清单筛选，再次点击取消',
+  barsAxis: '事项数（项）',
+  barsAria: '各乡镇三类清单事项数的堆叠条形图',
+  segmentLabel: (township: string, list: string, n: number) => `${township}${list}事项 ${formatCount(n)} 项，点击筛选`,
+  segmentShare: (share: string) => `占该乡镇 ${share}`,
+  clickToFilter: '点击按此乡镇和清单筛选',
+  stepsTitle: (top: string, n: number) => `${top}在配合事项中要做的步骤最多（${formatCount(n)}步）`,
+  stepsTitleOne: (township: string, n: number) => `${township}在配合事项中要做 ${formatCount(n)} 步`,
+  stepsTitleEmpty: '没有符合筛选条件的配合事项',
+  stepsSubtitle: '配合事项中写明由乡镇承担的工作步骤数（步）；只计配合清单，不受清单筛选影响',
+  stepsAxis: '乡镇步骤数（步）',
+  stepsAria: '各乡镇在配合事项中承担的步骤数条形图',
+  stepsLabel: (township: string, steps: number, items: number) =>
+    `${township}：配合事项 ${formatCount(items)} 项，乡镇步骤 ${formatCount(steps)} 步`,
+  stepsPerItem: (x: string) => `平均每项 ${x} 步`,
+  stepsDepartment: (n: number) => `上级部门步骤 ${formatCount(n)} 步`,
+} as const;

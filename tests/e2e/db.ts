@@ -1,0 +1,29 @@
+/** The real built database, opened with sql.js in Node, so e2e tests compare what the page shows with it. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import initSqlJs, { type Database } from 'sql.js';
+import { beforeAll } from 'vitest';
+
+const DB_FILE = resolve(import.meta.dirname, '../../dist/data/duties.sqlite');
+
+export interface RealDatabase {
+  all<Row>(text: string, params?: (string | number)[]): Row[];
+  one<Row>(text: string, params?: (string | number)[]): Row;
+}
+
+export function openRealDatabase(): RealDatabase {
+  let db: Database;
+  beforeAll(async () => {
+    const SQL = await initSqlJs();
+    db = new SQL.Database(readFileSync(DB_FILE));
+  });
+  const all = <Row>(text: string, params: (string | number)[] = []) => {
+    const statement = db.prepare(text);
+    statement.bind(params);
+    const rows: Row[] = [];
+    while (statement.step()) rows.push(statement.getAsObject() as Row);
+    statement.free();
+    return rows;
+  };
+  return { all, one: <Row>(text: string, params?: (string | number)[]) => all<Row>(text, params)[0] };
+}
