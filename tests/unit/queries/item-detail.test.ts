@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DbClient } from '../../../src/lib/db/client';
+import { queryRow } from '../../../src/lib/db/client';
+import { sql } from '../../../src/lib/db/sql';
+import {
+  groupSteps,
+  itemById,
+  itemDepartments,
+  itemSteps,
+  sameDutyInTownships,
+  statusOf,
+  type ItemDepartmentRow,
+  type ItemRow,
+  type SameDutyRow,
+  type StepRow,
+} from '../../../src/lib/queries/item-detail';
+import { realDb } from './real-db';
+
+let db: DbClient;
+beforeAll(async () => {
+  db = await realDb();
+});
+
+const idOf = async (township: string, list: string, name: string) =>
+  (await queryRow<{ id: number }>(db, sql`SELECT id FROM items WHERE township_id = ${township} AND list = ${list} AND name LIKE ${`%${name}%`}`))!.id;
+
+describe('item detail on the real database', () => {
+  it('loads an item with its township and place', async () => {
+    const id = await idOf('changji-liugong', 'basic', '公路路面损坏');
+    const item = await queryRow<ItemRow>(db, itemById(id));
+    expect(item).toMatchObject({ township: '六工镇', county: '昌吉市', prefecture: '昌吉回族自治州', list: 'basic' });
+  });
+
+  it("shows the same duty in every township: 六工镇 basic, the others reclaimed", async () => {
+    const id = await idOf('changji-liugong', 'basic', '公路路面损坏');
+    const item = (await queryRow<ItemRow>(db, itemById(id)))!;
+    const rows = await db.query<SameDutyRow>(sameDutyInTownships(item.duty_group));
+    const status = Object.fromEntries(rows.map((r) => [r.township, statusOf(r)]));
+    expect(status).toEqual({ 六工镇: 'basic', 新地乡: 'reclaimed', 凉州户镇: 'reclaimed', 吉布库镇: 'reclaimed', 伊拉湖镇: 'reclaimed' });
+  });
+
+  it('marks townships that do not list a duty as absent (未列入)', async () => {
+    const id = await idOf('toksun-yilahu', 'reclaimed', '屠宰检疫');
+    const item = (await queryRow<ItemRow>(db, itemById(id)))!;
+    const rows = await db.query<SameDutyRow>(sameDutyInTownships(item.duty_group));
+    expect(rows).toHaveLength(5);
+    expect(rows.filter((r) => statusOf(r) === 'absent').map((r) => r.township).sort()).toEqual(['六工镇', '吉布库镇', '新地乡'].sort());
+  });
+
+  it("groups 农村户籍分户、落户工作's steps under their headings, department beside township", async () => {
+    const id = await idOf('changji-liugong', 'coop', '农村户籍分户、落户工作');
+    const steps = await db.query<StepRow>(itemSteps(id));
+    const department = groupSteps(steps, 'department');
+    const township = groupSteps(steps, 'township');
+    expect(department.map((g) => g.heading)).toEqual(['分户工作', '无户口人员落户工作']);
+    expect(township.map((g) => g.heading)).toEqual(['分户工作', '无户口人员落户工作']);
+    expect(township[0].steps[0]).toContain('向市公安局上报');
+    const departments = await db.query<ItemDepartmentRow>(itemDepartments(id));
+    expect(departments.every((d) => d.role === 'lead')).toBe(true);
+    expect(departments.map((d) => d.kind)).toContain('公安局');
+  });
+
+  it('keeps plain steps in document order without a heading', () => {
+    const rows: StepRow[] = [
+      { party: 'township', ord: 1, text: 'a', heading: null, department: null },
+      { party: 'township', ord: 2, text: 'b', heading: null, department: null },
+    ];
+    expect(groupSteps(rows, 'township')).toEqual([{ heading: null, steps: ['a', 'b'] }]);
+  });
+});
