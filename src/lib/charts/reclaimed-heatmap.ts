@@ -130,6 +130,8 @@ export function reclaimedHeatmap(
     for (const row of group.rows) {
       const g = svg.append('g').attr('class', 'row').attr('data-duty-group', row.dutyGroup);
       g.append('text')
+        .attr('class', row.mixed ? 'name mixed' : 'name')
+        .attr('font-weight', row.mixed ? 700 : 400)
         .attr('x', 12)
         .attr('y', y + ROW_HEIGHT / 2 + FONT_SIZE * 0.35)
         .text(truncate(row.name, FONT_SIZE, labelWidth - 20))

@@ -61,6 +61,8 @@ export interface HeatmapRow {
   /** Receiving department kinds named by any township that reclaimed it. */
   receivers: string[];
   reclaimedIn: number;
+  /** Reclaimed somewhere and still carried (基本 or 配合) somewhere else: the planner's question. */
+  mixed: boolean;
   cells: HeatmapCell[];
 }
 
@@ -75,7 +77,8 @@ function mostCommon(values: string[]): string {
 /**
  * Folds items into one row per duty group and one cell per township (in `townshipIds` order).
  * Where a township lists the group in several lists, reclaimed wins over coop over basic: the cell
- * answers "has this township handed it back?". Rows are sorted by how many townships reclaimed them.
+ * answers "has this township handed it back?". Rows are sorted by how many townships reclaimed them,
+ * then mixed rows (still carried somewhere) first.
  */
 export function toHeatmapRows(items: ReclaimedItemRow[], townshipIds: string[]): HeatmapRow[] {
   const byGroup = new Map<number, ReclaimedItemRow[]>();
@@ -105,12 +108,14 @@ export function toHeatmapRows(items: ReclaimedItemRow[], townshipIds: string[]):
       category: mostCommon(reclaimed.map((i) => i.category)),
       receivers: [...new Set(reclaimed.flatMap((i) => (i.receivers ? i.receivers.split('、') : [])))].sort(),
       reclaimedIn: cells.filter((c) => c.status === 'reclaimed').length,
+      mixed: cells.some((c) => c.status === 'basic' || c.status === 'coop'),
       cells,
     });
   }
   return rows.sort(
     (a, b) =>
       b.reclaimedIn - a.reclaimedIn ||
+      Number(b.mixed) - Number(a.mixed) ||
       a.category.localeCompare(b.category, 'zh-CN') ||
       a.dutyGroup - b.dutyGroup,
   );
@@ -118,5 +123,5 @@ export function toHeatmapRows(items: ReclaimedItemRow[], townshipIds: string[]):
 
 /** Duty groups reclaimed in some townships but still carried (基本 or 配合) in at least one other. */
 export function countMixed(rows: HeatmapRow[]): number {
-  return rows.filter((r) => r.cells.some((c) => c.status === 'basic' || c.status === 'coop')).length;
+  return rows.filter((r) => r.mixed).length;
 }
