@@ -88,7 +88,7 @@ export const NETWORK_STRINGS = {
 export const HEATMAP_STRINGS = {
   title: (mixed: number, total: number) =>
     `${mixed} 项事项在部分乡镇已收回、在其他乡镇仍由乡镇承担（共 ${total} 项被至少一个乡镇收回）`,
-  subtitle: '行 = 至少在一个乡镇被上级部门收回的事项，按收回的乡镇数排序；点击单元格查看该事项',
+  subtitle: '行 = 至少在一个乡镇被上级部门收回的事项，按收回的乡镇数排序；加粗 = 仍有乡镇作为基本或配合事项承担；点击单元格查看该事项',
   groupByCategory: '按事项类别分组',
   groupByReceiver: '按承接部门分组',
   groupingLabel: '分组',
@@ -163,4 +163,35 @@ export const OVERVIEW = {
     `${township}：配合事项 ${formatCount(items)} 项，乡镇步骤 ${formatCount(steps)} 步`,
   stepsPerItem: (x: string) => `平均每项 ${x} 步`,
   stepsDepartment: (n: number) => `上级部门步骤 ${formatCount(n)} 步`,
+} as const;
+
+// — 事项查询 (explorer) —
+export const EXPLORER = {
+  searchLabel: '搜索事项',
+  searchPlaceholder: '搜索事项名称或工作步骤，如：屠宰检疫、网格（空格分隔多个词）',
+  resultCount: (n: number) => `共 ${formatCount(n)} 项`,
+  noResults: '没有找到符合条件的事项。可减少搜索词或清除筛选。',
+  tableLabel: '事项列表',
+  colTownship: '乡镇',
+  colList: '清单',
+  colCategory: '类别',
+  colName: '事项名称',
+  colDepartments: '部门',
+  matchedStep: '步骤中：',
+  detailEmpty: '点击左侧任一事项，查看上级部门与乡镇各自的工作步骤，以及同一事项在其他乡镇的情况。',
+  close: '关闭详情',
+  seq: (n: number) => `第 ${n} 项`,
+  source: (file: string, line: number) => `来源：${file} 第 ${line} 行`,
+  leadDepartments: '对应上级部门',
+  receiverDepartments: '承接部门',
+  departmentSteps: '上级部门职责',
+  receiverSteps: '承接部门及工作方式',
+  townshipSteps: '乡镇配合职责',
+  basicNote: '基本履职事项由本乡镇负全责，清单未分列步骤。',
+  noSteps: '清单未写明。',
+  sameDutyTitle: '同一事项在各乡镇',
+  sameDutyNote: '按事项归并（措辞可能略有不同）',
+  sameDutyCurrent: '当前',
+  statusAbsent: '未列入',
+  openItem: (township: string, name: string) => `打开${township}的事项：${name}`,
 } as const;
