@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './browser';
+import { openRealDatabase } from './db';
+
+const LED = `FROM item_departments x JOIN items i ON i.id = x.item_id JOIN departments d ON d.id = x.department_id
+             WHERE x.role = 'lead' AND i.list = 'coop'`;
+
+describe('部门网络', () => {
+  const b = useBrowser();
+  const db = openRealDatabase();
+
+  it('draws every department kind and township, and ranks 最依赖的部门 as the database does', async () => {
+    const page = await b.open('?view=network');
+    await page.waitForSelector('[data-testid=network-graph] g.node');
+    const kinds = db.one<{ n: number }>(`SELECT count(DISTINCT d.kind) AS n ${LED}`).n;
+    await expect(page.locator('[data-testid=network-graph] g.node-department').count()).resolves.toBe(kinds);
+    await expect(page.locator('[data-testid=network-graph] g.node-township').count()).resolves.toBe(5);
+
+    const agri = db.one<{ townships: number; duties: number }>(
+      `SELECT count(DISTINCT i.township_id) AS townships, count(DISTINCT i.id) AS duties ${LED} AND d.kind = '农业农村局'`,
+    );
+    expect(agri.townships).toBe(5);
+    const row = page.locator('[data-testid=reliance-table] tbody tr').first();
+    await expect(row.getAttribute('data-kind')).resolves.toBe('农业农村局');
+    await expect(row.locator('td').allTextContents()).resolves.toEqual(
+      expect.arrayContaining([String(agri.townships), String(agri.duties)]),
+    );
+    const title = await page.getByTestId('network').locator('.chart-title').textContent();
+    expect(title).toContain(`农业农村局：覆盖 5 个乡镇，牵头 ${agri.duties} 项配合事项`);
+    // The heaviest department is always labelled.
+    await expect(page.locator('[data-testid=network-graph] text.label[data-id="d:农业农村局"]').getAttribute('visibility')).resolves.toBe('visible');
+    await b.screenshot(page, 'network');
+  });
+
+  it('clicking a department opens its panel and filters on its kind; hover highlights its neighbours', async () => {
+    const page = await b.open('?view=network');
+    const node = page.locator('[data-testid=network-graph] g.node[data-label="农业农村局"]');
+    await node.waitFor();
+    await node.hover();
+    await expect(page.getByTestId('tooltip').textContent()).resolves.toContain('农业农村局');
+    const faded = await page.locator('[data-testid=network-graph] g.node[opacity="0.15"]').count();
+    expect(faded).toBeGreaterThan(0);
+
+    await node.click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('k') === '农业农村局');
+    const panel = page.getByTestId('department-panel');
+    await panel.waitFor();
+    const duties = db.one<{ n: number }>(`SELECT count(DISTINCT i.id) AS n ${LED} AND d.kind = '农业农村局'`).n;
+    await expect(panel.locator('li[data-role=lead]').count()).resolves.toBe(duties);
+    await b.screenshot(page, 'network-selected');
+
+    // Clicking a duty in the panel opens it in 事项查询.
+    await panel.locator('li button').first().click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('view') === 'explorer');
+    expect(Number(new URL(page.url()).searchParams.get('item'))).toBeGreaterThan(0);
+  });
+
+  it('keeps both toggles in the URL: receivers add dashed edges, as-written names add nodes', async () => {
+    const page = await b.open('?view=network');
+    await page.waitForSelector('[data-testid=network-graph] g.node');
+    await expect(page.locator('line.link-receiver').count()).resolves.toBe(0);
+    await page.getByTestId('toggle-receivers').check();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('net.recv') === '1');
+    await page.waitForSelector('line.link-receiver');
+    await expect(page.locator('line.link-receiver').first().getAttribute('stroke-dasharray')).resolves.toBeTruthy();
+
+    await page.getByRole('button', { name: '按原文部门名称' }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('net.merge') === '0');
+    const names = db.one<{ n: number }>(
+      `SELECT count(DISTINCT d.name) AS n FROM item_departments x JOIN items i ON i.id = x.item_id
+       JOIN departments d ON d.id = x.department_id
+       WHERE (x.role = 'lead' AND i.list = 'coop') OR (x.role = 'receiver' AND i.list = 'reclaimed')`,
+    ).n;
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid=network-graph] g.node-department').length === n,
+      names,
+    );
+    await b.screenshot(page, 'network-as-written');
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('net.merge'));
+  });
+
+  it('a department node is reachable by keyboard and Enter selects it', async () => {
+    const page = await b.open('?view=network');
+    const node = page.locator('[data-testid=network-graph] g.node[data-label="公安局"]');
+    await node.waitFor();
+    await expect(node.getAttribute('aria-label')).resolves.toContain('公安局');
+    await node.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('k') === '公安局');
+  });
+});
