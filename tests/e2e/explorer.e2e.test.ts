@@ -39,7 +39,7 @@ describe('事项查询', () => {
 
   it('combines search with the shared filters', async () => {
     const page = await b.open('?view=explorer&q=处罚');
-    await page.locator('[data-township=changji-liugong]').click();
+    await page.locator('[data-testid=filter-bar] [data-township=changji-liugong]').click();
     const n = db.one<{ n: number }>(
       `SELECT count(*) AS n FROM items i WHERE i.township_id = 'changji-liugong' AND (i.name LIKE '%处罚%'
        OR EXISTS (SELECT 1 FROM steps s WHERE s.item_id = i.id AND s.text LIKE '%处罚%'))`,
