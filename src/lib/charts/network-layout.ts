@@ -117,7 +117,8 @@ export function networkLayout(rows: DepartmentEdgeRow[], options: NetworkLayoutO
     .force(
       'link',
       forceLink<SimNode, (typeof simLinks)[number]>(simLinks)
-        .distance(ring * 0.55)
+        // Shorter links when departments are shown as written: ~180 single-township satellites.
+        .distance(ring * (departments.length > 100 ? 0.42 : 0.55))
         .strength((l) => 0.05 + 0.4 * (l.duties / maxDuties)),
     )
     .force(
@@ -128,6 +129,7 @@ export function networkLayout(rows: DepartmentEdgeRow[], options: NetworkLayoutO
         .distanceMax(ring * 1.2),
     )
     .force('collide', forceCollide<SimNode>((s) => s.node.radius + 7).iterations(3))
+    .force('bounds', forceBounds(width, height, 8))
     .force('x', forceX<SimNode>(cx).strength(0.02))
     .force('y', forceY<SimNode>(cy).strength(0.02))
     .stop();
@@ -141,6 +143,29 @@ export function networkLayout(rows: DepartmentEdgeRow[], options: NetworkLayoutO
   }
   placeLabels(all, { width, height, alwaysLabel, fontSize });
   return { width, height, nodes: all, links };
+}
+
+/**
+ * Pushes nodes back inside the frame during the simulation, so that crowded clusters spread along the
+ * edge instead of being clamped onto it afterwards (where they would pile up on one line).
+ */
+function forceBounds(width: number, height: number, margin: number) {
+  let nodes: SimNode[] = [];
+  const force = (alpha: number) => {
+    for (const s of nodes) {
+      const r = s.node.radius + margin;
+      const x = s.x ?? 0;
+      const y = s.y ?? 0;
+      if (x < r) s.vx = (s.vx ?? 0) + (r - x) * alpha;
+      if (x > width - r) s.vx = (s.vx ?? 0) - (x - width + r) * alpha;
+      if (y < r) s.vy = (s.vy ?? 0) + (r - y) * alpha;
+      if (y > height - r) s.vy = (s.vy ?? 0) - (y - height + r) * alpha;
+    }
+  };
+  force.initialize = (n: SimNode[]) => {
+    nodes = n;
+  };
+  return force;
 }
 
 function overlaps(a: { x: number; y: number; width: number; height: number }, b: typeof a, pad = 1): boolean {
