@@ -80,6 +80,28 @@ describe('部门网络', () => {
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('net.merge'));
   });
 
+  it('drags a node (its links follow) and zooms with the wheel', async () => {
+    const page = await b.open('?view=network');
+    const circle = page.locator('[data-testid=network-graph] g.node[data-label="水利局"] circle');
+    await circle.waitFor();
+    const before = Number(await circle.getAttribute('cx'));
+    const box = (await circle.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 20, { steps: 5 });
+    await page.mouse.up();
+    const after = Number(await circle.getAttribute('cx'));
+    expect(after - before).toBeGreaterThan(40);
+    const link = page.locator('[data-testid=network-graph] line.link[data-source="d:水利局"]').first();
+    await expect(link.getAttribute('x1')).resolves.toBe(String(after));
+    // A drag is not a click: no filter was set.
+    expect(new URL(page.url()).searchParams.has('k')).toBe(false);
+
+    await page.mouse.move(400, 450);
+    await page.mouse.wheel(0, -300);
+    await page.waitForFunction(() => /scale/.test(document.querySelector('[data-testid=network-graph] g.stage')?.getAttribute('transform') ?? ''));
+  });
+
   it('a department node is reachable by keyboard and Enter selects it', async () => {
     const page = await b.open('?view=network');
     const node = page.locator('[data-testid=network-graph] g.node[data-label="公安局"]');
