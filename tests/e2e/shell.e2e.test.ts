@@ -61,4 +61,15 @@ describe('app shell', () => {
     await page.getByRole('button', { name: '重试' }).click();
     await page.waitForSelector('main[data-state="ready"]');
   });
+
+  it('names the query engine when the wasm cannot be loaded', async () => {
+    const page = await b.open('', { waitReady: false });
+    await page.waitForSelector('main[data-state="ready"]');
+    await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    b.ignoreErrors(() => true); // the worker logs the failed wasm fetch; the assertion is on the page below
+    await page.reload();
+    await page.waitForSelector('[data-testid=error]');
+    await expect(page.getByTestId('error').textContent()).resolves.toContain('查询引擎');
+    await expect(page.getByRole('button', { name: '重试' }).isVisible()).resolves.toBe(true);
+  });
 });

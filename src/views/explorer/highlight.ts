@@ -27,9 +27,9 @@ export function highlight(text: string, terms: readonly string[]): Run[] {
 }
 
 /** A window of `text` around the first hit, so a long step shows where it matched. */
-export function excerpt(text: string, terms: readonly string[], radius = 24): string {
+export function excerpt(text: string, terms: readonly string[], radius = 24, before = 8): string {
   const at = Math.min(...terms.map((t) => text.indexOf(t)).filter((i) => i >= 0), Infinity);
   if (!Number.isFinite(at) || text.length <= radius * 3) return text;
-  const start = Math.max(0, at - radius);
+  const start = Math.max(0, at - before);
   return `${start > 0 ? '…' : ''}${text.slice(start, start + radius * 3)}${start + radius * 3 < text.length ? '…' : ''}`;
 }
