@@ -96,9 +96,11 @@ export function categoryBarsChart(rows: CategoryCountRow[], options: CategoryBar
     ariaLabel: measure === 'count' ? '各类别事项数，按清单分面' : '各类别占清单的比例，按清单分面',
     x: {
       label: measure === 'count' ? '事项数（项）' : '占该清单事项的比例（%）',
+      // Headroom so the longest bar's value label stays inside its facet.
+      domain: [0, Math.max(...bars.map(value), 0) * 1.2 || 1],
       labelAnchor: 'center',
       grid: true,
-      ticks: 3,
+      ticks: measure === 'count' ? 3 : 2,
       tickFormat: measure === 'count' ? formatCount : (x: number) => formatShare(x),
       nice: true,
     },
@@ -108,7 +110,7 @@ export function categoryBarsChart(rows: CategoryCountRow[], options: CategoryBar
       label: null,
       tickFormat: (l: ListKind) => LIST_LABELS[l],
       axis: 'top',
-      padding: 0.12,
+      padding: 0.16,
     },
     color: { domain: LIST_ORDER as ListKind[], range: LIST_ORDER.map((l) => LIST_COLOURS[l]) },
     marks: [

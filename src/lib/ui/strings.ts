@@ -42,8 +42,8 @@ export const CATEGORIES_STRINGS = {
   measureCount: '事项数',
   measureShare: '占比',
   measureLabel: '显示',
-  barsTitle: (top: string, count: number, share: string) =>
-    `“${top}”是事项最多的类别：共 ${count} 项，占全部事项的 ${share}`,
+  barsTitle: (top: string, count: number, share: string, townshipsChosen: boolean) =>
+    `“${top}”是事项最多的类别：共 ${count} 项，占${townshipsChosen ? '所选乡镇' : '全部'}事项的 ${share}`,
   barsSubtitle: '按清单分面，类别按事项总数排序；点击条形按类别筛选',
   heatmapTitle: (category: string, township: string, count: number) =>
     `各乡镇事项分布：最多的是${township}的“${category}”（${count} 项）`,
