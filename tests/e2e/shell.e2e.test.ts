@@ -72,4 +72,36 @@ describe('app shell', () => {
     await expect(page.getByTestId('error').textContent()).resolves.toContain('查询引擎');
     await expect(page.getByRole('button', { name: '重试' }).isVisible()).resolves.toBe(true);
   });
+
+  it('shows progress while the database downloads', async () => {
+    const page = await b.open('', { waitReady: false });
+    await page.waitForSelector('main[data-state="ready"]');
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/data/duties.sqlite', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.reload();
+    await page.waitForSelector('[data-testid=loading]');
+    await expect(page.getByTestId('loading').textContent()).resolves.toMatch(/正在/);
+    await b.screenshot(page, 'shell-loading');
+    release();
+    await page.waitForSelector('main[data-state="ready"]');
+  });
+
+  it('filters by a category and a department kind from the dropdowns', async () => {
+    const page = await b.open();
+    await page.locator('[data-testid=filter-categories] summary').click();
+    await page.locator('[data-testid=filter-categories] label', { hasText: '党的建设' }).locator('input').check();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('c') === '党的建设');
+    await page.locator('[data-testid=filter-department-kinds] summary').click();
+    await page.locator('[data-testid=filter-department-kinds] input[type=search]').fill('组织部');
+    await page.locator('[data-testid=filter-department-kinds] label').first().locator('input').check();
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('k'));
+    await expect(page.getByTestId('active-filters').textContent()).resolves.toContain('部门类型');
+    await b.screenshot(page, 'shell-dropdown');
+    await page.getByRole('button', { name: /移除筛选 党的建设/ }).click();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('c'));
+  });
 });

@@ -49,6 +49,7 @@ async function open(dbUrl: string) {
     return;
   }
   try {
+    post({ type: 'progress', loaded: 0, total: null }); // the engine is up; the download starts
     const bytes = await fetchWithProgress(dbUrl);
     db = new SQL.Database(bytes);
     // A file that is not SQLite only fails on first use; fail here, where the page can say so.

@@ -145,7 +145,7 @@ export const OVERVIEW = {
   unitKinds: '类',
   unitSteps: '步',
   barsTitle: (top: string, n: number, reclaimedTop: string, m: number) =>
-    `${top}事项最多（${formatCount(n)}项），${reclaimedTop}收回最多（${formatCount(m)}项）`,
+    `${top}事项最多（${formatCount(n)}项）` + (m > 0 ? `，${reclaimedTop}收回最多（${formatCount(m)}项）` : ''),
   barsTitleEmpty: '没有符合筛选条件的事项',
   barsSubtitle: '各乡镇基本、配合、收回事项数（项）；点击色块按乡镇和清单筛选，再次点击取消',
   barsAxis: '事项数（项）',
