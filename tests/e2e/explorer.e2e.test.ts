@@ -83,4 +83,14 @@ describe('事项查询', () => {
     await page.goBack();
     await page.waitForSelector('[data-testid=same-duty] tr.current[data-township=toksun-yilahu]');
   });
+
+  it('shows text that looks like markup as text (乡<镇>村)', async () => {
+    const page = await b.open(`?view=explorer&q=${encodeURIComponent('乡<镇>村')}`);
+    const row = page.locator('[data-testid=results] [data-item]').first();
+    await expect(row.locator('.title').textContent()).resolves.toContain('乡<镇>村公共设施');
+    await expect(page.locator('[data-testid=results] 镇').count()).resolves.toBe(0);
+    await row.click();
+    await expect(page.getByTestId('detail-name').textContent()).resolves.toContain('<不涉及农用地>');
+  });
 });
+
