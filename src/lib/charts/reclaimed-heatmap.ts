@@ -25,7 +25,8 @@ export interface HeatmapGroup {
 
 /**
  * Groups rows by category or by the first receiving department kind ('未注明' when none is named).
- * Groups are ordered by their most reclaimed row, then by size; rows keep their order inside a group.
+ * Groups holding duties still carried somewhere (mixed rows, the chart's point) come first, then by their
+ * most reclaimed row, then by size; rows keep their order inside a group.
  */
 export function groupHeatmapRows(rows: HeatmapRow[], grouping: HeatmapGrouping, unnamed: string): HeatmapGroup[] {
   const groups = new Map<string, HeatmapRow[]>();
@@ -37,11 +38,14 @@ export function groupHeatmapRows(rows: HeatmapRow[], grouping: HeatmapGrouping, 
     .map(([label, rows]) => ({ label, rows }))
     .sort(
       (a, b) =>
+        mixedCount(b) - mixedCount(a) ||
         b.rows[0].reclaimedIn - a.rows[0].reclaimedIn ||
         b.rows.length - a.rows.length ||
         a.label.localeCompare(b.label, 'zh-CN'),
     );
 }
+
+const mixedCount = (g: HeatmapGroup) => g.rows.filter((r) => r.mixed).length;
 
 export interface ReclaimedHeatmapOptions {
   width: number;
