@@ -11,6 +11,12 @@ describe('总览', () => {
     await page.waitForSelector('[data-testid=key-figures]');
     const total = db.one<{ n: number }>('SELECT count(*) AS n FROM items').n;
     await expect(page.locator('[data-figure=total] .value').textContent()).resolves.toContain(total.toLocaleString('zh-CN'));
+    const kinds = db.one<{ n: number }>(
+      'SELECT count(DISTINCT d.kind) AS n FROM item_departments idp JOIN departments d ON d.id = idp.department_id',
+    ).n;
+    await expect(page.locator('[data-figure=departments] .value').textContent()).resolves.toContain(String(kinds));
+    const reclaimed = db.one<{ n: number }>("SELECT count(*) AS n FROM items WHERE list = 'reclaimed'").n;
+    await expect(page.locator('[data-figure=reclaimed-share] .note').textContent()).resolves.toContain(String(reclaimed));
 
     const counts = db.all<{ township_id: string; list: string; n: number }>(
       'SELECT township_id, list, count(*) AS n FROM items GROUP BY 1, 2',
