@@ -56,9 +56,24 @@ function toBlocks(cell: string): Block[] {
   return blocks;
 }
 
-// A heading stands at the start of a block or right after a sentence ends, is short, has no
-// sentence punctuation, and ends with a colon: "县应急管理局：", "县农业农村局、县林业和草原局：".
-const INLINE_HEADING = /(?:^|(?<=[\s。；;]))([^\s，,。；;：:（）()“”"\d][^\s，,。；;：:“”"]{1,39}?)\s?[：:]\s*/g;
+// A heading stands at the start of a block or right after a sentence ends, is short and has no
+// sentence punctuation. Three forms occur:
+//  - any short label ending with a colon: "县应急管理局：", "县农业农村局、县林业和草原局：", "分户工作：";
+//  - a county office named without a colon, followed by its steps: "县委宣传部 1.按要求…",
+//    "。 县文化体育广播电视台和旅游局 指导…" (新地乡);
+//  - a numbered section title followed by its steps: "一、地方病 1. 定期…", "一、高素质农民培育 收集…" (伊拉湖镇).
+const INLINE_HEADINGS = [
+  /(?:^|(?<=[\s。；;]))([^\s，,。；;：:（）()“”"\d][^\s，,。；;：:“”"]{1,39}?)\s?[：:]\s*/g,
+  /(?:^|(?<=[。；;]\s*))((?:县|市|州)[^\s，,。；;：:（）()“”"\d]{1,30}?(?:局|部|委|委员会|办公室|联|中心))\s+(?=\S)/g,
+  /(?:^|(?<=[\s。；;]))([一二三四五六七八九十]+、[^\s，,。；;：:\d]{1,20})\s+(?=\S)/g,
+];
+
+/** Every inline heading in a block, in order; where two forms match at one place, the first form wins. */
+function inlineHeadings(text: string): RegExpMatchArray[] {
+  const found = new Map<number, RegExpMatchArray>();
+  for (const form of INLINE_HEADINGS) for (const m of text.matchAll(form)) if (!found.has(m.index!)) found.set(m.index!, m);
+  return [...found.values()].sort((a, b) => a.index! - b.index!);
+}
 // A block that is only a name of an office ("<p>县应急管理局</p>") or a numbered section title.
 const DEPARTMENT_SUFFIX = /(?:局|部|委|委员会|办公室|办|联|会|院|所|队|站|中心|台|馆|政府|公司|分局|工委)$/;
 const SECTION_TITLE = /^[一二三四五六七八九十]+、\S{1,30}$/;
@@ -116,10 +131,11 @@ export function parseCellSteps(cell: string): StepGroup[] {
       const text = block.text.slice(last, end).trim();
       if (text) addSteps(block.listItem ? [text.replace(STEP_NUMBER, (m, offset: number) => (offset === 0 ? '' : m))] : stepsOf(text, block));
     };
-    for (const m of block.text.matchAll(INLINE_HEADING)) {
-      flush(m.index);
+    for (const m of inlineHeadings(block.text)) {
+      if (m.index! < last) continue; // inside a heading already taken
+      flush(m.index!);
       startGroup(m[1]);
-      last = m.index + m[0].length;
+      last = m.index! + m[0].length;
     }
     flush(block.text.length);
   }

@@ -49,6 +49,20 @@ describe('cell steps', () => {
     expect(parseCellSteps('<p>一、秸秆综合利用</p> <ol> 1.指导收集； 2.推广技术。').map((g) => g.heading)).toEqual(['一、秸秆综合利用']);
   });
 
+  it('reads a county office named without a colon before its steps (新地乡)', () => {
+    expect(parseCellSteps('县委宣传部 1.配备图书； 2.督促配送。 县文化体育广播电视台和旅游局 指导整理图书编目。')).toEqual([
+      { heading: '县委宣传部', steps: ['配备图书', '督促配送。'] },
+      { heading: '县文化体育广播电视台和旅游局', steps: ['指导整理图书编目。'] },
+    ]);
+  });
+
+  it('reads numbered section titles inline before their steps (伊拉湖镇)', () => {
+    expect(parseCellSteps('一、地方病 1. 病情研判； 2. 部署防治。 二、职业病 开展宣传。')).toEqual([
+      { heading: '一、地方病', steps: ['病情研判', '部署防治。'] },
+      { heading: '二、职业病', steps: ['开展宣传。'] },
+    ]);
+  });
+
   it('keeps a joint heading naming two departments whole', () => {
     expect(parseCellSteps('县农业农村局、县林业和草原局： 复核备案。')[0].heading).toBe('县农业农村局、县林业和草原局');
   });
