@@ -28,6 +28,8 @@ export interface AtlasData {
   unmatchedOverrides: string[];
 }
 
+const STEP_OPENS_WITH_OFFICE = /^(?:由)?([\u4e00-\u9fff]{2,30}?(?:局|委员会|部|办公室|联|院|委))/;
+
 export interface SourceDocument {
   townshipId: string;
   document: ParsedDocument;
@@ -77,11 +79,22 @@ export function assembleAtlas(sources: SourceDocument[], aliases: DepartmentAlia
         if (parsed.list === 'reclaimed') for (const name of names) link(item_id, name, 'receiver');
         return department(names[0]).id;
       };
+      // Where several departments share one cell without sub-headings, a step often opens with
+      // the office that does it ("县财政局按规定…", "由市人力资源和社会保障局…").
+      const leadOpening = (text: string): number | null => {
+        const opening = STEP_OPENS_WITH_OFFICE.exec(text);
+        if (!opening) return null;
+        const lead = resolveHeading(opening[1], where, leads, aliases).find((name) => leads.includes(name));
+        return lead ? department(lead).id : null;
+      };
       const addSteps = (groups: StepGroup[], party: StepRow['party']) => {
         let ord = 0;
         for (const group of groups) {
           const department_id = party === 'department' ? departmentOf(group) : null;
-          for (const text of group.steps) steps.push({ item_id, party, department_id, ord: ++ord, text, heading: group.heading });
+          for (const text of group.steps) {
+            const own = party === 'department' && department_id === null && group.heading === null ? leadOpening(text) : null;
+            steps.push({ item_id, party, department_id: own ?? department_id, ord: ++ord, text, heading: group.heading });
+          }
         }
       };
       addSteps(parsed.departmentSteps, 'department');
