@@ -3,7 +3,7 @@ import type { CategoryCountRow } from '../queries/categories';
 import type { ListKind } from '../parse/types';
 import { LIST_COLOURS, LIST_ORDER, FONT_FAMILY } from '../ui/theme';
 import { LIST_LABELS, formatCount, formatShare } from '../ui/strings';
-import { activatable } from './activatable';
+import { activatableRects } from './activatable';
 
 export type CategoryMeasure = 'count' | 'share';
 
@@ -68,21 +68,14 @@ export function categoryBarsChart(rows: CategoryCountRow[], options: CategoryBar
     `${b.category} · ${LIST_LABELS[b.list]}\n${formatCount(b.count)} 项（占该清单 ${formatShare(b.share)}）\n` +
     b.byTownship.map((t) => `${t.townshipName}：${formatCount(t.count)} 项`).join('\n');
 
-  const interactive: Plot.RenderFunction = function (index, scales, values, dimensions, context, next) {
-    const g = next!(index, scales, values, dimensions, context)!;
-    g.querySelectorAll('rect').forEach((rect, j) => {
-      const bar = bars[index[j]];
-      if (!bar) return;
-      activatable(rect, `${bar.category}，${LIST_LABELS[bar.list]}，${format(value(bar))}`, () =>
-        onSelect?.(bar.category),
-      );
-      rect.setAttribute('data-category', bar.category);
-      rect.setAttribute('data-list', bar.list);
-      rect.setAttribute('data-count', String(bar.count));
-      rect.style.cursor = 'pointer';
-    });
-    return g;
-  };
+  const interactive = activatableRects(
+    bars,
+    (bar) => ({
+      label: `${bar.category}，${LIST_LABELS[bar.list]}，${format(value(bar))}`,
+      attributes: { category: bar.category, list: bar.list, count: bar.count },
+    }),
+    (bar) => onSelect?.(bar.category),
+  );
 
   return Plot.plot({
     document: options.document,

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { CategoryCountRow, TownshipRow } from '../queries/categories';
 import { ABSENT_COLOUR, FONT_FAMILY } from '../ui/theme';
 import { formatCount } from '../ui/strings';
-import { activatable } from './activatable';
+import { activatableRects } from './activatable';
 
 /** One cell: items of a category in a township, over the lists shown. */
 export interface CategoryCell {
@@ -50,19 +50,14 @@ export function categoryHeatmapChart(
     (selectedTownships.length === 0 || selectedTownships.includes(c.townshipId));
   const nonZero = cells.filter((c) => c.count > 0);
 
-  const interactive: Plot.RenderFunction = function (index, scales, values, dimensions, context, next) {
-    const g = next!(index, scales, values, dimensions, context)!;
-    g.querySelectorAll('rect').forEach((rect, j) => {
-      const cell = cells[index[j]];
-      if (!cell) return;
-      activatable(rect, `${cell.townshipName}，${cell.category}，${formatCount(cell.count)}项`, () => onSelect?.(cell));
-      rect.setAttribute('data-category', cell.category);
-      rect.setAttribute('data-township', cell.townshipId);
-      rect.setAttribute('data-count', String(cell.count));
-      rect.style.cursor = 'pointer';
-    });
-    return g;
-  };
+  const interactive = activatableRects(
+    cells,
+    (cell) => ({
+      label: `${cell.townshipName}，${cell.category}，${formatCount(cell.count)}项`,
+      attributes: { category: cell.category, township: cell.townshipId, count: cell.count },
+    }),
+    (cell) => onSelect?.(cell),
+  );
 
   return Plot.plot({
     document: options.document,
