@@ -1,3 +1,4 @@
+import type { DbClient } from '../db/client';
 import { sql } from '../db/sql';
 import type { ListKind } from '../parse/types';
 
@@ -97,3 +98,30 @@ export const sameDutyInTownships = (dutyGroup: number) => sql`
   ORDER BY t.prefecture, t.county, t.id, CASE i.list WHEN 'basic' THEN 0 WHEN 'coop' THEN 1 ELSE 2 END, i.seq`;
 
 export const statusOf = (row: SameDutyRow): DutyStatus => row.list ?? 'absent';
+
+/** Everything the detail panel shows of one item; `item` is undefined when no item has that id. */
+export interface ItemDetail {
+  item: ItemRow | undefined;
+  departments: ItemDepartmentRow[];
+  departmentSteps: StepGroupView[];
+  townshipSteps: StepGroupView[];
+  sameDuty: SameDutyRow[];
+}
+
+/** Loads an item's detail: the item, its departments and steps at once, then its duty in every township. */
+export async function itemDetail(client: DbClient, id: number): Promise<ItemDetail> {
+  const [items, departments, steps] = await Promise.all([
+    client.query<ItemRow>(itemById(id)),
+    client.query<ItemDepartmentRow>(itemDepartments(id)),
+    client.query<StepRow>(itemSteps(id)),
+  ]);
+  const item = items[0];
+  const sameDuty = item ? await client.query<SameDutyRow>(sameDutyInTownships(item.duty_group)) : [];
+  return {
+    item,
+    departments,
+    departmentSteps: groupSteps(steps, 'department'),
+    townshipSteps: groupSteps(steps, 'township'),
+    sameDuty,
+  };
+}

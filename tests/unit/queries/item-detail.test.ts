@@ -5,6 +5,7 @@ import { sql } from '../../../src/lib/db/sql';
 import {
   groupSteps,
   itemById,
+  itemDetail,
   itemDepartments,
   itemSteps,
   sameDutyInTownships,
@@ -58,6 +59,23 @@ describe('item detail on the real database', () => {
     const departments = await db.query<ItemDepartmentRow>(itemDepartments(id));
     expect(departments.every((d) => d.role === 'lead')).toBe(true);
     expect(departments.map((d) => d.kind)).toContain('公安局');
+  });
+
+  it('loads the whole panel with itemDetail, as the explorer does', async () => {
+    const id = await idOf('changji-liugong', 'coop', '农村户籍分户、落户工作');
+    const detail = await itemDetail(db, id);
+    expect(detail.item).toMatchObject({ id, township: '六工镇', list: 'coop' });
+    const steps = await db.query<StepRow>(itemSteps(id));
+    expect(detail.departmentSteps).toEqual(groupSteps(steps, 'department'));
+    expect(detail.townshipSteps).toEqual(groupSteps(steps, 'township'));
+    expect(detail.departments).toEqual(await db.query<ItemDepartmentRow>(itemDepartments(id)));
+    expect(detail.sameDuty).toEqual(await db.query<SameDutyRow>(sameDutyInTownships(detail.item!.duty_group)));
+    expect(detail.sameDuty.find((r) => r.item_id === id)?.township).toBe('六工镇');
+  });
+
+  it('itemDetail of an id no item has: no item, no other townships', async () => {
+    const missing = (await queryRow<{ id: number }>(db, sql`SELECT MAX(id) + 1 AS id FROM items`))!.id;
+    expect(await itemDetail(db, missing)).toEqual({ item: undefined, departments: [], departmentSteps: [], townshipSteps: [], sameDuty: [] });
   });
 
   it('keeps plain steps in document order without a heading', () => {
