@@ -26,6 +26,21 @@ function lineAtByte(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
+function isUtf8CutShort(body: Uint8Array): boolean {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  for (let cut = 1; cut <= 3 && cut < body.length; cut++) {
+    const lead = body[body.length - cut];
+    if (lead < 0xc0) continue; // a continuation byte: look further back for the lead byte
+    try {
+      strict.decode(body.subarray(0, body.length - cut));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
 export function decodeListFile(bytes: Uint8Array): DecodedText {
   if (bytes.length === 0) throw new DecodeError(1, 'the file is empty');
   const nul = bytes.indexOf(0);
@@ -37,6 +52,11 @@ export function decodeListFile(bytes: Uint8Array): DecodedText {
   try {
     decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
   } catch {
+    // Valid UTF-8 up to a sequence cut short at the very end: a truncated file, not GB18030
+    // (whose decoder would otherwise read the UTF-8 bytes as wrong characters).
+    if (isUtf8CutShort(body)) {
+      throw new DecodeError(lineAtByte(bytes, bytes.length), 'the file ends in the middle of a character — it looks truncated');
+    }
     try {
       decoded = { text: new TextDecoder('gb18030', { fatal: true }).decode(body), encoding: 'gb18030' };
     } catch {

@@ -42,6 +42,22 @@ function listFromHeader(cells: string[]): ListKind | null {
   return null;
 }
 
+// How a list's last row ends in every published file: a full stop or a closing tag. A file that
+// stops mid-sentence lost its end (the published lists end on a full row).
+const ENDS_SENTENCE = /[。；;！!？?）)”">]$/;
+
+function checkEndsCleanly(lines: string[], fail: (line: number, reason: string) => never): void {
+  let last = lines.length;
+  while (last > 0 && lines[last - 1].trim() === '') last--;
+  const line = lines[last - 1].trim();
+  if (!ROW.test(line)) return;
+  const cells = line.split('\t');
+  const lastCell = cells[cells.length - 1].trim();
+  if (cells.length > 3 && !ENDS_SENTENCE.test(lastCell)) {
+    fail(last, `the last row (序号 ${cells[0]}) stops mid-sentence ("…${lastCell.slice(-12)}") — the file looks truncated`);
+  }
+}
+
 export function parseDocument(rawText: string, file: string): ParsedDocument {
   const fail = (line: number, reason: string): never => {
     throw new ParseError(file, line, reason);
@@ -145,6 +161,7 @@ export function parseDocument(rawText: string, file: string): ParsedDocument {
   });
 
   if (items.length === 0) fail(1, 'no duty list found (expected rows under a 序号 column header)');
+  checkEndsCleanly(lines, fail);
   const lastLine = lines.length;
   for (const promise of tocPromises) {
     if (!sectionLine[promise.list]) fail(lastLine, `the table of contents (line ${promise.line}) lists the ${LIST_NAMES[promise.list]}, but the file has none — truncated?`);

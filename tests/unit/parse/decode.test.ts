@@ -21,6 +21,10 @@ describe('decoding list files', () => {
     const decoded = decodeListFile(new Uint8Array([0xd0, 0xf2, 0xba, 0xc5, 0x0a]));
     expect(decoded).toEqual({ text: '序号\n', encoding: 'gb18030' });
   });
+  it('refuses UTF-8 cut in the middle of a character instead of misreading it as GB18030', () => {
+    const bytes = utf8('序号\n收养登记');
+    expect(failure(bytes.subarray(0, bytes.length - 1))).toBe('the file ends in the middle of a character — it looks truncated');
+  });
   it('refuses an empty or blank file', () => {
     expect(failure(new Uint8Array())).toMatch(/empty/);
     expect(failure(utf8(' \n\n'))).toMatch(/empty/);

@@ -113,6 +113,10 @@ describe('refusals name the file and line', () => {
     const cut = base.replace('玛纳斯县民政局: 由县民政局负责收养登记。', '<p>玛纳斯县民政局: 由县民政局负').trimEnd();
     expect(refusal(cut, 'f.txt')).toBe(`f.txt:${lineOf(cut, '1\t民生服务')}: row 序号 1 ends inside an unclosed <p> (the file looks truncated)`);
   });
+  it('refuses a file that stops mid-sentence in its last row', () => {
+    const cut = base.replace('由县民政局负责收养登记。', '由县民政局负责收').trimEnd();
+    expect(refusal(cut, 'f.txt')).toBe(`f.txt:${lineOf(cut, '1\t民生服务')}: the last row (序号 1) stops mid-sentence ("…政局: 由县民政局负责收") — the file looks truncated`);
+  });
   it('refuses a file truncated inside a row', () => {
     const full = fixture('title-page.txt');
     const cut = full.slice(0, full.indexOf('</p> <p>2.县残联'));
