@@ -1,9 +1,10 @@
 import { LIST_KINDS, ParseError, type ListKind, type ParsedDocument, type ParsedItem } from './types';
-import { asciiDigits, cleanText } from './text';
+import { asciiDigits } from './text';
 import { readPlace, readPublished } from './place';
 import { readStatedCounts, type StatedParagraph } from './stated-counts';
-import { parseCellSteps } from './cell-steps';
 import { checkStatedCounts } from './check-stated';
+import { checkEndsCleanly, LIST_NAMES, readItem, ROW } from './row';
+
 
 /**
  * Parses the text of one township's 履职事项清单 into its three lists.
@@ -14,18 +15,8 @@ import { checkStatedCounts } from './check-stated';
  * tracks which list it is in, and refuses anything it cannot account for with file:line.
  */
 
-export const LIST_NAMES: Record<ListKind, string> = {
-  basic: '基本履职事项清单',
-  coop: '配合履职事项清单',
-  reclaimed: '上级部门收回事项清单',
-};
-
-/** Cells per row in each list. */
-const COLUMNS: Record<ListKind, number> = { basic: 3, coop: 6, reclaimed: 4 };
-
 const TOC_LINE = /^\d+\s*[.．、]\s*(?:基本履职|配合履职|上级部门收回)事项清单\s*[.…·]{2,}\s*\d*$/;
 const SECTION_TITLE = /(基本履职事项清单|配合履职事项清单|(?:上级部门)?收回事项清单)$/;
-const ROW = /^\d+\t/;
 const HEADER = /^序号\t/;
 
 function sectionOf(title: string): ListKind {
@@ -42,22 +33,6 @@ function listFromHeader(cells: string[]): ListKind | null {
   return null;
 }
 
-// How a list's last row ends in every published file: a full stop or a closing tag. A file that
-// stops mid-sentence lost its end (the published lists end on a full row).
-const ENDS_SENTENCE = /[。；;！!？?）)”">]$/;
-
-function checkEndsCleanly(lines: string[], fail: (line: number, reason: string) => never): void {
-  let last = lines.length;
-  while (last > 0 && lines[last - 1].trim() === '') last--;
-  const line = lines[last - 1].trim();
-  if (!ROW.test(line)) return;
-  const cells = line.split('\t');
-  const lastCell = cells[cells.length - 1].trim();
-  if (cells.length > 3 && !ENDS_SENTENCE.test(lastCell)) {
-    fail(last, `the last row (序号 ${cells[0]}) stops mid-sentence ("…${lastCell.slice(-12)}") — the file looks truncated`);
-  }
-}
-
 export function parseDocument(rawText: string, file: string): ParsedDocument {
   const fail = (line: number, reason: string): never => {
     throw new ParseError(file, line, reason);
@@ -68,9 +43,8 @@ export function parseDocument(rawText: string, file: string): ParsedDocument {
   let sawHeader = false;
   const sectionLine: Partial<Record<ListKind, number>> = {};
   const tocPromises: { list: ListKind; line: number }[] = [];
-  const frontMatter: string[] = [];
   const sectionTitles: string[] = [];
-  const paragraphs: StatedParagraph[] = [];
+  const frontMatter: StatedParagraph[] = [];
   let published: string | null = null;
   const items: ParsedItem[] = [];
   const lastSeq: Partial<Record<ListKind, { seq: number; line: number }>> = {};
@@ -104,40 +78,14 @@ export function parseDocument(rawText: string, file: string): ParsedDocument {
     if (ROW.test(line)) {
       if (!list || !sawHeader) fail(lineNo, 'a numbered row before any list title or column header');
       const kind = list!;
-      const cells = line.split('\t');
-      const seq = Number(cells[0]);
-      if (cells.length < COLUMNS[kind]) {
-        fail(lineNo, `row 序号 ${seq} has ${cells.length} cells; the ${LIST_NAMES[kind]} needs ${COLUMNS[kind]}`);
-      }
-      if (cells.length > COLUMNS[kind]) {
-        fail(lineNo, `row 序号 ${seq} has ${cells.length} cells; the ${LIST_NAMES[kind]} has only ${COLUMNS[kind]}`);
-      }
+      const item = readItem(line, kind, lineNo, fail);
+      // 序号 must count 1, 2, 3… within each list: a gap or repeat means a lost or doubled row.
       const previous = lastSeq[kind];
-      const expected = (previous?.seq ?? 0) + 1;
-      if (seq !== expected) {
-        if (previous && seq <= previous.seq) fail(lineNo, `duplicate or out-of-order 序号 ${seq} in the ${LIST_NAMES[kind]} (previous row ${previous.seq} at line ${previous.line})`);
-        fail(lineNo, `序号 skips from ${previous?.seq ?? 0} to ${seq} in the ${LIST_NAMES[kind]}`);
+      if (item.seq !== (previous?.seq ?? 0) + 1) {
+        if (previous && item.seq <= previous.seq) fail(lineNo, `duplicate or out-of-order 序号 ${item.seq} in the ${LIST_NAMES[kind]} (previous row ${previous.seq} at line ${previous.line})`);
+        fail(lineNo, `序号 skips from ${previous?.seq ?? 0} to ${item.seq} in the ${LIST_NAMES[kind]}`);
       }
-      lastSeq[kind] = { seq, line: lineNo };
-      const category = cleanText(cells[1]);
-      const name = cleanText(cells[2]);
-      if (!category) fail(lineNo, `row 序号 ${seq} has an empty 事项类别`);
-      if (!name) fail(lineNo, `row 序号 ${seq} has an empty 事项名称`);
-      for (const cell of cells.slice(3)) {
-        const open = (cell.match(/<p\b/gi) ?? []).length;
-        const closed = (cell.match(/<\/p>/gi) ?? []).length;
-        if (open > closed) fail(lineNo, `row 序号 ${seq} ends inside an unclosed <p> (the file looks truncated)`);
-      }
-      const item: ParsedItem = { list: kind, seq, category, name, line: lineNo, leadDepartments: [], departmentSteps: [], townshipSteps: [] };
-      if (kind === 'coop') {
-        item.leadDepartments = cells[3].split(/[、，,；;]/).map((d) => cleanText(d).replace(/\s+/g, '')).filter(Boolean);
-        if (item.leadDepartments.length === 0) fail(lineNo, `row 序号 ${seq} names no 对应上级部门`);
-        item.departmentSteps = parseCellSteps(cells[4]);
-        item.townshipSteps = parseCellSteps(cells[5]);
-      } else if (kind === 'reclaimed') {
-        item.departmentSteps = parseCellSteps(cells[3]);
-        if (!item.departmentSteps.some((g) => g.steps.length > 0)) fail(lineNo, `row 序号 ${seq} has an empty 承接部门及工作方式`);
-      }
+      lastSeq[kind] = { seq: item.seq, line: lineNo };
       items.push(item);
       return;
     }
@@ -155,9 +103,8 @@ export function parseDocument(rawText: string, file: string): ParsedDocument {
 
     if (list) fail(lineNo, `unexpected text inside the ${LIST_NAMES[list]}: "${bare.slice(0, 40)}"`);
     // Before the first list: title page, dates, 说明.
-    frontMatter.push(bare);
     published ??= readPublished(bare);
-    paragraphs.push({ line: lineNo, text: bare });
+    frontMatter.push({ line: lineNo, text: bare });
   });
 
   if (items.length === 0) fail(1, 'no duty list found (expected rows under a 序号 column header)');
@@ -172,12 +119,12 @@ export function parseDocument(rawText: string, file: string): ParsedDocument {
   }
 
   // The title page may spread the place over two lines ("…昌吉回族自治州" / "奇台县吉布库镇").
-  const titlePage = frontMatter.slice(0, 8);
+  const titlePage = frontMatter.slice(0, 8).map((p) => p.text);
   const windows = [1, 2, 3].flatMap((size) => titlePage.slice(0, titlePage.length - size + 1).map((_, i) => titlePage.slice(i, i + size).join('')));
   const place = readPlace([...windows, ...sectionTitles]);
   if (!place) fail(1, 'cannot tell which township this is: no title page or section title names a 县/市 and a 镇/乡');
 
-  const stated = readStatedCounts(paragraphs);
+  const stated = readStatedCounts(frontMatter);
   if (stated) {
     const [first, ...rest] = checkStatedCounts(stated, items);
     if (first) fail(first.line, [first.message, ...rest.map((r) => `line ${r.line}: ${r.message}`)].join('; '));

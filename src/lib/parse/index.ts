@@ -1,5 +1,6 @@
 export * from './types';
-export { parseDocument, LIST_NAMES } from './document';
+export { parseDocument } from './document';
+export { LIST_NAMES } from './row';
 export { parseCellSteps, decodeEntities } from './cell-steps';
 export { decodeListFile, DecodeError } from './decode';
 export { checkStatedCounts } from './check-stated';
