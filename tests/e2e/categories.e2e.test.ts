@@ -52,6 +52,38 @@ describe('事项类别', () => {
     await expect(page.getByRole('button', { name: '事项数' }).getAttribute('aria-pressed')).resolves.toBe('true');
   });
 
+  it('filters when a bar is clicked after hovering it long enough for the tooltip to show', async () => {
+    // A user hovers, reads the tooltip, then clicks: the click must reach the bar, not the tooltip.
+    const page = await b.open('?view=categories');
+    for (const [list, category] of [
+      ['basic', '党的建设'],
+      ['basic', '投资促进'],
+      ['coop', '自然资源'],
+    ]) {
+      const bar = page.locator(`[data-testid=category-bars] rect[data-list=${list}][data-category="${category}"]`);
+      await bar.waitFor();
+      const box = (await bar.boundingBox())!;
+      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+      await page.mouse.move(x, y);
+      await page.waitForSelector('[data-testid=category-bars] [aria-label=tip]');
+      await page.waitForTimeout(500);
+      await page.mouse.click(x, y);
+      await page.waitForFunction((c) => new URL(location.href).searchParams.getAll('c').includes(c), category, {
+        timeout: 5000,
+      });
+      await page.mouse.click(x, y); // the same bar again clears the filter
+      await page.waitForFunction(() => !new URL(location.href).searchParams.has('c'), null, { timeout: 5000 });
+    }
+    // The same for a heatmap cell: hover until its tip shows, then click.
+    const cell = page.locator('[data-testid=category-heatmap] rect[data-township=changji-liugong][data-category="党的建设"]');
+    const box = (await cell.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForSelector('[data-testid=category-heatmap] [aria-label=tip]');
+    await page.waitForTimeout(500);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('t') === 'changji-liugong', null, { timeout: 5000 });
+  });
+
   it('lets the keyboard reach a bar and select it with Enter', async () => {
     const page = await b.open('?view=categories');
     const bar = page.locator('[data-testid=category-bars] rect[data-list=coop][data-category="自然资源"]');

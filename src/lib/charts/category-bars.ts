@@ -114,7 +114,8 @@ export function categoryBarsChart(rows: CategoryCountRow[], options: CategoryBar
         fill: 'list',
         fillOpacity: (b: CategoryBar) => (faded(b) ? 0.25 : 1),
         title: tooltip,
-        tip: { fontFamily: FONT_FAMILY, fontSize: 13 },
+        // The tip must not take clicks: drawn under the pointer, it would swallow the click meant for the mark.
+        tip: { fontFamily: FONT_FAMILY, fontSize: 13, pointerEvents: 'none' },
         render: interactive,
       }),
       Plot.text(bars, {

@@ -91,7 +91,8 @@ export function categoryHeatmapChart(
         fillOpacity: (c: CategoryCell) => (isSelected(c) ? 1 : 0.3),
         inset: 0.5,
         title: (c: CategoryCell) => `${c.townshipName} · ${c.category}\n${formatCount(c.count)} 项`,
-        tip: { fontFamily: FONT_FAMILY, fontSize: 13 },
+        // The tip must not take clicks: drawn under the pointer, it would swallow the click meant for the mark.
+        tip: { fontFamily: FONT_FAMILY, fontSize: 13, pointerEvents: 'none' },
         render: interactive,
       }),
       // The selection's outline; a null stroke channel would drop cells from the mark above.
