@@ -41,6 +41,16 @@ describe('总览', () => {
     await expect(page.getByTestId('chart-township-lists').locator('.chart-title').textContent()).resolves.toContain(
       `${top.name}事项最多（${top.n}项）`,
     );
+    // Ties are named: every township with the most reclaimed items (凉州户镇 and 吉布库镇, 37 each).
+    const reclaimedTop = db.all<{ name: string; n: number }>(
+      `WITH c AS (SELECT t.id, t.name, count(*) AS n FROM items i JOIN townships t ON t.id = i.township_id
+                  WHERE list = 'reclaimed' GROUP BY t.id)
+       SELECT name, n FROM c WHERE n = (SELECT max(n) FROM c) ORDER BY id`,
+    );
+    expect(reclaimedTop.length).toBeGreaterThan(1);
+    const title = await page.getByTestId('chart-township-lists').locator('.chart-title').textContent();
+    for (const t of reclaimedTop) expect(title).toContain(t.name);
+    expect(title).toContain(`收回最多（各${reclaimedTop[0].n}项）`);
     await b.screenshot(page, 'overview');
   });
 
@@ -56,7 +66,12 @@ describe('总览', () => {
       (n) => document.querySelector('[data-figure=total] .value')?.textContent?.includes(String(n)),
       reclaimed,
     );
-    await expect(page.locator('[data-figure=reclaimed-share] .value').textContent()).resolves.toContain('100%');
+    // Within the 收回 filter the share is of all three lists of 伊拉湖镇, not a tautological 100%.
+    const all = db.one<{ n: number }>("SELECT count(*) AS n FROM items WHERE township_id = 'toksun-yilahu'").n;
+    await expect(page.locator('[data-figure=reclaimed-share] .value').textContent()).resolves.toBe(
+      `${Math.round((reclaimed / all) * 1000) / 10}%`,
+    );
+    await expect(page.locator('[data-figure=reclaimed-share] .note').textContent()).resolves.toContain(`共 ${all} 项`);
     await b.screenshot(page, 'overview-filtered');
 
     // Keyboard: the focused segment toggles with Enter.

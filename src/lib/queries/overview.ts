@@ -62,6 +62,9 @@ export interface KeyFiguresRow {
   department_kinds: number;
   /** Distinct departments as written (one county's 农业农村局 and another's count twice). */
   departments: number;
+  /** Items and reclaimed items under every filter but the list filter (the reclaimed share's base). */
+  all_lists_total: number;
+  all_lists_reclaimed: number;
 }
 
 export const keyFigures = (filters: Filters) => sql`
@@ -74,4 +77,6 @@ export const keyFigures = (filters: Filters) => sql`
     (SELECT count(DISTINCT township_id) FROM f) AS townships,
     (SELECT count(DISTINCT d.kind) FROM f JOIN item_departments idp ON idp.item_id = f.id
        JOIN departments d ON d.id = idp.department_id) AS department_kinds,
-    (SELECT count(DISTINCT idp.department_id) FROM f JOIN item_departments idp ON idp.item_id = f.id) AS departments`;
+    (SELECT count(DISTINCT idp.department_id) FROM f JOIN item_departments idp ON idp.item_id = f.id) AS departments,
+    (SELECT count(*) FROM items i WHERE ${filterClause(filters, 'i', ['lists'])}) AS all_lists_total,
+    (SELECT count(*) FROM items i WHERE i.list = 'reclaimed' AND ${filterClause(filters, 'i', ['lists'])}) AS all_lists_reclaimed`;

@@ -1,4 +1,5 @@
 import type { ListKind } from '../parse/types';
+import { joinNames } from './leaders';
 
 /**
  * Every Chinese UI string lives here so it can be read and corrected in one place.
@@ -42,11 +43,18 @@ export const CATEGORIES_STRINGS = {
   measureCount: '事项数',
   measureShare: '占比',
   measureLabel: '显示',
-  barsTitle: (top: string, count: number, share: string, townshipsChosen: boolean) =>
-    `“${top}”是事项最多的类别：共 ${count} 项，占${townshipsChosen ? '所选乡镇' : '全部'}事项的 ${share}`,
+  /** `tops`: every category tied for the most items; `base`: what the share is of. */
+  barsTitle: (tops: string[], count: number, share: string, base: 'all' | 'townships' | 'selection') =>
+    `${joinNames(tops.map((t) => `“${t}”`))}是事项最多的类别：${tops.length > 1 ? '各' : '共'} ${count} 项，` +
+    `${tops.length > 1 ? '各' : ''}占${{ all: '全部', townships: '所选乡镇', selection: '所选' }[base]}事项的 ${share}`,
   barsSubtitle: '按清单分面，类别按事项总数排序；点击条形按类别筛选',
-  heatmapTitle: (category: string, township: string, count: number) =>
-    `各乡镇事项分布：最多的是${township}的“${category}”（${count} 项）`,
+  /** `tops`: every (township, category) cell tied for the most items. */
+  heatmapTitle: (tops: { township: string; category: string }[], count: number) =>
+    `各乡镇事项分布：最多的是${joinNames(
+      tops.map((c) => `${c.township}的“${c.category}”`),
+      3,
+      '处',
+    )}（${tops.length > 1 ? '各 ' : ''}${count} 项）`,
   heatmapSubtitle: '单元格为事项数（项），灰色为无此类事项；点击单元格按类别和乡镇筛选',
   barsAria: '条形图：各事项类别的事项数，按基本、配合、收回三张清单分面',
   heatmapAria: '热力图：事项类别 × 乡镇 的事项数',
@@ -55,8 +63,14 @@ export const CATEGORIES_STRINGS = {
 } as const;
 
 export const NETWORK_STRINGS = {
-  title: (kind: string, townships: number, duties: number) =>
-    `乡镇最依赖${kind}：覆盖 ${townships} 个乡镇，牵头 ${duties} 项配合事项`,
+  /** `kinds`: every department kind tied first on townships reached and duties led. */
+  title: (kinds: string[], townships: number, duties: number, amongChosen = false) =>
+    `${amongChosen ? '所选部门中，' : ''}乡镇最依赖${joinNames(kinds)}：${kinds.length > 1 ? '各' : ''}覆盖 ${townships} 个乡镇，牵头 ${duties} 项配合事项`,
+  /** The title when one department kind is chosen: its own figures and rank, not the overall leader's. */
+  titleChosen: (kind: string, townships: number, duties: number, rank: number, of: number) =>
+    `${kind}：覆盖 ${townships} 个乡镇，牵头 ${duties} 项配合事项（在 ${of} 个部门中排第 ${rank}）`,
+  titleChosenNone: (kinds: string[], filtered: boolean) =>
+    `${joinNames(kinds)}${filtered ? '在所选事项中' : ''}没有牵头的配合事项`,
   subtitle: '连线粗细 = 部门在该乡镇牵头的配合事项数（项）；圆越大，乡镇越依赖该部门。拖动节点、滚轮缩放、悬停看相邻节点',
   groupByKind: '按部门类型合并',
   groupByName: '按原文部门名称',
@@ -81,6 +95,9 @@ export const NETWORK_STRINGS = {
   panelReceiver: '承接的收回事项',
   panelClose: '关闭',
   panelSteps: (n: number) => `乡镇 ${n} 步`,
+  panelEmpty: (label: string, filtered: boolean) =>
+    `${filtered ? '在当前筛选条件下，' : ''}${label} 没有牵头的配合事项，也没有承接的收回事项。` +
+    (filtered ? '可清除事项类别、乡镇或清单筛选后再看。' : ''),
   loading: '正在计算部门网络…',
   empty: '当前筛选条件下没有部门牵头的配合事项。',
 } as const;
@@ -88,6 +105,10 @@ export const NETWORK_STRINGS = {
 export const HEATMAP_STRINGS = {
   title: (mixed: number, total: number) =>
     `${mixed} 项事项在部分乡镇已收回、在其他乡镇仍由乡镇承担（共 ${total} 项被至少一个乡镇收回）`,
+  /** With a township filter: what the chosen townships still carry that others reclaimed, and what they reclaimed. */
+  titleChosen: (townships: string[], stillCarried: number, reclaimedHere: number) =>
+    `${joinNames(townships)}仍承担 ${stillCarried} 项其他乡镇已收回的事项（基本或配合）；` +
+    `${townships.length > 1 ? '这些乡镇' : '本乡镇'}已收回 ${reclaimedHere} 项`,
   subtitle: '行 = 至少在一个乡镇被上级部门收回的事项，按收回的乡镇数排序；加粗 = 仍有乡镇作为基本或配合事项承担；点击单元格查看该事项',
   groupByCategory: '按事项类别分组',
   groupByReceiver: '按承接部门分组',
@@ -137,6 +158,9 @@ export const OVERVIEW = {
   figureTotalNote: (townships: number) => `${townships} 个乡镇的清单`,
   figureReclaimed: '上级收回占比',
   figureReclaimedNote: (n: number) => `共 ${formatCount(n)} 项收回`,
+  /** With a list filter the share within the filtered items is trivial (0% or 100%): say what it is of instead. */
+  figureReclaimedNoteAllLists: (n: number, total: number) =>
+    `三张清单共 ${formatCount(total)} 项中收回 ${formatCount(n)} 项（不按清单筛选）`,
   figureDepartments: '涉及部门',
   figureDepartmentsNote: (asWritten: number) => `按类型合并；清单中写作 ${formatCount(asWritten)} 个部门`,
   figureSteps: '配合事项中的乡镇步骤',
@@ -144,8 +168,10 @@ export const OVERVIEW = {
   unitItems: '项',
   unitKinds: '类',
   unitSteps: '步',
-  barsTitle: (top: string, n: number, reclaimedTop: string, m: number) =>
-    `${top}事项最多（${formatCount(n)}项）` + (m > 0 ? `，${reclaimedTop}收回最多（${formatCount(m)}项）` : ''),
+  /** `tops` / `reclaimedTops`: every township tied for the most items / the most reclaimed items. */
+  barsTitle: (tops: string[], n: number, reclaimedTops: string[], m: number) =>
+    `${joinNames(tops)}事项最多（${tops.length > 1 ? '各' : ''}${formatCount(n)}项）` +
+    (m > 0 ? `，${joinNames(reclaimedTops)}收回最多（${reclaimedTops.length > 1 ? '各' : ''}${formatCount(m)}项）` : ''),
   barsTitleEmpty: '没有符合筛选条件的事项',
   barsSubtitle: '各乡镇基本、配合、收回事项数（项）；点击色块按乡镇和清单筛选，再次点击取消',
   barsAxis: '事项数（项）',
@@ -153,7 +179,8 @@ export const OVERVIEW = {
   segmentLabel: (township: string, list: string, n: number) => `${township}${list}事项 ${formatCount(n)} 项，点击筛选`,
   segmentShare: (share: string) => `占该乡镇 ${share}`,
   clickToFilter: '点击按此乡镇和清单筛选',
-  stepsTitle: (top: string, n: number) => `${top}在配合事项中要做的步骤最多（${formatCount(n)}步）`,
+  stepsTitle: (tops: string[], n: number) =>
+    `${joinNames(tops)}在配合事项中要做的步骤最多（${tops.length > 1 ? '各' : ''}${formatCount(n)}步）`,
   stepsTitleOne: (township: string, n: number) => `${township}在配合事项中要做 ${formatCount(n)} 步`,
   stepsTitleEmpty: '没有符合筛选条件的配合事项',
   stepsSubtitle: '配合事项中写明由乡镇承担的工作步骤数（步）；只计配合清单，不受清单筛选影响',
