@@ -89,4 +89,30 @@ describe('收回事项热力图', () => {
     const cells = await page.locator('[data-testid=reclaimed-heatmap] g.row').first().locator('g.cell').count();
     expect(cells).toBe(2);
   });
+
+  it('with one township chosen, shows the duties it still carries that other townships reclaimed', async () => {
+    const page = await b.open('?view=heatmap&t=changji-liugong');
+    await page.waitForSelector('[data-testid=reclaimed-heatmap] g.row');
+    const carried = db.one<{ n: number }>(
+      `SELECT count(DISTINCT i.duty_group) AS n FROM items i WHERE i.township_id = 'changji-liugong' AND i.list <> 'reclaimed'
+         AND i.duty_group IN (SELECT duty_group FROM items WHERE list = 'reclaimed' AND township_id <> 'changji-liugong')
+         AND i.duty_group NOT IN (SELECT duty_group FROM items WHERE list = 'reclaimed' AND township_id = 'changji-liugong')`,
+    ).n;
+    expect(carried).toBe(4);
+    const own = db.one<{ n: number }>(
+      "SELECT count(DISTINCT duty_group) AS n FROM items WHERE list = 'reclaimed' AND township_id = 'changji-liugong'",
+    ).n;
+    await expect(page.locator('[data-testid=reclaimed-heatmap] g.cell-basic, [data-testid=reclaimed-heatmap] g.cell-coop').count()).resolves.toBe(
+      carried,
+    );
+    await expect(page.locator('[data-testid=reclaimed-heatmap] g.cell-reclaimed').count()).resolves.toBe(own);
+    const title = await page.getByTestId('reclaimed').locator('.chart-title').textContent();
+    expect(title).toContain(`六工镇仍承担 ${carried} 项其他乡镇已收回的事项`);
+    expect(title).toContain(`已收回 ${own} 项`);
+    const road = page.locator('[data-testid=reclaimed-heatmap] g.row', {
+      has: page.locator('text', { hasText: '对造成公路路面损坏、污染或者影响公路畅通行为的处罚' }),
+    });
+    await expect(road.locator('g.cell-basic').count()).resolves.toBe(1);
+    await expect(road.locator('text.reclaimed-count').textContent()).resolves.toBe('4/5');
+  });
 });

@@ -55,6 +55,8 @@ export interface ReclaimedHeatmapOptions {
   statusShort: Record<HoldingStatus, string>;
   unnamedGroup: string;
   countLabel: string;
+  /** Townships in all (the count column reads reclaimedIn / this); defaults to the columns shown. */
+  townshipTotal?: number;
   ariaLabel: string;
   onOpen?: (row: HeatmapRow, cell: HeatmapCell) => void;
   onHover?: (hit: { row: HeatmapRow; cell: HeatmapCell } | null, event: Event) => void;
@@ -176,7 +178,7 @@ export function reclaimedHeatmap(
         .attr('y', y + ROW_HEIGHT / 2 + 4)
         .attr('text-anchor', 'middle')
         .attr('class', 'reclaimed-count')
-        .text(`${row.reclaimedIn}/${townships.length}`);
+        .text(`${row.reclaimedIn}/${options.townshipTotal ?? townships.length}`);
       y += ROW_HEIGHT;
     }
   }

@@ -20,13 +20,14 @@ export interface ReclaimedItemRow {
 }
 
 /**
- * Every item, in any list, of a duty group that is reclaimed (list = 'reclaimed') in at least one
- * township. The category and department-kind filters pick the groups through their reclaimed items;
- * the township filter picks the columns. The list filter is ignored: the list is what the cells show.
+ * Every item, in any list and any township, of a duty group that is reclaimed (list = 'reclaimed') in
+ * at least one township. The category and department-kind filters pick the groups through their
+ * reclaimed items. The township filter is not applied here: it picks the columns (`toHeatmapRows`), and
+ * a chosen township's row needs the other townships' items to know the duty was reclaimed elsewhere.
+ * The list filter is ignored: the list is what the cells show.
  */
 export function reclaimedItemsSql(filters: Filters): Sql {
   const qualifying = filterClause(filters, 'r', ['lists', 'townships']);
-  const columns = filterClause(filters, 'i', ['lists', 'categories', 'departmentKinds']);
   return sql`
     SELECT i.duty_group AS dutyGroup, i.township_id AS townshipId, i.id AS itemId, i.list AS list,
            i.category AS category, i.name AS name,
@@ -35,7 +36,6 @@ export function reclaimedItemsSql(filters: Filters): Sql {
               WHERE x.item_id = i.id AND x.role = 'receiver' ORDER BY d.kind)), '') AS receivers
     FROM items i
     WHERE i.duty_group IN (SELECT r.duty_group FROM items r WHERE r.list = 'reclaimed' AND ${qualifying})
-      AND ${columns}
     ORDER BY i.duty_group, i.township_id, i.list, i.seq`;
 }
 
@@ -60,8 +60,9 @@ export interface HeatmapRow {
   category: string;
   /** Receiving department kinds named by any township that reclaimed it. */
   receivers: string[];
+  /** Townships that reclaimed it, among all townships (not only the columns shown). */
   reclaimedIn: number;
-  /** Reclaimed somewhere and still carried (基本 or 配合) somewhere else: the planner's question. */
+  /** Reclaimed somewhere and still carried (基本 or 配合) in a township shown: the planner's question. */
   mixed: boolean;
   cells: HeatmapCell[];
 }
@@ -75,10 +76,11 @@ function mostCommon(values: string[]): string {
 }
 
 /**
- * Folds items into one row per duty group and one cell per township (in `townshipIds` order).
- * Where a township lists the group in several lists, reclaimed wins over coop over basic: the cell
- * answers "has this township handed it back?". Rows are sorted by how many townships reclaimed them,
- * then mixed rows (still carried somewhere) first.
+ * Folds items into one row per duty group and one cell per township (in `townshipIds` order: the
+ * columns shown). Where a township lists the group in several lists, reclaimed wins over coop over
+ * basic: the cell answers "has this township handed it back?". A row is kept when a township shown has
+ * the duty at all — reclaimed it, or still carries a duty some township (shown or not) reclaimed.
+ * Rows are sorted by how many townships reclaimed them, then mixed rows (still carried) first.
  */
 export function toHeatmapRows(items: ReclaimedItemRow[], townshipIds: string[]): HeatmapRow[] {
   const byGroup = new Map<number, ReclaimedItemRow[]>();
@@ -90,7 +92,7 @@ export function toHeatmapRows(items: ReclaimedItemRow[], townshipIds: string[]):
   const rows: HeatmapRow[] = [];
   for (const [dutyGroup, groupItems] of byGroup) {
     const reclaimed = groupItems.filter((i) => i.list === 'reclaimed');
-    if (reclaimed.length === 0) continue; // its reclaimed items are in townships filtered out
+    if (reclaimed.length === 0) continue;
     const cells = townshipIds.map((townshipId): HeatmapCell => {
       const own = groupItems
         .filter((i) => i.townshipId === townshipId)
@@ -102,12 +104,13 @@ export function toHeatmapRows(items: ReclaimedItemRow[], townshipIds: string[]):
         names: own.map((i) => i.name),
       };
     });
+    if (cells.every((c) => c.status === 'absent')) continue; // not a duty of any township shown
     rows.push({
       dutyGroup,
       name: reclaimed[0].name,
       category: mostCommon(reclaimed.map((i) => i.category)),
       receivers: [...new Set(reclaimed.flatMap((i) => (i.receivers ? i.receivers.split('、') : [])))].sort(),
-      reclaimedIn: cells.filter((c) => c.status === 'reclaimed').length,
+      reclaimedIn: new Set(reclaimed.map((i) => i.townshipId)).size,
       mixed: cells.some((c) => c.status === 'basic' || c.status === 'coop'),
       cells,
     });
@@ -121,7 +124,7 @@ export function toHeatmapRows(items: ReclaimedItemRow[], townshipIds: string[]):
   );
 }
 
-/** Duty groups reclaimed in some townships but still carried (基本 or 配合) in at least one other. */
+/** Duty groups reclaimed in some townships but still carried (基本 or 配合) in at least one township shown. */
 export function countMixed(rows: HeatmapRow[]): number {
   return rows.filter((r) => r.mixed).length;
 }

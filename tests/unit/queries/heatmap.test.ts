@@ -56,4 +56,19 @@ describe('reclaimed heatmap on the real database', () => {
     expect(narrowed.every((r) => r.cells.length === 1 && r.cells[0].status === 'reclaimed')).toBe(true);
     expect(narrowed).toHaveLength(7); // 伊拉湖镇's 说明: 城乡建设 7 项 reclaimed
   });
+
+  it('with 六工镇 chosen, keeps the four duties it still carries that other townships reclaimed', async () => {
+    const f = { ...NO_FILTERS, townships: ['changji-liugong'] };
+    const chosen = toHeatmapRows(await reclaimedItems(db, f), ['changji-liugong']);
+    const carried = chosen.filter((r) => r.cells[0].status !== 'reclaimed');
+    expect(carried.map((r) => r.cells[0].status)).toEqual(['basic', 'basic', 'basic', 'basic']);
+    expect(carried.some((r) => r.name === '对造成公路路面损坏、污染或者影响公路畅通行为的处罚' && r.reclaimedIn === 4)).toBe(true);
+    expect(countMixed(chosen)).toBe(4);
+    // and every duty 六工镇 reclaimed itself (its list has 30)
+    const own = chosen.filter((r) => r.cells[0].status === 'reclaimed');
+    const [{ n }] = await db.query<{ n: number }>(
+      sql`SELECT COUNT(DISTINCT duty_group) AS n FROM items WHERE list = 'reclaimed' AND township_id = 'changji-liugong'`,
+    );
+    expect(own).toHaveLength(n);
+  });
 });
