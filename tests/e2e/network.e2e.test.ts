@@ -55,6 +55,32 @@ describe('部门网络', () => {
     expect(Number(new URL(page.url()).searchParams.get('item'))).toBeGreaterThan(0);
   });
 
+  it('with a department kind chosen, the title, the panel and the graph are about that kind', async () => {
+    const page = await b.open('?view=network&k=水利局');
+    const node = page.locator('[data-testid=network-graph] g.node[data-label="水利局"]');
+    await node.waitFor();
+    const water = db.one<{ townships: number; duties: number }>(
+      `SELECT count(DISTINCT i.township_id) AS townships, count(DISTINCT i.id) AS duties ${LED} AND d.kind = '水利局'`,
+    );
+    const title = await page.getByTestId('network').locator('.chart-title').textContent();
+    expect(title).toContain(`水利局：覆盖 ${water.townships} 个乡镇，牵头 ${water.duties} 项配合事项`);
+    // At rest (no hover) the selected node's edges stand out and unrelated nodes are faded.
+    await page.mouse.move(1, 1);
+    const id = await node.getAttribute('data-id');
+    const own = page.locator(`[data-testid=network-graph] line.link[data-source="${id}"], [data-testid=network-graph] line.link[data-target="${id}"]`);
+    expect(await own.count()).toBe(water.townships);
+    for (const opacity of await own.evaluateAll((ls) => ls.map((l) => l.getAttribute('stroke-opacity')))) expect(opacity).toBe('0.9');
+    expect(await page.locator('[data-testid=network-graph] g.node[opacity="0.15"]').count()).toBeGreaterThan(0);
+
+    // 水利局 leads nothing in 交通运输: the title and the panel say so instead of naming another department.
+    await page.goto(new URL('?view=network&k=水利局&c=交通运输', b.baseURL).href);
+    await page.getByTestId('department-panel-empty').waitFor();
+    await expect(page.getByTestId('department-panel-empty').textContent()).resolves.toContain('水利局 没有牵头的配合事项');
+    await expect(page.getByTestId('network').locator('.chart-title').textContent()).resolves.toBe(
+      '水利局在所选事项中没有牵头的配合事项',
+    );
+  });
+
   it('keeps both toggles in the URL: receivers add dashed edges, as-written names add nodes', async () => {
     const page = await b.open('?view=network');
     await page.waitForSelector('[data-testid=network-graph] g.node');

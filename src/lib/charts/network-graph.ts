@@ -146,6 +146,8 @@ export interface NetworkInteractions {
   onHover?: (node: NetworkNode | null, event: Event) => void;
   /** The accessible name of a node, e.g. '农业农村局：5个乡镇，68项配合事项'. */
   describe: (node: NetworkNode) => string;
+  /** Label of the selected department: its edges and neighbours stay highlighted while nothing is hovered. */
+  selected?: string | null;
 }
 
 /**
@@ -182,6 +184,11 @@ export function attachNetworkInteractions(svgElement: SVGSVGElement, layout: Net
     linkSel.attr('stroke-opacity', (l) => (!node ? 0.4 : l.source === node.id || l.target === node.id ? 0.9 : 0.05));
   };
 
+  // At rest the selected department shows its edges, so the selection reads without hovering.
+  const selectedNode = layout.nodes.find((n) => n.type === 'department' && n.label === handlers.selected) ?? null;
+  const rest = () => highlight(selectedNode);
+  rest();
+
   nodeSel.each(function (n) {
     activatable(this, handlers.describe(n), () => handlers.onSelect(n));
   });
@@ -191,7 +198,7 @@ export function attachNetworkInteractions(svgElement: SVGSVGElement, layout: Net
       handlers.onHover?.(n, event);
     })
     .on('mouseleave blur', (event) => {
-      highlight(null);
+      rest();
       handlers.onHover?.(null, event);
     });
 

@@ -97,7 +97,7 @@ export const NETWORK_STRINGS = {
   panelSteps: (n: number) => `乡镇 ${n} 步`,
   panelEmpty: (label: string, filtered: boolean) =>
     `${filtered ? '在当前筛选条件下，' : ''}${label} 没有牵头的配合事项，也没有承接的收回事项。` +
-    (filtered ? '可清除事项类别、乡镇或清单筛选后再看。' : ''),
+    (filtered ? '可清除事项类别或乡镇筛选后再看。' : ''),
   loading: '正在计算部门网络…',
   empty: '当前筛选条件下没有部门牵头的配合事项。',
 } as const;
