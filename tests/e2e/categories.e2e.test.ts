@@ -31,6 +31,20 @@ describe('事项类别', () => {
         .locator(`[data-testid=category-heatmap] rect[data-township=${cell.township_id}][data-category="${cell.category}"]`)
         .getAttribute('data-count'),
     ).resolves.toBe(String(cell.n));
+    // Readable on a projector at 1280×720: no text under 12 px, and no page scrollbar.
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll<SVGTextElement>('[data-testid=view-categories] text')]
+        .map((t) => {
+          // The size on screen: the computed size times how much the SVG is scaled to fit.
+          const svg = t.ownerSVGElement!;
+          const scale = svg.getBoundingClientRect().width / svg.width.baseVal.value;
+          return { text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * scale };
+        })
+        .filter((t) => t.px < 11.9)
+        .map((t) => `${t.text} ${t.px.toFixed(1)}px`),
+    );
+    expect(small).toEqual([]);
+    await expect(page.evaluate(() => document.documentElement.scrollHeight)).resolves.toBeLessThanOrEqual(720);
     await b.screenshot(page, 'categories');
   });
 

@@ -127,7 +127,7 @@ export function categoryBarsChart(rows: CategoryCountRow[], options: CategoryBar
         dx: 3,
         fill: '#333',
         fillOpacity: (b: CategoryBar) => (faded(b) ? 0.35 : 1),
-        fontSize: 11,
+        fontSize: 12,
       }),
       Plot.ruleX([0]),
     ],

@@ -62,10 +62,11 @@ export function categoryHeatmapChart(
   return Plot.plot({
     document: options.document,
     width,
-    height: Math.max(200, categories.length * 18 + 64),
+    // Rows as tall as the bars' beside it; no bottom axis, so no bottom margin (the legend sits above).
+    height: Math.max(200, categories.length * 18 + 34),
     marginLeft: 112,
     marginTop: 26,
-    marginBottom: 38,
+    marginBottom: 8,
     padding: 0.06,
     style: { fontFamily: FONT_FAMILY, fontSize: '12px' },
     ariaLabel: '事项类别 × 乡镇 热力图（项）',
@@ -106,7 +107,7 @@ export function categoryHeatmapChart(
         text: (c: CategoryCell) => formatCount(c.count),
         fill: (c: CategoryCell) => (c.count > max * 0.55 ? 'white' : 'black'),
         fillOpacity: (c: CategoryCell) => (isSelected(c) ? 1 : 0.5),
-        fontSize: 11,
+        fontSize: 12,
         pointerEvents: 'none',
       }),
     ],
