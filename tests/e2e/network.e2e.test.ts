@@ -81,6 +81,76 @@ describe('部门网络', () => {
     );
   });
 
+  it('fits the viewport at 1280×720 and 1920×1080, labels clear of nodes and the legend, nodes off the edge', async () => {
+    /** Measured in the browser, with the real fonts: what a reader would see overlap. */
+    const measure = () =>
+      page.evaluate(() => {
+        const svg = document.querySelector('[data-testid=network-graph] svg')!;
+        const frame = svg.getBoundingClientRect();
+        const legend = svg.querySelector('g.legend rect')!.getBoundingClientRect();
+        const circles = [...svg.querySelectorAll('g.node')].map((g) => {
+          const r = g.querySelector('circle, rect')!.getBoundingClientRect();
+          return { id: g.getAttribute('data-id')!, cx: r.x + r.width / 2, cy: r.y + r.height / 2, r: r.width / 2, box: r };
+        });
+        const labels = [...svg.querySelectorAll<SVGTextElement>('g.labels text')]
+          .filter((t) => t.getAttribute('visibility') === 'visible')
+          .map((t) => ({ id: t.getAttribute('data-id')!, text: t.textContent!, box: t.getBoundingClientRect() }));
+        const hit = (b: DOMRect, c: { cx: number; cy: number; r: number }) => {
+          const x = Math.max(b.left, Math.min(c.cx, b.right));
+          const y = Math.max(b.top + 2, Math.min(c.cy, b.bottom - 2)); // a text box has some leading
+          return (c.cx - x) ** 2 + (c.cy - y) ** 2 < (c.r - 0.5) ** 2;
+        };
+        const cross = (a: DOMRect, b: DOMRect) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 3 && b.top < a.bottom - 3;
+        const problems: string[] = [];
+        for (const l of labels) {
+          for (const c of circles) if (c.id !== l.id && hit(l.box, c)) problems.push(`label ${l.text} covers node ${c.id}`);
+          for (const m of labels) if (m.id < l.id && cross(l.box, m.box)) problems.push(`labels ${l.text} / ${m.text} overlap`);
+          if (cross(l.box, legend)) problems.push(`label ${l.text} under the legend`);
+        }
+        for (const c of circles) {
+          if (cross(c.box, legend)) problems.push(`node ${c.id} under the legend`);
+          if (c.box.left - frame.left < 8 || frame.right - c.box.right < 8 || c.box.top - frame.top < 8 || frame.bottom - c.box.bottom < 8)
+            problems.push(`node ${c.id} touches the frame`);
+        }
+        const side = document.querySelector('aside.side')!.getBoundingClientRect();
+        return { problems, graphHeight: frame.height, sideHeight: side.height, scroll: document.documentElement.scrollHeight };
+      });
+    const page = await b.open('?view=network');
+    for (const [width, height] of [
+      [1280, 720],
+      [1920, 1080],
+    ]) {
+      await page.setViewportSize({ width, height });
+      for (const query of ['?view=network', '?view=network&net.merge=0']) {
+        await page.goto(new URL(query, b.baseURL).href);
+        await page.waitForSelector('[data-testid=network-graph] g.node');
+        await page.waitForTimeout(300);
+        const m = await measure();
+        expect(m.problems, `${width}×${height} ${query}`).toEqual([]);
+        expect(m.scroll, `${width}×${height} ${query}: page height`).toBeLessThanOrEqual(height);
+        // The graph and the table use the height there is.
+        expect(m.graphHeight).toBeGreaterThan(height - 300);
+        expect(m.sideHeight).toBeGreaterThan(height - 200);
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
+
+  it('in the department panel, a long duty name wraps beside its bullet', async () => {
+    const page = await b.open('?view=network&k=农业农村局');
+    await page.getByTestId('department-panel').locator('li').first().waitFor();
+    const misplaced = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid=department-panel] li')]
+        .filter((li) => li.querySelector('button')!.getBoundingClientRect().top - li.getBoundingClientRect().top > 3)
+        .map((li) => li.textContent),
+    );
+    const wrapped = await page.evaluate(
+      () => [...document.querySelectorAll('[data-testid=department-panel] li button')].filter((b) => b.getClientRects()[0].height > 30).length,
+    );
+    expect(wrapped).toBeGreaterThan(0); // some names do take two lines
+    expect(misplaced).toEqual([]);
+  });
+
   it('keeps both toggles in the URL: receivers add dashed edges, as-written names add nodes', async () => {
     const page = await b.open('?view=network');
     await page.waitForSelector('[data-testid=network-graph] g.node');

@@ -52,6 +52,17 @@ export interface NetworkLayoutOptions {
   /** Departments labelled always (the heaviest first); more are labelled where room is left. */
   alwaysLabel?: number;
   fontSize?: number;
+  /** Clear space between nodes and the frame's edge. */
+  margin?: number;
+  /** Areas no node or label may cover (the legend drawn in a corner of the graph). */
+  reserved?: Rect[];
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 interface SimNode extends SimulationNodeDatum {
@@ -68,7 +79,7 @@ const departmentId = (name: string) => `d:${name}`;
  * it: a department every township needs sits in the middle, one township's own partner near it.
  */
 export function networkLayout(rows: DepartmentEdgeRow[], options: NetworkLayoutOptions): NetworkLayout {
-  const { width, height, seed = 42, ticks = 300, alwaysLabel = 12, fontSize = 13 } = options;
+  const { width, height, seed = 42, ticks = 300, alwaysLabel = 12, fontSize = 13, margin = 16, reserved = [] } = options;
   const nodes = new Map<string, NetworkNode>();
   const links: NetworkLink[] = [];
   const blank = { x: 0, y: 0, radius: 0, labelBox: null, weight: 0, receives: 0, townships: 0 };
@@ -128,20 +139,24 @@ export function networkLayout(rows: DepartmentEdgeRow[], options: NetworkLayoutO
         .strength(-110 * Math.min(1, 70 / Math.max(1, departments.length)))
         .distanceMax(ring * 1.2),
     )
-    .force('collide', forceCollide<SimNode>((s) => s.node.radius + 7).iterations(3))
-    .force('bounds', forceBounds(width, height, 8))
+    // Room between circles for a label to fit beside a node in the crowded centre.
+    .force('collide', forceCollide<SimNode>((s) => s.node.radius + 10).iterations(3))
+    .force('bounds', forceBounds(width, height, margin, reserved))
     .force('x', forceX<SimNode>(cx).strength(0.02))
     .force('y', forceY<SimNode>(cy).strength(0.02))
     .stop();
   simulation.tick(ticks);
 
-  const margin = 8;
   for (const s of simNodes) {
     const r = s.node.radius;
     s.node.x = Math.max(margin + r, Math.min(width - margin - r, s.x ?? cx));
     s.node.y = Math.max(margin + r, Math.min(height - margin - r, s.y ?? cy));
+    // A node the simulation left in a reserved area goes just below it.
+    for (const area of reserved)
+      if (s.node.x + r > area.x && s.node.x - r < area.x + area.width && s.node.y + r > area.y && s.node.y - r < area.y + area.height)
+        s.node.y = area.y + area.height + r + 2;
   }
-  placeLabels(all, { width, height, alwaysLabel, fontSize });
+  placeLabels(all, { width, height, alwaysLabel, fontSize, reserved });
   return { width, height, nodes: all, links };
 }
 
@@ -149,7 +164,7 @@ export function networkLayout(rows: DepartmentEdgeRow[], options: NetworkLayoutO
  * Pushes nodes back inside the frame during the simulation, so that crowded clusters spread along the
  * edge instead of being clamped onto it afterwards (where they would pile up on one line).
  */
-function forceBounds(width: number, height: number, margin: number) {
+function forceBounds(width: number, height: number, margin: number, reserved: Rect[]) {
   let nodes: SimNode[] = [];
   const force = (alpha: number) => {
     for (const s of nodes) {
@@ -160,6 +175,15 @@ function forceBounds(width: number, height: number, margin: number) {
       if (x > width - r) s.vx = (s.vx ?? 0) - (x - width + r) * alpha;
       if (y < r) s.vy = (s.vy ?? 0) + (r - y) * alpha;
       if (y > height - r) s.vy = (s.vy ?? 0) - (y - height + r) * alpha;
+      // Out of a reserved area (the legend) by its nearer free side, right or below.
+      const rr = s.node.radius + 4;
+      for (const a of reserved) {
+        if (x + rr <= a.x || x - rr >= a.x + a.width || y + rr <= a.y || y - rr >= a.y + a.height) continue;
+        const right = a.x + a.width + rr - x;
+        const below = a.y + a.height + rr - y;
+        if (right < below) s.vx = (s.vx ?? 0) + right * alpha;
+        else s.vy = (s.vy ?? 0) + below * alpha;
+      }
     }
   };
   force.initialize = (n: SimNode[]) => {
@@ -179,15 +203,21 @@ function circleHitsBox(n: NetworkNode, box: LabelBox): boolean {
 }
 
 /**
- * Greedy label placement, heaviest first: try eight positions around the node; keep the first box that
- * stays inside the frame and clear of every placed label. Townships and the `alwaysLabel` heaviest
- * departments may cover a small department's circle (their labels are drawn above the nodes with a
- * white halo); the rest must also stay clear of every node, and a department that finds no room is
- * labelled on hover only, so labels never overlap each other.
+ * Greedy label placement, heaviest first: try twelve positions around the node, then the same further
+ * out; keep the first box that stays inside the frame, out of reserved areas, clear of every placed
+ * label and of every other node's circle. For townships and the `alwaysLabel` heaviest departments,
+ * when no such box exists, up to two small circles under a box step just above or below it. A
+ * department that finds no room is labelled on hover only, so labels never overlap each other or nodes.
  */
 export function placeLabels(
   nodes: NetworkNode[],
-  { width, height, alwaysLabel, fontSize }: { width: number; height: number; alwaysLabel: number; fontSize: number },
+  {
+    width,
+    height,
+    alwaysLabel,
+    fontSize,
+    reserved = [],
+  }: { width: number; height: number; alwaysLabel: number; fontSize: number; reserved?: Rect[] },
 ): void {
   const townships = nodes.filter((n) => n.type === 'township');
   const order = [
@@ -207,8 +237,24 @@ export function placeLabels(
     const size = isTownship ? fontSize + 2 : fontSize;
     const w = textWidth(n.label, size) + 4;
     const h = size + 4;
-    const gap = n.radius + 3;
-    const d = gap * 0.75;
+    const ring = (gap: number) => {
+      const d = gap * 0.75;
+      return [
+        box(n.x + gap, n.y - h / 2, 'start'),
+        box(n.x - gap - w, n.y - h / 2, 'end'),
+        box(n.x - w / 2, n.y - gap - h, 'middle'),
+        box(n.x - w / 2, n.y + gap, 'middle'),
+        box(n.x + d, n.y - d - h, 'start'),
+        box(n.x + d, n.y + d, 'start'),
+        box(n.x - d - w, n.y - d - h, 'end'),
+        box(n.x - d - w, n.y + d, 'end'),
+        // Above and below, shifted sideways: room a centred box misses in a crowd.
+        box(n.x - w * 0.15, n.y - gap - h, 'middle'),
+        box(n.x - w * 0.85, n.y - gap - h, 'middle'),
+        box(n.x - w * 0.15, n.y + gap, 'middle'),
+        box(n.x - w * 0.85, n.y + gap, 'middle'),
+      ];
+    };
     const box = (x: number, y: number, anchor: LabelBox['anchor']): LabelBox => ({
       x,
       y,
@@ -218,26 +264,46 @@ export function placeLabels(
       tx: anchor === 'start' ? x + 2 : anchor === 'end' ? x + w - 2 : x + w / 2,
       ty: y + h / 2 + size * 0.35,
     });
-    const candidates: LabelBox[] = [
-      box(n.x + gap, n.y - h / 2, 'start'),
-      box(n.x - gap - w, n.y - h / 2, 'end'),
-      box(n.x - w / 2, n.y - gap - h, 'middle'),
-      box(n.x - w / 2, n.y + gap, 'middle'),
-      box(n.x + d, n.y - d - h, 'start'),
-      box(n.x + d, n.y + d, 'start'),
-      box(n.x - d - w, n.y - d - h, 'end'),
-      box(n.x - d - w, n.y + d, 'end'),
-    ];
-    const blockers = priority ? townships : nodes;
-    const fits = candidates.find(
-      (b) =>
-        b.x >= 0 &&
-        b.y >= 0 &&
-        b.x + b.width <= width &&
-        b.y + b.height <= height &&
-        placed.every((p) => !overlaps(p, b)) &&
-        blockers.every((other) => other === n || !circleHitsBox(other, b)),
-    );
+    const near = ring(n.radius + 3);
+    const further = [...ring(n.radius + 3 + h * 0.6), ...ring(n.radius + 3 + h * 1.3)];
+    const free = (b: LabelBox, blockers: NetworkNode[]) =>
+      b.x >= 0 &&
+      b.y >= 0 &&
+      b.x + b.width <= width &&
+      b.y + b.height <= height &&
+      reserved.every((area) => !overlaps(area, b)) &&
+      placed.every((p) => !overlaps(p, b)) &&
+      blockers.every((other) => other === n || !circleHitsBox(other, b));
+    let fits = [...near, ...further].find((b) => free(b, nodes));
+    if (!fits && (isTownship || departmentRank < alwaysLabel)) {
+      // A heavy department keeps its label in a crowd: the small circles under it step aside (just
+      // above or below the label, where no placed label is). If one cannot, the label goes unplaced.
+      for (const b of [...near, ...further].filter((b) => free(b, townships))) {
+        const under = nodes.filter((o) => o !== n && circleHitsBox(o, b));
+        // A labelled department stays where its label is.
+        if (under.some((o) => o.labelBox)) continue;
+        const moves = under
+          .map((o) => {
+            const up = b.y - o.radius - 2;
+            const down = b.y + b.height + o.radius + 2;
+            const options = [up, down]
+              .sort((p, q) => Math.abs(p - o.y) - Math.abs(q - o.y))
+              .filter((y) => y - o.radius >= 8 && y + o.radius <= height - 8)
+              .map((y) => ({ ...o, y }))
+              .filter(
+                (moved) =>
+                  placed.every((p) => !circleHitsBox(moved, p)) &&
+                  reserved.every((area) => !circleHitsBox(moved, { ...area, anchor: 'start', tx: 0, ty: 0 })),
+              );
+            return { node: o, y: options[0]?.y };
+          });
+        if (moves.every((m) => m.y !== undefined) && moves.length <= 2) {
+          for (const m of moves) m.node.y = m.y!;
+          fits = b;
+          break;
+        }
+      }
+    }
     if (fits) {
       n.labelBox = fits;
       placed.push(fits);
