@@ -1,7 +1,6 @@
 import { select, zoom, drag, type Selection } from 'd3';
 import type { NetworkLayout, NetworkNode, NetworkLink } from './network-layout';
 import { LIST_COLOURS, FONT_FAMILY } from '../ui/theme';
-import { formatCount } from '../ui/strings';
 import { activatable } from './activatable';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

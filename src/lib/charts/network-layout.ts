@@ -310,7 +310,3 @@ export function placeLabels(
     }
   });
 }
-
-function countTownships(nodes: NetworkNode[]): number {
-  return nodes.filter((n) => n.type === 'township').length;
-}

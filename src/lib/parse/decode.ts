@@ -64,6 +64,7 @@ export function decodeListFile(bytes: Uint8Array): DecodedText {
     }
   }
   // Control characters other than tab, newline and carriage return mean this is not a list.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point of this check
   const control = decoded.text.search(/[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
   if (control >= 0) {
     const line = decoded.text.slice(0, control).split('\n').length;

@@ -1,0 +1,44 @@
+// ESLint flat config. It lives in scripts/ because the repository's top level is kept to a fixed set of
+// entries; `npm run lint` passes it with `--config`. Every pattern below is relative to the repository
+// root (basePath), whatever the working directory and however ESLint resolves `--config`.
+import { fileURLToPath } from 'node:url';
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+export default defineConfig(
+  {
+    name: 'duty-atlas/ignores',
+    basePath: repoRoot,
+    // Built output, the generated database and the raw lists; nothing here is hand-written code.
+    ignores: ['dist/', 'public/data/', 'data/'],
+  },
+  {
+    basePath: repoRoot,
+    extends: [js.configs.recommended, ts.configs.recommended, svelte.configs.recommended],
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      // Data from the published lists must never become markup (tests/unit/security checks the same).
+      'svelte/no-at-html-tags': 'error',
+      // `const { [key]: _, ...rest } = obj` is how a key is dropped; the named-and-unused `_` is the point.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
+      // Charts are pure functions returning SVG (src/lib/charts); a view mounts it into an empty bound element.
+      'svelte/no-dom-manipulating': 'off',
+      // The Maps it flags are scratch values inside $derived computations, never state that outlives them.
+      'svelte/prefer-svelte-reactivity': 'off',
+    },
+  },
+  {
+    basePath: repoRoot,
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: {
+      parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] },
+    },
+  },
+);
