@@ -16,7 +16,12 @@ const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 10;
 const SQL = await initSqlJs();
 
-const phases: Record<string, number[]> = { 'read + parse': [], 'model (departments, duty groups)': [], 'write SQLite': [], 'whole build (incl. verify + rename)': [] };
+const phases: Record<string, number[]> = {
+  'read + parse': [],
+  'model (departments, duty groups)': [],
+  'write SQLite': [],
+  'whole build (incl. verify + rename)': [],
+};
 const time = <T>(phase: string, f: () => T): T => {
   const start = performance.now();
   const result = f();
@@ -43,7 +48,9 @@ const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return { min: s[0], median: s[Math.floor(s.length / 2)], max: s[s.length - 1] };
 };
-console.log(`Build benchmark: ${readdirSync(DEFAULT_INPUT).length} lists, ${(bytes / 1024).toFixed(0)} KiB of text, ${runs} runs, Node ${process.version}`);
+console.log(
+  `Build benchmark: ${readdirSync(DEFAULT_INPUT).length} lists, ${(bytes / 1024).toFixed(0)} KiB of text, ${runs} runs, Node ${process.version}`,
+);
 console.log('phase'.padEnd(40), 'min ms'.padStart(9), 'median ms'.padStart(10), 'max ms'.padStart(9));
 for (const [phase, xs] of Object.entries(phases)) {
   const { min, median, max } = stats(xs);

@@ -35,7 +35,9 @@ const browser = await chromium.launch({
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const dbKiB = statSync(resolve(root, 'dist/data/duties.sqlite')).size / 1024;
-console.log(`Load benchmark: ${runs} cold runs per view, Chromium headless 1280×720, database ${dbKiB.toFixed(0)} KiB, served from localhost`);
+console.log(
+  `Load benchmark: ${runs} cold runs per view, Chromium headless 1280×720, database ${dbKiB.toFixed(0)} KiB, served from localhost`,
+);
 console.log('view'.padEnd(12), 'db ready ms'.padStart(12), 'drawn ms'.padStart(10), 'JS heap MiB'.padStart(12));
 try {
   for (const [view, drawn] of Object.entries(VIEWS)) {
@@ -58,7 +60,12 @@ try {
       if (used) heap.push(used / 2 ** 20);
       await context.close();
     }
-    console.log(view.padEnd(12), String(median(ready)).padStart(12), String(median(shown)).padStart(10), (heap.length ? median(heap).toFixed(1) : '–').padStart(12));
+    console.log(
+      view.padEnd(12),
+      String(median(ready)).padStart(12),
+      String(median(shown)).padStart(10),
+      (heap.length ? median(heap).toFixed(1) : '–').padStart(12),
+    );
   }
 } finally {
   await browser.close();

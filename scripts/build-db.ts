@@ -28,7 +28,9 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Reads and parses every list in a folder; the file name (an ASCII slug) becomes the township id. */
 export function readSources(inputDir: string): SourceDocument[] {
   if (!existsSync(inputDir) || !statSync(inputDir).isDirectory()) throw new BuildError(`${inputDir}: no such folder`);
-  const files = readdirSync(inputDir).filter((f) => extname(f) === '.txt').sort();
+  const files = readdirSync(inputDir)
+    .filter((f) => extname(f) === '.txt')
+    .sort();
   if (files.length === 0) throw new BuildError(`${inputDir}: no .txt lists in this folder`);
   const problems: string[] = [];
   const sources: SourceDocument[] = [];
@@ -36,7 +38,8 @@ export function readSources(inputDir: string): SourceDocument[] {
     const townshipId = basename(file, '.txt');
     const path = join(inputDir, file);
     try {
-      if (!SLUG.test(townshipId)) throw new ParseError(path, 1, `the file name must be an ASCII slug like qitai-jibuku.txt: it becomes the township id`);
+      if (!SLUG.test(townshipId))
+        throw new ParseError(path, 1, `the file name must be an ASCII slug like qitai-jibuku.txt: it becomes the township id`);
       const { text } = decodeListFile(readFileSync(path));
       sources.push({ townshipId, document: parseDocument(text, file) });
     } catch (error) {
@@ -70,7 +73,12 @@ export interface BuildResult {
 export async function buildDatabase(inputDir: string, outFile: string): Promise<BuildResult> {
   const data = assemble(readSources(inputDir));
   const SQL = await initSqlJs();
-  const bytes = writeDatabase(SQL, data, { built_from: readdirSync(inputDir).filter((f) => f.endsWith('.txt')).sort().join(',') });
+  const bytes = writeDatabase(SQL, data, {
+    built_from: readdirSync(inputDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .join(','),
+  });
   const problems = verifyDatabase(SQL, bytes);
   if (problems.length) throw new BuildError(`${outFile}: the written database fails its checks:\n${problems.join('\n')}`);
 
@@ -106,7 +114,9 @@ async function main() {
     const started = performance.now();
     const { data, bytes } = await buildDatabase(args.input, args.out);
     if (!args.quiet) console.log(formatBuildReport(data));
-    console.log(`\nWrote ${args.out}: ${data.townships.length} townships, ${data.items.length} items, ${data.departments.length} departments, ${data.steps.length} steps, ${(bytes / 1024).toFixed(0)} KiB in ${(performance.now() - started).toFixed(0)} ms`);
+    console.log(
+      `\nWrote ${args.out}: ${data.townships.length} townships, ${data.items.length} items, ${data.departments.length} departments, ${data.steps.length} steps, ${(bytes / 1024).toFixed(0)} KiB in ${(performance.now() - started).toFixed(0)} ms`,
+    );
   } catch (error) {
     if (error instanceof BuildError) {
       console.error(`build:db refused:\n${error.message}\nThe previous database, if any, is unchanged.`);

@@ -21,7 +21,9 @@ export function formatBuildReport(data: AtlasData): string {
       const s = stated(list, null);
       return `${LIST_LABEL[list]} ${parsed}${s === undefined ? '' : ` (stated ${s}${s === parsed ? ' ✓' : ' ✗'})`}`;
     });
-    out.push(`${t.name} (${t.county}, ${t.prefecture}, ${t.published ?? 'undated'}, ${t.source_file}): ${items.length} items — ${perList.join(', ')}`);
+    out.push(
+      `${t.name} (${t.county}, ${t.prefecture}, ${t.published ?? 'undated'}, ${t.source_file}): ${items.length} items — ${perList.join(', ')}`,
+    );
     for (const list of LIST_KINDS) {
       const counts = new Map<string, number>();
       for (const i of items) if (i.list === list) counts.set(i.category, (counts.get(i.category) ?? 0) + 1);
@@ -44,20 +46,28 @@ export function formatBuildReport(data: AtlasData): string {
     (townshipsOfKind.get(d.kind) ?? townshipsOfKind.set(d.kind, new Set()).get(d.kind)!).add(itemTownship.get(link.item_id)!);
   }
   for (const d of data.departments) (namesOfKind.get(d.kind) ?? namesOfKind.set(d.kind, new Set()).get(d.kind)!).add(d.name);
-  const kinds = [...namesOfKind.keys()].sort((a, b) => (townshipsOfKind.get(b)?.size ?? 0) - (townshipsOfKind.get(a)?.size ?? 0) || a.localeCompare(b, 'zh'));
+  const kinds = [...namesOfKind.keys()].sort(
+    (a, b) => (townshipsOfKind.get(b)?.size ?? 0) - (townshipsOfKind.get(a)?.size ?? 0) || a.localeCompare(b, 'zh'),
+  );
   for (const kind of kinds) {
     const level = data.departments.find((d) => d.kind === kind)!.level;
     out.push(`  ${kind} [${level}] in ${townshipsOfKind.get(kind)?.size ?? 0} townships: ${[...namesOfKind.get(kind)!].join('、')}`);
   }
   if (data.unresolvedHeadings.length) {
-    out.push(`  Sub-headings naming no department (${data.unresolvedHeadings.length}): ` + [...new Set(data.unresolvedHeadings.map((h) => h.heading))].join('、'));
+    out.push(
+      `  Sub-headings naming no department (${data.unresolvedHeadings.length}): ` +
+        [...new Set(data.unresolvedHeadings.map((h) => h.heading))].join('、'),
+    );
   }
 
   const spanning = data.dutyGroups
     .map((g) => ({ g, townships: new Set(g.members.map((m) => m.township)), lists: new Set(g.members.map((m) => m.list)) }))
     .filter((x) => x.townships.size > 1);
   const crossList = spanning.filter((x) => x.lists.size > 1);
-  out.push('', `== Duty groups: ${data.dutyGroups.length} groups for ${data.items.length} items; ${spanning.length} span several townships, ${crossList.length} of them across lists`);
+  out.push(
+    '',
+    `== Duty groups: ${data.dutyGroups.length} groups for ${data.items.length} items; ${spanning.length} span several townships, ${crossList.length} of them across lists`,
+  );
   const townshipName = new Map(data.townships.map((t) => [t.id, t.name]));
   for (const { g, townships } of spanning.sort((a, b) => b.townships.size - a.townships.size || a.g.id - b.g.id)) {
     const wordings = [...new Set(g.members.map((m) => m.name))];
@@ -65,7 +75,10 @@ export function formatBuildReport(data: AtlasData): string {
     out.push(`  #${g.id} [${townships.size}] ${wordings.join(' ≈ ')}  — ${where}`);
   }
   if (data.unmatchedOverrides.length) {
-    out.push('', `!! Duty-group overrides naming no item (stale? fix data/duty-group-overrides.json): ${data.unmatchedOverrides.join('、')}`);
+    out.push(
+      '',
+      `!! Duty-group overrides naming no item (stale? fix data/duty-group-overrides.json): ${data.unmatchedOverrides.join('、')}`,
+    );
   }
   return out.join('\n');
 }

@@ -9,16 +9,12 @@ describe('事项类别', () => {
   it('shows per-category counts of the database, sorted, faceted by list', async () => {
     const page = await b.open('?view=categories');
     await page.waitForSelector('[data-testid=category-bars] rect[data-category]');
-    const counts = db.all<{ list: string; category: string; n: number }>(
-      'SELECT list, category, count(*) AS n FROM items GROUP BY 1, 2',
-    );
+    const counts = db.all<{ list: string; category: string; n: number }>('SELECT list, category, count(*) AS n FROM items GROUP BY 1, 2');
     for (const c of counts) {
       const bar = page.locator(`[data-testid=category-bars] rect[data-list=${c.list}][data-category="${c.category}"]`);
       await expect(bar.getAttribute('data-count')).resolves.toBe(String(c.n));
     }
-    const top = db.one<{ category: string; n: number }>(
-      'SELECT category, count(*) AS n FROM items GROUP BY 1 ORDER BY n DESC LIMIT 1',
-    );
+    const top = db.one<{ category: string; n: number }>('SELECT category, count(*) AS n FROM items GROUP BY 1 ORDER BY n DESC LIMIT 1');
     const title = await page.getByTestId('category-bars').locator('.chart-title').textContent();
     expect(title).toContain(`“${top.category}”`);
     expect(title).toContain(`${top.n} 项`);

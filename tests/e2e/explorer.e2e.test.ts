@@ -58,7 +58,9 @@ describe('事项查询', () => {
     await page.waitForFunction((id) => new URL(location.href).searchParams.get('item') === String(id), item.id);
     await page.waitForSelector('[data-testid=township-steps] li');
     await expect(page.getByTestId('detail-name').textContent()).resolves.toBe('农村户籍分户、落户工作');
-    const steps = db.all<{ party: string; n: number }>('SELECT party, count(*) AS n FROM steps WHERE item_id = ? GROUP BY party', [item.id]);
+    const steps = db.all<{ party: string; n: number }>('SELECT party, count(*) AS n FROM steps WHERE item_id = ? GROUP BY party', [
+      item.id,
+    ]);
     for (const s of steps) {
       await expect(page.locator(`[data-testid=${s.party}-steps] li`).count()).resolves.toBe(s.n);
     }
@@ -93,4 +95,3 @@ describe('事项查询', () => {
     await expect(page.getByTestId('detail-name').textContent()).resolves.toContain('<不涉及农用地>');
   });
 });
-

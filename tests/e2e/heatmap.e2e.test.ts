@@ -25,9 +25,9 @@ describe('收回事项热力图', () => {
     for (const t of db.all<{ township_id: string; n: number }>(
       "SELECT township_id, count(DISTINCT duty_group) AS n FROM items WHERE list = 'reclaimed' GROUP BY 1",
     )) {
-      await expect(
-        page.locator(`[data-testid=reclaimed-heatmap] g.cell-reclaimed[data-township=${t.township_id}]`).count(),
-      ).resolves.toBe(t.n);
+      await expect(page.locator(`[data-testid=reclaimed-heatmap] g.cell-reclaimed[data-township=${t.township_id}]`).count()).resolves.toBe(
+        t.n,
+      );
     }
     await b.screenshot(page, 'heatmap');
   });
@@ -102,9 +102,9 @@ describe('收回事项热力图', () => {
     const own = db.one<{ n: number }>(
       "SELECT count(DISTINCT duty_group) AS n FROM items WHERE list = 'reclaimed' AND township_id = 'changji-liugong'",
     ).n;
-    await expect(page.locator('[data-testid=reclaimed-heatmap] g.cell-basic, [data-testid=reclaimed-heatmap] g.cell-coop').count()).resolves.toBe(
-      carried,
-    );
+    await expect(
+      page.locator('[data-testid=reclaimed-heatmap] g.cell-basic, [data-testid=reclaimed-heatmap] g.cell-coop').count(),
+    ).resolves.toBe(carried);
     await expect(page.locator('[data-testid=reclaimed-heatmap] g.cell-reclaimed').count()).resolves.toBe(own);
     const title = await page.getByTestId('reclaimed').locator('.chart-title').textContent();
     expect(title).toContain(`六工镇仍承担 ${carried} 项其他乡镇已收回的事项`);

@@ -28,7 +28,9 @@ describe('部门网络', () => {
     const title = await page.getByTestId('network').locator('.chart-title').textContent();
     expect(title).toContain(`农业农村局：覆盖 5 个乡镇，牵头 ${agri.duties} 项配合事项`);
     // The heaviest department is always labelled.
-    await expect(page.locator('[data-testid=network-graph] text.label[data-id="d:农业农村局"]').getAttribute('visibility')).resolves.toBe('visible');
+    await expect(page.locator('[data-testid=network-graph] text.label[data-id="d:农业农村局"]').getAttribute('visibility')).resolves.toBe(
+      'visible',
+    );
     await b.screenshot(page, 'network');
   });
 
@@ -67,7 +69,9 @@ describe('部门网络', () => {
     // At rest (no hover) the selected node's edges stand out and unrelated nodes are faded.
     await page.mouse.move(1, 1);
     const id = await node.getAttribute('data-id');
-    const own = page.locator(`[data-testid=network-graph] line.link[data-source="${id}"], [data-testid=network-graph] line.link[data-target="${id}"]`);
+    const own = page.locator(
+      `[data-testid=network-graph] line.link[data-source="${id}"], [data-testid=network-graph] line.link[data-target="${id}"]`,
+    );
     expect(await own.count()).toBe(water.townships);
     for (const opacity of await own.evaluateAll((ls) => ls.map((l) => l.getAttribute('stroke-opacity')))) expect(opacity).toBe('0.9');
     expect(await page.locator('[data-testid=network-graph] g.node[opacity="0.15"]').count()).toBeGreaterThan(0);
@@ -76,9 +80,7 @@ describe('部门网络', () => {
     await page.goto(new URL('?view=network&k=水利局&c=交通运输', b.baseURL).href);
     await page.getByTestId('department-panel-empty').waitFor();
     await expect(page.getByTestId('department-panel-empty').textContent()).resolves.toContain('水利局 没有牵头的配合事项');
-    await expect(page.getByTestId('network').locator('.chart-title').textContent()).resolves.toBe(
-      '水利局在所选事项中没有牵头的配合事项',
-    );
+    await expect(page.getByTestId('network').locator('.chart-title').textContent()).resolves.toBe('水利局在所选事项中没有牵头的配合事项');
   });
 
   it('fits the viewport at 1280×720 and 1920×1080, labels clear of nodes and the legend, nodes off the edge', async () => {
@@ -100,7 +102,8 @@ describe('部门网络', () => {
           const y = Math.max(b.top + 2, Math.min(c.cy, b.bottom - 2)); // a text box has some leading
           return (c.cx - x) ** 2 + (c.cy - y) ** 2 < (c.r - 0.5) ** 2;
         };
-        const cross = (a: DOMRect, b: DOMRect) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 3 && b.top < a.bottom - 3;
+        const cross = (a: DOMRect, b: DOMRect) =>
+          a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 3 && b.top < a.bottom - 3;
         const problems: string[] = [];
         for (const l of labels) {
           for (const c of circles) if (c.id !== l.id && hit(l.box, c)) problems.push(`label ${l.text} covers node ${c.id}`);
@@ -145,7 +148,8 @@ describe('部门网络', () => {
         .map((li) => li.textContent),
     );
     const wrapped = await page.evaluate(
-      () => [...document.querySelectorAll('[data-testid=department-panel] li button')].filter((b) => b.getClientRects()[0].height > 30).length,
+      () =>
+        [...document.querySelectorAll('[data-testid=department-panel] li button')].filter((b) => b.getClientRects()[0].height > 30).length,
     );
     expect(wrapped).toBeGreaterThan(0); // some names do take two lines
     expect(misplaced).toEqual([]);
@@ -167,10 +171,7 @@ describe('部门网络', () => {
        JOIN departments d ON d.id = x.department_id
        WHERE (x.role = 'lead' AND i.list = 'coop') OR (x.role = 'receiver' AND i.list = 'reclaimed')`,
     ).n;
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('[data-testid=network-graph] g.node-department').length === n,
-      names,
-    );
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=network-graph] g.node-department').length === n, names);
     await b.screenshot(page, 'network-as-written');
     await page.goBack();
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('net.merge'));
@@ -195,7 +196,9 @@ describe('部门网络', () => {
 
     await page.mouse.move(400, 450);
     await page.mouse.wheel(0, -300);
-    await page.waitForFunction(() => /scale/.test(document.querySelector('[data-testid=network-graph] g.stage')?.getAttribute('transform') ?? ''));
+    await page.waitForFunction(() =>
+      /scale/.test(document.querySelector('[data-testid=network-graph] g.stage')?.getAttribute('transform') ?? ''),
+    );
   });
 
   it('a department node is reachable by keyboard and Enter selects it', async () => {

@@ -62,10 +62,7 @@ describe('总览', () => {
     const url = new URL(page.url());
     expect(url.searchParams.getAll('t')).toEqual(['toksun-yilahu']);
     const reclaimed = db.one<{ n: number }>("SELECT count(*) AS n FROM items WHERE township_id = 'toksun-yilahu' AND list = 'reclaimed'").n;
-    await page.waitForFunction(
-      (n) => document.querySelector('[data-figure=total] .value')?.textContent?.includes(String(n)),
-      reclaimed,
-    );
+    await page.waitForFunction((n) => document.querySelector('[data-figure=total] .value')?.textContent?.includes(String(n)), reclaimed);
     // Within the 收回 filter the share is of all three lists of 伊拉湖镇, not a tautological 100%.
     const all = db.one<{ n: number }>("SELECT count(*) AS n FROM items WHERE township_id = 'toksun-yilahu'").n;
     await expect(page.locator('[data-figure=reclaimed-share] .value').textContent()).resolves.toBe(
@@ -86,10 +83,7 @@ describe('总览', () => {
   it('applies a category filter to the figures', async () => {
     const page = await b.open('?c=党的建设');
     const n = db.one<{ n: number }>("SELECT count(*) AS n FROM items WHERE category = '党的建设'").n;
-    await page.waitForFunction(
-      (n) => document.querySelector('[data-figure=total] .value')?.textContent?.includes(String(n)),
-      n,
-    );
+    await page.waitForFunction((n) => document.querySelector('[data-figure=total] .value')?.textContent?.includes(String(n)), n);
     await expect(page.getByTestId('active-filters').textContent()).resolves.toContain('党的建设');
   });
 });

@@ -42,7 +42,9 @@ describe('app shell', () => {
 
     // A bookmarked URL restores the same state in a fresh page.
     const again = await b.open(new URL(page.url()).search);
-    await expect(again.locator('[data-testid=filter-bar] [data-township=toksun-yilahu]').getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(again.locator('[data-testid=filter-bar] [data-township=toksun-yilahu]').getAttribute('aria-pressed')).resolves.toBe(
+      'true',
+    );
     await again.getByRole('button', { name: '清除全部筛选' }).click();
     expect(new URL(again.url()).search).toBe('');
   });

@@ -40,9 +40,7 @@ export function categoryBars(
     categoryTotals.set(r.category, (categoryTotals.get(r.category) ?? 0) + r.count);
   }
   for (const bar of bars.values()) bar.share = bar.count / (listTotals.get(bar.list) ?? 1);
-  const categories = [...categoryTotals]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'))
-    .map(([c]) => c);
+  const categories = [...categoryTotals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN')).map(([c]) => c);
   const lists = LIST_ORDER.filter((l) => listTotals.has(l));
   return { bars: [...bars.values()], categories, lists };
 }

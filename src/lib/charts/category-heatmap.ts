@@ -97,10 +97,14 @@ export function categoryHeatmapChart(
         render: interactive,
       }),
       // The selection's outline; a null stroke channel would drop cells from the mark above.
-      Plot.cell(
-        selectedCategories.length || selectedTownships.length ? cells.filter(isSelected) : [],
-        { x: 'townshipName', y: 'category', fill: 'none', stroke: '#000', strokeWidth: 2, inset: 0.5 },
-      ),
+      Plot.cell(selectedCategories.length || selectedTownships.length ? cells.filter(isSelected) : [], {
+        x: 'townshipName',
+        y: 'category',
+        fill: 'none',
+        stroke: '#000',
+        strokeWidth: 2,
+        inset: 0.5,
+      }),
       Plot.text(nonZero, {
         x: 'townshipName',
         y: 'category',

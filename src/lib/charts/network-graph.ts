@@ -116,14 +116,24 @@ export function networkGraph(layout: NetworkLayout, options: NetworkGraphOptions
 function drawLegend(svg: Selection<SVGSVGElement, unknown, null, undefined>, legend: NetworkGraphOptions['legend']) {
   const g = svg.append('g').attr('class', 'legend').attr('transform', 'translate(8,14)').attr('font-size', 12);
   const rows: [string, (row: Selection<SVGGElement, unknown, null, undefined>) => void][] = [
-    [legend.township, (r) => r.append('rect').attr('x', 0).attr('y', -6).attr('width', 12).attr('height', 12).attr('rx', 2).attr('fill', TOWNSHIP_COLOUR)],
+    [
+      legend.township,
+      (r) => r.append('rect').attr('x', 0).attr('y', -6).attr('width', 12).attr('height', 12).attr('rx', 2).attr('fill', TOWNSHIP_COLOUR),
+    ],
     [legend.department, (r) => r.append('circle').attr('cx', 6).attr('cy', 0).attr('r', 6).attr('fill', DEPARTMENT_COLOUR)],
     [legend.lead, (r) => r.append('line').attr('x1', 0).attr('x2', 14).attr('stroke', LEAD_COLOUR).attr('stroke-width', 3)],
   ];
   if (legend.receiver)
     rows.push([
       legend.receiver,
-      (r) => r.append('line').attr('x1', 0).attr('x2', 14).attr('stroke', RECEIVER_COLOUR).attr('stroke-width', 3).attr('stroke-dasharray', '4 3'),
+      (r) =>
+        r
+          .append('line')
+          .attr('x1', 0)
+          .attr('x2', 14)
+          .attr('stroke', RECEIVER_COLOUR)
+          .attr('stroke-width', 3)
+          .attr('stroke-dasharray', '4 3'),
     ]);
   // A light backing keeps the legend readable where a peripheral node or link passes under it.
   g.append('rect')
@@ -164,7 +174,10 @@ export function attachNetworkInteractions(svgElement: SVGSVGElement, layout: Net
   );
   const neighbours = new Map<string, Set<string>>();
   for (const l of layout.links) {
-    for (const [a, b] of [[l.source, l.target], [l.target, l.source]]) {
+    for (const [a, b] of [
+      [l.source, l.target],
+      [l.target, l.source],
+    ]) {
       const set = neighbours.get(a) ?? new Set([a]);
       set.add(b);
       neighbours.set(a, set);
@@ -175,11 +188,12 @@ export function attachNetworkInteractions(svgElement: SVGSVGElement, layout: Net
   const labelSel = stage.selectAll<SVGTextElement, NetworkNode>('g.labels text');
 
   const highlight = (node: NetworkNode | null) => {
-    const near = node ? neighbours.get(node.id) ?? new Set([node.id]) : null;
+    const near = node ? (neighbours.get(node.id) ?? new Set([node.id])) : null;
     nodeSel.attr('opacity', (n) => (!near || near.has(n.id) ? 1 : 0.15));
     labelSel.attr('opacity', (n) => (!near || near.has(n.id) ? 1 : 0.15));
-    labelSel
-      .attr('visibility', (n) => (n.labelBox || (near && near.has(n.id) && (n === node || n.type === 'township')) ? 'visible' : 'hidden'));
+    labelSel.attr('visibility', (n) =>
+      n.labelBox || (near && near.has(n.id) && (n === node || n.type === 'township')) ? 'visible' : 'hidden',
+    );
     linkSel.attr('stroke-opacity', (l) => (!node ? 0.4 : l.source === node.id || l.target === node.id ? 0.9 : 0.05));
   };
 
@@ -211,11 +225,19 @@ export function attachNetworkInteractions(svgElement: SVGSVGElement, layout: Net
         n.y = event.y;
         const g = select(this);
         g.select('circle').attr('cx', n.x).attr('cy', n.y);
-        g.select('rect').attr('x', n.x - n.radius).attr('y', n.y - n.radius);
+        g.select('rect')
+          .attr('x', n.x - n.radius)
+          .attr('y', n.y - n.radius);
         const text = labelSel.filter((m) => m === n);
         text.attr('x', Number(text.attr('x')) + dx).attr('y', Number(text.attr('y')) + dy);
-        linkSel.filter((l) => l.source === n.id).attr('x1', n.x).attr('y1', n.y);
-        linkSel.filter((l) => l.target === n.id).attr('x2', n.x).attr('y2', n.y);
+        linkSel
+          .filter((l) => l.source === n.id)
+          .attr('x1', n.x)
+          .attr('y1', n.y);
+        linkSel
+          .filter((l) => l.target === n.id)
+          .attr('x2', n.x)
+          .attr('y2', n.y);
       }),
   );
 }

@@ -282,21 +282,20 @@ export function placeLabels(
         const under = nodes.filter((o) => o !== n && circleHitsBox(o, b));
         // A labelled department stays where its label is.
         if (under.some((o) => o.labelBox)) continue;
-        const moves = under
-          .map((o) => {
-            const up = b.y - o.radius - 2;
-            const down = b.y + b.height + o.radius + 2;
-            const options = [up, down]
-              .sort((p, q) => Math.abs(p - o.y) - Math.abs(q - o.y))
-              .filter((y) => y - o.radius >= 8 && y + o.radius <= height - 8)
-              .map((y) => ({ ...o, y }))
-              .filter(
-                (moved) =>
-                  placed.every((p) => !circleHitsBox(moved, p)) &&
-                  reserved.every((area) => !circleHitsBox(moved, { ...area, anchor: 'start', tx: 0, ty: 0 })),
-              );
-            return { node: o, y: options[0]?.y };
-          });
+        const moves = under.map((o) => {
+          const up = b.y - o.radius - 2;
+          const down = b.y + b.height + o.radius + 2;
+          const options = [up, down]
+            .sort((p, q) => Math.abs(p - o.y) - Math.abs(q - o.y))
+            .filter((y) => y - o.radius >= 8 && y + o.radius <= height - 8)
+            .map((y) => ({ ...o, y }))
+            .filter(
+              (moved) =>
+                placed.every((p) => !circleHitsBox(moved, p)) &&
+                reserved.every((area) => !circleHitsBox(moved, { ...area, anchor: 'start', tx: 0, ty: 0 })),
+            );
+          return { node: o, y: options[0]?.y };
+        });
         if (moves.every((m) => m.y !== undefined) && moves.length <= 2) {
           for (const m of moves) m.node.y = m.y!;
           fits = b;

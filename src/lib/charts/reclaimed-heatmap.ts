@@ -72,11 +72,7 @@ const FONT_SIZE = 13;
  * Rows = duty groups reclaimed somewhere, columns = townships, cells coloured by how each township
  * holds the duty. Every cell is a focusable button; the status is also written in the cell.
  */
-export function reclaimedHeatmap(
-  rows: HeatmapRow[],
-  townships: TownshipRow[],
-  options: ReclaimedHeatmapOptions,
-): SVGSVGElement {
+export function reclaimedHeatmap(rows: HeatmapRow[], townships: TownshipRow[], options: ReclaimedHeatmapOptions): SVGSVGElement {
   const doc = options.document ?? document;
   const groups = groupHeatmapRows(rows, options.grouping, options.unnamedGroup);
   const countWidth = 56;

@@ -7,12 +7,49 @@ import { groupDuties, unmatchedOverrideNames, type DutyGroup, type DutyGroupOver
  * group, departments with their kind, who leads or receives each item, and every step.
  */
 
-export interface TownshipRow { id: string; name: string; county: string; prefecture: string; published: string | null; source_file: string }
-export interface ItemRow { id: number; township_id: string; list: ListKind; seq: number; category: string; name: string; duty_group: number; source_line: number }
-export interface DepartmentRow { id: number; name: string; kind: string; level: DepartmentLevel }
-export interface ItemDepartmentRow { item_id: number; department_id: number; role: 'lead' | 'receiver' }
-export interface StepRow { item_id: number; party: 'department' | 'township'; department_id: number | null; ord: number; text: string; heading: string | null }
-export interface StatedCountRow { township_id: string; list: ListKind; category: string | null; count: number }
+export interface TownshipRow {
+  id: string;
+  name: string;
+  county: string;
+  prefecture: string;
+  published: string | null;
+  source_file: string;
+}
+export interface ItemRow {
+  id: number;
+  township_id: string;
+  list: ListKind;
+  seq: number;
+  category: string;
+  name: string;
+  duty_group: number;
+  source_line: number;
+}
+export interface DepartmentRow {
+  id: number;
+  name: string;
+  kind: string;
+  level: DepartmentLevel;
+}
+export interface ItemDepartmentRow {
+  item_id: number;
+  department_id: number;
+  role: 'lead' | 'receiver';
+}
+export interface StepRow {
+  item_id: number;
+  party: 'department' | 'township';
+  department_id: number | null;
+  ord: number;
+  text: string;
+  heading: string | null;
+}
+export interface StatedCountRow {
+  township_id: string;
+  list: ListKind;
+  category: string | null;
+  count: number;
+}
 
 export interface AtlasData {
   townships: TownshipRow[];
@@ -59,12 +96,28 @@ export function assembleAtlas(sources: SourceDocument[], aliases: DepartmentAlia
 
   for (const { townshipId, document } of sources) {
     const { place } = document;
-    townships.push({ id: townshipId, name: place.township, county: place.county, prefecture: place.prefecture, published: document.published, source_file: document.source });
+    townships.push({
+      id: townshipId,
+      name: place.township,
+      county: place.county,
+      prefecture: place.prefecture,
+      published: document.published,
+      source_file: document.source,
+    });
     const where: Jurisdiction = { county: place.county, prefecture: place.prefecture };
 
     for (const parsed of document.items) {
       const item_id = items.length + 1;
-      items.push({ id: item_id, township_id: townshipId, list: parsed.list, seq: parsed.seq, category: parsed.category, name: parsed.name, duty_group: 0, source_line: parsed.line });
+      items.push({
+        id: item_id,
+        township_id: townshipId,
+        list: parsed.list,
+        seq: parsed.seq,
+        category: parsed.category,
+        name: parsed.name,
+        duty_group: 0,
+        source_line: parsed.line,
+      });
       const leads = parsed.leadDepartments;
       for (const name of leads) link(item_id, name, 'lead');
 
@@ -105,7 +158,8 @@ export function assembleAtlas(sources: SourceDocument[], aliases: DepartmentAlia
     if (stated) {
       for (const [list, counts] of Object.entries(stated.lists) as [ListKind, NonNullable<(typeof stated.lists)[ListKind]>][]) {
         statedCounts.push({ township_id: townshipId, list, category: null, count: counts.total });
-        for (const [category, count] of Object.entries(counts.categories)) statedCounts.push({ township_id: townshipId, list, category, count });
+        for (const [category, count] of Object.entries(counts.categories))
+          statedCounts.push({ township_id: townshipId, list, category, count });
       }
     }
   }

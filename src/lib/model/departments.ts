@@ -59,7 +59,12 @@ const ENUMERATOR = /^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二�
 
 /** A sub-heading as the cell parser hands it over: tags, a list number and the colon removed. */
 const cleanHeading = (text: string): string =>
-  text.replace(/<[^>]*>/g, '').trim().replace(ENUMERATOR, '').replace(/[：:]+$/, '').trim();
+  text
+    .replace(/<[^>]*>/g, '')
+    .trim()
+    .replace(ENUMERATOR, '')
+    .replace(/[：:]+$/, '')
+    .trim();
 
 const isComment = (key: string) => key.startsWith('_');
 
@@ -120,7 +125,8 @@ function indexOf(aliases: DepartmentAliases): Index {
   const levelOfKind = new Map<string, DepartmentLevel>();
   for (const [kind, level] of Object.entries(aliases.levels ?? {})) {
     if (isComment(kind)) continue;
-    if (!(LEVEL_ORDER as readonly string[]).includes(level)) throw new Error(`department-aliases.json: level of ${kind} must be one of ${LEVEL_ORDER.join(', ')}, not ${level}`);
+    if (!(LEVEL_ORDER as readonly string[]).includes(level))
+      throw new Error(`department-aliases.json: level of ${kind} must be one of ${LEVEL_ORDER.join(', ')}, not ${level}`);
     levelOfKind.set(kind, level as DepartmentLevel);
   }
 
@@ -170,8 +176,7 @@ function dropEmbeddedPlace(rest: string, index: Index): string {
   return out.replace(/(局)[\u4e00-\u9fff]{1,8}?[县市区旗](分局|调查队|大队|支队|中队)$/, '$1$2');
 }
 
-const higher = (a: DepartmentLevel, b: DepartmentLevel): DepartmentLevel =>
-  LEVEL_ORDER.indexOf(a) >= LEVEL_ORDER.indexOf(b) ? a : b;
+const higher = (a: DepartmentLevel, b: DepartmentLevel): DepartmentLevel => (LEVEL_ORDER.indexOf(a) >= LEVEL_ORDER.indexOf(b) ? a : b);
 
 interface Owner {
   level: DepartmentLevel;
@@ -233,7 +238,9 @@ export function looksLikeDepartment(text: string): boolean {
   const clean = cleanHeading(text);
   if (clean.length < 2 || clean.length > 80) return false;
   const parts = splitDepartmentList(clean);
-  return parts.length > 0 && parts.every((part) => /^[\u4e00-\u9fff（）()]+$/.test(part) && part.length >= 2 && DEPARTMENT_ENDING.test(part));
+  return (
+    parts.length > 0 && parts.every((part) => /^[\u4e00-\u9fff（）()]+$/.test(part) && part.length >= 2 && DEPARTMENT_ENDING.test(part))
+  );
 }
 
 /** The place a heading's leading 县 / 市 / 州 stands for, in this township's county. */

@@ -121,16 +121,19 @@ export function normaliseDutyName(name: string): string {
   let s = name.normalize('NFKC').replace(/\s+/g, '');
   s = s.replace(/(?<![A-Za-z])and(?![A-Za-z])/g, '和');
   s = s.replace(/乡\(镇\)/g, '乡镇').replace(/镇\(乡\)/g, '乡镇');
-  for (let prev = ''; prev !== s; ) {
+  for (let prev = ''; prev !== s;) {
     prev = s;
     s = s.replace(BRACKETED, '');
   }
   s = s.replace(STRAY_BRACKET, '');
   s = s.replace(LOCALITY, '');
   // Leading words: strip repeatedly, with the punctuation that may follow them.
-  for (let prev = ''; prev !== s; ) {
+  for (let prev = ''; prev !== s;) {
     prev = s;
-    s = s.replace(/^[\p{P}\p{S}]+/u, '').replace(LEADING, '').replace(/^乡镇(、|和|及)?村/, '');
+    s = s
+      .replace(/^[\p{P}\p{S}]+/u, '')
+      .replace(LEADING, '')
+      .replace(/^乡镇(、|和|及)?村/, '');
   }
   s = s.replace(PENALTY_ENDING, '处罚');
   // `工作` closing a clause: `…管理工作，…` ≡ `…管理，…`; `卫片图斑治理相关工作` ≡ `卫片图斑治理`.
@@ -307,7 +310,11 @@ export function groupDuties(items: DutyInput[], overrides: DutyGroupOverrides): 
     const roots: number[] = [];
     for (const i of members) {
       let placed = false;
-      for (const r of roots) if (union(r, i)) { placed = true; break; }
+      for (const r of roots)
+        if (union(r, i)) {
+          placed = true;
+          break;
+        }
       if (!placed) roots.push(i);
     }
   }

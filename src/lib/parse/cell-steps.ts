@@ -10,10 +10,21 @@ import { asciiDigits, cleanText } from './text';
  * anything else that looks like a tag ("乡<镇>村") is text and is kept.
  */
 
-const FORMATTING_TAG =
-  /<\/?(?:p|ol|ul|li|div|br|span|strong|b|em|i|u|font|table|tbody|thead|tr|td|th|h[1-6])(?:\s[^<>]*)?\/?>/gi;
+const FORMATTING_TAG = /<\/?(?:p|ol|ul|li|div|br|span|strong|b|em|i|u|font|table|tbody|thead|tr|td|th|h[1-6])(?:\s[^<>]*)?\/?>/gi;
 
-const ENTITIES: Record<string, string> = { nbsp: ' ', lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", ldquo: '“', rdquo: '”', middot: '·', hellip: '…', mdash: '—' };
+const ENTITIES: Record<string, string> = {
+  nbsp: ' ',
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  ldquo: '“',
+  rdquo: '”',
+  middot: '·',
+  hellip: '…',
+  mdash: '—',
+};
 
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
@@ -129,7 +140,8 @@ export function parseCellSteps(cell: string): StepGroup[] {
     let last = 0;
     const flush = (end: number) => {
       const text = block.text.slice(last, end).trim();
-      if (text) addSteps(block.listItem ? [text.replace(STEP_NUMBER, (m, offset: number) => (offset === 0 ? '' : m))] : stepsOf(text, block));
+      if (text)
+        addSteps(block.listItem ? [text.replace(STEP_NUMBER, (m, offset: number) => (offset === 0 ? '' : m))] : stepsOf(text, block));
     };
     for (const m of inlineHeadings(block.text)) {
       if (m.index! < last) continue; // inside a heading already taken

@@ -31,11 +31,15 @@ export function checkStatedCounts(stated: StatedCounts, items: readonly ParsedIt
     if (statedCategories.length === 0) continue;
     for (const [category, count] of statedCategories) {
       const parsed = parsedIn(list, category);
-      if (parsed !== count) problems.push({ line: own.line, message: `the 说明 states ${category} ${count} (${list}), the list holds ${parsed}` });
+      if (parsed !== count)
+        problems.push({ line: own.line, message: `the 说明 states ${category} ${count} (${list}), the list holds ${parsed}` });
     }
     const unstated = [...new Set(items.filter((i) => i.list === list).map((i) => i.category))].filter((c) => !(c in own.categories));
     for (const category of unstated) {
-      problems.push({ line: own.line, message: `the ${list} list has category ${category} (${parsedIn(list, category)} items), which the 说明 does not mention` });
+      problems.push({
+        line: own.line,
+        message: `the ${list} list has category ${category} (${parsedIn(list, category)} items), which the 说明 does not mention`,
+      });
     }
   }
   return problems;

@@ -68,7 +68,10 @@ export function decodeListFile(bytes: Uint8Array): DecodedText {
   const control = decoded.text.search(/[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
   if (control >= 0) {
     const line = decoded.text.slice(0, control).split('\n').length;
-    throw new DecodeError(line, `binary data (control character U+${decoded.text.charCodeAt(control).toString(16).padStart(4, '0')}); expected a text file`);
+    throw new DecodeError(
+      line,
+      `binary data (control character U+${decoded.text.charCodeAt(control).toString(16).padStart(4, '0')}); expected a text file`,
+    );
   }
   if (decoded.text.trim() === '') throw new DecodeError(1, 'the file is empty');
   return decoded;

@@ -5,7 +5,6 @@ import { readStatedCounts, type StatedParagraph } from './stated-counts';
 import { checkStatedCounts } from './check-stated';
 import { checkEndsCleanly, LIST_NAMES, readItem, ROW } from './row';
 
-
 /**
  * Parses the text of one township's 履职事项清单 into its three lists.
  *
@@ -82,7 +81,11 @@ export function parseDocument(rawText: string, file: string): ParsedDocument {
       // 序号 must count 1, 2, 3… within each list: a gap or repeat means a lost or doubled row.
       const previous = lastSeq[kind];
       if (item.seq !== (previous?.seq ?? 0) + 1) {
-        if (previous && item.seq <= previous.seq) fail(lineNo, `duplicate or out-of-order 序号 ${item.seq} in the ${LIST_NAMES[kind]} (previous row ${previous.seq} at line ${previous.line})`);
+        if (previous && item.seq <= previous.seq)
+          fail(
+            lineNo,
+            `duplicate or out-of-order 序号 ${item.seq} in the ${LIST_NAMES[kind]} (previous row ${previous.seq} at line ${previous.line})`,
+          );
         fail(lineNo, `序号 skips from ${previous?.seq ?? 0} to ${item.seq} in the ${LIST_NAMES[kind]}`);
       }
       lastSeq[kind] = { seq: item.seq, line: lineNo };
@@ -111,7 +114,11 @@ export function parseDocument(rawText: string, file: string): ParsedDocument {
   checkEndsCleanly(lines, fail);
   const lastLine = lines.length;
   for (const promise of tocPromises) {
-    if (!sectionLine[promise.list]) fail(lastLine, `the table of contents (line ${promise.line}) lists the ${LIST_NAMES[promise.list]}, but the file has none — truncated?`);
+    if (!sectionLine[promise.list])
+      fail(
+        lastLine,
+        `the table of contents (line ${promise.line}) lists the ${LIST_NAMES[promise.list]}, but the file has none — truncated?`,
+      );
   }
   for (const kind of LIST_KINDS) {
     if (!sectionLine[kind]) fail(lastLine, `the ${LIST_NAMES[kind]} is missing — every list has three parts; truncated?`);
@@ -120,7 +127,9 @@ export function parseDocument(rawText: string, file: string): ParsedDocument {
 
   // The title page may spread the place over two lines ("…昌吉回族自治州" / "奇台县吉布库镇").
   const titlePage = frontMatter.slice(0, 8).map((p) => p.text);
-  const windows = [1, 2, 3].flatMap((size) => titlePage.slice(0, titlePage.length - size + 1).map((_, i) => titlePage.slice(i, i + size).join('')));
+  const windows = [1, 2, 3].flatMap((size) =>
+    titlePage.slice(0, titlePage.length - size + 1).map((_, i) => titlePage.slice(i, i + size).join('')),
+  );
   const place = readPlace([...windows, ...sectionTitles]);
   if (!place) fail(1, 'cannot tell which township this is: no title page or section title names a 县/市 and a 镇/乡');
 

@@ -37,7 +37,10 @@ export function readItem(line: string, list: ListKind, lineNo: number, fail: Fai
 
   const item: ParsedItem = { list, seq, category, name, line: lineNo, leadDepartments: [], departmentSteps: [], townshipSteps: [] };
   if (list === 'coop') {
-    item.leadDepartments = cells[3].split(/[、，,；;]/).map((d) => cleanText(d).replace(/\s+/g, '')).filter(Boolean);
+    item.leadDepartments = cells[3]
+      .split(/[、，,；;]/)
+      .map((d) => cleanText(d).replace(/\s+/g, ''))
+      .filter(Boolean);
     if (item.leadDepartments.length === 0) fail(lineNo, `${what} names no 对应上级部门`);
     item.departmentSteps = parseCellSteps(cells[4]);
     item.townshipSteps = parseCellSteps(cells[5]);

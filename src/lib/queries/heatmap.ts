@@ -94,9 +94,7 @@ export function toHeatmapRows(items: ReclaimedItemRow[], townshipIds: string[]):
     const reclaimed = groupItems.filter((i) => i.list === 'reclaimed');
     if (reclaimed.length === 0) continue;
     const cells = townshipIds.map((townshipId): HeatmapCell => {
-      const own = groupItems
-        .filter((i) => i.townshipId === townshipId)
-        .sort((a, b) => PRECEDENCE[a.list] - PRECEDENCE[b.list]);
+      const own = groupItems.filter((i) => i.townshipId === townshipId).sort((a, b) => PRECEDENCE[a.list] - PRECEDENCE[b.list]);
       return {
         townshipId,
         status: own[0]?.list ?? 'absent',

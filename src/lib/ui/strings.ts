@@ -69,8 +69,7 @@ export const NETWORK_STRINGS = {
   /** The title when one department kind is chosen: its own figures and rank, not the overall leader's. */
   titleChosen: (kind: string, townships: number, duties: number, rank: number, of: number) =>
     `${kind}：覆盖 ${townships} 个乡镇，牵头 ${duties} 项配合事项（在 ${of} 个部门中排第 ${rank}）`,
-  titleChosenNone: (kinds: string[], filtered: boolean) =>
-    `${joinNames(kinds)}${filtered ? '在所选事项中' : ''}没有牵头的配合事项`,
+  titleChosenNone: (kinds: string[], filtered: boolean) => `${joinNames(kinds)}${filtered ? '在所选事项中' : ''}没有牵头的配合事项`,
   subtitle: '连线粗细 = 部门在该乡镇牵头的配合事项数（项）；圆越大，乡镇越依赖该部门。拖动节点、滚轮缩放、悬停看相邻节点',
   groupByKind: '按部门类型合并',
   groupByName: '按原文部门名称',
@@ -103,8 +102,7 @@ export const NETWORK_STRINGS = {
 } as const;
 
 export const HEATMAP_STRINGS = {
-  title: (mixed: number, total: number) =>
-    `${mixed} 项事项在部分乡镇已收回、在其他乡镇仍由乡镇承担（共 ${total} 项被至少一个乡镇收回）`,
+  title: (mixed: number, total: number) => `${mixed} 项事项在部分乡镇已收回、在其他乡镇仍由乡镇承担（共 ${total} 项被至少一个乡镇收回）`,
   /** With a township filter: what the chosen townships still carry that others reclaimed, and what they reclaimed. */
   titleChosen: (townships: string[], stillCarried: number, reclaimedHere: number) =>
     `${joinNames(townships)}仍承担 ${stillCarried} 项其他乡镇已收回的事项（基本或配合）；` +

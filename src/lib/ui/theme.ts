@@ -16,5 +16,4 @@ export const ABSENT_COLOUR = '#EEEEEE';
 export const LIST_ORDER: readonly ListKind[] = ['basic', 'coop', 'reclaimed'];
 
 /** System CJK fonts first (Noto CJK on Debian, PingFang / YaHei elsewhere); nothing is fetched. */
-export const FONT_FAMILY =
-  '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif';
+export const FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif';

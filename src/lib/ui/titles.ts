@@ -100,11 +100,7 @@ export function networkTitle(table: RelianceRow[], filters: Filters): string {
  * reclaimed themselves.
  */
 export function reclaimedHeatmapTitle(rows: HeatmapRow[], chosenTownships: string[]): string {
-  if (chosenTownships.length === 0)
-    return HEATMAP_STRINGS.title(
-      countMixed(rows),
-      rows.length,
-    );
+  if (chosenTownships.length === 0) return HEATMAP_STRINGS.title(countMixed(rows), rows.length);
   const stillCarried = countMixed(rows);
   const reclaimedHere = rows.filter((r) => r.cells.some((c) => c.status === 'reclaimed')).length;
   return HEATMAP_STRINGS.titleChosen(chosenTownships, stillCarried, reclaimedHere);

@@ -38,7 +38,11 @@ describe('npm run build:db', () => {
     const [[items]] = db.exec('SELECT count(*) FROM items')[0].values;
     expect(items).toBe(1237);
     const lists = db.exec("SELECT list, count(*) FROM items WHERE township_id = 'toksun-yilahu' GROUP BY list ORDER BY list")[0].values;
-    expect(lists).toEqual([['basic', 110], ['coop', 101], ['reclaimed', 34]]);
+    expect(lists).toEqual([
+      ['basic', 110],
+      ['coop', 101],
+      ['reclaimed', 34],
+    ]);
     db.close();
   });
 

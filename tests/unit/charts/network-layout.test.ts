@@ -2,8 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { networkLayout, type LabelBox } from '../../../src/lib/charts/network-layout';
 import { syntheticEdges } from './fixtures';
 
-const overlap = (a: LabelBox, b: LabelBox) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const overlap = (a: LabelBox, b: LabelBox) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 describe('networkLayout', () => {
   const options = { width: 820, height: 560, seed: 7 };

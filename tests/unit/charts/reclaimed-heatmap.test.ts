@@ -7,8 +7,21 @@ import { TOWNSHIPS } from './fixtures';
 
 const ids = TOWNSHIPS.map((t) => t.id);
 let nextId = 1;
-const item = (dutyGroup: number, townshipId: string, list: ReclaimedItemRow['list'], name: string, receivers = '', category = '城乡建设'): ReclaimedItemRow => ({
-  dutyGroup, townshipId, itemId: nextId++, list, category, name, receivers,
+const item = (
+  dutyGroup: number,
+  townshipId: string,
+  list: ReclaimedItemRow['list'],
+  name: string,
+  receivers = '',
+  category = '城乡建设',
+): ReclaimedItemRow => ({
+  dutyGroup,
+  townshipId,
+  itemId: nextId++,
+  list,
+  category,
+  name,
+  receivers,
 });
 const ITEMS: ReclaimedItemRow[] = [
   // A penalty reclaimed in four townships and still basic in 六工镇 — the case planners look for.
@@ -30,7 +43,11 @@ describe('toHeatmapRows', () => {
   const rows = toHeatmapRows(ITEMS, ids);
 
   it('makes one row per group and one cell per township, most reclaimed first', () => {
-    expect(rows.map((r) => [r.dutyGroup, r.reclaimedIn])).toEqual([[1, 4], [2, 2], [3, 1]]);
+    expect(rows.map((r) => [r.dutyGroup, r.reclaimedIn])).toEqual([
+      [1, 4],
+      [2, 2],
+      [3, 1],
+    ]);
     expect(rows[0].cells.map((c) => c.status)).toEqual(['basic', 'reclaimed', 'reclaimed', 'reclaimed', 'reclaimed']);
     expect(rows[2].cells.map((c) => c.status)).toEqual(['absent', 'absent', 'absent', 'reclaimed', 'absent']);
   });

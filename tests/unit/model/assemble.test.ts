@@ -21,7 +21,8 @@ const list = (coopRow: string, reclaimedRow: string) =>
     reclaimedRow,
   ].join('\n');
 
-const assemble = (text: string) => assembleAtlas([{ townshipId: 'qitai-test', document: parseDocument(text, 'qitai-test.txt') }], aliases, overrides);
+const assemble = (text: string) =>
+  assembleAtlas([{ townshipId: 'qitai-test', document: parseDocument(text, 'qitai-test.txt') }], aliases, overrides);
 const nameOf = (data: ReturnType<typeof assemble>, id: number | null) => data.departments.find((d) => d.id === id)?.name ?? null;
 
 describe('assembling parsed lists into rows', () => {
@@ -35,7 +36,12 @@ describe('assembling parsed lists into rows', () => {
   it('links a 配合 item to each lead department and a 收回 item to each receiving department', () => {
     const links = data.itemDepartments.map((l) => `${data.items[l.item_id - 1].list}:${nameOf(data, l.department_id)}:${l.role}`);
     expect(links.sort()).toEqual(
-      ['coop:奇台县农业农村局:lead', 'coop:奇台县财政局:lead', 'reclaimed:奇台县农业农村局:receiver', 'reclaimed:奇台县林业和草原局:receiver'].sort(),
+      [
+        'coop:奇台县农业农村局:lead',
+        'coop:奇台县财政局:lead',
+        'reclaimed:奇台县农业农村局:receiver',
+        'reclaimed:奇台县林业和草原局:receiver',
+      ].sort(),
     );
   });
 
@@ -49,7 +55,9 @@ describe('assembling parsed lists into rows', () => {
   });
 
   it('keeps township steps apart from department steps, numbered from 1', () => {
-    expect(data.steps.filter((s) => s.item_id === 2 && s.party === 'township').map((s) => [s.ord, s.text, s.department_id])).toEqual([[1, '入户核实。', null]]);
+    expect(data.steps.filter((s) => s.item_id === 2 && s.party === 'township').map((s) => [s.ord, s.text, s.department_id])).toEqual([
+      [1, '入户核实。', null],
+    ]);
   });
 
   it('classifies the departments by kind across counties', () => {

@@ -53,7 +53,8 @@ function readLists(): Found[] {
         if (cells.length === 6 && cells[3] !== '对应上级部门') {
           const leads = splitDepartmentList(cells[3]);
           for (const lead of leads) found.names.add(lead);
-          for (const match of cells[4].matchAll(HEADING)) if (looksLikeDepartment(match[1])) found.headings.push({ heading: match[1], leads });
+          for (const match of cells[4].matchAll(HEADING))
+            if (looksLikeDepartment(match[1])) found.headings.push({ heading: match[1], leads });
         }
         if (cells.length === 4 && cells[3] !== '承接部门及工作方式') {
           for (const match of cells[3].matchAll(HEADING)) if (looksLikeDepartment(match[1])) found.names.add(match[1]);
@@ -112,7 +113,15 @@ describe('classifyDepartment on the five real lists', () => {
   });
 
   it('finds 农业农村局 and the other core bureaus in all five townships', () => {
-    for (const core of ['农业农村局', '住房和城乡建设局', '应急管理局', '生态环境局', '文化体育广播电视和旅游局', '县委社会工作部', '消防救援局']) {
+    for (const core of [
+      '农业农村局',
+      '住房和城乡建设局',
+      '应急管理局',
+      '生态环境局',
+      '文化体育广播电视和旅游局',
+      '县委社会工作部',
+      '消防救援局',
+    ]) {
       const townships = lists.filter((list) => [...list.names].some((name) => kind(name) === core));
       expect(townships.length, core).toBe(5);
     }
@@ -125,7 +134,10 @@ describe('classifyDepartment on the five real lists', () => {
         const names = resolveHeading(heading, JURISDICTIONS[list.township], leads, aliases);
         expect(names.length, heading).toBeGreaterThan(0);
         for (const name of names) {
-          expect(name.startsWith(JURISDICTIONS[list.township].county) || name.startsWith('吐鲁番市') || name.startsWith('昌吉州'), name).toBe(true);
+          expect(
+            name.startsWith(JURISDICTIONS[list.township].county) || name.startsWith('吐鲁番市') || name.startsWith('昌吉州'),
+            name,
+          ).toBe(true);
           const sameKind = leads.find((lead) => kind(lead) === kind(name));
           if (sameKind) expect(name).toBe(sameKind);
         }
@@ -214,10 +226,16 @@ describe('classifyDepartment levels', () => {
 });
 
 describe('looksLikeDepartment', () => {
-  it.each(['县应急管理局', '县农业农村局、县林业和草原局', '市生态环境局托克逊县分局', '托克逊县民政局', '奇台县残联', '县委政法委', '<p>县水利局：</p>', '1.县水利局'])(
-    '%s is a department',
-    (text) => expect(looksLikeDepartment(text)).toBe(true),
-  );
+  it.each([
+    '县应急管理局',
+    '县农业农村局、县林业和草原局',
+    '市生态环境局托克逊县分局',
+    '托克逊县民政局',
+    '奇台县残联',
+    '县委政法委',
+    '<p>县水利局：</p>',
+    '1.县水利局',
+  ])('%s is a department', (text) => expect(looksLikeDepartment(text)).toBe(true));
   it.each(['一、农作物秸秆综合利用', '分户工作', '无户口人员落户工作', 'style="list-style-type', '县直有关部门', '', '县应急管理局负责'])(
     '%s is not a department',
     (text) => expect(looksLikeDepartment(text)).toBe(false),

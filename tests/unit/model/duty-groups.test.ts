@@ -16,9 +16,7 @@ import {
 } from '../../../src/lib/model/duty-groups';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const overrides: DutyGroupOverrides = JSON.parse(
-  readFileSync(join(ROOT, 'data/duty-group-overrides.json'), 'utf8'),
-);
+const overrides: DutyGroupOverrides = JSON.parse(readFileSync(join(ROOT, 'data/duty-group-overrides.json'), 'utf8'));
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -105,9 +103,7 @@ describe('normaliseDutyName', () => {
   });
 
   it('treats 审批 and 审核 alike', () => {
-    expect(normaliseDutyName('公共设施、公益事业使用集体建设用地审批')).toBe(
-      normaliseDutyName('公共设施、公益事业使用集体建设用地审核'),
-    );
+    expect(normaliseDutyName('公共设施、公益事业使用集体建设用地审批')).toBe(normaliseDutyName('公共设施、公益事业使用集体建设用地审核'));
   });
 
   it('drops bracketed notes, full- or half-width, nested, and with 乡（镇） read as 乡镇', () => {
@@ -213,7 +209,7 @@ describe('groupDuties on hand-made names', () => {
     expect(together('负责80周岁以上老年人高龄津贴审核', '负责70周岁以上老年人高龄津贴审核')).toBe(false);
   });
 
-  it('joins across lists: a reclaimed duty with another township\'s basic duty', () => {
+  it("joins across lists: a reclaimed duty with another township's basic duty", () => {
     expect(together('对造成公路路面损坏行为的处罚', '对造成公路路面损坏的处罚', {}, ['basic', 'reclaimed'])).toBe(true);
   });
 
@@ -367,7 +363,11 @@ describe('groupDuties on the five seed lists', () => {
     const marriage = realGroup('婚姻登记（仅内地居民）');
     const cert = realGroup('出具婚姻状况证明（婚姻关系证明、分居证明）');
     expect(new Set([adoption, marriage, cert]).size).toBe(3);
-    expect(groupById(adoption).members.map((m) => m.township).sort()).toEqual(['伊拉湖镇', '凉州户镇', '吉布库镇', '新地乡'].sort());
+    expect(
+      groupById(adoption)
+        .members.map((m) => m.township)
+        .sort(),
+    ).toEqual(['伊拉湖镇', '凉州户镇', '吉布库镇', '新地乡'].sort());
   });
 
   it('keeps 屠宰检疫 apart from 动物及动物产品检疫, and the two different 考核', () => {
@@ -379,7 +379,7 @@ describe('groupDuties on the five seed lists', () => {
     );
   });
 
-  it('groups a duty reclaimed in four townships with 六工镇\'s basic duty', () => {
+  it("groups a duty reclaimed in four townships with 六工镇's basic duty", () => {
     const g = groupById(realGroup('对造成公路路面损坏、污染或者影响公路畅通行为的处罚'));
     const lists = Object.fromEntries(g.members.map((m) => [m.township, m.list]));
     expect(lists).toEqual({ 六工镇: 'basic', 新地乡: 'reclaimed', 凉州户镇: 'reclaimed', 吉布库镇: 'reclaimed', 伊拉湖镇: 'reclaimed' });
@@ -387,20 +387,21 @@ describe('groupDuties on the five seed lists', () => {
     expect(g.members.some((m) => m.name.startsWith('对普通国省干线'))).toBe(false);
   });
 
-  it('groups 六工镇\'s basic 集体建设用地审核 with three townships\' reclaimed wordings of it', () => {
+  it("groups 六工镇's basic 集体建设用地审核 with three townships' reclaimed wordings of it", () => {
     const g = groupById(realGroup('负责本镇、村公共设施、公益事业使用集体建设用地审核'));
     expect(g.members.map((m) => `${m.township}/${m.list}`).sort()).toEqual(
       ['六工镇/basic', '新地乡/reclaimed', '凉州户镇/reclaimed', '伊拉湖镇/reclaimed'].sort(),
     );
   });
 
-  it('groups 六工镇\'s 送适龄儿童入学 …的处理 (basic) with the reclaimed …的处罚', () => {
-    const g = groupById(
-      realGroup('对适龄儿童、少年的父母或者其他法定监护人无正当理由未依照规定送适龄儿童、少年入学接受义务教育的处理'),
-    );
-    expect(g.members.filter((m) => m.list === 'reclaimed').map((m) => m.township).sort()).toEqual(
-      ['新地乡', '凉州户镇', '吉布库镇'].sort(),
-    );
+  it("groups 六工镇's 送适龄儿童入学 …的处理 (basic) with the reclaimed …的处罚", () => {
+    const g = groupById(realGroup('对适龄儿童、少年的父母或者其他法定监护人无正当理由未依照规定送适龄儿童、少年入学接受义务教育的处理'));
+    expect(
+      g.members
+        .filter((m) => m.list === 'reclaimed')
+        .map((m) => m.township)
+        .sort(),
+    ).toEqual(['新地乡', '凉州户镇', '吉布库镇'].sort());
   });
 
   it('groups the 物业 penalty worded with 违反规定 and reordered clauses', () => {
@@ -414,7 +415,7 @@ describe('groupDuties on the five seed lists', () => {
     expect(realGroup('对从事无照经营的处罚')).toBe(realGroup('对无照经营的处罚'));
   });
 
-  it('groups 六工镇\'s basic 红十字 duty with the coop duty of the other four (rule c)', () => {
+  it("groups 六工镇's basic 红十字 duty with the coop duty of the other four (rule c)", () => {
     const g = groupById(realGroup('开展红十字“三救三献”工作'));
     expect(g.members.map((m) => `${m.township}/${m.list}`).sort()).toEqual(
       ['六工镇/basic', '新地乡/coop', '凉州户镇/coop', '吉布库镇/coop', '伊拉湖镇/coop'].sort(),

@@ -45,7 +45,9 @@ describe('cell steps', () => {
       { heading: '县公安局', steps: ['提供户籍信息。'] },
       { heading: '县民政局', steps: ['推送信息', '审核。'] },
     ]);
-    expect(parseCellSteps('<p>县应急管理局</p> <ol> <li>统筹监测；</li> </ol>')).toEqual([{ heading: '县应急管理局', steps: ['统筹监测'] }]);
+    expect(parseCellSteps('<p>县应急管理局</p> <ol> <li>统筹监测；</li> </ol>')).toEqual([
+      { heading: '县应急管理局', steps: ['统筹监测'] },
+    ]);
     expect(parseCellSteps('<p>一、秸秆综合利用</p> <ol> 1.指导收集； 2.推广技术。').map((g) => g.heading)).toEqual(['一、秸秆综合利用']);
   });
 
@@ -68,6 +70,8 @@ describe('cell steps', () => {
   });
 
   it('does not take a numbered step that names a department for a heading', () => {
-    expect(parseCellSteps('1.县财政局：拨付资金； 2.县民政局：审核。')).toEqual([{ heading: null, steps: ['县财政局：拨付资金', '县民政局：审核。'] }]);
+    expect(parseCellSteps('1.县财政局：拨付资金； 2.县民政局：审核。')).toEqual([
+      { heading: null, steps: ['县财政局：拨付资金', '县民政局：审核。'] },
+    ]);
   });
 });

@@ -17,7 +17,11 @@ describe('title page, sections and header rows', () => {
 
   it('reads rows across a repeated header row at a page break with their source lines', () => {
     const third = doc.items.find((i) => i.list === 'basic' && i.seq === 3)!;
-    expect(third.line).toBe(fixture('title-page.txt').split('\n').findIndex((l) => l.startsWith('3\t')) + 1);
+    expect(third.line).toBe(
+      fixture('title-page.txt')
+        .split('\n')
+        .findIndex((l) => l.startsWith('3\t')) + 1,
+    );
   });
 
   it("replaces a stray 'and' with 和 and collapses whitespace in names", () => {
@@ -81,7 +85,9 @@ describe('a 说明 that states counts', () => {
     expect(refusal(wrong, 'x.txt')).toMatch(new RegExp(`^x\\.txt:${line}: .*经济发展 2`));
   });
   it('refuses a list whose stated total differs', () => {
-    expect(refusal(text.replace('共有履职事项 4 项', '共有履职事项 5 项'))).toMatch(/:12: the 说明 states 5 items in all, the lists hold 4/);
+    expect(refusal(text.replace('共有履职事项 4 项', '共有履职事项 5 项'))).toMatch(
+      /:12: the 说明 states 5 items in all, the lists hold 4/,
+    );
   });
 });
 
@@ -111,11 +117,15 @@ describe('refusals name the file and line', () => {
   it('refuses a file truncated inside a cell', () => {
     // The last row keeps all its cells but stops mid-paragraph.
     const cut = base.replace('玛纳斯县民政局: 由县民政局负责收养登记。', '<p>玛纳斯县民政局: 由县民政局负').trimEnd();
-    expect(refusal(cut, 'f.txt')).toBe(`f.txt:${lineOf(cut, '1\t民生服务')}: row 序号 1 ends inside an unclosed <p> (the file looks truncated)`);
+    expect(refusal(cut, 'f.txt')).toBe(
+      `f.txt:${lineOf(cut, '1\t民生服务')}: row 序号 1 ends inside an unclosed <p> (the file looks truncated)`,
+    );
   });
   it('refuses a file that stops mid-sentence in its last row', () => {
     const cut = base.replace('由县民政局负责收养登记。', '由县民政局负责收').trimEnd();
-    expect(refusal(cut, 'f.txt')).toBe(`f.txt:${lineOf(cut, '1\t民生服务')}: the last row (序号 1) stops mid-sentence ("…政局: 由县民政局负责收") — the file looks truncated`);
+    expect(refusal(cut, 'f.txt')).toBe(
+      `f.txt:${lineOf(cut, '1\t民生服务')}: the last row (序号 1) stops mid-sentence ("…政局: 由县民政局负责收") — the file looks truncated`,
+    );
   });
   it('refuses a file truncated inside a row', () => {
     const full = fixture('title-page.txt');

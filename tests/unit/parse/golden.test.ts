@@ -14,7 +14,9 @@ describe('golden parses of the real lists', () => {
   for (const file of readdirSync(RAW_DIR).filter((f) => f.endsWith('.txt'))) {
     it(file, async () => {
       const doc = parseDocument(decodeListFile(readFileSync(join(RAW_DIR, file))).text, file);
-      await expect(JSON.stringify(doc, null, 1) + '\n').toMatchFileSnapshot(join(import.meta.dirname, 'golden', file.replace('.txt', '.json')));
+      await expect(JSON.stringify(doc, null, 1) + '\n').toMatchFileSnapshot(
+        join(import.meta.dirname, 'golden', file.replace('.txt', '.json')),
+      );
     });
   }
 });

@@ -6,7 +6,11 @@ import { RAW_DIR } from './helpers';
 
 /** The five published lists, end to end. Figures checked by hand against the documents. */
 const parse = (file: string): ParsedDocument => parseDocument(decodeListFile(readFileSync(join(RAW_DIR, file))).text, file);
-const docs = Object.fromEntries(readdirSync(RAW_DIR).filter((f) => f.endsWith('.txt')).map((f) => [f, parse(f)]));
+const docs = Object.fromEntries(
+  readdirSync(RAW_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => [f, parse(f)]),
+);
 const counts = (doc: ParsedDocument) => ({
   basic: doc.items.filter((i) => i.list === 'basic').length,
   coop: doc.items.filter((i) => i.list === 'coop').length,
@@ -63,7 +67,9 @@ describe('the five published lists', () => {
   });
 
   it('leaves no tag, entity or leading number in any step', () => {
-    const all = Object.values(docs).flatMap((d) => d.items.flatMap((i) => [...i.departmentSteps, ...i.townshipSteps].flatMap((g) => g.steps)));
+    const all = Object.values(docs).flatMap((d) =>
+      d.items.flatMap((i) => [...i.departmentSteps, ...i.townshipSteps].flatMap((g) => g.steps)),
+    );
     expect(all.length).toBeGreaterThan(3000);
     for (const step of all) {
       expect(step).not.toMatch(/<\/?(p|ol|li)\b|&[a-z]+;|^\d+[.、．]|^[（(]\d+[）)]/);
@@ -81,8 +87,12 @@ describe('the five published lists', () => {
   it('keeps data/raw identical to the shared seeds it was copied from', () => {
     const seeds = join(RAW_DIR, '../../../shared/seeds');
     if (!existsSync(seeds)) return; // the repository stands alone; the seeds are only beside it in CI and dev
-    const seedTexts = readdirSync(seeds).map((f) => readFileSync(join(seeds, f), 'utf8')).sort();
-    const rawTexts = Object.keys(docs).map((f) => readFileSync(join(RAW_DIR, f), 'utf8')).sort();
+    const seedTexts = readdirSync(seeds)
+      .map((f) => readFileSync(join(seeds, f), 'utf8'))
+      .sort();
+    const rawTexts = Object.keys(docs)
+      .map((f) => readFileSync(join(RAW_DIR, f), 'utf8'))
+      .sort();
     expect(rawTexts).toEqual(seedTexts);
   });
 });

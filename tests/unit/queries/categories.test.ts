@@ -28,7 +28,12 @@ describe('categoryCounts on the real database', () => {
   });
 
   it('keeps every township and category when those are filtered (the chart highlights them), but applies the list filter', async () => {
-    const filtered = await categoryCounts(db, { ...NO_FILTERS, townships: ['toksun-yilahu'], categories: ['党的建设'], lists: ['reclaimed'] });
+    const filtered = await categoryCounts(db, {
+      ...NO_FILTERS,
+      townships: ['toksun-yilahu'],
+      categories: ['党的建设'],
+      lists: ['reclaimed'],
+    });
     expect(new Set(filtered.map((r) => r.townshipId)).size).toBe(5);
     expect(filtered.every((r) => r.list === 'reclaimed')).toBe(true);
     expect(sum(filtered)).toBe(30 + 30 + 37 + 37 + 34);

@@ -46,8 +46,7 @@ describe('reclaimed heatmap on the real database', () => {
 
   it('sorts rows by how many townships reclaimed them and gives each cell an item unless absent', () => {
     expect(rows.map((r) => r.reclaimedIn)).toEqual([...rows.map((r) => r.reclaimedIn)].sort((a, b) => b - a));
-    for (const r of rows)
-      for (const c of r.cells) expect(c.itemId === null).toBe(c.status === 'absent');
+    for (const r of rows) for (const c of r.cells) expect(c.itemId === null).toBe(c.status === 'absent');
   });
 
   it('narrows the columns to the filtered townships and the rows to the filtered category', async () => {

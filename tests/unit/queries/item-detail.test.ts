@@ -23,7 +23,10 @@ beforeAll(async () => {
 });
 
 const idOf = async (township: string, list: string, name: string) =>
-  (await queryRow<{ id: number }>(db, sql`SELECT id FROM items WHERE township_id = ${township} AND list = ${list} AND name LIKE ${`%${name}%`}`))!.id;
+  (await queryRow<{ id: number }>(
+    db,
+    sql`SELECT id FROM items WHERE township_id = ${township} AND list = ${list} AND name LIKE ${`%${name}%`}`,
+  ))!.id;
 
 describe('item detail on the real database', () => {
   it('loads an item with its township and place', async () => {
@@ -32,7 +35,7 @@ describe('item detail on the real database', () => {
     expect(item).toMatchObject({ township: '六工镇', county: '昌吉市', prefecture: '昌吉回族自治州', list: 'basic' });
   });
 
-  it("shows the same duty in every township: 六工镇 basic, the others reclaimed", async () => {
+  it('shows the same duty in every township: 六工镇 basic, the others reclaimed', async () => {
     const id = await idOf('changji-liugong', 'basic', '公路路面损坏');
     const item = (await queryRow<ItemRow>(db, itemById(id)))!;
     const rows = await db.query<SameDutyRow>(sameDutyInTownships(item.duty_group));
@@ -45,7 +48,12 @@ describe('item detail on the real database', () => {
     const item = (await queryRow<ItemRow>(db, itemById(id)))!;
     const rows = await db.query<SameDutyRow>(sameDutyInTownships(item.duty_group));
     expect(rows).toHaveLength(5);
-    expect(rows.filter((r) => statusOf(r) === 'absent').map((r) => r.township).sort()).toEqual(['六工镇', '吉布库镇', '新地乡'].sort());
+    expect(
+      rows
+        .filter((r) => statusOf(r) === 'absent')
+        .map((r) => r.township)
+        .sort(),
+    ).toEqual(['六工镇', '吉布库镇', '新地乡'].sort());
   });
 
   it("groups 农村户籍分户、落户工作's steps under their headings, department beside township", async () => {
@@ -75,7 +83,13 @@ describe('item detail on the real database', () => {
 
   it('itemDetail of an id no item has: no item, no other townships', async () => {
     const missing = (await queryRow<{ id: number }>(db, sql`SELECT MAX(id) + 1 AS id FROM items`))!.id;
-    expect(await itemDetail(db, missing)).toEqual({ item: undefined, departments: [], departmentSteps: [], townshipSteps: [], sameDuty: [] });
+    expect(await itemDetail(db, missing)).toEqual({
+      item: undefined,
+      departments: [],
+      departmentSteps: [],
+      townshipSteps: [],
+      sameDuty: [],
+    });
   });
 
   it('keeps plain steps in document order without a heading', () => {

@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DbClient } from '../../../src/lib/db/client';
-import { coopSteps, keyFigures, townshipListCounts, type CoopStepsRow, type KeyFiguresRow, type TownshipListCountRow } from '../../../src/lib/queries/overview';
+import {
+  coopSteps,
+  keyFigures,
+  townshipListCounts,
+  type CoopStepsRow,
+  type KeyFiguresRow,
+  type TownshipListCountRow,
+} from '../../../src/lib/queries/overview';
 import { NO_FILTERS } from '../../../src/lib/state/filters';
 import { realDb } from './real-db';
 

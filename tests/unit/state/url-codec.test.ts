@@ -13,7 +13,12 @@ describe('url codec', () => {
   it('round-trips every part of the state, Chinese included', () => {
     const state: AppState = {
       view: 'explorer',
-      filters: { townships: ['toksun-yilahu', 'changji-liugong'], lists: ['reclaimed'], categories: ['党的建设'], departmentKinds: ['农业农村局'] },
+      filters: {
+        townships: ['toksun-yilahu', 'changji-liugong'],
+        lists: ['reclaimed'],
+        categories: ['党的建设'],
+        departmentKinds: ['农业农村局'],
+      },
       query: '公路 处罚&x=1',
       item: 812,
       params: { 'net.merge': '0', measure: 'share' },

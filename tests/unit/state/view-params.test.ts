@@ -7,7 +7,10 @@ describe('withParam', () => {
   });
 
   it('replaces a key that is already set', () => {
-    expect(withParam({ 'cat.measure': 'share', 'net.recv': '1' }, 'cat.measure', 'count')).toEqual({ 'net.recv': '1', 'cat.measure': 'count' });
+    expect(withParam({ 'cat.measure': 'share', 'net.recv': '1' }, 'cat.measure', 'count')).toEqual({
+      'net.recv': '1',
+      'cat.measure': 'count',
+    });
   });
 
   it('drops the key for null (the default) and leaves the input alone', () => {

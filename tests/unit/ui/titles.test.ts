@@ -153,7 +153,10 @@ describe('收回事项热力图 title', () => {
   ];
 
   it('over all townships counts the duties reclaimed somewhere and still carried elsewhere', () => {
-    const rows = toHeatmapRows(items, T.map((t) => t.id));
+    const rows = toHeatmapRows(
+      items,
+      T.map((t) => t.id),
+    );
     expect(reclaimedHeatmapTitle(rows, [])).toBe('2 项事项在部分乡镇已收回、在其他乡镇仍由乡镇承担（共 3 项被至少一个乡镇收回）');
   });
 
