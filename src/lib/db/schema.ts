@@ -2,6 +2,8 @@
  * The one place the database's DDL lives. The tables and columns below are the contract every
  * query and test relies on (see issue #2); columns may be added, never renamed.
  */
+import type { ListKind } from '../parse/types';
+
 export const SCHEMA_VERSION = 1;
 
 export const SCHEMA_SQL = /* sql */ `
@@ -67,3 +69,48 @@ CREATE INDEX item_departments_by_department ON item_departments (department_id, 
 CREATE INDEX steps_by_item ON steps (item_id, party, ord);
 CREATE INDEX departments_by_kind ON departments (kind);
 `;
+
+/** One row of each table, as the build writes it and queries read it. */
+export interface TownshipRow {
+  id: string;
+  name: string;
+  county: string;
+  prefecture: string;
+  published: string | null;
+  source_file: string;
+}
+export interface ItemRow {
+  id: number;
+  township_id: string;
+  list: ListKind;
+  seq: number;
+  category: string;
+  name: string;
+  duty_group: number;
+  source_line: number;
+}
+export interface DepartmentRow {
+  id: number;
+  name: string;
+  kind: string;
+  level: 'county' | 'prefecture' | 'region' | 'national';
+}
+export interface ItemDepartmentRow {
+  item_id: number;
+  department_id: number;
+  role: 'lead' | 'receiver';
+}
+export interface StepRow {
+  item_id: number;
+  party: 'department' | 'township';
+  department_id: number | null;
+  ord: number;
+  text: string;
+  heading: string | null;
+}
+export interface StatedCountRow {
+  township_id: string;
+  list: ListKind;
+  category: string | null;
+  count: number;
+}

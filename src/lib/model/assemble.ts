@@ -1,55 +1,12 @@
 import type { ListKind, ParsedDocument, StepGroup } from '../parse/types';
-import { classifyDepartment, resolveHeading, type DepartmentAliases, type DepartmentLevel, type Jurisdiction } from './departments';
+import type { DepartmentRow, ItemDepartmentRow, ItemRow, StatedCountRow, StepRow, TownshipRow } from '../db/schema';
+import { classifyDepartment, resolveHeading, type DepartmentAliases, type Jurisdiction } from './departments';
 import { groupDuties, unmatchedOverrideNames, type DutyGroup, type DutyGroupOverrides } from './duty-groups';
 
 /**
  * What the parsed documents mean, as rows ready for the database: townships, items with their duty
  * group, departments with their kind, who leads or receives each item, and every step.
  */
-
-export interface TownshipRow {
-  id: string;
-  name: string;
-  county: string;
-  prefecture: string;
-  published: string | null;
-  source_file: string;
-}
-export interface ItemRow {
-  id: number;
-  township_id: string;
-  list: ListKind;
-  seq: number;
-  category: string;
-  name: string;
-  duty_group: number;
-  source_line: number;
-}
-export interface DepartmentRow {
-  id: number;
-  name: string;
-  kind: string;
-  level: DepartmentLevel;
-}
-export interface ItemDepartmentRow {
-  item_id: number;
-  department_id: number;
-  role: 'lead' | 'receiver';
-}
-export interface StepRow {
-  item_id: number;
-  party: 'department' | 'township';
-  department_id: number | null;
-  ord: number;
-  text: string;
-  heading: string | null;
-}
-export interface StatedCountRow {
-  township_id: string;
-  list: ListKind;
-  category: string | null;
-  count: number;
-}
 
 export interface AtlasData {
   townships: TownshipRow[];

@@ -1,22 +1,16 @@
 import type { DbClient } from '../db/client';
 import { sql } from '../db/sql';
 import type { ListKind } from '../parse/types';
+import type { ItemRow as ItemTableRow } from '../db/schema';
 
 /** The detail panel of one item: what it is, who does what, and how the other townships hold it. */
 
-export interface ItemRow {
-  id: number;
-  township_id: string;
+/** The item's row with its township's name and place. */
+export interface ItemRow extends ItemTableRow {
   township: string;
   county: string;
   prefecture: string;
   source_file: string;
-  list: ListKind;
-  seq: number;
-  category: string;
-  name: string;
-  duty_group: number;
-  source_line: number;
 }
 
 export const itemById = (id: number) => sql`
