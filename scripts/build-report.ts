@@ -15,15 +15,20 @@ export function formatBuildReport(data: AtlasData): string {
   for (const t of data.townships) {
     const items = byTownship.get(t.id)!;
     const stated = (list: ListKind, category: string | null) =>
-      data.statedCounts.find((s) => s.township_id === t.id && s.list === list && s.category === category)?.count;
+      data.statedCounts.find((s) => s.township_id === t.id && s.list === list && s.measure === 'items' && s.category === category)?.count;
     const perList = LIST_KINDS.map((list) => {
       const parsed = items.filter((i) => i.list === list).length;
       const s = stated(list, null);
       return `${LIST_LABEL[list]} ${parsed}${s === undefined ? '' : ` (stated ${s}${s === parsed ? ' ✓' : ' ✗'})`}`;
     });
+    const departmentCounts = LIST_KINDS.flatMap((list) => {
+      const s = data.statedCounts.find((c) => c.township_id === t.id && c.list === list && c.measure === 'departments');
+      return s ? [`${LIST_LABEL[list]} stated ${s.count}, named ${namedDepartments(data, t.id, list)}`] : [];
+    });
     out.push(
       `${t.name} (${t.county}, ${t.prefecture}, ${t.published ?? 'undated'}, ${t.source_file}): ${items.length} items — ${perList.join(', ')}`,
     );
+    if (departmentCounts.length) out.push(`  departments involved (not checked: basic rows name none): ${departmentCounts.join('; ')}`);
     for (const list of LIST_KINDS) {
       const counts = new Map<string, number>();
       for (const i of items) if (i.list === list) counts.set(i.category, (counts.get(i.category) ?? 0) + 1);
@@ -81,4 +86,10 @@ export function formatBuildReport(data: AtlasData): string {
     );
   }
   return out.join('\n');
+}
+
+/** Distinct departments a township's list names as lead (配合) or receiver (收回). */
+function namedDepartments(data: AtlasData, townshipId: string, list: ListKind): number {
+  const items = new Set(data.items.filter((i) => i.township_id === townshipId && i.list === list).map((i) => i.id));
+  return new Set(data.itemDepartments.filter((l) => items.has(l.item_id)).map((l) => l.department_id)).size;
 }

@@ -57,6 +57,7 @@ CREATE TABLE steps (
 CREATE TABLE stated_counts (
   township_id TEXT NOT NULL REFERENCES townships,
   list        TEXT NOT NULL CHECK (list IN ('basic','coop','reclaimed')),
+  measure     TEXT NOT NULL DEFAULT 'items' CHECK (measure IN ('items','departments')),
   category    TEXT,                              -- NULL = the list's total
   count       INTEGER NOT NULL
 );
@@ -111,6 +112,8 @@ export interface StepRow {
 export interface StatedCountRow {
   township_id: string;
   list: ListKind;
+  /** 'items': "共有… N 项" and "类别 N 项"; 'departments': "涉及 N 个部门（单位）" (reported, not checked). */
+  measure: 'items' | 'departments';
   category: string | null;
   count: number;
 }

@@ -16,7 +16,7 @@ export function writeDatabase(SQL: SqlJsStatic, data: AtlasData, meta: Record<st
     insertAll(db, 'items', ['id', 'township_id', 'list', 'seq', 'category', 'name', 'duty_group', 'source_line'], data.items);
     insertAll(db, 'item_departments', ['item_id', 'department_id', 'role'], data.itemDepartments);
     insertAll(db, 'steps', ['item_id', 'party', 'department_id', 'ord', 'text', 'heading'], data.steps);
-    insertAll(db, 'stated_counts', ['township_id', 'list', 'category', 'count'], data.statedCounts);
+    insertAll(db, 'stated_counts', ['township_id', 'list', 'measure', 'category', 'count'], data.statedCounts);
     const metaRows = Object.entries({ schema_version: String(SCHEMA_VERSION), ...meta }).map(([key, value]) => ({ key, value }));
     insertAll(db, 'meta', ['key', 'value'], metaRows);
     db.run('COMMIT');

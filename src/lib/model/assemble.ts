@@ -114,9 +114,11 @@ export function assembleAtlas(sources: SourceDocument[], aliases: DepartmentAlia
     const stated = document.stated;
     if (stated) {
       for (const [list, counts] of Object.entries(stated.lists) as [ListKind, NonNullable<(typeof stated.lists)[ListKind]>][]) {
-        statedCounts.push({ township_id: townshipId, list, category: null, count: counts.total });
+        statedCounts.push({ township_id: townshipId, list, measure: 'items', category: null, count: counts.total });
+        if (counts.departments !== null)
+          statedCounts.push({ township_id: townshipId, list, measure: 'departments', category: null, count: counts.departments });
         for (const [category, count] of Object.entries(counts.categories))
-          statedCounts.push({ township_id: townshipId, list, category, count });
+          statedCounts.push({ township_id: townshipId, list, measure: 'items', category, count });
       }
     }
   }

@@ -63,7 +63,13 @@ export function readStatedCounts(paragraphs: StatedParagraph[]): StatedCounts | 
     const categories = categoryCounts(text);
     if (!listTotal && !categories) continue;
     const categorySum = Object.values(categories ?? {}).reduce((a, b) => a + b, 0);
-    ensure(line).lists[list] = { total: listTotal ? Number(listTotal[1]) : categorySum, line, categories: categories ?? {} };
+    const departments = /涉及\s*(\d+)\s*个部门/.exec(text);
+    ensure(line).lists[list] = {
+      total: listTotal ? Number(listTotal[1]) : categorySum,
+      line,
+      categories: categories ?? {},
+      departments: departments ? Number(departments[1]) : null,
+    };
   }
   return stated;
 }

@@ -41,7 +41,18 @@ export interface StatedCounts {
   /** The same sentence's per-list figures: "其中，基本履职事项 110 项、…" */
   summary: Partial<Record<ListKind, number>>;
   /** Each list's own paragraph: its total and "党的建设 24 项、…". */
-  lists: Partial<Record<ListKind, { total: number; line: number; categories: Record<string, number> }>>;
+  lists: Partial<
+    Record<
+      ListKind,
+      {
+        total: number;
+        line: number;
+        categories: Record<string, number>;
+        /** "涉及 42 个部门（单位）": reported beside the parsed figure, not checked (basic rows name no department). */
+        departments: number | null;
+      }
+    >
+  >;
 }
 
 export interface ParsedDocument {

@@ -73,7 +73,7 @@ describe('a 说明 that states counts', () => {
     const doc = parseFixture('stated-counts.txt');
     expect(doc.stated?.total).toBe(4);
     expect(doc.stated?.summary).toEqual({ basic: 2, coop: 1, reclaimed: 1 });
-    expect(doc.stated?.lists.basic).toMatchObject({ total: 2, categories: { 党的建设: 1, 经济发展: 1 } });
+    expect(doc.stated?.lists.basic).toMatchObject({ total: 2, categories: { 党的建设: 1, 经济发展: 1 }, departments: 2 });
     expect(doc.place.prefecture).toBe('吐鲁番市');
   });
   it('does not split a decimal such as 0.63万户', () => {
