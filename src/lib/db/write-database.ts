@@ -1,6 +1,7 @@
 import type { SqlJsStatic, Database } from 'sql.js';
 import type { AtlasData } from '../model/assemble';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema';
+import { insertRows } from './bulk-insert';
 
 /**
  * Writes the assembled data into a fresh SQLite database with sql.js — the same engine the browser
@@ -11,7 +12,12 @@ export function writeDatabase(SQL: SqlJsStatic, data: AtlasData, meta: Record<st
   try {
     db.run(SCHEMA_SQL);
     db.run('BEGIN');
-    insertAll(db, 'townships', ['id', 'name', 'county', 'prefecture', 'published', 'source_file'], data.townships);
+    insertAll(
+      db,
+      'townships',
+      ['id', 'name', 'county', 'prefecture', 'published', 'source_file', 'code', 'county_code', 'prefecture_code', 'place_source'],
+      data.townships,
+    );
     insertAll(db, 'departments', ['id', 'name', 'kind', 'level'], data.departments);
     insertAll(db, 'items', ['id', 'township_id', 'list', 'seq', 'category', 'name', 'duty_group', 'source_line'], data.items);
     insertAll(db, 'item_departments', ['item_id', 'department_id', 'role'], data.itemDepartments);
@@ -28,12 +34,7 @@ export function writeDatabase(SQL: SqlJsStatic, data: AtlasData, meta: Record<st
 }
 
 function insertAll<Row extends object>(db: Database, table: string, columns: (keyof Row & string)[], rows: Row[]): void {
-  const statement = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-  try {
-    for (const row of rows) statement.run(columns.map((c) => row[c] as unknown as string | number | null));
-  } finally {
-    statement.free();
-  }
+  insertRows(db, table, columns, rows);
 }
 
 /** Problems SQLite itself finds in a written database; empty when it is sound. */

@@ -2,6 +2,8 @@ import type { ListKind, ParsedDocument, StepGroup } from '../parse/types';
 import type { DepartmentRow, ItemDepartmentRow, ItemRow, StatedCountRow, StepRow, TownshipRow } from '../db/schema';
 import { classifyDepartment, resolveHeading, type DepartmentAliases, type Jurisdiction } from './departments';
 import { groupDuties, unmatchedOverrideNames, type DutyGroup, type DutyGroupOverrides } from './duty-groups';
+import { resolvePlace, type ResolvedPlace } from './places';
+import { EMPTY_PLACE_TABLE } from './place-table';
 
 /**
  * What the parsed documents mean, as rows ready for the database: townships, items with their duty
@@ -20,6 +22,8 @@ export interface AtlasData {
   unresolvedHeadings: { township: string; seq: number; list: ListKind; heading: string }[];
   /** Names in the reviewed overrides that match no item: stale entries to remove or fix. */
   unmatchedOverrides: string[];
+  /** Each township's place as resolved against the place table, in township order, for the build report. */
+  places: { township: string; place: ResolvedPlace }[];
 }
 
 const STEP_OPENS_WITH_OFFICE = /^(?:由)?([\u4e00-\u9fff]{2,30}?(?:局|委员会|部|办公室|联|院|委))/;
@@ -27,6 +31,8 @@ const STEP_OPENS_WITH_OFFICE = /^(?:由)?([\u4e00-\u9fff]{2,30}?(?:局|委员会
 export interface SourceDocument {
   townshipId: string;
   document: ParsedDocument;
+  /** The document's place checked against the place table; without it, the names as the document writes them. */
+  place?: ResolvedPlace;
 }
 
 export function assembleAtlas(sources: SourceDocument[], aliases: DepartmentAliases, overrides: DutyGroupOverrides): AtlasData {
@@ -51,8 +57,12 @@ export function assembleAtlas(sources: SourceDocument[], aliases: DepartmentAlia
     itemDepartments.set(`${item_id}/${department_id}/${role}`, { item_id, department_id, role });
   };
 
-  for (const { townshipId, document } of sources) {
-    const { place } = document;
+  const places: AtlasData['places'] = [];
+
+  for (const source of sources) {
+    const { townshipId, document } = source;
+    const place = source.place ?? resolvePlace(document.place, EMPTY_PLACE_TABLE);
+    places.push({ township: townshipId, place });
     townships.push({
       id: townshipId,
       name: place.township,
@@ -60,6 +70,10 @@ export function assembleAtlas(sources: SourceDocument[], aliases: DepartmentAlia
       prefecture: place.prefecture,
       published: document.published,
       source_file: document.source,
+      code: place.code,
+      county_code: place.countyCode,
+      prefecture_code: place.prefectureCode,
+      place_source: place.source,
     });
     const where: Jurisdiction = { county: place.county, prefecture: place.prefecture };
 
@@ -143,5 +157,6 @@ export function assembleAtlas(sources: SourceDocument[], aliases: DepartmentAlia
     dutyGroups,
     unresolvedHeadings,
     unmatchedOverrides: unmatchedOverrideNames(dutyInputs, overrides),
+    places,
   };
 }

@@ -131,7 +131,7 @@ export function parseDocument(rawText: string, file: string): ParsedDocument {
     titlePage.slice(0, titlePage.length - size + 1).map((_, i) => titlePage.slice(i, i + size).join('')),
   );
   const place = readPlace([...windows, ...sectionTitles]);
-  if (!place) fail(1, 'cannot tell which township this is: no title page or section title names a 县/市 and a 镇/乡');
+  if (!place) fail(1, 'cannot tell which township this is: no title page or section title names a 镇, 乡 or 街道');
 
   const stated = readStatedCounts(frontMatter);
   if (stated) {

@@ -25,11 +25,13 @@ export interface ParsedItem {
   townshipSteps: StepGroup[];
 }
 
+/** The place as the document names it; a level it leaves out is null (the model fills it from the place table). */
 export interface Place {
   region: string | null;
-  /** Full name, e.g. 昌吉回族自治州 */
-  prefecture: string;
-  county: string;
+  /** Full name, e.g. 昌吉回族自治州 (short forms such as 昌吉州 are expanded); null when not named. */
+  prefecture: string | null;
+  /** County-level unit: 奇台县, 昌吉市, 石河子市; null when not named. */
+  county: string | null;
   township: string;
 }
 

@@ -23,6 +23,9 @@ export const STATUS_LABELS = {
 
 export const APP_TITLE = '履职事项清单看板';
 
+/** Shown for a county or prefecture that neither the document nor the place table tells (the build writes it into the database). */
+export const UNKNOWN_PLACE = '未知地区';
+
 export const VIEW_LABELS = {
   overview: '总览',
   categories: '事项类别',
