@@ -103,10 +103,12 @@ interface Index {
   levelOfKind: Map<string, DepartmentLevel>;
   /** Every place prefix, longest first, with its level. */
   prefixes: { text: string; level: DepartmentLevel }[];
-  /** County full names and short forms that may sit inside a name (…局托克逊县分局, 国家统计局奇台调查队). */
-  embedded: string[];
+  /** County full names and short forms that may sit inside a name (…局托克逊县分局, 国家统计局奇台调查队), as one pattern. */
+  embedded: RegExp | null;
   counties: Map<string, { prefecture: string }>;
   prefectures: Map<string, { full: string; short: string[] }>;
+  /** classifyDepartment's answers: a thousand townships name the same departments again and again. */
+  classified: Map<string, { kind: string; level: DepartmentLevel }>;
 }
 
 const indexes = new WeakMap<DepartmentAliases, Index>();
@@ -151,8 +153,12 @@ function indexOf(aliases: DepartmentAliases): Index {
   for (const region of aliases.places.regions) prefixes.push({ text: region, level: 'region' });
   prefixes.sort((a, b) => b.text.length - a.text.length);
   embedded.sort((a, b) => b.length - a.length);
+  // Longest first, so 吉木萨尔县 wins over 吉木萨尔 where both would match.
+  const embeddedPattern = embedded.length
+    ? new RegExp(`(局|委员会)(?:${embedded.join('|')})(分局|调查队|大队|支队|中队|分中心|分所|营销部)$`)
+    : null;
 
-  const index: Index = { kindOf, levelOfKind, prefixes, embedded, counties, prefectures };
+  const index: Index = { kindOf, levelOfKind, prefixes, embedded: embeddedPattern, counties, prefectures, classified: new Map() };
   indexes.set(aliases, index);
   return index;
 }
@@ -168,10 +174,7 @@ function knownKind(rest: string, index: Index): string | null {
 
 /** Remove a place that sits inside a name: 生态环境局托克逊县分局 → 生态环境局分局, 统计局奇台调查队 → 统计局调查队. */
 function dropEmbeddedPlace(rest: string, index: Index): string {
-  let out = rest;
-  for (const place of index.embedded) {
-    out = out.replace(new RegExp(`(局|委员会)${place}(分局|调查队|大队|支队|中队|分中心|分所|营销部)$`), '$1$2');
-  }
+  const out = index.embedded ? rest.replace(index.embedded, '$1$2') : rest;
   // A place not in the alias file, in the same position: ……局伊宁县分局.
   return out.replace(/(局)[\u4e00-\u9fff]{1,8}?[县市区旗](分局|调查队|大队|支队|中队)$/, '$1$2');
 }
@@ -222,12 +225,16 @@ function splitOwner(name: string, index: Index, aliases: DepartmentAliases): Own
 /** Kind = the same department in every county, e.g. '奇台县农业农村局' → '农业农村局'; level by who owns it. */
 export function classifyDepartment(name: string, aliases: DepartmentAliases): { kind: string; level: DepartmentLevel } {
   const index = indexOf(aliases);
+  const cached = index.classified.get(name);
+  if (cached) return { ...cached };
   const clean = normalise(name);
   const owner = splitOwner(clean, index, aliases);
   const rest = dropEmbeddedPlace(owner.rest, index);
   const kind = knownKind(rest, index) ?? (rest.startsWith('委') ? `县${rest}` : rest);
   const raised = index.levelOfKind.get(kind);
-  return { kind, level: raised ? higher(owner.level, raised) : owner.level };
+  const result = { kind, level: raised ? higher(owner.level, raised) : owner.level };
+  index.classified.set(name, result);
+  return { ...result };
 }
 
 // ---------------------------------------------------------------------------------------------------
