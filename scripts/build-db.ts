@@ -11,6 +11,11 @@ import { fileURLToPath } from 'node:url';
 import initSqlJs from 'sql.js';
 import { decodeListFile, DecodeError, parseDocument, ParseError } from '../src/lib/parse';
 import { assembleAtlas, type AtlasData, type SourceDocument } from '../src/lib/model/assemble';
+import { resolvePlace } from '../src/lib/model/places';
+import { withPlaceTable } from '../src/lib/model/department-places';
+import type { PlaceTable } from '../src/lib/model/place-table';
+import { UNKNOWN_PLACE } from '../src/lib/ui/strings';
+import { loadPlaceTable } from './lib/load-place-table';
 import { writeDatabase, verifyDatabase } from '../src/lib/db/write-database';
 import { formatBuildReport } from './build-report';
 
@@ -25,8 +30,11 @@ export class BuildError extends Error {}
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Reads and parses every list in a folder; the file name (an ASCII slug) becomes the township id. */
-export function readSources(inputDir: string): SourceDocument[] {
+/**
+ * Reads and parses every list in a folder and checks its place against the place table; the file
+ * name (an ASCII slug) becomes the township id.
+ */
+export function readSources(inputDir: string, places: PlaceTable = loadPlaceTable()): SourceDocument[] {
   if (!existsSync(inputDir) || !statSync(inputDir).isDirectory()) throw new BuildError(`${inputDir}: no such folder`);
   const files = readdirSync(inputDir)
     .filter((f) => extname(f) === '.txt')
@@ -41,26 +49,31 @@ export function readSources(inputDir: string): SourceDocument[] {
       if (!SLUG.test(townshipId))
         throw new ParseError(path, 1, `the file name must be an ASCII slug like qitai-jibuku.txt: it becomes the township id`);
       const { text } = decodeListFile(readFileSync(path));
-      sources.push({ townshipId, document: parseDocument(text, file) });
+      const document = parseDocument(text, file);
+      sources.push({ townshipId, document, place: resolvePlace(document.place, places) });
     } catch (error) {
       if (error instanceof ParseError) problems.push(`${path}:${error.line}: ${error.reason}`);
       else if (error instanceof DecodeError) problems.push(`${path}:${error.line}: ${error.reason}`);
       else throw error;
     }
   }
+  // Two lists of one township: known by its code, or by county and name where the table lacks it.
+  // A township whose county is unknown cannot be told from a namesake, so it is never a duplicate.
   const seen = new Map<string, string>();
-  for (const { townshipId, document } of sources) {
-    const key = `${document.place.county}${document.place.township}`;
-    if (seen.has(key)) problems.push(`${join(inputDir, document.source)}:1: ${key} is already listed by ${seen.get(key)}`);
+  for (const { document, place } of sources) {
+    if (!place || (!place.code && place.county === UNKNOWN_PLACE)) continue;
+    const key = place.code ?? `${place.county}${place.township}`;
+    const label = `${place.county}${place.township}`;
+    if (seen.has(key)) problems.push(`${join(inputDir, document.source)}:1: ${label} is already listed by ${seen.get(key)}`);
     seen.set(key, document.source);
-    void townshipId;
   }
   if (problems.length) throw new BuildError(problems.join('\n'));
   return sources;
 }
 
-export function assemble(sources: SourceDocument[]): AtlasData {
-  const aliases = JSON.parse(readFileSync(ALIASES, 'utf8'));
+export function assemble(sources: SourceDocument[], places: PlaceTable = loadPlaceTable()): AtlasData {
+  // Departments of any Xinjiang county or prefecture are recognised, not only those the alias file lists.
+  const aliases = withPlaceTable(JSON.parse(readFileSync(ALIASES, 'utf8')), places);
   const overrides = JSON.parse(readFileSync(OVERRIDES, 'utf8'));
   return assembleAtlas(sources, aliases, overrides);
 }
