@@ -6,7 +6,7 @@ import type { ListKind } from '../parse/types';
 
 export const SCHEMA_VERSION = 1;
 
-export const SCHEMA_SQL = /* sql */ `
+export const SCHEMA_TABLES_SQL = /* sql */ `
 PRAGMA foreign_keys = ON;
 
 CREATE TABLE townships (
@@ -73,13 +73,18 @@ CREATE TABLE stated_counts (
 );
 
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
 
+/** Indexes for the queries people run on the file; the build creates them after loading the rows, which is faster. */
+export const SCHEMA_INDEXES_SQL = /* sql */ `
 CREATE INDEX items_by_group ON items (duty_group, township_id);
 CREATE INDEX items_by_township_list ON items (township_id, list, category);
 CREATE INDEX item_departments_by_department ON item_departments (department_id, role);
 CREATE INDEX steps_by_item ON steps (item_id, party, ord);
 CREATE INDEX departments_by_kind ON departments (kind);
 `;
+
+export const SCHEMA_SQL = SCHEMA_TABLES_SQL + SCHEMA_INDEXES_SQL;
 
 /** One row of each table, as the build writes it and queries read it. */
 export interface TownshipRow {
