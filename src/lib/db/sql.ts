@@ -12,6 +12,11 @@ export type SqlValue = string | number | null;
 export interface Sql {
   readonly text: string;
   readonly params: readonly SqlValue[];
+  /**
+   * Parts of the served data the statement reads beyond the first-paint summary (see
+   * src/lib/atlas/parts.ts): the engine loads them before running it. Absent = none.
+   */
+  readonly needs?: readonly string[];
 }
 
 const RAW = Symbol('raw');
@@ -32,10 +37,12 @@ function isRaw(v: unknown): v is RawSql {
 export function sql(strings: TemplateStringsArray, ...values: Interpolated[]): Sql {
   let text = strings[0];
   const params: SqlValue[] = [];
+  const needs = new Set<string>();
   values.forEach((value, i) => {
     if (isSql(value)) {
       text += value.text;
       params.push(...value.params);
+      for (const need of value.needs ?? []) needs.add(need);
     } else if (isRaw(value)) {
       text += value[RAW];
     } else if (Array.isArray(value)) {
@@ -48,15 +55,20 @@ export function sql(strings: TemplateStringsArray, ...values: Interpolated[]): S
     }
     text += strings[i + 1];
   });
-  return { text, params };
+  return needs.size ? { text, params, needs: [...needs].sort() } : { text, params };
 }
 
 /** Joins fragments with a separator, e.g. conditions with ' AND '. */
 export function join(fragments: readonly Sql[], separator: string): Sql {
-  return {
-    text: fragments.map((f) => f.text).join(separator),
-    params: fragments.flatMap((f) => f.params),
-  };
+  const needs = [...new Set(fragments.flatMap((f) => f.needs ?? []))].sort();
+  const joined = { text: fragments.map((f) => f.text).join(separator), params: fragments.flatMap((f) => f.params) };
+  return needs.length ? { ...joined, needs } : joined;
+}
+
+/** The same statement, marked as reading the given parts (a table reference adds its part this way). */
+export function needing(q: Sql, ...parts: string[]): Sql {
+  const needs = [...new Set([...(q.needs ?? []), ...parts])].sort();
+  return needs.length ? { ...q, needs } : q;
 }
 
 export const empty: Sql = { text: '', params: [] };
