@@ -1,9 +1,11 @@
 /**
  * npm run build:db [-- --input DIR] [--out FILE] [--quiet]
  *
- * data/raw/*.txt → parse → model → public/data/duties.sqlite. The database is written to a
- * temporary file, checked with PRAGMA integrity_check, then renamed over the old one: a refused
- * build leaves the last good database byte for byte.
+ * data/raw/*.txt → parse → model → public/data/duties.sqlite, the complete database, and beside it
+ * atlas/, the parts the site serves (src/lib/atlas/parts.ts) derived from the same rows. Everything
+ * is written to temporary paths and checked (the database with PRAGMA integrity_check, every part
+ * read back byte for byte) before it is renamed over the old: a refused build leaves the last good
+ * output untouched.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -17,6 +19,9 @@ import type { PlaceTable } from '../src/lib/model/place-table';
 import { UNKNOWN_PLACE } from '../src/lib/ui/strings';
 import { loadPlaceTable } from './lib/load-place-table';
 import { writeDatabase, verifyDatabase } from '../src/lib/db/write-database';
+import { deriveAtlas, type AtlasFile } from '../src/lib/atlas/derive';
+import { deriveSearchFiles } from '../src/lib/atlas/search-files';
+import { ATLAS_DIR } from '../src/lib/atlas/parts';
 import { formatBuildReport } from './build-report';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -80,33 +85,78 @@ export function assemble(sources: SourceDocument[], places: PlaceTable = loadPla
 
 export interface BuildResult {
   data: AtlasData;
+  /** Bytes of the complete database. */
   bytes: number;
+  /** The parts written beside it, relative to its folder. */
+  atlas: { path: string; part: string; bytes: number }[];
+  /** Milliseconds per phase, in order. */
+  phases: [phase: string, ms: number][];
 }
 
 export async function buildDatabase(inputDir: string, outFile: string): Promise<BuildResult> {
-  const data = assemble(readSources(inputDir));
+  const phases: BuildResult['phases'] = [];
+  const timed = <T>(phase: string, run: () => T): T => {
+    const started = performance.now();
+    const result = run();
+    phases.push([phase, performance.now() - started]);
+    return result;
+  };
+  const sources = timed('read + parse', () => readSources(inputDir));
+  const data = timed('model', () => assemble(sources));
   const SQL = await initSqlJs();
-  const bytes = writeDatabase(SQL, data, {
-    built_from: readdirSync(inputDir)
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .join(','),
-  });
-  const problems = verifyDatabase(SQL, bytes);
-  if (problems.length) throw new BuildError(`${outFile}: the written database fails its checks:\n${problems.join('\n')}`);
+  const builtFrom = readdirSync(inputDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .join(',');
+  const bytes = timed('write database', () => writeDatabase(SQL, data, { built_from: builtFrom }));
+  const search = timed('search index', () => deriveSearchFiles(data));
+  const atlas = timed('atlas parts', () =>
+    deriveAtlas(SQL, data, {
+      extraFiles: search.files,
+      meta: { built_from: builtFrom, search_buckets: String(search.buckets) },
+    }),
+  );
+  timed('check + publish', () => publish(SQL, outFile, bytes, atlas));
+  return { data, bytes: bytes.length, atlas: atlas.map((f) => ({ path: f.path, part: f.part, bytes: f.bytes.length })), phases };
+}
 
-  mkdirSync(dirname(outFile), { recursive: true });
+/**
+ * Writes the database and the atlas folder to temporary paths, checks what reached the disk, then
+ * renames them over the previous ones (the atlas first: the site reads only the atlas, so a crash
+ * between the two renames leaves a consistent site and an older download).
+ */
+function publish(SQL: Awaited<ReturnType<typeof initSqlJs>>, outFile: string, bytes: Uint8Array, atlas: AtlasFile[]): void {
+  const folder = dirname(outFile);
+  const atlasDir = join(folder, ATLAS_DIR);
   const temporary = `${outFile}.${process.pid}.tmp`;
+  const temporaryAtlas = `${atlasDir}.${process.pid}.tmp`;
+  const previousAtlas = `${atlasDir}.${process.pid}.old`;
+  mkdirSync(folder, { recursive: true });
   try {
     writeFileSync(temporary, bytes);
     // Re-read what reached the disk before it replaces the last good database.
     const reread = verifyDatabase(SQL, readFileSync(temporary));
     if (reread.length) throw new BuildError(`${temporary}: the file on disk fails its checks:\n${reread.join('\n')}`);
+    for (const file of atlas) {
+      const path = join(temporaryAtlas, file.path.slice(ATLAS_DIR.length + 1));
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.bytes);
+      if (Buffer.compare(readFileSync(path), file.bytes) !== 0)
+        throw new BuildError(`${path}: what reached the disk differs from what was written`);
+    }
+    if (existsSync(atlasDir)) renameSync(atlasDir, previousAtlas);
+    try {
+      renameSync(temporaryAtlas, atlasDir);
+    } catch (error) {
+      if (existsSync(previousAtlas)) renameSync(previousAtlas, atlasDir);
+      throw error;
+    }
     renameSync(temporary, outFile);
   } finally {
     rmSync(temporary, { force: true });
+    rmSync(temporaryAtlas, { recursive: true, force: true });
+    rmSync(previousAtlas, { recursive: true, force: true });
   }
-  return { data, bytes: bytes.length };
 }
 
 function parseArgs(argv: string[]) {
@@ -125,11 +175,16 @@ async function main() {
   try {
     const args = parseArgs(process.argv.slice(2));
     const started = performance.now();
-    const { data, bytes } = await buildDatabase(args.input, args.out);
+    const { data, bytes, atlas, phases } = await buildDatabase(args.input, args.out);
     if (!args.quiet) console.log(formatBuildReport(data));
+    const atlasBytes = atlas.reduce((n, f) => n + f.bytes, 0);
     console.log(
       `\nWrote ${args.out}: ${data.townships.length} townships, ${data.items.length} items, ${data.departments.length} departments, ${data.steps.length} steps, ${(bytes / 1024).toFixed(0)} KiB in ${(performance.now() - started).toFixed(0)} ms`,
     );
+    console.log(
+      `and ${atlas.length} files the site serves in ${join(dirname(args.out), ATLAS_DIR)}: ${(atlasBytes / 1024).toFixed(0)} KiB`,
+    );
+    console.log(`phases: ${phases.map(([phase, ms]) => `${phase} ${ms.toFixed(0)} ms`).join(', ')}`);
   } catch (error) {
     if (error instanceof BuildError) {
       console.error(`build:db refused:\n${error.message}\nThe previous database, if any, is unchanged.`);

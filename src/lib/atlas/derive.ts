@@ -1,0 +1,464 @@
+import type { Database, SqlJsStatic } from 'sql.js';
+import type { DepartmentRow, ItemDepartmentRow, ItemRow, StepRow, TownshipRow } from '../db/schema';
+import { insertRows } from '../db/bulk-insert';
+import { LIST_CODE, ROLE_CODE } from './codes';
+import { buildPlaceTree, type PlaceTree } from './place-tree';
+import { SUMMARY_FILE, partFile, textFile } from './parts';
+import { FACTS_SQL, HEATMAP_SQL, NETWORK_SQL, SUMMARY_SQL, TEXT_SQL } from './schema';
+
+/**
+ * The complete database's tables → the parts the site serves (parts.ts).
+ *
+ * Pure with respect to its inputs: rows in, files as bytes out. The build passes the rows it has just
+ * written; anything holding only a database file reads them with `readContractTables`. Aggregation is
+ * done here in TypeScript, not in SQL: at a region's quarter-million items and three-quarters of a
+ * million steps, GROUP BY in sql.js's wasm takes seconds per cube, a Map a fraction of that.
+ */
+
+export interface ContractTables {
+  townships: TownshipRow[];
+  items: ItemRow[];
+  departments: DepartmentRow[];
+  itemDepartments: ItemDepartmentRow[];
+  steps: StepRow[];
+}
+
+export interface AtlasFile {
+  /** Relative to the site's data/ folder, e.g. 'atlas/summary.sqlite'. */
+  path: string;
+  /** 'summary', 'network', 'heatmap', 'facts', 'text' or 'search'. */
+  part: string;
+  bytes: Uint8Array;
+}
+
+export interface DeriveOptions {
+  /** Files derived elsewhere (the search index) to list in the summary's `files` table. */
+  extraFiles?: AtlasFile[];
+  /** meta rows to add (built_from, …). */
+  meta?: Record<string, string>;
+}
+
+/** Reads the tables `deriveAtlas` needs from a complete database. */
+export function readContractTables(db: Database): ContractTables {
+  return {
+    townships: rowsOf<TownshipRow>(db, 'SELECT * FROM townships ORDER BY rowid'),
+    items: rowsOf<ItemRow>(db, 'SELECT * FROM items ORDER BY id'),
+    departments: rowsOf<DepartmentRow>(db, 'SELECT * FROM departments ORDER BY id'),
+    itemDepartments: rowsOf<ItemDepartmentRow>(db, 'SELECT * FROM item_departments ORDER BY item_id, department_id, role'),
+    steps: rowsOf<StepRow>(db, 'SELECT * FROM steps ORDER BY item_id, party, ord'),
+  };
+}
+
+export function deriveAtlas(SQL: SqlJsStatic, tables: ContractTables, options: DeriveOptions = {}): AtlasFile[] {
+  const model = new AtlasModel(tables);
+  const files: AtlasFile[] = [
+    { path: partFile('network'), part: 'network', bytes: writePart(SQL, NETWORK_SQL, (db) => model.fillNetwork(db)) },
+    { path: partFile('heatmap'), part: 'heatmap', bytes: writePart(SQL, HEATMAP_SQL, (db) => model.fillHeatmap(db)) },
+    { path: partFile('facts'), part: 'facts', bytes: writePart(SQL, FACTS_SQL, (db) => model.fillFacts(db)) },
+    ...[...model.itemsByCounty].map(([county, items]) => ({
+      path: textFile(county),
+      part: 'text',
+      bytes: writePart(SQL, TEXT_SQL, (db) => model.fillText(db, items)),
+    })),
+    ...(options.extraFiles ?? []),
+  ];
+  const summary = writePart(SQL, SUMMARY_SQL, (db) => {
+    model.fillSummary(db);
+    insertRows(
+      db,
+      'files',
+      ['path', 'part', 'bytes'],
+      files.map((f) => ({ path: f.path, part: f.part, bytes: f.bytes.length })),
+    );
+    const meta = { schema_version: '1', townships: String(tables.townships.length), items: String(tables.items.length), ...options.meta };
+    insertRows(
+      db,
+      'meta',
+      ['key', 'value'],
+      Object.entries(meta).map(([key, value]) => ({ key, value })),
+    );
+  });
+  return [{ path: SUMMARY_FILE, part: 'summary', bytes: summary }, ...files];
+}
+
+interface Fact {
+  id: number;
+  township: number;
+  county: number;
+  prefecture: number;
+  list: number;
+  seq: number;
+  category: number;
+  duty_group: number;
+  township_steps: number;
+  department_steps: number;
+}
+
+/** The derived rows, computed once from the contract tables and written into whichever part needs them. */
+class AtlasModel {
+  readonly places: PlaceTree;
+  readonly facts: Fact[];
+  readonly factOf: Map<number, Fact>;
+  readonly categoryId: Map<string, number>;
+  readonly kindId: Map<string, number>;
+  /** department id → kind id */
+  readonly kindOfDepartment: Map<number, number>;
+  /** Each county's items, in display order, for its text part. */
+  readonly itemsByCounty: Map<number, ItemRow[]>;
+
+  constructor(private readonly tables: ContractTables) {
+    this.places = buildPlaceTree(tables.townships);
+    this.categoryId = rankIds(countBy(tables.items, (i) => i.category));
+
+    const departmentKind = new Map(tables.departments.map((d) => [d.id, d.kind]));
+    const itemsOfKind = new Map<string, Set<number>>();
+    for (const d of tables.departments) itemsOfKind.set(d.kind, itemsOfKind.get(d.kind) ?? new Set());
+    for (const x of tables.itemDepartments) itemsOfKind.get(departmentKind.get(x.department_id)!)!.add(x.item_id);
+    this.kindId = rankIds(new Map([...itemsOfKind].map(([kind, items]) => [kind, items.size])));
+    this.kindOfDepartment = new Map(tables.departments.map((d) => [d.id, this.kindId.get(d.kind)!]));
+
+    const stepsOf = new Map<number, { township: number; department: number }>();
+    for (const s of tables.steps) {
+      const counts = stepsOf.get(s.item_id) ?? { township: 0, department: 0 };
+      counts[s.party]++;
+      stepsOf.set(s.item_id, counts);
+    }
+    this.facts = tables.items.map((i) => {
+      const place = this.places.ofTownship.get(i.township_id);
+      if (!place) throw new Error(`atlas: item ${i.id} names township ${i.township_id}, which is not in townships`);
+      const steps = stepsOf.get(i.id);
+      return {
+        id: i.id,
+        township: place.township,
+        county: place.county,
+        prefecture: place.prefecture,
+        list: LIST_CODE[i.list],
+        seq: i.seq,
+        category: this.categoryId.get(i.category)!,
+        duty_group: i.duty_group,
+        township_steps: steps?.township ?? 0,
+        department_steps: steps?.department ?? 0,
+      };
+    });
+    this.factOf = new Map(this.facts.map((f) => [f.id, f]));
+
+    // Display order: township place ids follow prefecture → county → township; then list, 序号.
+    const inOrder = [...tables.items].sort((a, b) => {
+      const fa = this.factOf.get(a.id)!;
+      const fb = this.factOf.get(b.id)!;
+      return fa.township - fb.township || fa.list - fb.list || fa.seq - fb.seq;
+    });
+    this.itemsByCounty = new Map();
+    for (const item of inOrder) push(this.itemsByCounty, this.factOf.get(item.id)!.county, item);
+  }
+
+  fillSummary(db: Database): void {
+    const { places } = this.places;
+    insertRows(db, 'places', ['id', 'key', 'level', 'parent', 'name', 'code', 'townships', 'ord'], places);
+    const itemsOfTownship = countBy(this.tables.items, (i) => i.township_id);
+    insertRows(
+      db,
+      'townships',
+      ['place', 'id', 'county', 'prefecture', 'name', 'county_name', 'prefecture_name', 'published', 'source_file', 'items'],
+      this.tables.townships.map((t) => {
+        const ids = this.places.ofTownship.get(t.id)!;
+        return {
+          place: ids.township,
+          id: t.id,
+          county: ids.county,
+          prefecture: ids.prefecture,
+          name: t.name,
+          county_name: t.county,
+          prefecture_name: t.prefecture,
+          published: t.published,
+          source_file: t.source_file,
+          items: itemsOfTownship.get(t.id) ?? 0,
+        };
+      }),
+    );
+    const categoryItems = countBy(this.tables.items, (i) => i.category);
+    insertRows(
+      db,
+      'categories',
+      ['id', 'name', 'items'],
+      [...this.categoryId].map(([name, id]) => ({ id, name, items: categoryItems.get(name)! })),
+    );
+    const kindItems = new Map<number, Set<number>>();
+    for (const x of this.tables.itemDepartments) {
+      const kind = this.kindOfDepartment.get(x.department_id)!;
+      kindItems.set(kind, (kindItems.get(kind) ?? new Set()).add(x.item_id));
+    }
+    insertRows(
+      db,
+      'kinds',
+      ['id', 'name', 'items'],
+      [...this.kindId].map(([name, id]) => ({ id, name, items: kindItems.get(id)?.size ?? 0 })),
+    );
+    insertRows(
+      db,
+      'departments',
+      ['id', 'name', 'kind', 'level'],
+      this.tables.departments.map((d) => ({ id: d.id, name: d.name, kind: this.kindOfDepartment.get(d.id)!, level: d.level })),
+    );
+    insertRows(db, 'duty_groups', ['id', 'name', 'category', 'items', 'townships'], this.dutyGroups());
+    insertRows(
+      db,
+      'cube_items',
+      ['township', 'county', 'prefecture', 'list', 'category', 'items', 'township_steps', 'department_steps'],
+      sumBy(
+        this.facts,
+        (f) => `${f.township}|${f.list}|${f.category}`,
+        (f) => ({ township: f.township, county: f.county, prefecture: f.prefecture, list: f.list, category: f.category }),
+        (f) => ({ items: 1, township_steps: f.township_steps, department_steps: f.department_steps }),
+      ),
+    );
+  }
+
+  /** A group's name is its most common wording, its category the most common category (ties: first item). */
+  private dutyGroups() {
+    const byGroup = new Map<number, ItemRow[]>();
+    for (const item of this.tables.items) push(byGroup, item.duty_group, item);
+    return [...byGroup].map(([id, items]) => ({
+      id,
+      name: mostCommon(items.map((i) => i.name)),
+      category: this.categoryId.get(mostCommon(items.map((i) => i.category)))!,
+      items: items.length,
+      townships: new Set(items.map((i) => i.township_id)).size,
+    }));
+  }
+
+  fillNetwork(db: Database): void {
+    const place = (f: Fact) => ({ township: f.township, county: f.county, prefecture: f.prefecture, category: f.category });
+    const measures = (f: Fact) => ({ duties: 1, township_steps: f.township_steps });
+    // A duty led by two departments of one kind counts once for the kind.
+    const kindLinks = new Map<string, { fact: Fact; role: number; kind: number }>();
+    for (const x of this.tables.itemDepartments) {
+      const kind = this.kindOfDepartment.get(x.department_id)!;
+      const role = ROLE_CODE[x.role];
+      kindLinks.set(`${x.item_id}|${kind}|${role}`, { fact: this.factOf.get(x.item_id)!, role, kind });
+    }
+    insertRows(
+      db,
+      'cube_kinds',
+      ['township', 'county', 'prefecture', 'role', 'category', 'kind', 'duties', 'township_steps'],
+      sumBy(
+        [...kindLinks.values()],
+        (l) => `${l.fact.township}|${l.role}|${l.fact.category}|${l.kind}`,
+        (l) => ({ ...place(l.fact), role: l.role, kind: l.kind }),
+        (l) => measures(l.fact),
+      ),
+    );
+    insertRows(
+      db,
+      'cube_departments',
+      ['township', 'county', 'prefecture', 'role', 'category', 'department', 'duties', 'township_steps'],
+      sumBy(
+        this.tables.itemDepartments,
+        (x) => `${this.factOf.get(x.item_id)!.township}|${x.role}|${this.factOf.get(x.item_id)!.category}|${x.department_id}`,
+        (x) => ({ ...place(this.factOf.get(x.item_id)!), role: ROLE_CODE[x.role], department: x.department_id }),
+        (x) => measures(this.factOf.get(x.item_id)!),
+      ),
+    );
+  }
+
+  fillHeatmap(db: Database): void {
+    const reclaimedItems = this.tables.items.filter((i) => i.list === 'reclaimed');
+    const reclaimedGroups = new Set(reclaimedItems.map((i) => i.duty_group));
+
+    // One cell per township and group: reclaimed (2) wins over coop (1) over basic (0), then the lower 序号.
+    const cells = new Map<string, { fact: Fact; items: number }>();
+    for (const f of this.facts) {
+      if (!reclaimedGroups.has(f.duty_group)) continue;
+      const key = `${f.township}|${f.duty_group}`;
+      const cell = cells.get(key);
+      if (!cell) cells.set(key, { fact: f, items: 1 });
+      else {
+        cell.items++;
+        if (f.list > cell.fact.list || (f.list === cell.fact.list && f.seq < cell.fact.seq)) cell.fact = f;
+      }
+    }
+    const cellRows = [...cells.values()].map(({ fact: f, items }) => ({
+      township: f.township,
+      duty_group: f.duty_group,
+      county: f.county,
+      prefecture: f.prefecture,
+      status: f.list,
+      item: f.id,
+      items,
+    }));
+    insertRows(db, 'heat_cells', ['township', 'duty_group', 'county', 'prefecture', 'status', 'item', 'items'], cellRows);
+    insertRows(
+      db,
+      'heat_counties',
+      ['county', 'duty_group', 'prefecture', 'reclaimed', 'coop', 'basic'],
+      sumBy(
+        cellRows,
+        (c) => `${c.county}|${c.duty_group}`,
+        (c) => ({ county: c.county, duty_group: c.duty_group, prefecture: c.prefecture }),
+        (c) => ({ reclaimed: c.status === 2 ? 1 : 0, coop: c.status === 1 ? 1 : 0, basic: c.status === 0 ? 1 : 0 }),
+      ),
+    );
+
+    const receiverKinds = new Map<number, Set<number>>();
+    for (const x of this.tables.itemDepartments) {
+      if (x.role !== 'receiver') continue;
+      receiverKinds.set(x.item_id, (receiverKinds.get(x.item_id) ?? new Set()).add(this.kindOfDepartment.get(x.department_id)!));
+    }
+    // A group qualifies under the category and department-kind filters through one of its reclaimed items.
+    const reasons = new Map<string, { duty_group: number; category: number; kind: number | null }>();
+    for (const item of reclaimedItems) {
+      const category = this.categoryId.get(item.category)!;
+      const kinds = [...(receiverKinds.get(item.id) ?? [])];
+      for (const kind of kinds.length ? kinds : [null])
+        reasons.set(`${item.duty_group}|${category}|${kind}`, { duty_group: item.duty_group, category, kind });
+    }
+    insertRows(db, 'heat_reasons', ['duty_group', 'category', 'kind'], [...reasons.values()]);
+
+    const kindName = new Map([...this.kindId].map(([name, id]) => [id, name]));
+    const byGroup = new Map<number, ItemRow[]>();
+    for (const item of reclaimedItems) push(byGroup, item.duty_group, item);
+    insertRows(
+      db,
+      'heat_groups',
+      ['duty_group', 'name', 'category', 'receivers', 'reclaimed_in'],
+      [...byGroup].map(([group, items]) => ({
+        duty_group: group,
+        name: mostCommon(items.map((i) => i.name)),
+        // A category tie is broken in Chinese collation order, as a reader scanning the list would.
+        category: this.categoryId.get(
+          mostCommon(
+            items.map((i) => i.category),
+            zhOrder,
+          ),
+        )!,
+        receivers: [...new Set(items.flatMap((i) => [...(receiverKinds.get(i.id) ?? [])].map((k) => kindName.get(k)!)))].sort().join('、'),
+        reclaimed_in: new Set(items.map((i) => i.township_id)).size,
+      })),
+    );
+  }
+
+  fillFacts(db: Database): void {
+    insertRows(
+      db,
+      'fact_items',
+      ['id', 'township', 'county', 'prefecture', 'list', 'seq', 'category', 'duty_group', 'township_steps', 'department_steps'],
+      this.facts,
+    );
+    insertRows(
+      db,
+      'fact_departments',
+      ['item', 'department', 'kind', 'role'],
+      this.tables.itemDepartments.map((x) => ({
+        item: x.item_id,
+        department: x.department_id,
+        kind: this.kindOfDepartment.get(x.department_id)!,
+        role: ROLE_CODE[x.role],
+      })),
+    );
+  }
+
+  private stepsByItem: Map<number, StepRow[]> | undefined;
+
+  fillText(db: Database, items: ItemRow[]): void {
+    if (!this.stepsByItem) {
+      this.stepsByItem = new Map();
+      for (const s of this.tables.steps) push(this.stepsByItem, s.item_id, s);
+    }
+    insertRows(
+      db,
+      'item_text',
+      ['item', 'name', 'source_line'],
+      items.map((i) => ({ item: i.id, name: i.name, source_line: i.source_line })),
+    );
+    insertRows(
+      db,
+      'step_text',
+      ['item', 'party', 'department', 'ord', 'text', 'heading'],
+      items.flatMap((i) =>
+        (this.stepsByItem!.get(i.id) ?? []).map((s) => ({
+          item: s.item_id,
+          party: s.party,
+          department: s.department_id,
+          ord: s.ord,
+          text: s.text,
+          heading: s.heading,
+        })),
+      ),
+    );
+  }
+}
+
+/** A fresh database with `ddl`, filled by `fill` in one transaction, analysed and exported. */
+function writePart(SQL: SqlJsStatic, ddl: string, fill: (db: Database) => void): Uint8Array {
+  const db = new SQL.Database();
+  try {
+    db.run(ddl);
+    db.run('BEGIN');
+    fill(db);
+    db.run('COMMIT');
+    db.run('ANALYZE');
+    return db.export();
+  } finally {
+    db.close();
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function countBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(key(row), (counts.get(key(row)) ?? 0) + 1);
+  return counts;
+}
+
+/** Ids 1..n by descending count, ties in code-point order of the name: the most common first. */
+function rankIds(counts: Map<string, number>): Map<string, number> {
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return new Map(ranked.map(([name], index) => [name, index + 1]));
+}
+
+/** Rows grouped by `key`, each with its `dims` and the sum of each of its `measures`. */
+function sumBy<T, D extends object, M extends Record<string, number>>(
+  rows: readonly T[],
+  key: (row: T) => string,
+  dims: (row: T) => D,
+  measures: (row: T) => M,
+): (D & M)[] {
+  const groups = new Map<string, D & M>();
+  for (const row of rows) {
+    const k = key(row);
+    const m = measures(row);
+    const group = groups.get(k);
+    if (!group) groups.set(k, { ...dims(row), ...m });
+    else for (const name in m) (group as Record<string, number>)[name] += m[name];
+  }
+  return [...groups.values()];
+}
+
+const zh = new Intl.Collator('zh-CN');
+const zhOrder = (a: string, b: string) => zh.compare(a, b);
+
+/** The most frequent value; ties go to the first seen, or to the first in `tieOrder`. */
+function mostCommon(values: string[], tieOrder?: (a: string, b: string) => number): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const entries = [...counts];
+  // Array.prototype.sort is stable: without a tie order, the first seen wins a tie.
+  entries.sort((a, b) => b[1] - a[1] || (tieOrder ? tieOrder(a[0], b[0]) : 0));
+  return entries[0][0];
+}
+
+function rowsOf<Row>(db: Database, text: string): Row[] {
+  const statement = db.prepare(text);
+  try {
+    const rows: Row[] = [];
+    while (statement.step()) rows.push(statement.getAsObject() as Row);
+    return rows;
+  } finally {
+    statement.free();
+  }
+}

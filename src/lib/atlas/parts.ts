@@ -1,0 +1,41 @@
+/**
+ * The parts of the served data, and where each lives under the site's `data/` folder.
+ *
+ * The complete database (`data/duties.sqlite`) is the contract for people and tools; the browser
+ * never needs all of it at once. The build derives these parts from it (src/lib/atlas/derive.ts):
+ *
+ *   summary   places, townships, categories, departments, duty groups and the per-township cube of
+ *             item counts — everything the first chart of 总览 and 事项类别 reads. The only part on
+ *             the first-paint path; the worker opens it as its main database.
+ *   network   department × township cubes (部门网络).
+ *   heatmap   duty group × township holding status for duties reclaimed somewhere (收回事项热力图).
+ *   facts     one row per item without its text: list, category, duty group, step counts, departments.
+ *             Exact answers the cubes cannot give (a department-kind filter, search hits, rankings of
+ *             single duties) read it.
+ *   text:<id> names and steps of one county's items: detail, fetched only for the counties shown.
+ *   search    a bigram index over names and steps in bucket files (src/lib/search/).
+ *
+ * A query names the parts it reads in `Sql.needs`; the engine loads them before running it.
+ */
+
+export const ATLAS_DIR = 'atlas';
+
+export type FixedPart = 'network' | 'heatmap' | 'facts';
+export const FIXED_PARTS: readonly FixedPart[] = ['network', 'heatmap', 'facts'];
+
+export const SUMMARY_FILE = `${ATLAS_DIR}/summary.sqlite`;
+
+export const partFile = (part: FixedPart): string => `${ATLAS_DIR}/${part}.sqlite`;
+
+/** The need for one county's text, by its place id (places.id in the summary). */
+export const textNeed = (countyPlace: number): string => `text:${countyPlace}`;
+export const textFile = (countyPlace: number): string => `${ATLAS_DIR}/text/${countyPlace}.sqlite`;
+
+export const searchBucketFile = (bucket: number): string => `${ATLAS_DIR}/search/${bucket}.bin`;
+
+/** Parses a need back into what to load; null for a need this build does not know. */
+export function parseNeed(need: string): { kind: 'part'; part: FixedPart } | { kind: 'text'; county: number } | null {
+  if ((FIXED_PARTS as readonly string[]).includes(need)) return { kind: 'part', part: need as FixedPart };
+  const text = /^text:(\d+)$/.exec(need);
+  return text ? { kind: 'text', county: Number(text[1]) } : null;
+}

@@ -1,0 +1,209 @@
+/**
+ * DDL of the parts the site serves (see parts.ts). Derived from the complete database by
+ * derive.ts; read in the browser by the engine. Integer codes everywhere a value repeats per item
+ * (places, categories, department kinds, and list and role as in codes.ts), and only the indexes
+ * the queries use, so a region's quarter-million items stay a few megabytes.
+ *
+ * Table names are unique across parts: the engine attaches the network, heatmap and facts parts
+ * beside the summary, and queries name tables without a schema prefix.
+ */
+
+/** The first-paint part: dimensions, the item cube, and the (empty) tables county text is copied into. */
+export const SUMMARY_SQL = /* sql */ `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+-- Every other file derived for this build, so the engine knows what exists and what it costs.
+CREATE TABLE files (path TEXT PRIMARY KEY, part TEXT NOT NULL, bytes INTEGER NOT NULL);
+
+-- Prefectures, counties and townships as one tree. key is what the URL carries: the official code
+-- where the place is known, else the township's id or a key built from the names.
+CREATE TABLE places (
+  id        INTEGER PRIMARY KEY,
+  key       TEXT NOT NULL UNIQUE,
+  level     TEXT NOT NULL CHECK (level IN ('prefecture','county','township')),
+  parent    INTEGER REFERENCES places,
+  name      TEXT NOT NULL,
+  code      TEXT,
+  townships INTEGER NOT NULL,          -- townships under it (1 for a township)
+  ord       INTEGER NOT NULL           -- display order: by code, else by name
+);
+CREATE INDEX places_by_parent ON places (parent, ord);
+
+CREATE TABLE townships (
+  place           INTEGER PRIMARY KEY REFERENCES places,
+  id              TEXT NOT NULL UNIQUE,  -- the complete database's townships.id
+  county          INTEGER NOT NULL REFERENCES places,
+  prefecture      INTEGER NOT NULL REFERENCES places,
+  name            TEXT NOT NULL,
+  county_name     TEXT NOT NULL,
+  prefecture_name TEXT NOT NULL,
+  published       TEXT,
+  source_file     TEXT NOT NULL,
+  items           INTEGER NOT NULL
+);
+CREATE INDEX townships_by_county ON townships (county);
+
+CREATE TABLE categories (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, items INTEGER NOT NULL);
+CREATE TABLE kinds (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, items INTEGER NOT NULL);
+CREATE TABLE departments (
+  id    INTEGER PRIMARY KEY,             -- the complete database's departments.id
+  name  TEXT NOT NULL UNIQUE,
+  kind  INTEGER NOT NULL REFERENCES kinds,
+  level TEXT NOT NULL
+);
+CREATE INDEX departments_by_kind ON departments (kind);
+
+-- One name per duty group: its most common wording (ties: the first item's).
+CREATE TABLE duty_groups (
+  id        INTEGER PRIMARY KEY,
+  name      TEXT NOT NULL,
+  category  INTEGER NOT NULL REFERENCES categories,
+  items     INTEGER NOT NULL,
+  townships INTEGER NOT NULL
+);
+
+-- Items per township, list and category with the steps they name: sums over it are exact.
+CREATE TABLE cube_items (
+  township         INTEGER NOT NULL,
+  county           INTEGER NOT NULL,
+  prefecture       INTEGER NOT NULL,
+  list             INTEGER NOT NULL,
+  category         INTEGER NOT NULL,
+  items            INTEGER NOT NULL,
+  township_steps   INTEGER NOT NULL,
+  department_steps INTEGER NOT NULL,
+  PRIMARY KEY (township, list, category)
+) WITHOUT ROWID;
+
+-- Filled from text parts as counties are shown; text_loaded says which are in.
+CREATE TABLE text_loaded (county INTEGER PRIMARY KEY);
+CREATE TABLE item_text (
+  item        INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL,
+  source_line INTEGER NOT NULL
+);
+CREATE TABLE step_text (
+  item       INTEGER NOT NULL,
+  party      TEXT NOT NULL CHECK (party IN ('department','township')),
+  department INTEGER,
+  ord        INTEGER NOT NULL,
+  text       TEXT NOT NULL,
+  heading    TEXT
+);
+CREATE INDEX step_text_by_item ON step_text (item, party, ord);
+`;
+
+/** 部门网络: who leads or receives how many duties where. duties counts distinct items. */
+export const NETWORK_SQL = /* sql */ `
+CREATE TABLE cube_kinds (
+  township       INTEGER NOT NULL,
+  county         INTEGER NOT NULL,
+  prefecture     INTEGER NOT NULL,
+  role           INTEGER NOT NULL,
+  category       INTEGER NOT NULL,
+  kind           INTEGER NOT NULL,
+  duties         INTEGER NOT NULL,
+  township_steps INTEGER NOT NULL,
+  PRIMARY KEY (township, role, category, kind)
+) WITHOUT ROWID;
+
+CREATE TABLE cube_departments (
+  township       INTEGER NOT NULL,
+  county         INTEGER NOT NULL,
+  prefecture     INTEGER NOT NULL,
+  role           INTEGER NOT NULL,
+  category       INTEGER NOT NULL,
+  department     INTEGER NOT NULL,
+  duties         INTEGER NOT NULL,
+  township_steps INTEGER NOT NULL,
+  PRIMARY KEY (township, role, category, department)
+) WITHOUT ROWID;
+`;
+
+/** 收回事项热力图: how each township holds a duty that at least one township had reclaimed. */
+export const HEATMAP_SQL = /* sql */ `
+CREATE TABLE heat_groups (
+  duty_group   INTEGER PRIMARY KEY,
+  name         TEXT NOT NULL,            -- the most common wording among its reclaimed items
+  category     INTEGER NOT NULL,         -- the most common category among its reclaimed items
+  receivers    TEXT NOT NULL,            -- receiving department kinds, '、'-joined, sorted
+  reclaimed_in INTEGER NOT NULL          -- townships that reclaimed it
+);
+-- A group qualifies under the category and department-kind filters through one of its reclaimed
+-- items: one row per (reclaimed item's category, one of its receiving kinds or NULL).
+CREATE TABLE heat_reasons (
+  duty_group INTEGER NOT NULL,
+  category   INTEGER NOT NULL,
+  kind       INTEGER
+);
+CREATE INDEX heat_reasons_by_group ON heat_reasons (duty_group);
+-- One cell per township and group it lists: reclaimed wins over coop over basic (status is a list code).
+CREATE TABLE heat_cells (
+  township   INTEGER NOT NULL,
+  duty_group INTEGER NOT NULL,
+  county     INTEGER NOT NULL,
+  prefecture INTEGER NOT NULL,
+  status     INTEGER NOT NULL,
+  item       INTEGER NOT NULL,           -- the item a click opens
+  items      INTEGER NOT NULL,           -- items the township lists in the group (a duty may be listed twice)
+  PRIMARY KEY (township, duty_group)
+) WITHOUT ROWID;
+-- The same per county: how many of its townships hold the duty in each way.
+CREATE TABLE heat_counties (
+  county     INTEGER NOT NULL,
+  duty_group INTEGER NOT NULL,
+  prefecture INTEGER NOT NULL,
+  reclaimed  INTEGER NOT NULL,
+  coop       INTEGER NOT NULL,
+  basic      INTEGER NOT NULL,
+  PRIMARY KEY (county, duty_group)
+) WITHOUT ROWID;
+`;
+
+/**
+ * Every item without its text. Township place ids follow the display order (prefecture, county,
+ * township), so (township, list, seq) is the order the explorer lists items in.
+ */
+export const FACTS_SQL = /* sql */ `
+CREATE TABLE fact_items (
+  id               INTEGER PRIMARY KEY,  -- the complete database's items.id
+  township         INTEGER NOT NULL,
+  county           INTEGER NOT NULL,
+  prefecture       INTEGER NOT NULL,
+  list             INTEGER NOT NULL,
+  seq              INTEGER NOT NULL,
+  category         INTEGER NOT NULL,
+  duty_group       INTEGER NOT NULL,
+  township_steps   INTEGER NOT NULL,
+  department_steps INTEGER NOT NULL
+);
+CREATE INDEX fact_items_in_order ON fact_items (township, list, seq);
+CREATE INDEX fact_items_by_group ON fact_items (duty_group);
+
+CREATE TABLE fact_departments (
+  item       INTEGER NOT NULL,
+  department INTEGER NOT NULL,
+  kind       INTEGER NOT NULL,
+  role       INTEGER NOT NULL,
+  PRIMARY KEY (item, department, role)
+) WITHOUT ROWID;
+CREATE INDEX fact_departments_by_kind ON fact_departments (kind);
+CREATE INDEX fact_departments_by_department ON fact_departments (department);
+`;
+
+/** One county's names and steps; copied into the summary's item_text / step_text when shown. */
+export const TEXT_SQL = /* sql */ `
+CREATE TABLE item_text (
+  item        INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL,
+  source_line INTEGER NOT NULL
+);
+CREATE TABLE step_text (
+  item       INTEGER NOT NULL,
+  party      TEXT NOT NULL,
+  department INTEGER,
+  ord        INTEGER NOT NULL,
+  text       TEXT NOT NULL,
+  heading    TEXT
+);
+`;
