@@ -19,7 +19,7 @@ import type { PlaceTable } from '../src/lib/model/place-table';
 import { UNKNOWN_PLACE } from '../src/lib/ui/strings';
 import { loadPlaceTable } from './lib/load-place-table';
 import { writeDatabase, verifyDatabase } from '../src/lib/db/write-database';
-import { deriveAtlas, type AtlasFile } from '../src/lib/atlas/derive';
+import { deriveAtlas, deriveTextFiles, type AtlasFile } from '../src/lib/atlas/derive';
 import { deriveSearchFiles } from '../src/lib/atlas/search-files';
 import { ATLAS_DIR } from '../src/lib/atlas/parts';
 import { formatBuildReport } from './build-report';
@@ -110,9 +110,10 @@ export async function buildDatabase(inputDir: string, outFile: string): Promise<
     .join(',');
   const bytes = timed('write database', () => writeDatabase(SQL, data, { built_from: builtFrom }));
   const search = timed('search index', () => deriveSearchFiles(data));
+  const text = timed('text parts', () => deriveTextFiles(SQL, data));
   const atlas = timed('atlas parts', () =>
     deriveAtlas(SQL, data, {
-      extraFiles: search.files,
+      extraFiles: [...text, ...search.files],
       meta: { built_from: builtFrom, search_buckets: String(search.buckets) },
     }),
   );

@@ -49,17 +49,17 @@ export function readContractTables(db: Database): ContractTables {
   };
 }
 
+/**
+ * Every part but the county text parts and the search index, which `deriveTextFiles` and
+ * deriveSearchFiles (search-files.ts) write: they read the text, need nothing else, and the build
+ * runs them beside this on the other core. Pass their files as `extraFiles` so the summary lists them.
+ */
 export function deriveAtlas(SQL: SqlJsStatic, tables: ContractTables, options: DeriveOptions = {}): AtlasFile[] {
   const model = new AtlasModel(tables);
   const files: AtlasFile[] = [
     { path: partFile('network'), part: 'network', bytes: writePart(SQL, NETWORK_SQL, (db) => model.fillNetwork(db)) },
     { path: partFile('heatmap'), part: 'heatmap', bytes: writePart(SQL, HEATMAP_SQL, (db) => model.fillHeatmap(db)) },
     { path: partFile('facts'), part: 'facts', bytes: writePart(SQL, FACTS_SQL, (db) => model.fillFacts(db)) },
-    ...[...model.itemsByCounty].map(([county, items]) => ({
-      path: textFile(county),
-      part: 'text',
-      bytes: writePart(SQL, TEXT_SQL, (db) => model.fillText(db, items)),
-    })),
     ...(options.extraFiles ?? []),
   ];
   const summary = writePart(SQL, SUMMARY_SQL, (db) => {
@@ -79,6 +79,45 @@ export function deriveAtlas(SQL: SqlJsStatic, tables: ContractTables, options: D
     );
   });
   return [{ path: SUMMARY_FILE, part: 'summary', bytes: summary }, ...files];
+}
+
+/** One text part per county: the names and steps of its items, in display order. */
+export function deriveTextFiles(SQL: SqlJsStatic, tables: Pick<ContractTables, 'townships' | 'items' | 'steps'>): AtlasFile[] {
+  const places = buildPlaceTree(tables.townships);
+  const countyOf = (item: ItemRow) => places.ofTownship.get(item.township_id)!;
+  const byCounty = new Map<number, ItemRow[]>();
+  const order = (item: ItemRow) => countyOf(item).township;
+  const sorted = [...tables.items].sort((a, b) => order(a) - order(b) || LIST_CODE[a.list] - LIST_CODE[b.list] || a.seq - b.seq);
+  for (const item of sorted) push(byCounty, countyOf(item).county, item);
+  const stepsByItem = new Map<number, StepRow[]>();
+  for (const s of tables.steps) push(stepsByItem, s.item_id, s);
+  return [...byCounty].map(([county, items]) => ({
+    path: textFile(county),
+    part: 'text',
+    bytes: writePart(SQL, TEXT_SQL, (db) => {
+      insertRows(
+        db,
+        'item_text',
+        ['item', 'name', 'source_line'],
+        items.map((i) => ({ item: i.id, name: i.name, source_line: i.source_line })),
+      );
+      insertRows(
+        db,
+        'step_text',
+        ['item', 'party', 'department', 'ord', 'text', 'heading'],
+        items.flatMap((i) =>
+          (stepsByItem.get(i.id) ?? []).map((s) => ({
+            item: s.item_id,
+            party: s.party,
+            department: s.department_id,
+            ord: s.ord,
+            text: s.text,
+            heading: s.heading,
+          })),
+        ),
+      );
+    }),
+  }));
 }
 
 interface Fact {
@@ -103,8 +142,6 @@ class AtlasModel {
   readonly kindId: Map<string, number>;
   /** department id → kind id */
   readonly kindOfDepartment: Map<number, number>;
-  /** Each county's items, in display order, for its text part. */
-  readonly itemsByCounty: Map<number, ItemRow[]>;
 
   constructor(private readonly tables: ContractTables) {
     this.places = buildPlaceTree(tables.townships);
@@ -141,15 +178,6 @@ class AtlasModel {
       };
     });
     this.factOf = new Map(this.facts.map((f) => [f.id, f]));
-
-    // Display order: township place ids follow prefecture → county → township; then list, 序号.
-    const inOrder = [...tables.items].sort((a, b) => {
-      const fa = this.factOf.get(a.id)!;
-      const fb = this.factOf.get(b.id)!;
-      return fa.township - fb.township || fa.list - fb.list || fa.seq - fb.seq;
-    });
-    this.itemsByCounty = new Map();
-    for (const item of inOrder) push(this.itemsByCounty, this.factOf.get(item.id)!.county, item);
   }
 
   fillSummary(db: Database): void {
@@ -354,36 +382,6 @@ class AtlasModel {
         kind: this.kindOfDepartment.get(x.department_id)!,
         role: ROLE_CODE[x.role],
       })),
-    );
-  }
-
-  private stepsByItem: Map<number, StepRow[]> | undefined;
-
-  fillText(db: Database, items: ItemRow[]): void {
-    if (!this.stepsByItem) {
-      this.stepsByItem = new Map();
-      for (const s of this.tables.steps) push(this.stepsByItem, s.item_id, s);
-    }
-    insertRows(
-      db,
-      'item_text',
-      ['item', 'name', 'source_line'],
-      items.map((i) => ({ item: i.id, name: i.name, source_line: i.source_line })),
-    );
-    insertRows(
-      db,
-      'step_text',
-      ['item', 'party', 'department', 'ord', 'text', 'heading'],
-      items.flatMap((i) =>
-        (this.stepsByItem!.get(i.id) ?? []).map((s) => ({
-          item: s.item_id,
-          party: s.party,
-          department: s.department_id,
-          ord: s.ord,
-          text: s.text,
-          heading: s.heading,
-        })),
-      ),
     );
   }
 }
