@@ -229,6 +229,7 @@ class AtlasModel {
       this.tables.departments.map((d) => ({ id: d.id, name: d.name, kind: this.kindOfDepartment.get(d.id)!, level: d.level })),
     );
     insertRows(db, 'duty_groups', ['id', 'name', 'category', 'items', 'townships'], this.dutyGroups());
+    const measures = (f: Fact) => ({ items: 1, township_steps: f.township_steps, department_steps: f.department_steps });
     insertRows(
       db,
       'cube_items',
@@ -237,7 +238,18 @@ class AtlasModel {
         this.facts,
         (f) => `${f.township}|${f.list}|${f.category}`,
         (f) => ({ township: f.township, county: f.county, prefecture: f.prefecture, list: f.list, category: f.category }),
-        (f) => ({ items: 1, township_steps: f.township_steps, department_steps: f.department_steps }),
+        measures,
+      ),
+    );
+    insertRows(
+      db,
+      'cube_items_county',
+      ['county', 'prefecture', 'list', 'category', 'items', 'township_steps', 'department_steps'],
+      sumBy(
+        this.facts,
+        (f) => `${f.county}|${f.list}|${f.category}`,
+        (f) => ({ county: f.county, prefecture: f.prefecture, list: f.list, category: f.category }),
+        measures,
       ),
     );
   }
@@ -265,26 +277,45 @@ class AtlasModel {
       const role = ROLE_CODE[x.role];
       kindLinks.set(`${x.item_id}|${kind}|${role}`, { fact: this.factOf.get(x.item_id)!, role, kind });
     }
+    const kindRows = sumBy(
+      [...kindLinks.values()],
+      (l) => `${l.fact.township}|${l.role}|${l.fact.category}|${l.kind}`,
+      (l) => ({ ...place(l.fact), role: l.role, kind: l.kind }),
+      (l) => measures(l.fact),
+    );
+    insertRows(db, 'cube_kinds', ['township', 'county', 'prefecture', 'role', 'category', 'kind', 'duties', 'township_steps'], kindRows);
     insertRows(
       db,
-      'cube_kinds',
-      ['township', 'county', 'prefecture', 'role', 'category', 'kind', 'duties', 'township_steps'],
+      'cube_kinds_county',
+      ['county', 'prefecture', 'role', 'category', 'kind', 'duties', 'township_steps'],
       sumBy(
-        [...kindLinks.values()],
-        (l) => `${l.fact.township}|${l.role}|${l.fact.category}|${l.kind}`,
-        (l) => ({ ...place(l.fact), role: l.role, kind: l.kind }),
-        (l) => measures(l.fact),
+        kindRows,
+        (r) => `${r.county}|${r.role}|${r.category}|${r.kind}`,
+        (r) => ({ county: r.county, prefecture: r.prefecture, role: r.role, category: r.category, kind: r.kind }),
+        (r) => ({ duties: r.duties, township_steps: r.township_steps }),
       ),
+    );
+    const departmentRows = sumBy(
+      this.tables.itemDepartments,
+      (x) => `${this.factOf.get(x.item_id)!.township}|${x.role}|${this.factOf.get(x.item_id)!.category}|${x.department_id}`,
+      (x) => ({ ...place(this.factOf.get(x.item_id)!), role: ROLE_CODE[x.role], department: x.department_id }),
+      (x) => measures(this.factOf.get(x.item_id)!),
     );
     insertRows(
       db,
       'cube_departments',
       ['township', 'county', 'prefecture', 'role', 'category', 'department', 'duties', 'township_steps'],
+      departmentRows,
+    );
+    insertRows(
+      db,
+      'cube_departments_county',
+      ['county', 'prefecture', 'role', 'category', 'department', 'duties', 'township_steps'],
       sumBy(
-        this.tables.itemDepartments,
-        (x) => `${this.factOf.get(x.item_id)!.township}|${x.role}|${this.factOf.get(x.item_id)!.category}|${x.department_id}`,
-        (x) => ({ ...place(this.factOf.get(x.item_id)!), role: ROLE_CODE[x.role], department: x.department_id }),
-        (x) => measures(this.factOf.get(x.item_id)!),
+        departmentRows,
+        (r) => `${r.county}|${r.role}|${r.category}|${r.department}`,
+        (r) => ({ county: r.county, prefecture: r.prefecture, role: r.role, category: r.category, department: r.department }),
+        (r) => ({ duties: r.duties, township_steps: r.township_steps }),
       ),
     );
   }

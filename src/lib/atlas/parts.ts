@@ -30,6 +30,11 @@ export const partFile = (part: FixedPart): string => `${ATLAS_DIR}/${part}.sqlit
 /** The need for one county's text, by its place id (places.id in the summary). */
 export const textNeed = (countyPlace: number): string => `text:${countyPlace}`;
 export const textFile = (countyPlace: number): string => `${ATLAS_DIR}/text/${countyPlace}.sqlite`;
+/** The county of a text part's path; null for any other path. */
+export function countyOfTextFile(path: string): number | null {
+  const m = /^atlas\/text\/(\d+)\.sqlite$/.exec(path);
+  return m ? Number(m[1]) : null;
+}
 
 export const searchBucketFile = (bucket: number): string => `${ATLAS_DIR}/search/${bucket}.bin`;
 

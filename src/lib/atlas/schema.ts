@@ -75,6 +75,18 @@ CREATE TABLE cube_items (
   PRIMARY KEY (township, list, category)
 ) WITHOUT ROWID;
 
+-- The same summed per county: what a view aggregating counties or prefectures reads (a tenth of the rows).
+CREATE TABLE cube_items_county (
+  county           INTEGER NOT NULL,
+  prefecture       INTEGER NOT NULL,
+  list             INTEGER NOT NULL,
+  category         INTEGER NOT NULL,
+  items            INTEGER NOT NULL,
+  township_steps   INTEGER NOT NULL,
+  department_steps INTEGER NOT NULL,
+  PRIMARY KEY (county, list, category)
+) WITHOUT ROWID;
+
 -- Filled from text parts as counties are shown; text_loaded says which are in.
 CREATE TABLE text_loaded (county INTEGER PRIMARY KEY);
 CREATE TABLE item_text (
@@ -117,6 +129,29 @@ CREATE TABLE cube_departments (
   duties         INTEGER NOT NULL,
   township_steps INTEGER NOT NULL,
   PRIMARY KEY (township, role, category, department)
+) WITHOUT ROWID;
+
+-- Both summed per county, for views aggregating counties or prefectures.
+CREATE TABLE cube_kinds_county (
+  county         INTEGER NOT NULL,
+  prefecture     INTEGER NOT NULL,
+  role           INTEGER NOT NULL,
+  category       INTEGER NOT NULL,
+  kind           INTEGER NOT NULL,
+  duties         INTEGER NOT NULL,
+  township_steps INTEGER NOT NULL,
+  PRIMARY KEY (county, role, category, kind)
+) WITHOUT ROWID;
+
+CREATE TABLE cube_departments_county (
+  county         INTEGER NOT NULL,
+  prefecture     INTEGER NOT NULL,
+  role           INTEGER NOT NULL,
+  category       INTEGER NOT NULL,
+  department     INTEGER NOT NULL,
+  duties         INTEGER NOT NULL,
+  township_steps INTEGER NOT NULL,
+  PRIMARY KEY (county, role, category, department)
 ) WITHOUT ROWID;
 `;
 

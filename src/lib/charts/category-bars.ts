@@ -14,27 +14,27 @@ export interface CategoryBar {
   count: number;
   /** count / all items of this list in the townships shown. */
   share: number;
-  /** Per township, for the tooltip. */
-  byTownship: { townshipName: string; count: number }[];
+  /** Per unit (township, county or prefecture), for the tooltip. */
+  byUnit: { unitName: string; count: number }[];
 }
 
 /**
- * Sums rows into bars, over `townshipIds` (all townships when empty). Categories are ordered by their
+ * Sums rows into bars, over the units `unitKeys` (all units when empty). Categories are ordered by their
  * total over every list, largest first, so the three facets share one sorted axis.
  */
 export function categoryBars(
   rows: CategoryCountRow[],
-  townshipIds: string[] = [],
+  unitKeys: string[] = [],
 ): { bars: CategoryBar[]; categories: string[]; lists: ListKind[] } {
-  const shown = townshipIds.length ? rows.filter((r) => townshipIds.includes(r.townshipId)) : rows;
+  const shown = unitKeys.length ? rows.filter((r) => unitKeys.includes(r.unit)) : rows;
   const key = (r: { list: string; category: string }) => `${r.list}\u0000${r.category}`;
   const bars = new Map<string, CategoryBar>();
   const listTotals = new Map<ListKind, number>();
   const categoryTotals = new Map<string, number>();
   for (const r of shown) {
-    const bar = bars.get(key(r)) ?? { list: r.list, category: r.category, count: 0, share: 0, byTownship: [] };
+    const bar = bars.get(key(r)) ?? { list: r.list, category: r.category, count: 0, share: 0, byUnit: [] };
     bar.count += r.count;
-    bar.byTownship.push({ townshipName: r.townshipName, count: r.count });
+    bar.byUnit.push({ unitName: r.unitName, count: r.count });
     bars.set(key(r), bar);
     listTotals.set(r.list, (listTotals.get(r.list) ?? 0) + r.count);
     categoryTotals.set(r.category, (categoryTotals.get(r.category) ?? 0) + r.count);
@@ -48,7 +48,8 @@ export function categoryBars(
 export interface CategoryBarsOptions {
   measure: CategoryMeasure;
   width: number;
-  townshipIds?: string[];
+  /** Units to sum over (the township filter at township level); all when empty. */
+  unitKeys?: string[];
   /** Categories currently filtered on: drawn at full strength, the others faded. */
   selected?: string[];
   onSelect?: (category: string) => void;
@@ -58,13 +59,13 @@ export interface CategoryBarsOptions {
 /** Horizontal bars, one facet per list, categories sorted by size. Returns Plot's SVG. */
 export function categoryBarsChart(rows: CategoryCountRow[], options: CategoryBarsOptions): SVGSVGElement | HTMLElement {
   const { measure, width, selected = [], onSelect } = options;
-  const { bars, categories, lists } = categoryBars(rows, options.townshipIds);
+  const { bars, categories, lists } = categoryBars(rows, options.unitKeys);
   const value = (b: CategoryBar) => (measure === 'count' ? b.count : b.share);
   const format = measure === 'count' ? formatCount : formatShare;
   const faded = (b: CategoryBar) => selected.length > 0 && !selected.includes(b.category);
   const tooltip = (b: CategoryBar) =>
     `${b.category} · ${LIST_LABELS[b.list]}\n${formatCount(b.count)} 项（占该清单 ${formatShare(b.share)}）\n` +
-    b.byTownship.map((t) => `${t.townshipName}：${formatCount(t.count)} 项`).join('\n');
+    b.byUnit.map((t) => `${t.unitName}：${formatCount(t.count)} 项`).join('\n');
 
   const interactive = activatableRects(
     bars,

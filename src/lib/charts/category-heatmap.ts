@@ -1,27 +1,27 @@
 import * as Plot from '@observablehq/plot';
-import type { CategoryCountRow, TownshipRow } from '../queries/categories';
+import type { CategoryCountRow, UnitRow } from '../queries/categories';
 import { ABSENT_COLOUR, FONT_FAMILY } from '../ui/theme';
 import { formatCount } from '../ui/strings';
 import { activatableRects } from './activatable';
 
-/** One cell: items of a category in a township, over the lists shown. */
+/** One cell: items of a category in a unit (township, county or prefecture), over the lists shown. */
 export interface CategoryCell {
-  townshipId: string;
-  townshipName: string;
+  unit: string;
+  unitName: string;
   category: string;
   count: number;
 }
 
-export function categoryCells(rows: CategoryCountRow[], townships: TownshipRow[]): CategoryCell[] {
+export function categoryCells(rows: CategoryCountRow[], units: UnitRow[]): CategoryCell[] {
   const counts = new Map<string, number>();
-  for (const r of rows) counts.set(`${r.townshipId}\u0000${r.category}`, (counts.get(`${r.townshipId}\u0000${r.category}`) ?? 0) + r.count);
+  for (const r of rows) counts.set(`${r.unit}\u0000${r.category}`, (counts.get(`${r.unit}\u0000${r.category}`) ?? 0) + r.count);
   const categories = [...new Set(rows.map((r) => r.category))];
-  return townships.flatMap((t) =>
+  return units.flatMap((t) =>
     categories.map((category) => ({
-      townshipId: t.id,
-      townshipName: t.name,
+      unit: t.key,
+      unitName: t.name,
       category,
-      count: counts.get(`${t.id}\u0000${category}`) ?? 0,
+      count: counts.get(`${t.key}\u0000${category}`) ?? 0,
     })),
   );
 }
@@ -39,7 +39,7 @@ export interface CategoryHeatmapOptions {
 /** Category × township cells coloured and labelled by count; zero cells stay grey and blank. */
 export function categoryHeatmapChart(
   rows: CategoryCountRow[],
-  townships: TownshipRow[],
+  townships: UnitRow[],
   options: CategoryHeatmapOptions,
 ): SVGSVGElement | HTMLElement {
   const { width, categories, selectedCategories = [], selectedTownships = [], onSelect } = options;
@@ -47,14 +47,14 @@ export function categoryHeatmapChart(
   const max = Math.max(1, ...cells.map((c) => c.count));
   const isSelected = (c: CategoryCell) =>
     (selectedCategories.length === 0 || selectedCategories.includes(c.category)) &&
-    (selectedTownships.length === 0 || selectedTownships.includes(c.townshipId));
+    (selectedTownships.length === 0 || selectedTownships.includes(c.unit));
   const nonZero = cells.filter((c) => c.count > 0);
 
   const interactive = activatableRects(
     cells,
     (cell) => ({
-      label: `${cell.townshipName}，${cell.category}，${formatCount(cell.count)}项`,
-      attributes: { category: cell.category, township: cell.townshipId, count: cell.count },
+      label: `${cell.unitName}，${cell.category}，${formatCount(cell.count)}项`,
+      attributes: { category: cell.category, township: cell.unit, count: cell.count },
     }),
     (cell) => onSelect?.(cell),
   );
@@ -84,21 +84,21 @@ export function categoryHeatmapChart(
       tickFormat: formatCount,
     },
     marks: [
-      Plot.cell(cells, { x: 'townshipName', y: 'category', fill: ABSENT_COLOUR, inset: 0.5 }),
+      Plot.cell(cells, { x: 'unitName', y: 'category', fill: ABSENT_COLOUR, inset: 0.5 }),
       Plot.cell(cells, {
-        x: 'townshipName',
+        x: 'unitName',
         y: 'category',
         fill: (c: CategoryCell) => (c.count > 0 ? c.count : null),
         fillOpacity: (c: CategoryCell) => (isSelected(c) ? 1 : 0.3),
         inset: 0.5,
-        title: (c: CategoryCell) => `${c.townshipName} · ${c.category}\n${formatCount(c.count)} 项`,
+        title: (c: CategoryCell) => `${c.unitName} · ${c.category}\n${formatCount(c.count)} 项`,
         // The tip must not take clicks: drawn under the pointer, it would swallow the click meant for the mark.
         tip: { fontFamily: FONT_FAMILY, fontSize: 13, pointerEvents: 'none' },
         render: interactive,
       }),
       // The selection's outline; a null stroke channel would drop cells from the mark above.
       Plot.cell(selectedCategories.length || selectedTownships.length ? cells.filter(isSelected) : [], {
-        x: 'townshipName',
+        x: 'unitName',
         y: 'category',
         fill: 'none',
         stroke: '#000',
@@ -106,7 +106,7 @@ export function categoryHeatmapChart(
         inset: 0.5,
       }),
       Plot.text(nonZero, {
-        x: 'townshipName',
+        x: 'unitName',
         y: 'category',
         text: (c: CategoryCell) => formatCount(c.count),
         fill: (c: CategoryCell) => (c.count > max * 0.55 ? 'white' : 'black'),

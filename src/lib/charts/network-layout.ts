@@ -85,9 +85,9 @@ export function networkLayout(rows: DepartmentEdgeRow[], options: NetworkLayoutO
   const blank = { x: 0, y: 0, radius: 0, labelBox: null, weight: 0, receives: 0, townships: 0 };
   const departmentTownships = new Map<string, Set<string>>();
   for (const r of rows) {
-    const t = townshipId(r.townshipId);
+    const t = townshipId(r.unit);
     const d = departmentId(r.department);
-    if (!nodes.has(t)) nodes.set(t, { ...blank, id: t, type: 'township', label: r.townshipName, key: r.townshipId });
+    if (!nodes.has(t)) nodes.set(t, { ...blank, id: t, type: 'township', label: r.unitName, key: r.unit });
     if (!nodes.has(d)) nodes.set(d, { ...blank, id: d, type: 'department', label: r.department, key: r.kind });
     const dn = nodes.get(d)!;
     const tn = nodes.get(t)!;

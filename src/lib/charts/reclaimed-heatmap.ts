@@ -1,6 +1,6 @@
 import { select } from 'd3';
 import type { HeatmapRow, HeatmapCell, HoldingStatus } from '../queries/heatmap';
-import type { TownshipRow } from '../queries/categories';
+import type { UnitRow } from '../queries/categories';
 import { LIST_COLOURS, ABSENT_COLOUR, FONT_FAMILY } from '../ui/theme';
 import { truncate } from './text-width';
 import { activatable } from './activatable';
@@ -72,7 +72,7 @@ const FONT_SIZE = 13;
  * Rows = duty groups reclaimed somewhere, columns = townships, cells coloured by how each township
  * holds the duty. Every cell is a focusable button; the status is also written in the cell.
  */
-export function reclaimedHeatmap(rows: HeatmapRow[], townships: TownshipRow[], options: ReclaimedHeatmapOptions): SVGSVGElement {
+export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], options: ReclaimedHeatmapOptions): SVGSVGElement {
   const doc = options.document ?? document;
   const groups = groupHeatmapRows(rows, options.grouping, options.unnamedGroup);
   const countWidth = 56;
@@ -143,7 +143,7 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: TownshipRow[], o
         const cg = g
           .append('g')
           .attr('class', `cell cell-${cell.status}`)
-          .attr('data-township', cell.townshipId)
+          .attr('data-township', cell.unit)
           .attr('data-status', cell.status)
           .style('cursor', 'pointer');
         cg.append('rect')
@@ -162,7 +162,7 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: TownshipRow[], o
           .attr('pointer-events', 'none')
           .text(options.statusShort[cell.status]);
         const node = cg.node()!;
-        const township = townships[i]?.name ?? cell.townshipId;
+        const township = townships[i]?.name ?? cell.unit;
         activatable(node, `${row.name}，${township}：${options.statusLabels[cell.status]}`, () => options.onOpen?.(row, cell));
         node.addEventListener('mouseenter', (e) => options.onHover?.({ row, cell }, e));
         node.addEventListener('focus', (e) => options.onHover?.({ row, cell }, e));

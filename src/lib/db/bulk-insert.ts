@@ -8,7 +8,12 @@ const ROWS_PER_STATEMENT = 256;
  * whole batch in one call avoids sql.js's per-call overhead, which dominates a build of a region's
  * lists (a million rows): about three times faster than one prepared INSERT per row.
  */
-export function insertRows<Row extends object>(db: Database, table: string, columns: readonly (keyof Row & string)[], rows: readonly Row[]): void {
+export function insertRows<Row extends object>(
+  db: Database,
+  table: string,
+  columns: readonly (keyof Row & string)[],
+  rows: readonly Row[],
+): void {
   if (rows.length === 0) return;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const prefix = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
@@ -18,7 +23,8 @@ export function insertRows<Row extends object>(db: Database, table: string, colu
     let start = 0;
     for (; start + ROWS_PER_STATEMENT <= rows.length; start += ROWS_PER_STATEMENT) {
       values.length = 0;
-      for (let r = start; r < start + ROWS_PER_STATEMENT; r++) for (const c of columns) values.push(rows[r][c] as unknown as string | number | null);
+      for (let r = start; r < start + ROWS_PER_STATEMENT; r++)
+        for (const c of columns) values.push(rows[r][c] as unknown as string | number | null);
       full.run(values);
     }
     const rest = rows.length - start;

@@ -1,14 +1,23 @@
 import type { SqlValue } from './sql';
 
 /** Messages between the page and the database worker. Kept apart so both sides share one definition. */
-export type ToWorker = { type: 'open'; dbUrl: string } | { type: 'query'; id: number; text: string; params: readonly SqlValue[] };
+export type ToWorker =
+  | { type: 'open'; dataUrl: string }
+  | { type: 'query'; id: number; text: string; params: readonly SqlValue[]; needs: readonly string[] }
+  | { type: 'prefetch'; needs: readonly string[] };
 
 /** Which resource failed, so the page can say which one in Chinese. */
 export type LoadStage = 'wasm' | 'db';
 
+/** What the page learns of the served data when it opens: each file's size and the build's meta rows. */
+export interface DataInfo {
+  files: [path: string, bytes: number][];
+  meta: Record<string, string>;
+}
+
 export type FromWorker =
   | { type: 'progress'; loaded: number; total: number | null }
-  | { type: 'ready' }
+  | { type: 'ready'; info: DataInfo }
   | { type: 'open-error'; stage: LoadStage; message: string }
   | { type: 'result'; id: number; rows: object[] }
   | { type: 'query-error'; id: number; message: string };

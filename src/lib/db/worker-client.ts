@@ -1,6 +1,6 @@
 import type { DbClient } from './client';
 import type { Sql } from './sql';
-import type { FromWorker, LoadStage, ToWorker } from './protocol';
+import type { DataInfo, FromWorker, LoadStage, ToWorker } from './protocol';
 
 export type { LoadStage } from './protocol';
 
@@ -15,12 +15,16 @@ export class DbLoadError extends Error {
 }
 
 export interface OpenOptions {
-  /** Absolute URL of the database file; defaults to ./data/duties.sqlite next to the page. */
-  dbUrl?: string;
+  /** Absolute URL of the served data's folder; defaults to ./data/ next to the page. */
+  dataUrl?: string;
   onProgress?: (loaded: number, total: number | null) => void;
 }
 
 export interface WorkerDbClient extends DbClient {
+  /** Each derived file's size and the build's meta rows. */
+  readonly info: { files: Map<string, number>; meta: Record<string, string> };
+  /** Starts loading parts without waiting for them (see AtlasEngine.prefetch). */
+  prefetch(needs: readonly string[]): void;
   close(): void;
 }
 
@@ -31,18 +35,23 @@ export interface WorkerDbClient extends DbClient {
 export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbClient> {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
   // Resolved against the page, not the worker script (which lives in assets/).
-  const dbUrl = options.dbUrl ?? new URL('./data/duties.sqlite', document.baseURI).href;
+  const dataUrl = options.dataUrl ?? new URL('./data/', document.baseURI).href;
   const pending = new Map<number, { resolve: (rows: object[]) => void; reject: (e: Error) => void }>();
   let nextId = 1;
 
   const client: WorkerDbClient = {
+    info: { files: new Map(), meta: {} },
     query<Row extends object>(q: Sql): Promise<Row[]> {
       const id = nextId++;
       return new Promise<Row[]>((resolve, reject) => {
         pending.set(id, { resolve: resolve as (rows: object[]) => void, reject });
-        const message: ToWorker = { type: 'query', id, text: q.text, params: q.params };
+        const message: ToWorker = { type: 'query', id, text: q.text, params: q.params, needs: q.needs ?? [] };
         worker.postMessage(message);
       });
+    },
+    prefetch(needs) {
+      const message: ToWorker = { type: 'prefetch', needs };
+      worker.postMessage(message);
     },
     close() {
       worker.terminate();
@@ -65,6 +74,7 @@ export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbCli
           options.onProgress?.(m.loaded, m.total);
           break;
         case 'ready':
+          setInfo(m.info);
           resolve(client);
           break;
         case 'open-error':
@@ -81,7 +91,11 @@ export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbCli
           break;
       }
     };
-    const open: ToWorker = { type: 'open', dbUrl };
+    const setInfo = (info: DataInfo) => {
+      client.info.files = new Map(info.files);
+      client.info.meta = info.meta;
+    };
+    const open: ToWorker = { type: 'open', dataUrl };
     worker.postMessage(open);
   });
 }

@@ -1,46 +1,23 @@
 /// <reference lib="webworker" />
 /**
  * The only browser module that imports sql.js. It loads the wasm (bundled by Vite, never a CDN) and
- * the database file, reporting download progress, then answers queries one message at a time.
+ * opens the served data's summary, reporting download progress, then answers queries through the
+ * AtlasEngine, which fetches the other parts as queries need them.
  */
-import initSqlJs, { type Database } from 'sql.js';
+import initSqlJs from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
-import { runQuery } from './sqljs-client';
+import { AtlasEngine } from '../atlas/engine';
+import { httpSource } from './http-source';
 import type { FromWorker, ToWorker } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 const post = (message: FromWorker) => self.postMessage(message);
 
-let db: Database | null = null;
+let engine: AtlasEngine | null = null;
 
-async function fetchWithProgress(url: string): Promise<Uint8Array> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
-  const header = response.headers.get('content-length');
-  const total = header ? Number(header) : null;
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let loaded = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    loaded += value.length;
-    post({ type: 'progress', loaded, total });
-  }
-  const bytes = new Uint8Array(loaded);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
-}
-
-async function open(dbUrl: string) {
-  db?.close();
-  db = null;
+async function open(dataUrl: string) {
+  engine?.close();
+  engine = null;
   let SQL: Awaited<ReturnType<typeof initSqlJs>>;
   try {
     SQL = await initSqlJs({ locateFile: () => wasmUrl });
@@ -50,13 +27,10 @@ async function open(dbUrl: string) {
   }
   try {
     post({ type: 'progress', loaded: 0, total: null }); // the engine is up; the download starts
-    const bytes = await fetchWithProgress(dbUrl);
-    db = new SQL.Database(bytes);
-    // A file that is not SQLite only fails on first use; fail here, where the page can say so.
-    db.exec('SELECT count(*) FROM items');
-    post({ type: 'ready' });
+    engine = await AtlasEngine.open(SQL, httpSource(dataUrl), (loaded, total) => post({ type: 'progress', loaded, total }));
+    post({ type: 'ready', info: { files: [...engine.info.files], meta: engine.info.meta } });
   } catch (e) {
-    db = null;
+    engine = null;
     post({ type: 'open-error', stage: 'db', message: String(e) });
   }
 }
@@ -64,17 +38,20 @@ async function open(dbUrl: string) {
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'open') {
-    void open(message.dbUrl);
+    void open(message.dataUrl);
     return;
   }
-  if (!db) {
-    post({ type: 'query-error', id: message.id, message: 'database not open' });
+  if (message.type === 'prefetch') {
+    engine?.prefetch(message.needs);
     return;
   }
-  try {
-    const rows = runQuery(db, { text: message.text, params: message.params });
-    post({ type: 'result', id: message.id, rows });
-  } catch (e) {
-    post({ type: 'query-error', id: message.id, message: String(e) });
+  const { id } = message;
+  if (!engine) {
+    post({ type: 'query-error', id, message: 'database not open' });
+    return;
   }
+  engine.query({ text: message.text, params: message.params, needs: message.needs }).then(
+    (rows) => post({ type: 'result', id, rows }),
+    (e: unknown) => post({ type: 'query-error', id, message: e instanceof Error ? e.message : String(e) }),
+  );
 };

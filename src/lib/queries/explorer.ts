@@ -1,12 +1,18 @@
-import { sql, join, type Sql } from '../db/sql';
+import { sql, raw, needing, type Sql } from '../db/sql';
 import type { ListKind } from '../parse/types';
 import type { Filters } from '../state/filters';
-import { filterClause } from './filter-clause';
+import { listNameSql } from '../atlas/codes';
+import { textNeed } from '../atlas/parts';
+import { searchNeed } from '../atlas/search-need';
+import { factClause } from './filter-clause';
 
 /**
- * 事项查询: Chinese substring search across duty names and their steps. The sql.js build has no FTS5,
- * and a tokenizer would need a word list; LIKE on ~1,200 items and ~3,500 steps takes a few ms (see
- * scripts/bench-search.ts), so no bigram index is built. Whitespace separates terms, all of which must match.
+ * 事项查询: Chinese substring search across duty names and their steps, with the shared filters.
+ *
+ * The terms are looked up in the build's character-pair index (src/lib/search): its matches equal
+ * LIKE '%term%' on the name or any step, without loading any text. The engine puts them in
+ * search_hits; the facts give the order, the filters and the count; a page of rows then reads the
+ * text of its counties only. Whitespace separates terms, all of which must match.
  */
 
 /** Escapes LIKE's wildcards so a user's `%` or `_` matches literally (used with ESCAPE '\'). */
@@ -15,43 +21,72 @@ export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${
 /** Terms of a search box: split on (full- or half-width) whitespace, empty terms dropped. */
 export const searchTerms = (query: string) => query.split(/[\s\u3000]+/).filter(Boolean);
 
+/** Joins fact_items f to the search's matches, when there are terms. */
+function hits(query: string): Sql {
+  const terms = searchTerms(query);
+  return terms.length ? needing(sql`JOIN search_hits h ON h.item = f.id`, searchNeed(terms)) : sql``;
+}
+
+/** The matches drive the count: SQLite knows nothing of the temporary table's size, and would scan every item. */
+export const searchCountSql = (filters: Filters, query: string) =>
+  searchTerms(query).length
+    ? needing(
+        sql`SELECT count(*) AS count FROM search_hits h CROSS JOIN fact_items f ON f.id = h.item WHERE ${factClause(filters, 'f')}`,
+        searchNeed(searchTerms(query)),
+      )
+    : sql`SELECT count(*) AS count FROM fact_items f WHERE ${factClause(filters, 'f')}`;
+
 export interface ExplorerRow {
   id: number;
   township_id: string;
   township: string;
+  /** The county's place id: which text part holds the row's name and steps. */
+  county: number;
   list: ListKind;
   seq: number;
   category: string;
-  name: string;
   duty_group: number;
+}
+
+/** One page of matching items, without their text. */
+export function searchPageSql(filters: Filters, query: string, offset: number, limit: number): Sql {
+  return sql`
+    SELECT f.id, t.id AS township_id, t.name AS township, f.county, ${raw(listNameSql('f.list'))} AS list, f.seq,
+           c.name AS category, f.duty_group
+    FROM fact_items f ${hits(query)}
+    JOIN townships t ON t.place = f.township
+    JOIN categories c ON c.id = f.category
+    WHERE ${factClause(filters, 'f')}
+    ORDER BY f.township, f.list, f.seq
+    LIMIT ${limit} OFFSET ${offset}`;
+}
+
+export interface ExplorerTextRow {
+  id: number;
+  name: string;
   /** Departments named for the item (lead for 配合, receiver for 收回), as written, joined by '、'. */
   departments: string | null;
   /** The first step containing the first term, when the name itself does not contain it. */
   matched_step: string | null;
 }
 
-function termMatches(term: string): Sql {
-  const pattern = `%${escapeLike(term)}%`;
-  return sql`(i.name LIKE ${pattern} ESCAPE '\\'
-    OR EXISTS (SELECT 1 FROM steps s WHERE s.item_id = i.id AND s.text LIKE ${pattern} ESCAPE '\\'))`;
-}
-
-export function searchItems(filters: Filters, query: string): Sql {
+/** The text of some rows: their counties' text parts are loaded first. */
+export function explorerTextSql(ids: readonly number[], counties: readonly number[], query: string): Sql {
   const terms = searchTerms(query);
-  const where = join([filterClause(filters, 'i'), ...terms.map(termMatches)], ' AND ');
   const first = terms.length ? `%${escapeLike(terms[0])}%` : null;
   const matchedStep = first
-    ? sql`CASE WHEN i.name LIKE ${first} ESCAPE '\\' THEN NULL ELSE
-        (SELECT s.text FROM steps s WHERE s.item_id = i.id AND s.text LIKE ${first} ESCAPE '\\'
+    ? sql`CASE WHEN x.name LIKE ${first} ESCAPE '\\' THEN NULL ELSE
+        (SELECT s.text FROM step_text s WHERE s.item = x.item AND s.text LIKE ${first} ESCAPE '\\'
          ORDER BY s.party, s.ord LIMIT 1) END`
     : sql`NULL`;
-  return sql`
-    SELECT i.id, i.township_id, t.name AS township, i.list, i.seq, i.category, i.name, i.duty_group,
-           (SELECT group_concat(d.name, '、') FROM item_departments idp JOIN departments d ON d.id = idp.department_id
-            WHERE idp.item_id = i.id) AS departments,
-           ${matchedStep} AS matched_step
-    FROM items i JOIN townships t ON t.id = i.township_id
-    WHERE ${where}
-    ORDER BY t.prefecture, t.county, t.id,
-             CASE i.list WHEN 'basic' THEN 0 WHEN 'coop' THEN 1 ELSE 2 END, i.seq`;
+  return needing(
+    sql`
+      SELECT x.item AS id, x.name,
+             (SELECT group_concat(d.name, '、') FROM fact_departments fd JOIN departments d ON d.id = fd.department
+              WHERE fd.item = x.item) AS departments,
+             ${matchedStep} AS matched_step
+      FROM item_text x WHERE x.item IN ${[...ids]}`,
+    'facts',
+    ...counties.map(textNeed),
+  );
 }

@@ -1,22 +1,111 @@
-import type { Filters } from '../state/filters';
-import { sql, join, raw, type Sql } from '../db/sql';
+import type { Filters, SetFilter } from '../state/filters';
+import { sql, join, raw, needing, type Sql } from '../db/sql';
+import { LIST_CODE } from '../atlas/codes';
+import type { PlaceLevel } from '../atlas/place-tree';
 
 /**
- * The WHERE conditions the shared filters impose on an `items` row aliased `alias`. The department-kind
- * filter keeps items that involve a department of that kind, as lead or receiver.
- * Returns `1 = 1` when nothing is filtered so callers can always write `WHERE ${clause}`.
+ * The WHERE conditions the shared filters impose on a row of the served parts, aliased `alias`.
+ * Every fact and cube table carries township, county and prefecture (place ids), list (a code) and
+ * category (an id), so one clause serves them all; the department-kind filter can only be applied
+ * to item facts (an item may involve several kinds), so `factClause` adds it and `cubeClause` cannot.
+ *
+ * Each returns `1 = 1` when nothing is filtered so callers can always write `WHERE ${clause}`.
  */
-export function filterClause(filters: Filters, alias = 'i', omit: (keyof Filters)[] = []): Sql {
-  const a = raw(alias);
+
+type Omit = readonly (SetFilter | 'scope')[];
+
+/**
+ * The scope and the township filter: the townships shown. `column` holds the township's place id
+ * (`township` in facts and cubes, `place` in the townships table).
+ */
+export function placeClause(filters: Filters, alias: string, omit: Omit = [], column = 'township'): Sql {
+  const c = raw(`${alias}.${column}`);
   const parts: Sql[] = [];
-  const use = (k: keyof Filters) => !omit.includes(k) && filters[k].length > 0;
-  if (use('townships')) parts.push(sql`${a}.township_id IN ${filters.townships}`);
-  if (use('lists')) parts.push(sql`${a}.list IN ${filters.lists}`);
-  if (use('categories')) parts.push(sql`${a}.category IN ${filters.categories}`);
-  if (use('departmentKinds'))
+  if (filters.scope && !omit.includes('scope'))
     parts.push(
-      sql`EXISTS (SELECT 1 FROM item_departments fd JOIN departments fdep ON fdep.id = fd.department_id
-                  WHERE fd.item_id = ${a}.id AND fdep.kind IN ${filters.departmentKinds})`,
+      sql`${c} IN (SELECT t.place FROM townships t, places s
+            WHERE s.key = ${filters.scope} AND (t.county = s.id OR t.prefecture = s.id))`,
     );
+  if (filters.townships.length && !omit.includes('townships'))
+    parts.push(sql`${c} IN (SELECT place FROM townships WHERE id IN ${filters.townships})`);
   return parts.length ? join(parts, ' AND ') : sql`1 = 1`;
+}
+
+/**
+ * Whether a county-grain rollup (cube_items_county, cube_kinds_county…) gives the exact answer: the
+ * units are counties or prefectures, and no township filter picks townships within them.
+ */
+export const countyGrain = (filters: Filters, level: PlaceLevel, omit: Omit = []) =>
+  level !== 'township' && (filters.townships.length === 0 || omit.includes('townships'));
+
+/** The scope on a county-grain table. */
+export function countyScopeClause(filters: Filters, alias: string, omit: Omit = []): Sql {
+  if (!filters.scope || omit.includes('scope')) return sql`1 = 1`;
+  return sql`${raw(alias)}.county IN (SELECT t.county FROM townships t, places s
+               WHERE s.key = ${filters.scope} AND (t.county = s.id OR t.prefecture = s.id))`;
+}
+
+/** Place, list and category: what a cube can be filtered by (`grain` 'county' for the county rollups). */
+export function cubeClause(filters: Filters, alias: string, omit: Omit = [], grain: 'township' | 'county' = 'township'): Sql {
+  const a = raw(alias);
+  const parts: Sql[] = [grain === 'county' ? countyScopeClause(filters, alias, omit) : placeClause(filters, alias, omit)];
+  if (filters.lists.length && !omit.includes('lists')) parts.push(sql`${a}.list IN ${filters.lists.map((l) => LIST_CODE[l])}`);
+  if (filters.categories.length && !omit.includes('categories'))
+    parts.push(sql`${a}.category IN (SELECT id FROM categories WHERE name IN ${filters.categories})`);
+  return join(parts, ' AND ');
+}
+
+/** Every filter, on fact_items rows: reads the facts part. */
+export function factClause(filters: Filters, alias: string, omit: Omit = []): Sql {
+  const a = raw(alias);
+  const parts: Sql[] = [cubeClause(filters, alias, omit)];
+  if (filters.departmentKinds.length && !omit.includes('departmentKinds'))
+    parts.push(
+      sql`EXISTS (SELECT 1 FROM fact_departments fd JOIN kinds fk ON fk.id = fd.kind
+                  WHERE fd.item = ${a}.id AND fk.name IN ${filters.departmentKinds})`,
+    );
+  return needing(join(parts, ' AND '), 'facts');
+}
+
+/** Whether a department-kind filter applies (then counts must come from the facts, not a cube). */
+export const usesKinds = (filters: Filters, omit: Omit = []) => filters.departmentKinds.length > 0 && !omit.includes('departmentKinds');
+
+/**
+ * Items per township (or per county, when the units are counties or prefectures and the county
+ * rollup can answer), list and category under the filters, with the steps they name: the cube when
+ * it can answer, else the same grain summed from the facts. Columns: county, prefecture, list,
+ * category, items, township_steps, department_steps — and township, unless it is the county rollup.
+ */
+export function itemCube(filters: Filters, omit: Omit = [], level: PlaceLevel = 'township'): Sql {
+  if (!usesKinds(filters, omit)) {
+    if (countyGrain(filters, level, omit))
+      return sql`SELECT county, prefecture, list, category, items, township_steps, department_steps
+                 FROM cube_items_county c WHERE ${cubeClause(filters, 'c', omit, 'county')}`;
+    return sql`SELECT township, county, prefecture, list, category, items, township_steps, department_steps
+               FROM cube_items c WHERE ${cubeClause(filters, 'c', omit)}`;
+  }
+  // Driven from the kind's index: the items involving the chosen kinds, then their facts.
+  return needing(
+    sql`SELECT f.township, f.county, f.prefecture, f.list, f.category, count(*) AS items,
+               sum(f.township_steps) AS township_steps, sum(f.department_steps) AS department_steps
+        FROM (SELECT DISTINCT fd.item FROM fact_departments fd
+              WHERE fd.kind IN (SELECT id FROM kinds WHERE name IN ${filters.departmentKinds})) k
+        CROSS JOIN fact_items f ON f.id = k.item
+        WHERE ${cubeClause(filters, 'f', omit)}
+        GROUP BY f.township, f.list, f.category`,
+    'facts',
+  );
+}
+
+/** The column of a unit at `level` in a table aliased `alias`: a trusted identifier. */
+export const unitColumn = (alias: string, level: PlaceLevel) => raw(`${alias}.${level}`);
+
+/**
+ * The network cubes hold a role, not a list: lead (0) duties are 配合 (list 1), received (1) ones
+ * 收回 (list 2), and 基本 items name no department. So the list filter becomes a role filter.
+ */
+export function roleCubeClause(filters: Filters, alias: string, omit: Omit = [], grain: 'township' | 'county' = 'township'): Sql {
+  const lists = filters.lists.length && !omit.includes('lists') ? filters.lists : null;
+  const roles = lists ? sql`${raw(alias)}.role + 1 IN ${lists.map((l) => LIST_CODE[l])}` : sql`1 = 1`;
+  return sql`${cubeClause(filters, alias, [...omit, 'lists'], grain)} AND ${roles}`;
 }

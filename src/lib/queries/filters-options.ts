@@ -17,17 +17,11 @@ export interface DepartmentKindOption {
   items: number;
 }
 
-/** Townships grouped by prefecture and county, as the documents name them. */
+/** Townships in display order (prefecture, county, township: by official code where known), as the documents name them. */
 export const townshipOptions = () => sql`
-  SELECT t.id, t.name, t.county, t.prefecture, count(i.id) AS items
-  FROM townships t LEFT JOIN items i ON i.township_id = t.id
-  GROUP BY t.id ORDER BY t.prefecture, t.county, t.id`;
+  SELECT id, name, county_name AS county, prefecture_name AS prefecture, items FROM townships ORDER BY place`;
 
-export const categoryOptions = () => sql`
-  SELECT category, count(*) AS items FROM items GROUP BY category ORDER BY items DESC, category`;
+export const categoryOptions = () => sql`SELECT name AS category, items FROM categories ORDER BY items DESC, name`;
 
 /** Department kinds by how many items involve them (as lead or receiver). */
-export const departmentKindOptions = () => sql`
-  SELECT d.kind, count(DISTINCT idp.item_id) AS items
-  FROM departments d JOIN item_departments idp ON idp.department_id = d.id
-  GROUP BY d.kind ORDER BY items DESC, d.kind`;
+export const departmentKindOptions = () => sql`SELECT name AS kind, items FROM kinds WHERE items > 0 ORDER BY items DESC, name`;

@@ -1,64 +1,151 @@
 import type { DbClient } from '../db/client';
-import { sql, type Sql } from '../db/sql';
+import { sql, raw, needing, join, type Sql } from '../db/sql';
 import type { Filters } from '../state/filters';
 import type { ListKind } from '../parse/types';
-import { filterClause } from './filter-clause';
+import { LIST_OF_CODE } from '../atlas/codes';
+import type { PlaceLevel } from '../atlas/place-tree';
+import { textNeed } from '../atlas/parts';
+import { placeClause } from './filter-clause';
 
 /** How a township holds a duty that at least one township had reclaimed. */
 export type HoldingStatus = 'reclaimed' | 'coop' | 'basic' | 'absent';
 
-/** One item of a duty group that was reclaimed somewhere, as one township lists it. */
-export interface ReclaimedItemRow {
+/**
+ * 收回事项热力图 — rows are duty groups reclaimed (list = 'reclaimed') in at least one township of the
+ * loaded lists. The category and department-kind filters pick the groups through their reclaimed
+ * items. The scope and the township filter pick the columns: a township still carrying a duty that
+ * townships elsewhere reclaimed is exactly what the view is for. The list filter is ignored: the
+ * list is what the cells show. Read from the heatmap part.
+ */
+
+/** The groups that qualify under the category and department-kind filters. */
+function qualifying(filters: Filters): Sql {
+  const parts: Sql[] = [];
+  if (filters.categories.length) parts.push(sql`r.category IN (SELECT id FROM categories WHERE name IN ${filters.categories})`);
+  if (filters.departmentKinds.length) parts.push(sql`r.kind IN (SELECT id FROM kinds WHERE name IN ${filters.departmentKinds})`);
+  return parts.length ? sql`SELECT duty_group FROM heat_reasons r WHERE ${join(parts, ' AND ')}` : sql`SELECT duty_group FROM heat_groups`;
+}
+
+export interface HeatmapGroupRow {
   dutyGroup: number;
-  townshipId: string;
-  itemId: number;
-  list: ListKind;
-  category: string;
+  /** Its most common wording among the townships that reclaimed it. */
   name: string;
-  /** Receiving department kinds (承接部门), '、'-joined; '' unless the item is reclaimed. */
+  category: string;
+  /** Receiving department kinds named by any township that reclaimed it, '、'-joined. */
   receivers: string;
+  /** Townships that reclaimed it, among all loaded (not only those shown). */
+  reclaimedIn: number;
+}
+
+/** Cells of one duty in one unit: how many of the unit's townships shown hold it in each way. */
+export interface HeatmapCountRow {
+  dutyGroup: number;
+  /** The unit's place key (a township's id at township level). */
+  unit: string;
+  reclaimed: number;
+  coop: number;
+  basic: number;
+  /** At township level: the item a click opens (reclaimed over coop over basic). */
+  itemId: number | null;
+}
+
+export function heatmapGroupsSql(filters: Filters): Sql {
+  return needing(
+    sql`SELECT g.duty_group AS dutyGroup, g.name, c.name AS category, g.receivers, g.reclaimed_in AS reclaimedIn
+        FROM heat_groups g JOIN categories c ON c.id = g.category
+        WHERE g.duty_group IN (${qualifying(filters)})
+        ORDER BY g.duty_group`,
+    'heatmap',
+  );
 }
 
 /**
- * Every item, in any list and any township, of a duty group that is reclaimed (list = 'reclaimed') in
- * at least one township. The category and department-kind filters pick the groups through their
- * reclaimed items. The township filter is not applied here: it picks the columns (`toHeatmapRows`), and
- * a chosen township's row needs the other townships' items to know the duty was reclaimed elsewhere.
- * The list filter is ignored: the list is what the cells show.
+ * Per qualifying duty and unit at `level`, the townships shown that hold it as reclaimed, coop or
+ * basic (absent = the unit's townships shown minus those). Townships come from heat_cells; counties
+ * and prefectures from heat_counties unless a township filter picks townships within them.
  */
-export function reclaimedItemsSql(filters: Filters): Sql {
-  const qualifying = filterClause(filters, 'r', ['lists', 'townships']);
-  return sql`
-    SELECT i.duty_group AS dutyGroup, i.township_id AS townshipId, i.id AS itemId, i.list AS list,
-           i.category AS category, i.name AS name,
-           COALESCE((SELECT GROUP_CONCAT(kind, '、') FROM (
-              SELECT DISTINCT d.kind AS kind FROM item_departments x JOIN departments d ON d.id = x.department_id
-              WHERE x.item_id = i.id AND x.role = 'receiver' ORDER BY d.kind)), '') AS receivers
-    FROM items i
-    WHERE i.duty_group IN (SELECT r.duty_group FROM items r WHERE r.list = 'reclaimed' AND ${qualifying})
-    ORDER BY i.duty_group, i.township_id, i.list, i.seq`;
+export function heatmapCountsSql(filters: Filters, level: PlaceLevel): Sql {
+  const groups = qualifying(filters);
+  if (level === 'township')
+    return needing(
+      sql`SELECT h.duty_group AS dutyGroup, t.id AS unit, h.status = 2 AS reclaimed, h.status = 1 AS coop, h.status = 0 AS basic, h.item AS itemId
+          FROM heat_cells h JOIN townships t ON t.place = h.township
+          WHERE h.duty_group IN (${groups}) AND ${placeClause(filters, 'h')}
+          ORDER BY h.duty_group, h.township`,
+      'heatmap',
+    );
+  const unit = raw(`h.${level}`);
+  const counts = filters.townships.length
+    ? sql`SELECT h.duty_group, ${unit} AS unit_id, sum(h.status = 2) AS reclaimed, sum(h.status = 1) AS coop, sum(h.status = 0) AS basic
+          FROM heat_cells h WHERE h.duty_group IN (${groups}) AND ${placeClause(filters, 'h')}
+          GROUP BY h.duty_group, ${unit}`
+    : sql`SELECT h.duty_group, ${unit} AS unit_id, sum(h.reclaimed) AS reclaimed, sum(h.coop) AS coop, sum(h.basic) AS basic
+          FROM heat_counties h
+          WHERE h.duty_group IN (${groups}) AND ${countyScope(filters, 'h')}
+          GROUP BY h.duty_group, ${unit}`;
+  return needing(
+    sql`SELECT x.duty_group AS dutyGroup, p.key AS unit, x.reclaimed, x.coop, x.basic, NULL AS itemId
+        FROM (${counts}) x JOIN places p ON p.id = x.unit_id
+        ORDER BY x.duty_group, p.id`,
+    'heatmap',
+  );
 }
 
-export function reclaimedItems(client: DbClient, filters: Filters): Promise<ReclaimedItemRow[]> {
-  return client.query<ReclaimedItemRow>(reclaimedItemsSql(filters));
+/** The scope on a county-grain table. */
+function countyScope(filters: Filters, alias: string): Sql {
+  if (!filters.scope) return sql`1 = 1`;
+  return sql`${raw(alias)}.county IN (SELECT t.county FROM townships t, places s
+               WHERE s.key = ${filters.scope} AND (t.county = s.id OR t.prefecture = s.id))`;
+}
+
+/** A township's own wording of a duty (a township may list it twice): the tooltip at township level. */
+export interface HeatmapWordingRow {
+  dutyGroup: number;
+  townshipId: string;
+  list: ListKind;
+  name: string;
+}
+
+/** Wordings of the qualifying duties in the townships shown; reads the text of `counties` (theirs). */
+export function heatmapWordingsSql(filters: Filters, counties: readonly number[]): Sql {
+  return needing(
+    sql`SELECT f.duty_group AS dutyGroup, t.id AS townshipId, f.list AS listCode, x.name
+        FROM fact_items f JOIN townships t ON t.place = f.township JOIN item_text x ON x.item = f.id
+        WHERE f.duty_group IN (${qualifying(filters)}) AND ${placeClause(filters, 'f')}
+        ORDER BY f.duty_group, f.township, f.list DESC, f.seq`,
+    'heatmap',
+    'facts',
+    ...counties.map(textNeed),
+  );
+}
+
+export async function heatmapWordings(client: DbClient, filters: Filters, counties: readonly number[]): Promise<HeatmapWordingRow[]> {
+  const rows = await client.query<{ dutyGroup: number; townshipId: string; listCode: number; name: string }>(
+    heatmapWordingsSql(filters, counties),
+  );
+  return rows.map((r) => ({ dutyGroup: r.dutyGroup, townshipId: r.townshipId, list: LIST_OF_CODE[r.listCode], name: r.name }));
 }
 
 export interface HeatmapCell {
-  townshipId: string;
+  /** The unit's key: a township's id, or a county's or prefecture's place key. */
+  unit: string;
+  /** At township level, how the township holds it; at county or prefecture level, the most common way among its townships. */
   status: HoldingStatus;
-  /** The item to open: the township's reclaimed item if any, else its coop, else its basic one. */
+  /** Townships of the unit shown holding it in each way, and in all (absent = townships − the three). */
+  reclaimed: number;
+  coop: number;
+  basic: number;
+  townships: number;
+  /** At township level: the item to open (its reclaimed item if any, else its coop, else its basic one). */
   itemId: number | null;
-  /** The wording this township used, one per item (a township may list a duty twice). */
+  /** At township level: the wording(s) this township used; empty until the text is loaded. */
   names: string[];
 }
 
 export interface HeatmapRow {
   dutyGroup: number;
-  /** The wording of the first township that reclaimed it. */
   name: string;
-  /** Category of the reclaimed items (the most common one where townships differ). */
   category: string;
-  /** Receiving department kinds named by any township that reclaimed it. */
   receivers: string[];
   /** Townships that reclaimed it, among all townships (not only the columns shown). */
   reclaimedIn: number;
@@ -67,49 +154,50 @@ export interface HeatmapRow {
   cells: HeatmapCell[];
 }
 
-const PRECEDENCE: Record<ListKind, number> = { reclaimed: 0, coop: 1, basic: 2 };
-
-function mostCommon(values: string[]): string {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'))[0]?.[0] ?? '';
-}
-
 /**
- * Folds items into one row per duty group and one cell per township (in `townshipIds` order: the
- * columns shown). Where a township lists the group in several lists, reclaimed wins over coop over
- * basic: the cell answers "has this township handed it back?". A row is kept when a township shown has
- * the duty at all — reclaimed it, or still carries a duty some township (shown or not) reclaimed.
- * Rows are sorted by how many townships reclaimed them, then mixed rows (still carried) first.
+ * One row per qualifying duty with one cell per unit (in `units` order, each with its number of
+ * townships shown). A row is kept when a township shown lists the duty at all. Rows are sorted by how
+ * many townships reclaimed them, then mixed rows (still carried) first, then category, then group.
  */
-export function toHeatmapRows(items: ReclaimedItemRow[], townshipIds: string[]): HeatmapRow[] {
-  const byGroup = new Map<number, ReclaimedItemRow[]>();
-  for (const item of items) {
-    const list = byGroup.get(item.dutyGroup) ?? [];
-    list.push(item);
-    byGroup.set(item.dutyGroup, list);
+export function toHeatmapRows(
+  groups: HeatmapGroupRow[],
+  counts: HeatmapCountRow[],
+  units: { key: string; townships: number }[],
+  wordings: HeatmapWordingRow[] = [],
+): HeatmapRow[] {
+  const countOf = new Map<string, HeatmapCountRow>();
+  for (const c of counts) countOf.set(`${c.dutyGroup}\u0000${c.unit}`, c);
+  const namesOf = new Map<string, string[]>();
+  for (const w of wordings) {
+    const key = `${w.dutyGroup}\u0000${w.townshipId}`;
+    namesOf.set(key, [...(namesOf.get(key) ?? []), w.name]);
   }
   const rows: HeatmapRow[] = [];
-  for (const [dutyGroup, groupItems] of byGroup) {
-    const reclaimed = groupItems.filter((i) => i.list === 'reclaimed');
-    if (reclaimed.length === 0) continue;
-    const cells = townshipIds.map((townshipId): HeatmapCell => {
-      const own = groupItems.filter((i) => i.townshipId === townshipId).sort((a, b) => PRECEDENCE[a.list] - PRECEDENCE[b.list]);
+  for (const g of groups) {
+    const cells = units.map((u): HeatmapCell => {
+      const c = countOf.get(`${g.dutyGroup}\u0000${u.key}`);
+      const reclaimed = Number(c?.reclaimed ?? 0);
+      const coop = Number(c?.coop ?? 0);
+      const basic = Number(c?.basic ?? 0);
       return {
-        townshipId,
-        status: own[0]?.list ?? 'absent',
-        itemId: own[0]?.itemId ?? null,
-        names: own.map((i) => i.name),
+        unit: u.key,
+        status: statusOf(reclaimed, coop, basic, u.townships),
+        reclaimed,
+        coop,
+        basic,
+        townships: u.townships,
+        itemId: c?.itemId ?? null,
+        names: namesOf.get(`${g.dutyGroup}\u0000${u.key}`) ?? [],
       };
     });
-    if (cells.every((c) => c.status === 'absent')) continue; // not a duty of any township shown
+    if (cells.every((c) => c.reclaimed + c.coop + c.basic === 0)) continue; // not a duty of any township shown
     rows.push({
-      dutyGroup,
-      name: reclaimed[0].name,
-      category: mostCommon(reclaimed.map((i) => i.category)),
-      receivers: [...new Set(reclaimed.flatMap((i) => (i.receivers ? i.receivers.split('、') : [])))].sort(),
-      reclaimedIn: new Set(reclaimed.map((i) => i.townshipId)).size,
-      mixed: cells.some((c) => c.status === 'basic' || c.status === 'coop'),
+      dutyGroup: g.dutyGroup,
+      name: g.name,
+      category: g.category,
+      receivers: g.receivers ? g.receivers.split('、') : [],
+      reclaimedIn: g.reclaimedIn,
+      mixed: cells.some((c) => c.coop + c.basic > 0),
       cells,
     });
   }
@@ -122,7 +210,35 @@ export function toHeatmapRows(items: ReclaimedItemRow[], townshipIds: string[]):
   );
 }
 
+/** The most common holding among a unit's townships (a single township's own status). */
+function statusOf(reclaimed: number, coop: number, basic: number, townships: number): HoldingStatus {
+  const absent = townships - reclaimed - coop - basic;
+  const ranked: [HoldingStatus, number][] = [
+    ['reclaimed', reclaimed],
+    ['coop', coop],
+    ['basic', basic],
+    ['absent', absent],
+  ];
+  return ranked.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+}
+
 /** Duty groups reclaimed in some townships but still carried (基本 or 配合) in at least one township shown. */
 export function countMixed(rows: HeatmapRow[]): number {
   return rows.filter((r) => r.mixed).length;
+}
+
+/** Everything the heatmap shows at `level` for `units` (with `counties` whose text gives the township wordings). */
+export async function loadHeatmap(
+  client: DbClient,
+  filters: Filters,
+  level: PlaceLevel,
+  units: { key: string; townships: number }[],
+  counties: readonly number[] = [],
+): Promise<HeatmapRow[]> {
+  const [groups, counts, wordings] = await Promise.all([
+    client.query<HeatmapGroupRow>(heatmapGroupsSql(filters)),
+    client.query<HeatmapCountRow>(heatmapCountsSql(filters, level)),
+    level === 'township' && counties.length ? heatmapWordings(client, filters, counties) : Promise.resolve([]),
+  ]);
+  return toHeatmapRows(groups, counts, units, wordings);
 }

@@ -31,6 +31,8 @@ export function encodeBucket(entries: [key: string, posting: Uint8Array][]): Uin
 /** A decoded bucket header: where each pair's posting lies in the file. */
 export class SearchBucket {
   private readonly ranges = new Map<string, [start: number, end: number]>();
+  /** Pairs by their first character: a one-character term reads all of them. */
+  private readonly byFirst = new Map<string, string[]>();
 
   constructor(readonly bytes: Uint8Array) {
     if (bytes.length < 4 || MAGIC.some((b, i) => bytes[i] !== b)) throw new Error('search index: not a bucket file');
@@ -46,6 +48,10 @@ export class SearchBucket {
     for (const [key, length] of header) {
       if (offset + length > bytes.length) throw new Error('search index: a posting runs past the end of its bucket');
       this.ranges.set(key, [offset, offset + length]);
+      const first = String.fromCodePoint(key.codePointAt(0)!);
+      const keys = this.byFirst.get(first);
+      if (keys) keys.push(key);
+      else this.byFirst.set(first, [key]);
       offset += length;
     }
   }
@@ -58,6 +64,6 @@ export class SearchBucket {
 
   /** Every pair that starts with `first` (its one-character term). */
   keysStartingWith(first: string): string[] {
-    return [...this.ranges.keys()].filter((key) => Array.from(key)[0] === first);
+    return this.byFirst.get(first) ?? [];
   }
 }

@@ -6,7 +6,9 @@ import type { Filters } from './filters';
  * Everything the dashboard shows is a function of this state, and this state is the URL's query
  * string: a view can be bookmarked, shared, and back/forward restore it.
  *
- *   ?view=explorer&t=toksun-yilahu&t=changji-liugong&l=reclaimed&c=党的建设&k=农业农村局&q=检疫&item=812&net.merge=0
+ *   ?view=explorer&p=6523&t=toksun-yilahu&t=changji-liugong&l=reclaimed&c=党的建设&k=农业农村局&q=检疫&item=812&net.merge=0
+ *
+ * `p` is the place the views are drilled into (a prefecture's or county's key).
  *
  * Multi-valued filters repeat their key (no separator to escape). Every key not reserved below belongs
  * to the free-form per-view `params` bag; views namespace their keys (`net.merge`, `heat.group`).
@@ -23,7 +25,16 @@ export interface AppState {
 
 export const DEFAULT_VIEW: ViewId = 'overview';
 
-const KEYS = { view: 'view', townships: 't', lists: 'l', categories: 'c', departmentKinds: 'k', query: 'q', item: 'item' } as const;
+const KEYS = {
+  view: 'view',
+  scope: 'p',
+  townships: 't',
+  lists: 'l',
+  categories: 'c',
+  departmentKinds: 'k',
+  query: 'q',
+  item: 'item',
+} as const;
 const RESERVED = new Set<string>(Object.values(KEYS));
 
 const isView = (v: string | null): v is ViewId => v !== null && Object.hasOwn(VIEW_LABELS, v);
@@ -39,6 +50,7 @@ export function decodeState(search: string): AppState {
   return {
     view: isView(view) ? view : DEFAULT_VIEW,
     filters: {
+      scope: p.get(KEYS.scope) || null,
       townships: unique(p.getAll(KEYS.townships).filter(Boolean)),
       lists: unique(p.getAll(KEYS.lists).filter(isList)),
       categories: unique(p.getAll(KEYS.categories).filter(Boolean)),
@@ -54,6 +66,7 @@ export function decodeState(search: string): AppState {
 export function encodeState(state: AppState): string {
   const p = new URLSearchParams();
   if (state.view !== DEFAULT_VIEW) p.set(KEYS.view, state.view);
+  if (state.filters.scope) p.set(KEYS.scope, state.filters.scope);
   for (const t of state.filters.townships) p.append(KEYS.townships, t);
   for (const l of state.filters.lists) p.append(KEYS.lists, l);
   for (const c of state.filters.categories) p.append(KEYS.categories, c);

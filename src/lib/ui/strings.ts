@@ -142,13 +142,23 @@ export const SHELL = {
   categories: '事项类别',
   departmentKinds: '部门类型',
   activeFilters: '当前筛选：',
-  noFilters: '未筛选（显示全部五个乡镇的全部事项）',
+  noFilters: (townships: number) => `未筛选（显示全部 ${formatCount(townships)} 个乡镇的全部事项）`,
+  placesLabel: '范围',
+  allPlaces: '全部地区',
+  /** How the views show the selection: township by township, or summed per county or prefecture. */
+  levelNote: (townships: number, units: number, unit: string) =>
+    unit === '乡镇'
+      ? `共 ${formatCount(townships)} 个乡镇，逐个显示`
+      : `共 ${formatCount(townships)} 个乡镇，按 ${formatCount(units)} 个${unit}汇总；点击${unit}查看下一级`,
   clearAll: '清除全部筛选',
   clearOne: (label: string) => `移除筛选 ${label}`,
   searchOptions: '查找…',
   selectedCount: (n: number) => (n ? `已选 ${n} 项` : '全部'),
   viewMissing: '该视图正在建设中。',
 } as const;
+
+/** What a unit of each level is called in the UI. */
+export const LEVEL_UNITS = { prefecture: '地州市', county: '县市区', township: '乡镇' } as const;
 
 export const formatBytes = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;

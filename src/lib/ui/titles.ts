@@ -4,7 +4,7 @@
  */
 import type { Filters } from '../state/filters';
 import type { CoopStepsRow, TownshipListCountRow } from '../queries/overview';
-import type { CategoryCountRow, TownshipRow } from '../queries/categories';
+import type { CategoryCountRow, UnitRow } from '../queries/categories';
 import type { RelianceRow } from '../queries/network';
 import { countMixed, type HeatmapRow } from '../queries/heatmap';
 import { categoryBars } from '../charts/category-bars';
@@ -63,11 +63,11 @@ export function categoryBarsTitle(rows: CategoryCountRow[], filters: Filters): s
 }
 
 /** 事项类别, heatmap: the fullest (township, category) cells. */
-export function categoryHeatmapTitle(rows: CategoryCountRow[], townships: TownshipRow[]): string | null {
+export function categoryHeatmapTitle(rows: CategoryCountRow[], townships: UnitRow[]): string | null {
   const top = leaders(categoryCells(rows, townships), (c) => c.count);
   if (top.length === 0 || top[0].count === 0) return null;
   return CATEGORIES_STRINGS.heatmapTitle(
-    top.map((c) => ({ township: c.townshipName, category: c.category })),
+    top.map((c) => ({ township: c.unitName, category: c.category })),
     top[0].count,
   );
 }

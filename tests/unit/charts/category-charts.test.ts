@@ -3,11 +3,11 @@ import { describe, it, expect, vi } from 'vitest';
 import { categoryBars, categoryBarsChart } from '../../../src/lib/charts/category-bars';
 import { categoryCells, categoryHeatmapChart } from '../../../src/lib/charts/category-heatmap';
 import type { CategoryCountRow } from '../../../src/lib/queries/categories';
-import { TOWNSHIPS } from './fixtures';
+import { TOWNSHIPS, UNITS } from './fixtures';
 
 const row = (townshipId: string, list: CategoryCountRow['list'], category: string, count: number): CategoryCountRow => ({
-  townshipId,
-  townshipName: TOWNSHIPS.find((t) => t.id === townshipId)!.name,
+  unit: townshipId,
+  unitName: TOWNSHIPS.find((t) => t.id === townshipId)!.name,
   list,
   category,
   count,
@@ -66,18 +66,18 @@ describe('categoryBarsChart', () => {
 
 describe('categoryHeatmapChart', () => {
   it('has a cell for every category and township, zeros included', () => {
-    expect(categoryCells(ROWS, TOWNSHIPS)).toHaveLength(3 * 5);
+    expect(categoryCells(ROWS, UNITS)).toHaveLength(3 * 5);
   });
 
   it('labels non-zero cells with their count and selects category and township on Enter', () => {
     const onSelect = vi.fn();
-    const figure = categoryHeatmapChart(ROWS, TOWNSHIPS, { width: 600, categories: ['党的建设', '乡村振兴', '城乡建设'], onSelect });
+    const figure = categoryHeatmapChart(ROWS, UNITS, { width: 600, categories: ['党的建设', '乡村振兴', '城乡建设'], onSelect });
     const cells = figure.querySelectorAll<SVGRectElement>('rect[data-township]');
     expect(cells).toHaveLength(4); // the non-zero (township, category) pairs
     const liugongRural = [...cells].find((c) => c.dataset.township === 'changji-liugong' && c.dataset.category === '乡村振兴')!;
     expect(liugongRural.dataset.count).toBe('24');
     liugongRural.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
-    expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ townshipId: 'changji-liugong', category: '乡村振兴', count: 24 }));
+    expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ unit: 'changji-liugong', category: '乡村振兴', count: 24 }));
     expect(figure.textContent).toContain('六工镇');
     expect(figure.textContent).toContain('事项数（项）');
   });

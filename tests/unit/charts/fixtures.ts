@@ -1,4 +1,7 @@
 import type { DepartmentEdgeRow } from '../../../src/lib/queries/network';
+import type { UnitRow } from '../../../src/lib/queries/categories';
+import { toHeatmapRows, type HeatmapCountRow, type HeatmapGroupRow, type HeatmapRow } from '../../../src/lib/queries/heatmap';
+import type { ListKind } from '../../../src/lib/parse/types';
 
 export const TOWNSHIPS = [
   { id: 'changji-liugong', name: '六工镇' },
@@ -7,6 +10,63 @@ export const TOWNSHIPS = [
   { id: 'qitai-jibuku', name: '吉布库镇' },
   { id: 'toksun-yilahu', name: '伊拉湖镇' },
 ];
+
+/** The five townships as chart columns (units of one township each). */
+export const UNITS: UnitRow[] = TOWNSHIPS.map((t) => ({ key: t.id, name: t.name, townships: 1 }));
+
+/** One item of a duty group reclaimed somewhere, as a fixture for the heatmap. */
+export interface HeatmapItem {
+  dutyGroup: number;
+  townshipId: string;
+  itemId: number;
+  list: ListKind;
+  category: string;
+  name: string;
+  /** Receiving department kinds, '、'-joined; '' unless reclaimed. */
+  receivers: string;
+}
+
+/**
+ * Heatmap rows from fixture items, holding them as the build's heatmap part does (one cell per
+ * township: reclaimed over coop over basic; the group's name and category from its reclaimed items).
+ */
+export function heatmapRowsOf(items: HeatmapItem[], townshipIds: string[]): HeatmapRow[] {
+  const rank: Record<ListKind, number> = { reclaimed: 2, coop: 1, basic: 0 };
+  const groups = new Map<number, HeatmapItem[]>();
+  for (const i of items) groups.set(i.dutyGroup, [...(groups.get(i.dutyGroup) ?? []), i]);
+  const groupRows: HeatmapGroupRow[] = [];
+  const counts: HeatmapCountRow[] = [];
+  for (const [dutyGroup, members] of groups) {
+    const reclaimed = members.filter((m) => m.list === 'reclaimed');
+    groupRows.push({
+      dutyGroup,
+      name: reclaimed[0].name,
+      category: reclaimed[0].category,
+      receivers: [...new Set(reclaimed.flatMap((m) => (m.receivers ? m.receivers.split('、') : [])))].sort().join('、'),
+      reclaimedIn: new Set(reclaimed.map((m) => m.townshipId)).size,
+    });
+    for (const townshipId of new Set(members.map((m) => m.townshipId))) {
+      const best = members.filter((m) => m.townshipId === townshipId).sort((a, b) => rank[b.list] - rank[a.list])[0];
+      counts.push({
+        dutyGroup,
+        unit: townshipId,
+        reclaimed: Number(best.list === 'reclaimed'),
+        coop: Number(best.list === 'coop'),
+        basic: Number(best.list === 'basic'),
+        itemId: best.itemId,
+      });
+    }
+  }
+  const wordings = [...items]
+    .sort((a, b) => rank[b.list] - rank[a.list])
+    .map((i) => ({ dutyGroup: i.dutyGroup, townshipId: i.townshipId, list: i.list, name: i.name }));
+  return toHeatmapRows(
+    groupRows,
+    counts,
+    townshipIds.map((key) => ({ key, townships: 1 })),
+    wordings,
+  );
+}
 
 const KINDS = [
   '农业农村局',
@@ -81,13 +141,13 @@ export function syntheticEdges(withReceivers = false): DepartmentEdgeRow[] {
       rows.push({
         department: kind,
         kind,
-        townshipId: township.id,
-        townshipName: township.name,
+        unit: township.id,
+        unitName: township.name,
         role: 'lead',
         duties: Math.max(1, 14 - k) + (t % 3),
       });
       if (withReceivers && k % 5 === 0)
-        rows.push({ department: kind, kind, townshipId: township.id, townshipName: township.name, role: 'receiver', duties: 1 + (k % 3) });
+        rows.push({ department: kind, kind, unit: township.id, unitName: township.name, role: 'receiver', duties: 1 + (k % 3) });
     }
   });
   return rows;

@@ -1,20 +1,20 @@
 // @vitest-environment jsdom
 import { describe, it, expect, vi } from 'vitest';
-import { toHeatmapRows, countMixed, type ReclaimedItemRow } from '../../../src/lib/queries/heatmap';
+import { countMixed } from '../../../src/lib/queries/heatmap';
 import { reclaimedHeatmap, groupHeatmapRows } from '../../../src/lib/charts/reclaimed-heatmap';
 import { HEATMAP_STRINGS, STATUS_LABELS } from '../../../src/lib/ui/strings';
-import { TOWNSHIPS } from './fixtures';
+import { UNITS, TOWNSHIPS, heatmapRowsOf, type HeatmapItem } from './fixtures';
 
 const ids = TOWNSHIPS.map((t) => t.id);
 let nextId = 1;
 const item = (
   dutyGroup: number,
   townshipId: string,
-  list: ReclaimedItemRow['list'],
+  list: HeatmapItem['list'],
   name: string,
   receivers = '',
   category = '城乡建设',
-): ReclaimedItemRow => ({
+): HeatmapItem => ({
   dutyGroup,
   townshipId,
   itemId: nextId++,
@@ -23,7 +23,7 @@ const item = (
   name,
   receivers,
 });
-const ITEMS: ReclaimedItemRow[] = [
+const ITEMS: HeatmapItem[] = [
   // A penalty reclaimed in four townships and still basic in 六工镇 — the case planners look for.
   item(1, 'jimsar-xindi', 'reclaimed', '对违法建设行为的处罚', '住建局'),
   item(1, 'manas-liangzhouhu', 'reclaimed', '对违法建设的处罚', '住建局'),
@@ -40,7 +40,7 @@ const ITEMS: ReclaimedItemRow[] = [
 ];
 
 describe('toHeatmapRows', () => {
-  const rows = toHeatmapRows(ITEMS, ids);
+  const rows = heatmapRowsOf(ITEMS, ids);
 
   it('makes one row per group and one cell per township, most reclaimed first', () => {
     expect(rows.map((r) => [r.dutyGroup, r.reclaimedIn])).toEqual([
@@ -71,7 +71,7 @@ describe('toHeatmapRows', () => {
 describe('reclaimedHeatmap', () => {
   it('draws focusable cells that say their status and open the duty on Enter', () => {
     const onOpen = vi.fn();
-    const svg = reclaimedHeatmap(toHeatmapRows(ITEMS, ids), TOWNSHIPS, {
+    const svg = reclaimedHeatmap(heatmapRowsOf(ITEMS, ids), UNITS, {
       width: 900,
       grouping: 'category',
       statusLabels: STATUS_LABELS,
@@ -88,7 +88,7 @@ describe('reclaimedHeatmap', () => {
     expect(liugong.getAttribute('aria-label')).toBe('对违法建设行为的处罚，六工镇：仍为基本');
     expect(liugong.textContent).toBe('基本');
     liugong.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
-    expect(onOpen.mock.calls[0][1]).toMatchObject({ townshipId: 'changji-liugong', status: 'basic' });
+    expect(onOpen.mock.calls[0][1]).toMatchObject({ unit: 'changji-liugong', status: 'basic' });
     expect(svg.textContent).toContain('4/5');
   });
 });

@@ -1,13 +1,53 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DbClient } from '../../../src/lib/db/client';
-import { escapeLike, searchItems, searchTerms, type ExplorerRow } from '../../../src/lib/queries/explorer';
-import { NO_FILTERS } from '../../../src/lib/state/filters';
-import { realDb } from './real-db';
+import {
+  escapeLike,
+  explorerTextSql,
+  searchCountSql,
+  searchPageSql,
+  searchTerms,
+  type ExplorerRow,
+  type ExplorerTextRow,
+} from '../../../src/lib/queries/explorer';
+import { NO_FILTERS, type Filters } from '../../../src/lib/state/filters';
+import { sql } from '../../../src/lib/db/sql';
+import { completeDb, realDb } from './real-db';
 
 let db: DbClient;
+let complete: DbClient;
 beforeAll(async () => {
   db = await realDb();
+  complete = await completeDb();
 });
+
+type Row = ExplorerRow & ExplorerTextRow;
+
+/** Every result as the list shows it, page by page: the count, the rows in order, then their text. */
+async function searchItems(filters: Filters, query: string): Promise<Row[]> {
+  const [{ count }] = await db.query<{ count: number }>(searchCountSql(filters, query));
+  const rows: ExplorerRow[] = [];
+  for (let offset = 0; offset < count; offset += 100)
+    rows.push(...(await db.query<ExplorerRow>(searchPageSql(filters, query, offset, 100))));
+  expect(rows).toHaveLength(count);
+  const text = await db.query<ExplorerTextRow>(
+    explorerTextSql(
+      rows.map((r) => r.id),
+      [...new Set(rows.map((r) => r.county))],
+      query,
+    ),
+  );
+  const byId = new Map(text.map((t) => [t.id, t]));
+  return rows.map((r) => ({ ...r, ...byId.get(r.id)! }));
+}
+
+/** What LIKE finds in the complete database: the search index must find exactly these. */
+async function likeIds(term: string): Promise<number[]> {
+  const pattern = `%${escapeLike(term)}%`;
+  const rows = await complete.query<{ id: number }>(sql`
+    SELECT id FROM items i WHERE i.name LIKE ${pattern} ESCAPE '\\'
+      OR EXISTS (SELECT 1 FROM steps s WHERE s.item_id = i.id AND s.text LIKE ${pattern} ESCAPE '\\') ORDER BY id`);
+  return rows.map((r) => r.id);
+}
 
 describe('search helpers', () => {
   it('escapes LIKE wildcards and the escape character', () => {
@@ -18,31 +58,39 @@ describe('search helpers', () => {
     expect(searchTerms('')).toEqual([]);
   });
   it('binds the search text as a parameter, never in the SQL text', () => {
-    const q = searchItems(NO_FILTERS, "x' OR 1=1 --");
+    const q = explorerTextSql([1], [], "x' OR 1=1 --");
     expect(q.text).not.toContain('OR 1=1');
     expect(q.params).toContain("%x'%");
+    expect(searchCountSql(NO_FILTERS, "x' OR 1=1 --").text).not.toContain('OR 1=1');
   });
 });
 
 describe('searchItems on the real database', () => {
   it('returns all 1,237 items without a query or filters', async () => {
-    expect(await db.query<ExplorerRow>(searchItems(NO_FILTERS, ''))).toHaveLength(1237);
+    expect(await searchItems(NO_FILTERS, '')).toHaveLength(1237);
+  });
+
+  it('finds exactly what LIKE finds in names and steps, for words of 1 to 6 characters', async () => {
+    for (const term of ['镇', '网格', '宅基地', '屠宰检疫', '农村宅基地', '对违法占地行为', '0.63', 'ABC', '（']) {
+      const found = (await searchItems(NO_FILTERS, term)).map((r) => r.id).sort((a, b) => a - b);
+      expect(found, term).toEqual(await likeIds(term));
+    }
   });
 
   it('finds 屠宰检疫, reclaimed in 凉州户镇 and 伊拉湖镇', async () => {
-    const rows = await db.query<ExplorerRow>(searchItems(NO_FILTERS, '屠宰检疫'));
+    const rows = await searchItems(NO_FILTERS, '屠宰检疫');
     expect(rows.map((r) => `${r.township}:${r.list}`).sort()).toEqual(['伊拉湖镇:reclaimed', '凉州户镇:reclaimed'].sort());
   });
 
   it('finds the road-damage penalty in all five townships: basic in 六工镇, reclaimed in the other four', async () => {
-    const rows = await db.query<ExplorerRow>(searchItems(NO_FILTERS, '对造成公路路面损坏'));
+    const rows = await searchItems(NO_FILTERS, '对造成公路路面损坏');
     expect(rows).toHaveLength(5);
     expect(rows.filter((r) => r.list === 'basic').map((r) => r.township)).toEqual(['六工镇']);
     expect(new Set(rows.map((r) => r.duty_group)).size).toBe(1);
   });
 
   it('matches words that only occur in steps, and says which step', async () => {
-    const rows = await db.query<ExplorerRow>(searchItems(NO_FILTERS, '网格'));
+    const rows = await searchItems(NO_FILTERS, '网格');
     const inSteps = rows.filter((r) => !r.name.includes('网格'));
     expect(inSteps.length).toBeGreaterThan(0);
     for (const r of inSteps) expect(r.matched_step).toContain('网格');
@@ -50,17 +98,15 @@ describe('searchItems on the real database', () => {
   });
 
   it('requires every term and applies the shared filters', async () => {
-    const both = await db.query<ExplorerRow>(searchItems(NO_FILTERS, '公路 处罚'));
+    const both = await searchItems(NO_FILTERS, '公路 处罚');
     expect(both.every((r) => r.name.includes('公路') || r.matched_step !== null)).toBe(true);
-    const filtered = await db.query<ExplorerRow>(
-      searchItems({ ...NO_FILTERS, townships: ['changji-liugong'], lists: ['basic'] }, '对造成公路路面损坏'),
-    );
+    const filtered = await searchItems({ ...NO_FILTERS, townships: ['changji-liugong'], lists: ['basic'] }, '对造成公路路面损坏');
     expect(filtered.every((r) => r.township_id === 'changji-liugong' && r.list === 'basic')).toBe(true);
     expect(filtered.filter((r) => r.matched_step === null)).toHaveLength(1);
   });
 
   it('treats % and _ literally', async () => {
-    expect(await db.query<ExplorerRow>(searchItems(NO_FILTERS, '%'))).toHaveLength(0);
-    expect(await db.query<ExplorerRow>(searchItems(NO_FILTERS, '_'))).toHaveLength(0);
+    expect(await searchItems(NO_FILTERS, '%')).toHaveLength(0);
+    expect(await searchItems(NO_FILTERS, '_')).toHaveLength(0);
   });
 });

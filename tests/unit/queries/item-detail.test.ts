@@ -8,23 +8,32 @@ import {
   itemDetail,
   itemDepartments,
   itemSteps,
+  sameDutyByUnit,
   sameDutyInTownships,
   statusOf,
   type ItemDepartmentRow,
   type ItemRow,
   type SameDutyRow,
+  type SameDutyUnitRow,
   type StepRow,
 } from '../../../src/lib/queries/item-detail';
-import { realDb } from './real-db';
+import { NO_FILTERS } from '../../../src/lib/state/filters';
+import { selectionOf } from '../../../src/lib/state/selection';
+import { completeDb, placeIndexOf, realDb } from './real-db';
 
 let db: DbClient;
+let complete: DbClient;
+let counties: number[];
 beforeAll(async () => {
   db = await realDb();
+  complete = await completeDb();
+  counties = selectionOf(await placeIndexOf(db), NO_FILTERS).counties;
 });
 
+/** An item's id, found in the complete database by its township, list and wording. */
 const idOf = async (township: string, list: string, name: string) =>
   (await queryRow<{ id: number }>(
-    db,
+    complete,
     sql`SELECT id FROM items WHERE township_id = ${township} AND list = ${list} AND name LIKE ${`%${name}%`}`,
   ))!.id;
 
@@ -38,15 +47,26 @@ describe('item detail on the real database', () => {
   it('shows the same duty in every township: 六工镇 basic, the others reclaimed', async () => {
     const id = await idOf('changji-liugong', 'basic', '公路路面损坏');
     const item = (await queryRow<ItemRow>(db, itemById(id)))!;
-    const rows = await db.query<SameDutyRow>(sameDutyInTownships(item.duty_group));
+    const rows = await db.query<SameDutyRow>(sameDutyInTownships(item.duty_group, NO_FILTERS, counties));
     const status = Object.fromEntries(rows.map((r) => [r.township, statusOf(r)]));
     expect(status).toEqual({ 六工镇: 'basic', 新地乡: 'reclaimed', 凉州户镇: 'reclaimed', 吉布库镇: 'reclaimed', 伊拉湖镇: 'reclaimed' });
+    expect(rows.every((r) => r.name?.includes('公路'))).toBe(true);
+  });
+
+  it('past a county, counts how each prefecture’s townships hold it: 昌吉州 1 basic + 3 reclaimed, 吐鲁番市 1 reclaimed', async () => {
+    const id = await idOf('changji-liugong', 'basic', '公路路面损坏');
+    const item = (await queryRow<ItemRow>(db, itemById(id)))!;
+    const rows = await db.query<SameDutyUnitRow>(sameDutyByUnit(item.duty_group, NO_FILTERS, 'prefecture'));
+    expect(rows.map(({ unitName, townships, reclaimed, coop, basic }) => ({ unitName, townships, reclaimed, coop, basic }))).toEqual([
+      { unitName: '吐鲁番市', townships: 1, reclaimed: 1, coop: 0, basic: 0 },
+      { unitName: '昌吉回族自治州', townships: 4, reclaimed: 3, coop: 0, basic: 1 },
+    ]);
   });
 
   it('marks townships that do not list a duty as absent (未列入)', async () => {
     const id = await idOf('toksun-yilahu', 'reclaimed', '屠宰检疫');
     const item = (await queryRow<ItemRow>(db, itemById(id)))!;
-    const rows = await db.query<SameDutyRow>(sameDutyInTownships(item.duty_group));
+    const rows = await db.query<SameDutyRow>(sameDutyInTownships(item.duty_group, NO_FILTERS, []));
     expect(rows).toHaveLength(5);
     expect(
       rows
@@ -58,7 +78,8 @@ describe('item detail on the real database', () => {
 
   it("groups 农村户籍分户、落户工作's steps under their headings, department beside township", async () => {
     const id = await idOf('changji-liugong', 'coop', '农村户籍分户、落户工作');
-    const steps = await db.query<StepRow>(itemSteps(id));
+    const item = (await queryRow<ItemRow>(db, itemById(id)))!;
+    const steps = await db.query<StepRow>(itemSteps(id, item.county_place));
     const department = groupSteps(steps, 'department');
     const township = groupSteps(steps, 'township');
     expect(department.map((g) => g.heading)).toEqual(['分户工作', '无户口人员落户工作']);
@@ -72,24 +93,19 @@ describe('item detail on the real database', () => {
   it('loads the whole panel with itemDetail, as the explorer does', async () => {
     const id = await idOf('changji-liugong', 'coop', '农村户籍分户、落户工作');
     const detail = await itemDetail(db, id);
-    expect(detail.item).toMatchObject({ id, township: '六工镇', list: 'coop' });
-    const steps = await db.query<StepRow>(itemSteps(id));
+    expect(detail.item).toMatchObject({ id, township: '六工镇', list: 'coop', name: '农村户籍分户、落户工作' });
+    const steps = await db.query<StepRow>(itemSteps(id, detail.item!.county_place));
     expect(detail.departmentSteps).toEqual(groupSteps(steps, 'department'));
     expect(detail.townshipSteps).toEqual(groupSteps(steps, 'township'));
     expect(detail.departments).toEqual(await db.query<ItemDepartmentRow>(itemDepartments(id)));
-    expect(detail.sameDuty).toEqual(await db.query<SameDutyRow>(sameDutyInTownships(detail.item!.duty_group)));
-    expect(detail.sameDuty.find((r) => r.item_id === id)?.township).toBe('六工镇');
+    // The steps are the complete database's, in document order.
+    const [{ n }] = await complete.query<{ n: number }>(sql`SELECT count(*) AS n FROM steps WHERE item_id = ${id}`);
+    expect(steps).toHaveLength(n);
   });
 
-  it('itemDetail of an id no item has: no item, no other townships', async () => {
-    const missing = (await queryRow<{ id: number }>(db, sql`SELECT MAX(id) + 1 AS id FROM items`))!.id;
-    expect(await itemDetail(db, missing)).toEqual({
-      item: undefined,
-      departments: [],
-      departmentSteps: [],
-      townshipSteps: [],
-      sameDuty: [],
-    });
+  it('itemDetail of an id no item has: no item', async () => {
+    const missing = (await queryRow<{ id: number }>(complete, sql`SELECT MAX(id) + 1 AS id FROM items`))!.id;
+    expect(await itemDetail(db, missing)).toEqual({ item: undefined, departments: [], departmentSteps: [], townshipSteps: [] });
   });
 
   it('keeps plain steps in document order without a heading', () => {

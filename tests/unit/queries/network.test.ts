@@ -2,13 +2,18 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import type { DbClient } from '../../../src/lib/db/client';
 import { sql } from '../../../src/lib/db/sql';
 import { NO_FILTERS } from '../../../src/lib/state/filters';
-import { departmentEdges, reliance, departmentDuties } from '../../../src/lib/queries/network';
+import { departmentEdges, reliance, departmentDuties, departmentDutyGroups } from '../../../src/lib/queries/network';
 import { networkLayout } from '../../../src/lib/charts/network-layout';
-import { realDb } from './real-db';
+import { selectionOf } from '../../../src/lib/state/selection';
+import { completeDb, placeIndexOf, realDb } from './real-db';
 
 let db: DbClient;
+let complete: DbClient;
+let counties: number[];
 beforeAll(async () => {
   db = await realDb();
+  complete = await completeDb();
+  counties = selectionOf(await placeIndexOf(db), NO_FILTERS).counties;
 });
 
 describe('department network on the real database', () => {
@@ -22,7 +27,7 @@ describe('department network on the real database', () => {
 
   it('counts duties led and township steps as a plain query over the tables does', async () => {
     const [agri] = (await reliance(db, NO_FILTERS)).filter((r) => r.kind === '农业农村局');
-    const [check] = await db.query<{ duties: number; steps: number }>(sql`
+    const [check] = await complete.query<{ duties: number; steps: number }>(sql`
       SELECT COUNT(DISTINCT i.id) AS duties,
              (SELECT COUNT(*) FROM steps s WHERE s.party = 'township' AND s.item_id IN (
                 SELECT x2.item_id FROM item_departments x2 JOIN departments d2 ON d2.id = x2.department_id
@@ -40,9 +45,9 @@ describe('department network on the real database', () => {
     const both = await departmentEdges(db, NO_FILTERS, 'kind', true);
     expect(lead.every((e) => e.role === 'lead')).toBe(true);
     expect(both.some((e) => e.role === 'receiver')).toBe(true);
-    expect(new Set(lead.map((e) => e.townshipId)).size).toBe(5);
+    expect(new Set(lead.map((e) => e.unit)).size).toBe(5);
     // Every 配合 duty of 伊拉湖镇 (101) is led by at least one department.
-    const yilahu = lead.filter((e) => e.townshipId === 'toksun-yilahu');
+    const yilahu = lead.filter((e) => e.unit === 'toksun-yilahu');
     expect(yilahu.reduce((s, e) => s + e.duties, 0)).toBeGreaterThanOrEqual(101);
   });
 
@@ -55,10 +60,29 @@ describe('department network on the real database', () => {
   });
 
   it('lists a department’s duties per township for its panel', async () => {
-    const duties = await departmentDuties(db, NO_FILTERS, 'kind', '农业农村局');
+    const duties = await departmentDuties(db, NO_FILTERS, 'kind', '农业农村局', counties);
     const [agri] = (await reliance(db, NO_FILTERS)).filter((r) => r.kind === '农业农村局');
     expect(duties.filter((d) => d.role === 'lead')).toHaveLength(agri.dutiesLed);
     expect(new Set(duties.map((d) => d.townshipName)).size).toBe(5);
+    expect(duties.every((d) => d.name.length > 0)).toBe(true);
+  });
+
+  it('past a county, sums a department’s duties per duty group over the townships', async () => {
+    const groups = await departmentDutyGroups(db, NO_FILTERS, 'kind', '农业农村局');
+    const [agri] = (await reliance(db, NO_FILTERS)).filter((r) => r.kind === '农业农村局');
+    const lead = groups.filter((g) => g.role === 'lead');
+    // Each duty counts once per township: the townships per group add up to the duties led.
+    expect(lead.reduce((s, g) => s + g.townships, 0)).toBe(agri.dutiesLed);
+    expect(lead.reduce((s, g) => s + g.townshipSteps, 0)).toBe(agri.townshipSteps);
+    expect(lead[0].townships).toBe(5);
+  });
+
+  it('sums edges per county or prefecture to the same duties as per township', async () => {
+    const byTownship = await departmentEdges(db, NO_FILTERS, 'kind', true, 'township');
+    const byPrefecture = await departmentEdges(db, NO_FILTERS, 'kind', true, 'prefecture');
+    const total = (rows: typeof byTownship) => rows.reduce((s, e) => s + e.duties, 0);
+    expect(total(byPrefecture)).toBe(total(byTownship));
+    expect(new Set(byPrefecture.map((e) => e.unitName))).toEqual(new Set(['昌吉回族自治州', '吐鲁番市']));
   });
 
   it('lays the real graph out with every node in frame, deterministically', async () => {

@@ -1,26 +1,56 @@
 /**
- * The real built database for query tests: public/data/duties.sqlite opened with sql.js in Node —
- * the same engine as the browser. If it has not been built yet, it is built here first.
+ * The real served data for query tests: public/data (the atlas derived from the bundled lists)
+ * opened by the same AtlasEngine the browser's worker runs, on the same engine (sql.js), reading
+ * files instead of fetching them. If it has not been built yet, it is built here first.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import initSqlJs from 'sql.js';
+import { AtlasEngine } from '../../../src/lib/atlas/engine';
+import { SUMMARY_FILE } from '../../../src/lib/atlas/parts';
+import { fileSource } from '../../../scripts/lib/file-source';
 import type { DbClient } from '../../../src/lib/db/client';
 import { sqlJsClient } from '../../../src/lib/db/sqljs-client';
+import { placesSql, type PlaceRow } from '../../../src/lib/queries/places';
+import { PlaceIndex } from '../../../src/lib/state/selection';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const DB_FILE = resolve(ROOT, 'public/data/duties.sqlite');
+const DATA = resolve(ROOT, 'public/data');
 
-let client: Promise<DbClient> | undefined;
+let engine: Promise<AtlasEngine> | undefined;
 
-export function realDb(): Promise<DbClient> {
-  client ??= (async () => {
-    if (!existsSync(DB_FILE)) {
-      execFileSync('npx', ['tsx', 'scripts/build-db.ts'], { cwd: ROOT, stdio: 'inherit' });
+export function realDb(): Promise<AtlasEngine> {
+  engine ??= (async () => {
+    if (!existsSync(resolve(DATA, SUMMARY_FILE))) {
+      execFileSync('npx', ['tsx', 'scripts/build-db.ts', '--quiet'], { cwd: ROOT, stdio: 'inherit' });
     }
-    const SQL = await initSqlJs();
-    return sqlJsClient(new SQL.Database(readFileSync(DB_FILE)));
+    return AtlasEngine.open(await initSqlJs(), fileSource(DATA));
   })();
-  return client;
+  return engine;
+}
+
+/** The atlas of any built data folder (a synthetic set, say), opened afresh. */
+export async function atlasAt(dataDir: string): Promise<AtlasEngine> {
+  return AtlasEngine.open(await initSqlJs(), fileSource(dataDir));
+}
+
+let complete: Promise<DbClient> | undefined;
+
+/**
+ * The complete database (public/data/duties.sqlite), the contract the atlas is derived from: tests
+ * compute the figures a view should show from it with plain SQL, independently of the parts and
+ * cubes the views read.
+ */
+export function completeDb(): Promise<DbClient> {
+  complete ??= (async () => {
+    await realDb(); // builds both if needed
+    return sqlJsClient(new (await initSqlJs()).Database(readFileSync(resolve(DATA, 'duties.sqlite'))));
+  })();
+  return complete;
+}
+
+/** The place tree of an atlas, indexed (what App builds when the data opens). */
+export async function placeIndexOf(db: DbClient): Promise<PlaceIndex> {
+  return new PlaceIndex(await db.query<PlaceRow>(placesSql()));
 }

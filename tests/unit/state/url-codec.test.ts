@@ -14,6 +14,7 @@ describe('url codec', () => {
     const state: AppState = {
       view: 'explorer',
       filters: {
+        scope: '6523',
         townships: ['toksun-yilahu', 'changji-liugong'],
         lists: ['reclaimed'],
         categories: ['党的建设'],
@@ -24,7 +25,7 @@ describe('url codec', () => {
       params: { 'net.merge': '0', measure: 'share' },
     };
     const search = encodeState(state);
-    expect(search).toMatch(/^\?view=explorer&t=toksun-yilahu&t=changji-liugong&l=reclaimed/);
+    expect(search).toMatch(/^\?view=explorer&p=6523&t=toksun-yilahu&t=changji-liugong&l=reclaimed/);
     expect(decodeState(search)).toEqual(state);
   });
 

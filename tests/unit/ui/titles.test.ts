@@ -12,7 +12,7 @@ import {
 import type { TownshipListCountRow, CoopStepsRow } from '../../../src/lib/queries/overview';
 import type { CategoryCountRow } from '../../../src/lib/queries/categories';
 import type { RelianceRow } from '../../../src/lib/queries/network';
-import { toHeatmapRows, type ReclaimedItemRow } from '../../../src/lib/queries/heatmap';
+import { heatmapRowsOf, type HeatmapItem } from '../charts/fixtures';
 import type { ListKind } from '../../../src/lib/parse/types';
 
 const T = [
@@ -78,8 +78,8 @@ describe('总览 titles', () => {
 
 describe('事项类别 titles', () => {
   const row = (townshipId: string, list: ListKind, category: string, count: number): CategoryCountRow => ({
-    townshipId,
-    townshipName: T.find((t) => t.id === townshipId)!.name,
+    unit: townshipId,
+    unitName: T.find((t) => t.id === townshipId)!.name,
     list,
     category,
     count,
@@ -104,9 +104,19 @@ describe('事项类别 titles', () => {
   });
 
   it('names every cell tied for the most items in the heatmap', () => {
-    expect(categoryHeatmapTitle(rows, T)).toBe('各乡镇事项分布：最多的是六工镇的“自然资源”（10 项）');
+    expect(
+      categoryHeatmapTitle(
+        rows,
+        T.map((t) => ({ key: t.id, name: t.name, townships: 1 })),
+      ),
+    ).toBe('各乡镇事项分布：最多的是六工镇的“自然资源”（10 项）');
     const tied = [...rows, row('qitai-jibuku', 'coop', '乡村振兴', 5)];
-    expect(categoryHeatmapTitle(tied, T)).toBe('各乡镇事项分布：最多的是六工镇的“自然资源”、吉布库镇的“乡村振兴”（各 10 项）');
+    expect(
+      categoryHeatmapTitle(
+        tied,
+        T.map((t) => ({ key: t.id, name: t.name, townships: 1 })),
+      ),
+    ).toBe('各乡镇事项分布：最多的是六工镇的“自然资源”、吉布库镇的“乡村振兴”（各 10 项）');
   });
 });
 
@@ -134,7 +144,7 @@ describe('部门网络 title', () => {
 
 describe('收回事项热力图 title', () => {
   let id = 0;
-  const item = (dutyGroup: number, townshipId: string, list: ListKind): ReclaimedItemRow => ({
+  const item = (dutyGroup: number, townshipId: string, list: ListKind): HeatmapItem => ({
     dutyGroup,
     townshipId,
     itemId: ++id,
@@ -153,7 +163,7 @@ describe('收回事项热力图 title', () => {
   ];
 
   it('over all townships counts the duties reclaimed somewhere and still carried elsewhere', () => {
-    const rows = toHeatmapRows(
+    const rows = heatmapRowsOf(
       items,
       T.map((t) => t.id),
     );
@@ -161,7 +171,7 @@ describe('收回事项热力图 title', () => {
   });
 
   it('with a township chosen, counts what it still carries that others reclaimed, and what it reclaimed', () => {
-    const rows = toHeatmapRows(items, ['changji-liugong']);
+    const rows = heatmapRowsOf(items, ['changji-liugong']);
     expect(rows.map((r) => r.dutyGroup)).toEqual([1, 2]);
     expect(rows[0].cells.map((c) => c.status)).toEqual(['basic']);
     expect(rows[0].reclaimedIn).toBe(2);

@@ -1,0 +1,208 @@
+import type { Database, SqlJsStatic } from 'sql.js';
+import type { DbClient } from '../db/client';
+import { runQuery } from '../db/sqljs-client';
+import type { Sql } from '../db/sql';
+import { insertRows } from '../db/bulk-insert';
+import { SearchBucket } from '../search/bucket-format';
+import { bucketsFor, matchTerms } from '../search/match';
+import { attachDatabase, detachDatabase } from './attach';
+import { SUMMARY_FILE, parseNeed, partFile, searchBucketFile, textFile, type FixedPart } from './parts';
+import { parseSearchNeed } from './search-need';
+
+/**
+ * The served data, opened in sql.js and filled in as queries need it. Used by the browser's worker
+ * (over HTTP) and by the tests (over the file system): the same code answers both.
+ *
+ * The summary is the main database. A query's `needs` name what else it reads: a fixed part is
+ * fetched once and attached under its own name; a county's text is fetched and copied into the
+ * summary's item_text / step_text; a search need fetches the buckets its terms fall in and fills
+ * the temporary table search_hits. Loads are shared: two queries needing the facts fetch them once.
+ * Once what a query needs is in, it runs synchronously, so nothing can change search_hits between
+ * filling it and reading it.
+ */
+
+/** Where the engine gets the bytes of a file under the site's data/ folder. */
+export interface AtlasSource {
+  fetch(path: string, onProgress?: (loaded: number, total: number | null) => void): Promise<Uint8Array>;
+}
+
+/** A file of the served data could not be loaded or is not what it should be. */
+export class AtlasLoadError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(`${path}: ${message}`);
+    this.name = 'AtlasLoadError';
+  }
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+/** Refuses bytes that are not a SQLite file (an HTML error page served in its place, a cut download). */
+function checkSqlite(path: string, bytes: Uint8Array): void {
+  const head = String.fromCharCode(...bytes.subarray(0, 16));
+  if (head !== SQLITE_MAGIC) throw new AtlasLoadError(path, 'not a SQLite file (is the site complete?)');
+}
+
+export interface AtlasInfo {
+  /** Every derived file of this build with its size in bytes. */
+  files: Map<string, number>;
+  meta: Record<string, string>;
+}
+
+export class AtlasEngine implements DbClient {
+  private readonly loads = new Map<string, Promise<void>>();
+  private readonly attached: Database[] = [];
+  private readonly buckets = new Map<number, SearchBucket>();
+  private readonly bucketCount: number;
+  /** The terms whose hits are in search_hits now. */
+  private hitsFor: string | null = null;
+
+  private constructor(
+    private readonly SQL: SqlJsStatic,
+    private readonly source: AtlasSource,
+    private readonly db: Database,
+    readonly info: AtlasInfo,
+  ) {
+    this.bucketCount = Number(info.meta.search_buckets ?? 0);
+    db.run('CREATE TEMP TABLE search_hits (item INTEGER PRIMARY KEY)');
+  }
+
+  /** Fetches and opens the summary: all the first chart needs. */
+  static async open(
+    SQL: SqlJsStatic,
+    source: AtlasSource,
+    onProgress?: (loaded: number, total: number | null) => void,
+  ): Promise<AtlasEngine> {
+    const bytes = await source.fetch(SUMMARY_FILE, onProgress);
+    checkSqlite(SUMMARY_FILE, bytes);
+    const db = new SQL.Database(bytes);
+    try {
+      const files = new Map(
+        runQuery<{ path: string; bytes: number }>(db, { text: 'SELECT path, bytes FROM files', params: [] }).map((f) => [f.path, f.bytes]),
+      );
+      const meta = Object.fromEntries(
+        runQuery<{ key: string; value: string }>(db, { text: 'SELECT key, value FROM meta', params: [] }).map((m) => [m.key, m.value]),
+      );
+      return new AtlasEngine(SQL, source, db, { files, meta });
+    } catch (error) {
+      db.close();
+      throw new AtlasLoadError(
+        SUMMARY_FILE,
+        `not the summary of this site's data (${error instanceof Error ? error.message : String(error)})`,
+      );
+    }
+  }
+
+  async query<Row extends object>(q: Sql): Promise<Row[]> {
+    await Promise.all((q.needs ?? []).map((need) => this.ensure(need)));
+    const search = (q.needs ?? []).map(parseSearchNeed).find((terms) => terms !== null);
+    if (search) this.fillHits(search);
+    return runQuery<Row>(this.db, q);
+  }
+
+  /** Starts loading what `needs` name without waiting: a view about to need them, or idle time. */
+  prefetch(needs: readonly string[]): void {
+    for (const need of needs) this.ensure(need).catch(() => undefined); // a query that needs it will report the failure
+  }
+
+  /** Bytes of the files a need would load (0 once loaded), so callers can decide what to prefetch. */
+  pendingBytes(need: string): number {
+    if (this.loads.has(need)) return 0;
+    const parsed = parseNeed(need);
+    if (!parsed) return 0;
+    return this.info.files.get(parsed.kind === 'part' ? partFile(parsed.part) : textFile(parsed.county)) ?? 0;
+  }
+
+  close(): void {
+    for (const db of this.attached) db.close();
+    this.db.close();
+  }
+
+  private ensure(need: string): Promise<void> {
+    let load = this.loads.get(need);
+    if (!load) {
+      load = this.load(need);
+      this.loads.set(need, load);
+      // A failed load is forgotten, so a retry fetches again.
+      load.catch(() => this.loads.delete(need));
+    }
+    return load;
+  }
+
+  private async load(need: string): Promise<void> {
+    const search = parseSearchNeed(need);
+    if (search) return this.loadBuckets(search);
+    const parsed = parseNeed(need);
+    if (!parsed) throw new Error(`unknown need ${need}`);
+    if (parsed.kind === 'part') return this.attachPart(parsed.part);
+    return this.copyText(parsed.county);
+  }
+
+  private async attachPart(part: FixedPart): Promise<void> {
+    const path = partFile(part);
+    const bytes = await this.source.fetch(path);
+    checkSqlite(path, bytes);
+    const db = new this.SQL.Database(bytes);
+    this.attached.push(db);
+    attachDatabase(this.db, db, part);
+  }
+
+  private async copyText(county: number): Promise<void> {
+    const path = textFile(county);
+    if (!this.info.files.has(path)) throw new AtlasLoadError(path, 'no such county in this build');
+    const bytes = await this.source.fetch(path);
+    checkSqlite(path, bytes);
+    const part = new this.SQL.Database(bytes);
+    try {
+      attachDatabase(this.db, part, 'county_text');
+      try {
+        this.db.run('BEGIN');
+        this.db.run('INSERT OR IGNORE INTO main.item_text SELECT * FROM county_text.item_text');
+        this.db.run('INSERT INTO main.step_text SELECT * FROM county_text.step_text');
+        this.db.run('INSERT INTO main.text_loaded (county) VALUES (?)', [county]);
+        this.db.run('COMMIT');
+      } finally {
+        detachDatabase(this.db, 'county_text');
+      }
+    } finally {
+      part.close();
+    }
+  }
+
+  private async loadBuckets(terms: string[]): Promise<void> {
+    const missing = bucketsFor(terms, this.bucketCount).filter((b) => !this.buckets.has(b));
+    await Promise.all(
+      missing.map(async (b) => {
+        const path = searchBucketFile(b);
+        const bytes = await this.source.fetch(path);
+        try {
+          this.buckets.set(b, new SearchBucket(bytes));
+        } catch (error) {
+          throw new AtlasLoadError(path, error instanceof Error ? error.message : String(error));
+        }
+      }),
+    );
+  }
+
+  /** Puts the items matching every term into search_hits, unless they are there already. */
+  private fillHits(terms: string[]): void {
+    const key = JSON.stringify(terms);
+    if (this.hitsFor === key) return;
+    const items = matchTerms(terms, (b) => this.buckets.get(b)!, this.bucketCount);
+    this.db.run('BEGIN');
+    this.db.run('DELETE FROM search_hits');
+    insertRows(
+      this.db,
+      'search_hits',
+      ['item'],
+      items.map((item) => ({ item })),
+    );
+    this.db.run('COMMIT');
+    // Tell the planner how many matches there are: few, and it reads them first; most, and it
+    // walks the items in display order and looks each one up.
+    this.db.run('ANALYZE temp.search_hits');
+    this.hitsFor = key;
+  }
+}

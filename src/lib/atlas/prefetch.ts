@@ -1,0 +1,32 @@
+import { FIXED_PARTS, countyOfTextFile, partFile, textNeed } from './parts';
+
+/** Parts fetched in the background after the first chart, smallest first, up to this many bytes in all. */
+export const PREFETCH_BUDGET = 8 * 1024 * 1024;
+
+/**
+ * What to fetch while the reader looks at the first chart: the fixed parts (network, heatmap,
+ * facts) and the county text parts, smallest first, as long as the total stays within the budget.
+ * Five townships' data is well under it — every view then answers without a wait, as before
+ * the data was split; a region's is not, and its parts arrive when a view asks for them.
+ */
+export function prefetchPlan(files: ReadonlyMap<string, number>, budget = PREFETCH_BUDGET): string[] {
+  const candidates: [need: string, bytes: number][] = [];
+  for (const part of FIXED_PARTS) {
+    const bytes = files.get(partFile(part));
+    if (bytes !== undefined) candidates.push([part, bytes]);
+  }
+  for (const [path, bytes] of files) {
+    const county = countyOfTextFile(path);
+    if (county !== null) candidates.push([textNeed(county), bytes]);
+  }
+  // Fixed parts first (every view reads one), then text; each group smallest first.
+  candidates.sort((a, b) => Number(a[0].startsWith('text:')) - Number(b[0].startsWith('text:')) || a[1] - b[1]);
+  const plan: string[] = [];
+  let total = 0;
+  for (const [need, bytes] of candidates) {
+    if (total + bytes > budget) continue;
+    plan.push(need);
+    total += bytes;
+  }
+  return plan;
+}

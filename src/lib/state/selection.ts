@@ -1,0 +1,116 @@
+import type { PlaceLevel, PlaceRow } from '../queries/places';
+import type { Filters } from './filters';
+
+/**
+ * Which townships the views show, and at which level they aggregate them.
+ *
+ * A bar or a column per township stops being readable past about thirty. So every view shows the
+ * units of one level: townships when the selection holds few enough, else the counties they belong
+ * to, else the prefectures. Drilling into a place (the `scope` filter) narrows the selection to it:
+ * a prefecture's counties, a county's townships.
+ */
+
+/** Most units a chart shows side by side. */
+export const FIT = 30;
+
+/** The place tree, indexed. Built once when the data opens. */
+export class PlaceIndex {
+  readonly byKey = new Map<string, PlaceRow>();
+  readonly byId = new Map<number, PlaceRow>();
+  private readonly childrenOf = new Map<number | null, PlaceRow[]>();
+
+  constructor(readonly places: readonly PlaceRow[]) {
+    for (const p of places) {
+      this.byKey.set(p.key, p);
+      this.byId.set(p.id, p);
+      const siblings = this.childrenOf.get(p.parent) ?? [];
+      siblings.push(p);
+      this.childrenOf.set(p.parent, siblings);
+    }
+  }
+
+  children(place: PlaceRow | null): PlaceRow[] {
+    return this.childrenOf.get(place?.id ?? null) ?? [];
+  }
+
+  /** The place and its ancestors, outermost first. */
+  path(place: PlaceRow | null): PlaceRow[] {
+    const path: PlaceRow[] = [];
+    for (let p = place; p; p = p.parent === null ? null : (this.byId.get(p.parent) ?? null)) path.unshift(p);
+    return path;
+  }
+
+  /** Every township under a place (all of them for null), in display order. */
+  townshipsUnder(place: PlaceRow | null): PlaceRow[] {
+    if (place?.level === 'township') return [place];
+    return this.children(place).flatMap((child) => this.townshipsUnder(child));
+  }
+
+  /** The ancestor of a township at `level` (the township itself for 'township'). */
+  ancestorAt(township: PlaceRow, level: PlaceLevel): PlaceRow {
+    let p: PlaceRow | undefined = township;
+    while (p && p.level !== level) p = p.parent === null ? undefined : this.byId.get(p.parent);
+    if (!p) throw new Error(`place ${township.key} has no ${level}`);
+    return p;
+  }
+
+  get townshipCount(): number {
+    return this.places.filter((p) => p.level === 'township').length;
+  }
+}
+
+export interface Selection {
+  /** The place drilled into; null for everything loaded (or an unknown key in the URL). */
+  scope: PlaceRow | null;
+  /** Breadcrumbs: the scope and its ancestors, outermost first. */
+  path: PlaceRow[];
+  /** The townships shown: those in scope, narrowed by the township filter (which the app keeps within the scope). */
+  townships: PlaceRow[];
+  /** The level the views aggregate at, and its units (each holding at least one selected township). */
+  level: PlaceLevel;
+  units: PlaceRow[];
+  /** Whether the views aggregate (the selection holds more townships than fit). */
+  aggregated: boolean;
+  /** Townships shown per unit (by key): the base of a unit's shares and averages. */
+  unitTownships: Map<string, number>;
+  /** Place ids of the counties the townships shown belong to: whose text parts hold their names and steps. */
+  counties: number[];
+}
+
+export function selectionOf(index: PlaceIndex, filters: Filters, fit = FIT): Selection {
+  const scope = filters.scope ? (index.byKey.get(filters.scope) ?? null) : null;
+  const inScope = index.townshipsUnder(scope);
+  const picked = new Set(filters.townships);
+  const townships = picked.size ? inScope.filter((t) => picked.has(t.key)) : inScope;
+  const unitsAt = (level: PlaceLevel) => {
+    const seen = new Map<number, PlaceRow>();
+    for (const t of townships) {
+      const unit = index.ancestorAt(t, level);
+      seen.set(unit.id, unit);
+    }
+    return [...seen.values()];
+  };
+  const countAt = (level: PlaceLevel) => {
+    const counts = new Map<string, number>();
+    for (const t of townships) {
+      const key = index.ancestorAt(t, level).key;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return counts;
+  };
+  // A county is always shown township by township (drilling ends there), a prefecture by county.
+  let level: PlaceLevel = 'township';
+  if (townships.length > fit && scope?.level !== 'county') {
+    level = scope?.level === 'prefecture' || unitsAt('county').length <= fit ? 'county' : 'prefecture';
+  }
+  return {
+    scope,
+    path: index.path(scope),
+    townships,
+    level,
+    units: unitsAt(level),
+    aggregated: level !== 'township',
+    unitTownships: countAt(level),
+    counties: unitsAt('county').map((c) => c.id),
+  };
+}
