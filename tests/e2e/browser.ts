@@ -12,14 +12,18 @@ export const VIEWPORT = { width: 1280, height: 720 };
 const SCREENSHOTS = resolve(import.meta.dirname, 'screenshots');
 
 export interface BrowserHelpers {
-  /** Opens `baseURL + pathAndQuery` (e.g. '?view=explorer&q=检疫') and waits until the database is loaded. */
-  open(pathAndQuery?: string, options?: { waitReady?: boolean }): Promise<Page>;
+  /**
+   * Opens `baseURL + pathAndQuery` (e.g. '?view=explorer&q=检疫') and waits until the database is
+   * loaded; `site: 'scale'` opens the 200-township synthetic site instead of the bundled five.
+   */
+  open(pathAndQuery?: string, options?: { waitReady?: boolean; site?: 'bundled' | 'scale' }): Promise<Page>;
   screenshot(page: Page, name: string): Promise<void>;
   /** Errors recorded so far on pages opened in this test (console errors and uncaught exceptions). */
   errors(): string[];
   /** Call when a test deliberately provokes an error (e.g. a missing database) and has checked it. */
   ignoreErrors(predicate: (message: string) => boolean): void;
   baseURL: string;
+  scaleURL: string;
 }
 
 export function launchChromium(): Promise<Browser> {
@@ -32,6 +36,7 @@ export function launchChromium(): Promise<Browser> {
 /** Registers beforeAll/afterAll/afterEach hooks in the calling test file and returns the helpers. */
 export function useBrowser(): BrowserHelpers {
   const baseURL = inject('baseURL');
+  const scaleURL = inject('scaleURL');
   let browser: Browser;
   let context: BrowserContext | undefined;
   let recorded: string[] = [];
@@ -54,14 +59,15 @@ export function useBrowser(): BrowserHelpers {
 
   return {
     baseURL,
-    async open(pathAndQuery = '', { waitReady = true } = {}) {
+    scaleURL,
+    async open(pathAndQuery = '', { waitReady = true, site = 'bundled' } = {}) {
       context ??= await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       const page = await context.newPage();
       page.on('console', (message) => {
         if (message.type() === 'error') recorded.push(`console: ${message.text()}`);
       });
       page.on('pageerror', (error) => recorded.push(`pageerror: ${error.message}`));
-      await page.goto(new URL(pathAndQuery, baseURL).href);
+      await page.goto(new URL(pathAndQuery, site === 'scale' ? scaleURL : baseURL).href);
       if (waitReady) await page.waitForSelector('main[data-state="ready"]', { timeout: 20000 });
       return page;
     },

@@ -1,19 +1,26 @@
 /**
- * Vitest globalSetup for the e2e project: serves the built site (dist/) with `vite preview` on a free
- * port and hands its URL to the tests as `inject('baseURL')`. `npm test` builds first; run
- * `npm run build` yourself before `npm run test:e2e`.
+ * Vitest globalSetup for the e2e project: serves the built site (dist/, the five bundled townships)
+ * with `vite preview` on a free port as `inject('baseURL')`, and a site of 200 synthetic townships
+ * (scripts/lib/synthetic-site.ts, built into .e2e-scale/ unless it is newer than dist/) as
+ * `inject('scaleURL')`. `npm test` builds dist/ first; run `npm run build` yourself before
+ * `npm run test:e2e`.
  */
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
+import { buildSyntheticSite, isCurrent } from '../../scripts/lib/synthetic-site';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    scaleURL: string;
   }
 }
+
+/** Townships of the scale site: past what a chart shows one by one (30), across several prefectures. */
+export const SCALE_TOWNSHIPS = 200;
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -30,21 +37,30 @@ function freePort(): Promise<number> {
   });
 }
 
-let server: PreviewServer | undefined;
+const servers: PreviewServer[] = [];
 
-export default async function setup(project: TestProject) {
-  for (const file of ['dist/index.html', 'dist/data/duties.sqlite']) {
-    if (!existsSync(resolve(root, file))) throw new Error(`${file} is missing: run \`npm run build\` before the e2e tests`);
-  }
+async function serve(outDir: string): Promise<string> {
   const port = await freePort();
-  server = await preview({
+  const server = await preview({
     root,
     configFile: resolve(root, 'vite.config.ts'),
     logLevel: 'warn',
+    build: { outDir },
     preview: { host: '127.0.0.1', port, strictPort: true, open: false },
   });
-  project.provide('baseURL', `http://127.0.0.1:${port}/`);
+  servers.push(server);
+  return `http://127.0.0.1:${port}/`;
+}
+
+export default async function setup(project: TestProject) {
+  for (const file of ['dist/index.html', 'dist/data/duties.sqlite', 'dist/data/atlas/summary.sqlite']) {
+    if (!existsSync(resolve(root, file))) throw new Error(`${file} is missing: run \`npm run build\` before the e2e tests`);
+  }
+  const scale = resolve(root, '.e2e-scale');
+  if (!isCurrent(scale)) await buildSyntheticSite(scale, SCALE_TOWNSHIPS);
+  project.provide('baseURL', await serve(resolve(root, 'dist')));
+  project.provide('scaleURL', await serve(resolve(scale, 'site')));
   return async () => {
-    await server?.close();
+    await Promise.all(servers.map((s) => s.close()));
   };
 }

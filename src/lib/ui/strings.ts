@@ -131,7 +131,7 @@ export const SHELL = {
   loadingDb: '正在加载数据库…',
   loadingWasm: '正在启动查询引擎…',
   errorTitle: '数据加载失败',
-  errorDb: '无法加载数据库文件（data/duties.sqlite）。请确认网站文件完整，或稍后重试。',
+  errorDb: '无法加载数据文件（data/atlas/）。请确认网站文件完整，或稍后重试。',
   errorWasm: '无法启动浏览器内的查询引擎（sql-wasm.wasm）。请使用较新的浏览器，或稍后重试。',
   retry: '重试',
   queryError: '查询出错',
