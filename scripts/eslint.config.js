@@ -14,8 +14,8 @@ export default defineConfig(
   {
     name: 'duty-atlas/ignores',
     basePath: repoRoot,
-    // Built output, the generated database and the raw lists; nothing here is hand-written code.
-    ignores: ['dist/', 'public/data/', 'data/'],
+    // Built output (also the e2e tests' synthetic site), the generated data and the raw lists: nothing here is hand-written.
+    ignores: ['dist/', 'public/data/', 'data/', '.e2e-scale/'],
   },
   {
     basePath: repoRoot,
