@@ -61,6 +61,21 @@ export function searchPageSql(filters: Filters, query: string, offset: number, l
     LIMIT ${limit} OFFSET ${offset}`;
 }
 
+/**
+ * Where an item stands in the results (its 0-based row), or no row when it does not match: how
+ * many matching items come before it in display order. The list scrolls to an item opened from
+ * another view without fetching the pages before it.
+ */
+export function searchPositionSql(filters: Filters, query: string, itemId: number): Sql {
+  return sql`
+    WITH it AS (SELECT township, list, seq FROM fact_items f WHERE f.id = ${itemId} AND ${factClause(filters, 'f')}
+                ${searchTerms(query).length ? sql`AND f.id IN (SELECT item FROM search_hits)` : sql``})
+    SELECT (SELECT count(*) FROM fact_items f ${hits(query)}
+            WHERE ${factClause(filters, 'f')}
+              AND (f.township, f.list, f.seq) < (SELECT township, list, seq FROM it)) AS position
+    FROM it`;
+}
+
 export interface ExplorerTextRow {
   id: number;
   name: string;

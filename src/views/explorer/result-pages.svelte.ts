@@ -1,6 +1,13 @@
 import type { DbClient } from '../../lib/db/client';
 import type { Filters } from '../../lib/state/filters';
-import { explorerTextSql, searchCountSql, searchPageSql, type ExplorerRow, type ExplorerTextRow } from '../../lib/queries/explorer';
+import {
+  explorerTextSql,
+  searchCountSql,
+  searchPageSql,
+  searchPositionSql,
+  type ExplorerRow,
+  type ExplorerTextRow,
+} from '../../lib/queries/explorer';
 
 /** A result row: its facts at once, its text (name, departments, matched step) once its county's text is in. */
 export type ResultRow = ExplorerRow & Partial<ExplorerTextRow>;
@@ -59,6 +66,13 @@ export class ResultPages {
       return undefined;
     }
     return rows[index - page * PAGE_SIZE];
+  }
+
+  /** The row of item `id` in the current results, or null when it is not among them. */
+  async positionOf(id: number): Promise<number | null> {
+    if (!this.#filters) return null;
+    const rows = await this.client.query<{ position: number }>(searchPositionSql(this.#filters, this.#query, id));
+    return rows[0]?.position ?? null;
   }
 
   #request(page: number): void {

@@ -5,6 +5,7 @@ import {
   explorerTextSql,
   searchCountSql,
   searchPageSql,
+  searchPositionSql,
   searchTerms,
   type ExplorerRow,
   type ExplorerTextRow,
@@ -108,5 +109,21 @@ describe('searchItems on the real database', () => {
   it('treats % and _ literally', async () => {
     expect(await searchItems(NO_FILTERS, '%')).toHaveLength(0);
     expect(await searchItems(NO_FILTERS, '_')).toHaveLength(0);
+  });
+});
+
+describe('where an item stands among the results', () => {
+  it('is its row in the list, counted without fetching the rows before it', async () => {
+    const filters = { ...NO_FILTERS, lists: ['reclaimed' as const] };
+    const rows = await searchItems(filters, '处罚');
+    for (const index of [0, Math.floor(rows.length / 2), rows.length - 1]) {
+      const [{ position }] = await db.query<{ position: number }>(searchPositionSql(filters, '处罚', rows[index].id));
+      expect(position).toBe(index);
+    }
+  });
+
+  it('is nothing for an item the search does not match', async () => {
+    const [other] = await searchItems(NO_FILTERS, '屠宰检疫');
+    expect(await db.query(searchPositionSql(NO_FILTERS, '网格', other.id))).toEqual([]);
   });
 });
