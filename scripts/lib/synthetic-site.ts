@@ -37,6 +37,6 @@ export async function buildSyntheticSite(dir: string, townships: number, seed = 
 /** Whether `<dir>/site` exists and is newer than the app in dist/ (so it need not be rebuilt). */
 export function isCurrent(dir: string): boolean {
   const index = join(dir, 'site/index.html');
-  const summary = join(dir, 'site/data/atlas/summary.sqlite');
+  const summary = join(dir, 'site/data/atlas/summary.sqlite.gz');
   return existsSync(index) && existsSync(summary) && statSync(index).mtimeMs >= statSync(join(DIST, 'index.html')).mtimeMs;
 }

@@ -53,7 +53,7 @@ async function serve(outDir: string): Promise<string> {
 }
 
 export default async function setup(project: TestProject) {
-  for (const file of ['dist/index.html', 'dist/data/duties.sqlite', 'dist/data/atlas/summary.sqlite']) {
+  for (const file of ['dist/index.html', 'dist/data/duties.sqlite', 'dist/data/atlas/summary.sqlite.gz']) {
     if (!existsSync(resolve(root, file))) throw new Error(`${file} is missing: run \`npm run build\` before the e2e tests`);
   }
   const scale = resolve(root, '.e2e-scale');

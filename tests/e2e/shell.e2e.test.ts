@@ -53,13 +53,13 @@ describe('app shell', () => {
     const page = await b.open('', { waitReady: false });
     await page.waitForSelector('main[data-state="ready"]');
     // Reload with the database request failing.
-    await page.route('**/data/atlas/summary.sqlite', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.route('**/data/atlas/summary.sqlite.gz', (route) => route.fulfill({ status: 404, body: 'not found' }));
     b.ignoreErrors((m) => m.includes('404'));
     await page.reload();
     await page.waitForSelector('[data-testid=error]');
     await expect(page.getByTestId('error').textContent()).resolves.toContain('无法加载数据文件');
     await b.screenshot(page, 'shell-error');
-    await page.unroute('**/data/atlas/summary.sqlite');
+    await page.unroute('**/data/atlas/summary.sqlite.gz');
     await page.getByRole('button', { name: '重试' }).click();
     await page.waitForSelector('main[data-state="ready"]');
   });
@@ -80,7 +80,7 @@ describe('app shell', () => {
     await page.waitForSelector('main[data-state="ready"]');
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
-    await page.route('**/data/atlas/summary.sqlite', async (route) => {
+    await page.route('**/data/atlas/summary.sqlite.gz', async (route) => {
       await held;
       await route.continue();
     });

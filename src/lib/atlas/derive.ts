@@ -24,7 +24,7 @@ export interface ContractTables {
 }
 
 export interface AtlasFile {
-  /** Relative to the site's data/ folder, e.g. 'atlas/summary.sqlite'. */
+  /** Relative to the site's data/ folder, e.g. 'atlas/summary.sqlite.gz'. */
   path: string;
   /** 'summary', 'network', 'heatmap', 'facts', 'text' or 'search'. */
   part: string;
@@ -34,6 +34,11 @@ export interface AtlasFile {
 export interface DeriveOptions {
   /** Files derived elsewhere (the search index) to list in the summary's `files` table. */
   extraFiles?: AtlasFile[];
+  /**
+   * How every file's bytes are packed for serving (the build gzips them; see unpack.ts), applied
+   * before the summary lists their sizes. The default keeps them as they are.
+   */
+  pack?: (bytes: Uint8Array) => Uint8Array;
   /** meta rows to add (built_from, …). */
   meta?: Record<string, string>;
 }
@@ -56,10 +61,11 @@ export function readContractTables(db: Database): ContractTables {
  */
 export function deriveAtlas(SQL: SqlJsStatic, tables: ContractTables, options: DeriveOptions = {}): AtlasFile[] {
   const model = new AtlasModel(tables);
+  const pack = options.pack ?? ((bytes: Uint8Array) => bytes);
   const files: AtlasFile[] = [
-    { path: partFile('network'), part: 'network', bytes: writePart(SQL, NETWORK_SQL, (db) => model.fillNetwork(db)) },
-    { path: partFile('heatmap'), part: 'heatmap', bytes: writePart(SQL, HEATMAP_SQL, (db) => model.fillHeatmap(db)) },
-    { path: partFile('facts'), part: 'facts', bytes: writePart(SQL, FACTS_SQL, (db) => model.fillFacts(db)) },
+    { path: partFile('network'), part: 'network', bytes: pack(writePart(SQL, NETWORK_SQL, (db) => model.fillNetwork(db))) },
+    { path: partFile('heatmap'), part: 'heatmap', bytes: pack(writePart(SQL, HEATMAP_SQL, (db) => model.fillHeatmap(db))) },
+    { path: partFile('facts'), part: 'facts', bytes: pack(writePart(SQL, FACTS_SQL, (db) => model.fillFacts(db))) },
     ...(options.extraFiles ?? []),
   ];
   const summary = writePart(SQL, SUMMARY_SQL, (db) => {
@@ -78,11 +84,15 @@ export function deriveAtlas(SQL: SqlJsStatic, tables: ContractTables, options: D
       Object.entries(meta).map(([key, value]) => ({ key, value })),
     );
   });
-  return [{ path: SUMMARY_FILE, part: 'summary', bytes: summary }, ...files];
+  return [{ path: SUMMARY_FILE, part: 'summary', bytes: pack(summary) }, ...files];
 }
 
-/** One text part per county: the names and steps of its items, in display order. */
-export function deriveTextFiles(SQL: SqlJsStatic, tables: Pick<ContractTables, 'townships' | 'items' | 'steps'>): AtlasFile[] {
+/** One text part per county: the names and steps of its items, in display order (packed as deriveAtlas's). */
+export function deriveTextFiles(
+  SQL: SqlJsStatic,
+  tables: Pick<ContractTables, 'townships' | 'items' | 'steps'>,
+  pack: (bytes: Uint8Array) => Uint8Array = (bytes) => bytes,
+): AtlasFile[] {
   const places = buildPlaceTree(tables.townships);
   const countyOf = (item: ItemRow) => places.ofTownship.get(item.township_id)!;
   const byCounty = new Map<number, ItemRow[]>();
@@ -94,29 +104,31 @@ export function deriveTextFiles(SQL: SqlJsStatic, tables: Pick<ContractTables, '
   return [...byCounty].map(([county, items]) => ({
     path: textFile(county),
     part: 'text',
-    bytes: writePart(SQL, TEXT_SQL, (db) => {
-      insertRows(
-        db,
-        'item_text',
-        ['item', 'name', 'source_line'],
-        items.map((i) => ({ item: i.id, name: i.name, source_line: i.source_line })),
-      );
-      insertRows(
-        db,
-        'step_text',
-        ['item', 'party', 'department', 'ord', 'text', 'heading'],
-        items.flatMap((i) =>
-          (stepsByItem.get(i.id) ?? []).map((s) => ({
-            item: s.item_id,
-            party: s.party,
-            department: s.department_id,
-            ord: s.ord,
-            text: s.text,
-            heading: s.heading,
-          })),
-        ),
-      );
-    }),
+    bytes: pack(
+      writePart(SQL, TEXT_SQL, (db) => {
+        insertRows(
+          db,
+          'item_text',
+          ['item', 'name', 'source_line'],
+          items.map((i) => ({ item: i.id, name: i.name, source_line: i.source_line })),
+        );
+        insertRows(
+          db,
+          'step_text',
+          ['item', 'party', 'department', 'ord', 'text', 'heading'],
+          items.flatMap((i) =>
+            (stepsByItem.get(i.id) ?? []).map((s) => ({
+              item: s.item_id,
+              party: s.party,
+              department: s.department_id,
+              ord: s.ord,
+              text: s.text,
+              heading: s.heading,
+            })),
+          ),
+        );
+      }),
+    ),
   }));
 }
 

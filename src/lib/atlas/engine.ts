@@ -8,6 +8,7 @@ import { bucketsFor, matchTerms } from '../search/match';
 import { attachDatabase, detachDatabase } from './attach';
 import { SUMMARY_FILE, parseNeed, partFile, searchBucketFile, textFile, type FixedPart } from './parts';
 import { parseSearchNeed } from './search-need';
+import { unpack } from './unpack';
 
 /**
  * The served data, opened in sql.js and filled in as queries need it. Used by the browser's worker
@@ -75,7 +76,7 @@ export class AtlasEngine implements DbClient {
     source: AtlasSource,
     onProgress?: (loaded: number, total: number | null) => void,
   ): Promise<AtlasEngine> {
-    const bytes = await source.fetch(SUMMARY_FILE, onProgress);
+    const bytes = await unpack(await source.fetch(SUMMARY_FILE, onProgress));
     checkSqlite(SUMMARY_FILE, bytes);
     const db = new SQL.Database(bytes);
     try {
@@ -140,9 +141,19 @@ export class AtlasEngine implements DbClient {
     return this.copyText(parsed.county);
   }
 
+  /** A file's bytes, inflated; a corrupt gzip stream is reported against the file. */
+  private async fetch(path: string): Promise<Uint8Array> {
+    const bytes = await this.source.fetch(path);
+    try {
+      return await unpack(bytes);
+    } catch (error) {
+      throw new AtlasLoadError(path, `cannot be inflated (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+
   private async attachPart(part: FixedPart): Promise<void> {
     const path = partFile(part);
-    const bytes = await this.source.fetch(path);
+    const bytes = await this.fetch(path);
     checkSqlite(path, bytes);
     const db = new this.SQL.Database(bytes);
     this.attached.push(db);
@@ -152,7 +163,7 @@ export class AtlasEngine implements DbClient {
   private async copyText(county: number): Promise<void> {
     const path = textFile(county);
     if (!this.info.files.has(path)) throw new AtlasLoadError(path, 'no such county in this build');
-    const bytes = await this.source.fetch(path);
+    const bytes = await this.fetch(path);
     checkSqlite(path, bytes);
     const part = new this.SQL.Database(bytes);
     try {
@@ -176,7 +187,7 @@ export class AtlasEngine implements DbClient {
     await Promise.all(
       missing.map(async (b) => {
         const path = searchBucketFile(b);
-        const bytes = await this.source.fetch(path);
+        const bytes = await this.fetch(path);
         try {
           this.buckets.set(b, new SearchBucket(bytes));
         } catch (error) {

@@ -23,20 +23,21 @@ export const ATLAS_DIR = 'atlas';
 export type FixedPart = 'network' | 'heatmap' | 'facts';
 export const FIXED_PARTS: readonly FixedPart[] = ['network', 'heatmap', 'facts'];
 
-export const SUMMARY_FILE = `${ATLAS_DIR}/summary.sqlite`;
+// Every file is gzipped by the build (unpack.ts); the names say so.
+export const SUMMARY_FILE = `${ATLAS_DIR}/summary.sqlite.gz`;
 
-export const partFile = (part: FixedPart): string => `${ATLAS_DIR}/${part}.sqlite`;
+export const partFile = (part: FixedPart): string => `${ATLAS_DIR}/${part}.sqlite.gz`;
 
 /** The need for one county's text, by its place id (places.id in the summary). */
 export const textNeed = (countyPlace: number): string => `text:${countyPlace}`;
-export const textFile = (countyPlace: number): string => `${ATLAS_DIR}/text/${countyPlace}.sqlite`;
+export const textFile = (countyPlace: number): string => `${ATLAS_DIR}/text/${countyPlace}.sqlite.gz`;
 /** The county of a text part's path; null for any other path. */
 export function countyOfTextFile(path: string): number | null {
-  const m = /^atlas\/text\/(\d+)\.sqlite$/.exec(path);
+  const m = /^atlas\/text\/(\d+)\.sqlite\.gz$/.exec(path);
   return m ? Number(m[1]) : null;
 }
 
-export const searchBucketFile = (bucket: number): string => `${ATLAS_DIR}/search/${bucket}.bin`;
+export const searchBucketFile = (bucket: number): string => `${ATLAS_DIR}/search/${bucket}.bin.gz`;
 
 /** Parses a need back into what to load; null for a need this build does not know. */
 export function parseNeed(need: string): { kind: 'part'; part: FixedPart } | { kind: 'text'; county: number } | null {

@@ -6,7 +6,10 @@ import type { AtlasFile, ContractTables } from './derive';
  * The search index's bucket files for every item's name and steps (src/lib/search/), and how many
  * buckets there are — the engine needs that number to find a pair's bucket.
  */
-export function deriveSearchFiles(tables: Pick<ContractTables, 'items' | 'steps'>): { files: AtlasFile[]; buckets: number } {
+export function deriveSearchFiles(
+  tables: Pick<ContractTables, 'items' | 'steps'>,
+  pack: (bytes: Uint8Array) => Uint8Array = (bytes) => bytes,
+): { files: AtlasFile[]; buckets: number } {
   const stepsOf = new Map<number, string[]>();
   for (const step of tables.steps) {
     const list = stepsOf.get(step.item_id);
@@ -17,6 +20,6 @@ export function deriveSearchFiles(tables: Pick<ContractTables, 'items' | 'steps'
   const index = buildSearchIndex(items.map((item) => ({ item: item.id, units: [item.name, ...(stepsOf.get(item.id) ?? [])] })));
   return {
     buckets: index.buckets,
-    files: index.files.map((bytes, bucket) => ({ path: searchBucketFile(bucket), part: 'search', bytes })),
+    files: index.files.map((bytes, bucket) => ({ path: searchBucketFile(bucket), part: 'search', bytes: pack(bytes) })),
   };
 }
