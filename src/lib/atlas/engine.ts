@@ -46,6 +46,18 @@ function checkSqlite(path: string, bytes: Uint8Array): void {
   if (head !== SQLITE_MAGIC) throw new AtlasLoadError(path, 'not a SQLite file (is the site complete?)');
 }
 
+/** A file's bytes, inflated; a cut or corrupt gzip stream is reported against the file. */
+async function inflate(path: string, bytes: Uint8Array): Promise<Uint8Array> {
+  try {
+    return await unpack(bytes);
+  } catch (error) {
+    throw new AtlasLoadError(
+      path,
+      `cannot be inflated — cut short or corrupt? (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+}
+
 export interface AtlasInfo {
   /** Every derived file of this build with its size in bytes. */
   files: Map<string, number>;
@@ -76,7 +88,7 @@ export class AtlasEngine implements DbClient {
     source: AtlasSource,
     onProgress?: (loaded: number, total: number | null) => void,
   ): Promise<AtlasEngine> {
-    const bytes = await unpack(await source.fetch(SUMMARY_FILE, onProgress));
+    const bytes = await inflate(SUMMARY_FILE, await source.fetch(SUMMARY_FILE, onProgress));
     checkSqlite(SUMMARY_FILE, bytes);
     const db = new SQL.Database(bytes);
     try {
@@ -141,14 +153,8 @@ export class AtlasEngine implements DbClient {
     return this.copyText(parsed.county);
   }
 
-  /** A file's bytes, inflated; a corrupt gzip stream is reported against the file. */
   private async fetch(path: string): Promise<Uint8Array> {
-    const bytes = await this.source.fetch(path);
-    try {
-      return await unpack(bytes);
-    } catch (error) {
-      throw new AtlasLoadError(path, `cannot be inflated (${error instanceof Error ? error.message : String(error)})`);
-    }
+    return inflate(path, await this.source.fetch(path));
   }
 
   private async attachPart(part: FixedPart): Promise<void> {

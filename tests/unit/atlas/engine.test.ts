@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AtlasEngine, AtlasLoadError, type AtlasSource } from '../../../src/lib/atlas/engine';
+import { SUMMARY_FILE, partFile } from '../../../src/lib/atlas/parts';
+import { unpack } from '../../../src/lib/atlas/unpack';
+import { sql, needing } from '../../../src/lib/db/sql';
+import { realDb } from '../queries/real-db';
+
+const DATA = resolve(import.meta.dirname, '../../../public/data');
+
+/** The bundled parts, with some files replaced and every fetch recorded. */
+function source(replace: Record<string, Uint8Array | Error> = {}): AtlasSource & { fetched: string[] } {
+  const fetched: string[] = [];
+  return {
+    fetched,
+    async fetch(path) {
+      fetched.push(path);
+      const replaced = replace[path];
+      if (replaced instanceof Error) throw replaced;
+      return replaced ?? new Uint8Array(await readFile(join(DATA, path)));
+    },
+  };
+}
+const html = new TextEncoder().encode('<!doctype html><title>Not found</title>');
+
+let SQL: SqlJsStatic;
+beforeAll(async () => {
+  await realDb(); // builds public/data if needed
+  SQL = await initSqlJs();
+});
+
+describe('AtlasEngine', () => {
+  it('opens with the summary alone and fetches a part once, when a query first needs it', async () => {
+    const src = source();
+    const engine = await AtlasEngine.open(SQL, src);
+    expect(src.fetched).toEqual([SUMMARY_FILE]);
+    const facts = needing(sql`SELECT count(*) AS n FROM fact_items`, 'facts');
+    const [a, b] = await Promise.all([engine.query<{ n: number }>(facts), engine.query<{ n: number }>(facts)]);
+    expect(a[0].n).toBe(1237);
+    expect(b[0].n).toBe(1237);
+    expect(src.fetched.filter((p) => p === partFile('facts'))).toHaveLength(1);
+  });
+
+  it('reads parts whether they arrive gzipped or already inflated by the server', async () => {
+    const inflated = await unpack(new Uint8Array(await readFile(join(DATA, partFile('network')))));
+    const engine = await AtlasEngine.open(SQL, source({ [partFile('network')]: inflated }));
+    const [row] = await engine.query<{ n: number }>(needing(sql`SELECT count(*) AS n FROM cube_kinds`, 'network'));
+    expect(row.n).toBeGreaterThan(0);
+  });
+
+  it('names the file when a part is missing, and fetches it again on retry', async () => {
+    const failing: Record<string, Error> = { [partFile('heatmap')]: new Error('HTTP 404 Not Found') };
+    const src = source(failing);
+    const engine = await AtlasEngine.open(SQL, src);
+    const q = needing(sql`SELECT count(*) AS n FROM heat_groups`, 'heatmap');
+    await expect(engine.query(q)).rejects.toThrow(/404/);
+    delete failing[partFile('heatmap')];
+    await expect(engine.query(q)).resolves.toHaveLength(1);
+    expect(src.fetched.filter((p) => p === partFile('heatmap'))).toHaveLength(2);
+  });
+
+  it('refuses an HTML page served in place of a part, naming the file', async () => {
+    const engine = await AtlasEngine.open(SQL, source({ [partFile('facts')]: html }));
+    const error = await engine.query(needing(sql`SELECT 1`, 'facts')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AtlasLoadError);
+    expect(String(error)).toContain(partFile('facts'));
+    expect(String(error)).toContain('not a SQLite file');
+  });
+
+  it('refuses to open on anything but the summary', async () => {
+    await expect(AtlasEngine.open(SQL, source({ [SUMMARY_FILE]: html }))).rejects.toThrow(/summary\.sqlite\.gz: not a SQLite file/);
+    const truncated = new Uint8Array(await readFile(join(DATA, SUMMARY_FILE))).subarray(0, 200);
+    await expect(AtlasEngine.open(SQL, source({ [SUMMARY_FILE]: truncated }))).rejects.toThrow(/summary\.sqlite\.gz: cannot be inflated/);
+  });
+});
