@@ -120,14 +120,6 @@ export class AtlasEngine implements DbClient {
     for (const need of needs) this.ensure(need).catch(() => undefined); // a query that needs it will report the failure
   }
 
-  /** Bytes of the files a need would load (0 once loaded), so callers can decide what to prefetch. */
-  pendingBytes(need: string): number {
-    if (this.loads.has(need)) return 0;
-    const parsed = parseNeed(need);
-    if (!parsed) return 0;
-    return this.info.files.get(parsed.kind === 'part' ? partFile(parsed.part) : textFile(parsed.county)) ?? 0;
-  }
-
   close(): void {
     for (const db of this.attached) db.close();
     this.db.close();
