@@ -7,23 +7,23 @@
  * read back byte for byte) before it is renamed over the old: a refused build leaves the last good
  * output untouched.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import initSqlJs from 'sql.js';
-import { decodeListFile, DecodeError, parseDocument, ParseError } from '../src/lib/parse';
 import { assembleAtlas, type AtlasData, type SourceDocument } from '../src/lib/model/assemble';
-import { resolvePlace } from '../src/lib/model/places';
 import { withPlaceTable } from '../src/lib/model/department-places';
 import type { PlaceTable } from '../src/lib/model/place-table';
-import { UNKNOWN_PLACE } from '../src/lib/ui/strings';
 import { loadPlaceTable } from './lib/load-place-table';
 import { writeDatabase, verifyDatabase } from '../src/lib/db/write-database';
-import { deriveAtlas, deriveTextFiles, type AtlasFile } from '../src/lib/atlas/derive';
-import { deriveSearchFiles } from '../src/lib/atlas/search-files';
+import { deriveAtlas, type AtlasFile } from '../src/lib/atlas/derive';
 import { ATLAS_DIR } from '../src/lib/atlas/parts';
-import { gzipSync } from 'node:zlib';
 import { formatBuildReport } from './build-report';
+import { BuildError, collectSources, listFiles, readSource } from './lib/read-source';
+import { BuildThread } from './lib/build-thread';
+import { packServed } from './lib/pack-served';
+
+export { BuildError };
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_INPUT = join(ROOT, 'data/raw');
@@ -31,50 +31,15 @@ export const DEFAULT_OUT = join(ROOT, 'public/data/duties.sqlite');
 const ALIASES = join(ROOT, 'data/department-aliases.json');
 const OVERRIDES = join(ROOT, 'data/duty-group-overrides.json');
 
-/** A refusal with the place it concerns: the CLI prints `file:line: reason`. */
-export class BuildError extends Error {}
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /**
  * Reads and parses every list in a folder and checks its place against the place table; the file
- * name (an ASCII slug) becomes the township id.
+ * name (an ASCII slug) becomes the township id. On this thread alone: buildDatabase reads with two.
  */
 export function readSources(inputDir: string, places: PlaceTable = loadPlaceTable()): SourceDocument[] {
-  if (!existsSync(inputDir) || !statSync(inputDir).isDirectory()) throw new BuildError(`${inputDir}: no such folder`);
-  const files = readdirSync(inputDir)
-    .filter((f) => extname(f) === '.txt')
-    .sort();
-  if (files.length === 0) throw new BuildError(`${inputDir}: no .txt lists in this folder`);
-  const problems: string[] = [];
-  const sources: SourceDocument[] = [];
-  for (const file of files) {
-    const townshipId = basename(file, '.txt');
-    const path = join(inputDir, file);
-    try {
-      if (!SLUG.test(townshipId))
-        throw new ParseError(path, 1, `the file name must be an ASCII slug like qitai-jibuku.txt: it becomes the township id`);
-      const { text } = decodeListFile(readFileSync(path));
-      const document = parseDocument(text, file);
-      sources.push({ townshipId, document, place: resolvePlace(document.place, places) });
-    } catch (error) {
-      if (error instanceof ParseError) problems.push(`${path}:${error.line}: ${error.reason}`);
-      else if (error instanceof DecodeError) problems.push(`${path}:${error.line}: ${error.reason}`);
-      else throw error;
-    }
-  }
-  // Two lists of one township: known by its code, or by county and name where the table lacks it.
-  // A township whose county is unknown cannot be told from a namesake, so it is never a duplicate.
-  const seen = new Map<string, string>();
-  for (const { document, place } of sources) {
-    if (!place || (!place.code && place.county === UNKNOWN_PLACE)) continue;
-    const key = place.code ?? `${place.county}${place.township}`;
-    const label = `${place.county}${place.township}`;
-    if (seen.has(key)) problems.push(`${join(inputDir, document.source)}:1: ${label} is already listed by ${seen.get(key)}`);
-    seen.set(key, document.source);
-  }
-  if (problems.length) throw new BuildError(problems.join('\n'));
-  return sources;
+  return collectSources(
+    inputDir,
+    listFiles(inputDir).map((file) => readSource(inputDir, file, places)),
+  );
 }
 
 export function assemble(sources: SourceDocument[], places: PlaceTable = loadPlaceTable()): AtlasData {
@@ -84,22 +49,27 @@ export function assemble(sources: SourceDocument[], places: PlaceTable = loadPla
   return assembleAtlas(sources, aliases, overrides);
 }
 
-/**
- * Every served file is gzipped (src/lib/atlas/unpack.ts inflates it): level 1, because at a region's
- * 260 MB the default level costs three times the CPU for a few per cent less.
- */
-const pack = (bytes: Uint8Array): Uint8Array => gzipSync(bytes, { level: 1 });
-
 export interface BuildResult {
   data: AtlasData;
   /** Bytes of the complete database. */
   bytes: number;
   /** The parts written beside it, relative to its folder. */
   atlas: { path: string; part: string; bytes: number }[];
-  /** Milliseconds per phase, in order. */
+  /**
+   * Milliseconds per phase, in order: the main thread's, and the worker's (named `worker: …`),
+   * which run beside the main thread's from `hand over` on.
+   */
   phases: [phase: string, ms: number][];
 }
 
+/** Where the atlas parts other than text and search are derived: beside the database (worker) or after it (main). */
+const ATLAS_ON_WORKER = process.env.BUILD_ATLAS_ON !== 'main';
+
+/**
+ * Two threads share the work. Both read lists; the main thread then models them, hands the rows the
+ * text parts and the search index read to the worker, and writes and checks the database while the
+ * worker derives the served parts.
+ */
 export async function buildDatabase(inputDir: string, outFile: string): Promise<BuildResult> {
   const phases: BuildResult['phases'] = [];
   const timed = <T>(phase: string, run: () => T): T => {
@@ -108,44 +78,64 @@ export async function buildDatabase(inputDir: string, outFile: string): Promise<
     phases.push([phase, performance.now() - started]);
     return result;
   };
-  const sources = timed('read + parse', () => readSources(inputDir));
-  const data = timed('model', () => assemble(sources));
-  const SQL = await initSqlJs();
-  const builtFrom = readdirSync(inputDir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .join(',');
-  const bytes = timed('write database', () => writeDatabase(SQL, data, { built_from: builtFrom }));
-  const search = timed('search index', () => deriveSearchFiles(data, pack));
-  const text = timed('text parts', () => deriveTextFiles(SQL, data, pack));
-  const atlas = timed('atlas parts', () =>
-    deriveAtlas(SQL, data, {
-      pack,
-      extraFiles: [...text, ...search.files],
-      meta: { built_from: builtFrom, search_buckets: String(search.buckets) },
-    }),
-  );
-  timed('check + publish', () => publish(SQL, outFile, bytes, atlas));
-  return { data, bytes: bytes.length, atlas: atlas.map((f) => ({ path: f.path, part: f.part, bytes: f.bytes.length })), phases };
+  const sqlReady = initSqlJs();
+  const thread = new BuildThread();
+  const temporary = `${outFile}.${process.pid}.tmp`;
+  try {
+    const places = loadPlaceTable();
+    let started = performance.now();
+    let sources: SourceDocument[] | null = await thread.readSources(inputDir, places);
+    phases.push(['read + parse', performance.now() - started]);
+    const data = timed('model', () => assemble(sources!, places));
+    // The documents are not needed past the model: let them go before the database's large writes.
+    sources = null;
+    const builtFrom = readdirSync(inputDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .join(',');
+    const derived = timed('hand over', () => thread.derive(data, ATLAS_ON_WORKER ? { meta: { built_from: builtFrom } } : null));
+    // Awaited once the database is written; a failure meanwhile is not an unhandled rejection.
+    derived.catch(() => {});
+    const SQL = await sqlReady;
+    const bytes = timed('write database', () => writeDatabase(SQL, data, { built_from: builtFrom }));
+    timed('check', () => {
+      mkdirSync(dirname(outFile), { recursive: true });
+      writeFileSync(temporary, bytes);
+      // Re-read what reached the disk before it replaces the last good database.
+      const reread = verifyDatabase(SQL, readFileSync(temporary));
+      if (reread.length) throw new BuildError(`${temporary}: the file on disk fails its checks:\n${reread.join('\n')}`);
+    });
+    started = performance.now();
+    const parts = await derived;
+    phases.push(['wait for the worker', performance.now() - started]);
+    phases.push(...parts.phases.map(([phase, ms]): [string, number] => [`worker: ${phase}`, ms]));
+    const atlas =
+      parts.atlas ??
+      timed('atlas parts', () =>
+        deriveAtlas(SQL, data, {
+          pack: packServed,
+          extraFiles: [...parts.text, ...parts.search.files],
+          meta: { built_from: builtFrom, search_buckets: String(parts.search.buckets) },
+        }),
+      );
+    timed('publish', () => publish(outFile, temporary, atlas));
+    return { data, bytes: bytes.length, atlas: atlas.map((f) => ({ path: f.path, part: f.part, bytes: f.bytes.length })), phases };
+  } finally {
+    rmSync(temporary, { force: true });
+    await thread.close();
+  }
 }
 
 /**
- * Writes the database and the atlas folder to temporary paths, checks what reached the disk, then
- * renames them over the previous ones (the atlas first: the site reads only the atlas, so a crash
- * between the two renames leaves a consistent site and an older download).
+ * Writes the atlas folder to a temporary path, checks what reached the disk, then renames it and
+ * the checked temporary database over the previous ones (the atlas first: the site reads only the
+ * atlas, so a crash between the two renames leaves a consistent site and an older download).
  */
-function publish(SQL: Awaited<ReturnType<typeof initSqlJs>>, outFile: string, bytes: Uint8Array, atlas: AtlasFile[]): void {
-  const folder = dirname(outFile);
-  const atlasDir = join(folder, ATLAS_DIR);
-  const temporary = `${outFile}.${process.pid}.tmp`;
+function publish(outFile: string, temporary: string, atlas: AtlasFile[]): void {
+  const atlasDir = join(dirname(outFile), ATLAS_DIR);
   const temporaryAtlas = `${atlasDir}.${process.pid}.tmp`;
   const previousAtlas = `${atlasDir}.${process.pid}.old`;
-  mkdirSync(folder, { recursive: true });
   try {
-    writeFileSync(temporary, bytes);
-    // Re-read what reached the disk before it replaces the last good database.
-    const reread = verifyDatabase(SQL, readFileSync(temporary));
-    if (reread.length) throw new BuildError(`${temporary}: the file on disk fails its checks:\n${reread.join('\n')}`);
     for (const file of atlas) {
       const path = join(temporaryAtlas, file.path.slice(ATLAS_DIR.length + 1));
       mkdirSync(dirname(path), { recursive: true });
@@ -162,7 +152,6 @@ function publish(SQL: Awaited<ReturnType<typeof initSqlJs>>, outFile: string, by
     }
     renameSync(temporary, outFile);
   } finally {
-    rmSync(temporary, { force: true });
     rmSync(temporaryAtlas, { recursive: true, force: true });
     rmSync(previousAtlas, { recursive: true, force: true });
   }
