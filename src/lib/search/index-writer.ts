@@ -33,13 +33,6 @@ const MAX_BUCKETS = 4096;
  */
 const ID_SPACE = 0x8000;
 
-/**
- * Log entries (items, counts, positions) per chunk of documents. A chunk's log, its grouping and its
- * encoded bytes then fit in the processor's cache together; a region's whole log (a hundred million
- * entries) re-read in pair order missed the cache at nearly every record and took half the build.
- */
-const CHUNK_ENTRIES = 1 << 17;
-
 /** Code points of a unit as searchChars reads them (ASCII letters lowercased), into a reused array. */
 function codePoints(text: string, out: Int32Array): number {
   let n = 0;
@@ -62,6 +55,15 @@ const grown = (a: Int32Array, size: number): Int32Array<ArrayBuffer> => {
   next.set(a);
   return next;
 };
+
+const grownBytes = (a: Uint8Array, size: number): Uint8Array<ArrayBuffer> => {
+  const next = new Uint8Array(size);
+  next.set(a);
+  return next;
+};
+
+/** Bytes of `value` (0 ≤ value < 2³¹) as an unsigned LEB128 varint. */
+const varintLength = (value: number): number => (value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5);
 
 /**
  * Pair key → slot (0, 1, 2… in order of first sight), open addressing over typed arrays: a few
@@ -111,25 +113,81 @@ class PairSlots {
   }
 }
 
-/** What the chunks leave behind: each chunk's encoded bytes and its segments (slot, offset, length). */
-interface Chunks {
-  bytes: Uint8Array[];
-  segments: Int32Array[];
-  positions: number;
-  /** Scratch space reused by every chunk. */
-  order: Int32Array;
-  encoded: Uint8Array;
+/**
+ * Sequences of integers (a document's units) → ids 0, 1, 2… in order of first sight, open
+ * addressing over typed arrays, the sequences kept end to end in one pool.
+ */
+class SequenceIds {
+  private cells = new Int32Array(1 << 12).fill(-1);
+  private mask = (1 << 12) - 1;
+  /** Per id: where its sequence starts in `pool`, and its hash. */
+  private start = new Int32Array(1 << 11);
+  private hashes = new Int32Array(1 << 11);
+  private pool = new Int32Array(1 << 14);
+  private poolLength = 0;
+  size = 0;
+
+  /** The id of `sequence[0..n)`, or -1; `hash` is hashOf(sequence, n). */
+  find(sequence: Int32Array, n: number, hash: number): number {
+    for (let h = hash & this.mask; ; h = (h + 1) & this.mask) {
+      const id = this.cells[h];
+      if (id === -1) return -1;
+      if (this.hashes[id] !== hash) continue;
+      const at = this.start[id];
+      if (this.start[id + 1] - at !== n) continue;
+      let i = 0;
+      while (i < n && this.pool[at + i] === sequence[i]) i++;
+      if (i === n) return id;
+    }
+  }
+
+  /** Adds `sequence[0..n)`, which find did not know, and returns its id. */
+  add(sequence: Int32Array, n: number, hash: number): number {
+    const id = this.size++;
+    if (id + 2 > this.start.length) {
+      this.start = grown(this.start, this.start.length * 2);
+      this.hashes = grown(this.hashes, this.hashes.length * 2);
+    }
+    if (this.poolLength + n > this.pool.length) this.pool = grown(this.pool, Math.max(this.pool.length * 2, this.poolLength + n));
+    this.pool.set(sequence.subarray(0, n), this.poolLength);
+    this.start[id] = this.poolLength;
+    this.poolLength += n;
+    this.start[id + 1] = this.poolLength;
+    this.hashes[id] = hash;
+    if (this.size * 2 > this.cells.length) {
+      this.cells = new Int32Array(this.cells.length * 2).fill(-1);
+      this.mask = this.cells.length - 1;
+      for (let other = 0; other < this.size; other++) this.place(other);
+    } else this.place(id);
+    return id;
+  }
+
+  private place(id: number): void {
+    let h = this.hashes[id] & this.mask;
+    while (this.cells[h] !== -1) h = (h + 1) & this.mask;
+    this.cells[h] = id;
+  }
+}
+
+function hashOf(sequence: Int32Array, n: number): number {
+  let h = n;
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ sequence[i], 0x9e3779b1) ^ (h >>> 15);
+  return h & 0x7fffffff;
 }
 
 /**
- * Documents are read in chunks. Within a chunk, each document appends one record per pair it holds
- * to a log — item, count, positions — so memory is written in order; at the chunk's end the records
- * are grouped by pair (a counting sort keeps items ascending) and each pair's part of its posting is
- * encoded, continuing from the last item the previous chunks gave that pair, so the parts of one
- * pair only need to be laid end to end. Everything a chunk touches stays cache-sized.
+ * A region's lists repeat themselves: the same duty with the same steps, township after township
+ * (1.05 million units, 64 thousand distinct at 1,100 townships; 279 thousand items, 39 thousand
+ * distinct). So the work is done once per distinct text:
  *
- * The hot state lives in plain local variables, never captured by a closure: V8 keeps those in
- * registers, where captured ones are loaded from and stored to the heap at every use.
+ * - a unit's pair slots, once per distinct unit;
+ * - a document's records — for each pair it holds, the encoded count and positions, the part of a
+ *   posting that does not depend on the item — once per distinct sequence of units (a template);
+ *
+ * and every document then only adds its item to its template's records. Two passes: the first
+ * reads the documents, builds what is new and adds up each pair's posting length; the second writes
+ * every record straight to its place in one buffer of postings. Nothing else is written in between,
+ * where a log of all positions re-read in pair order missed the cache at nearly every record.
  */
 export function buildSearchIndex(documents: Iterable<SearchDocument>, targetBucketBytes = TARGET_BUCKET_BYTES): SearchIndexFiles {
   const slots = new PairSlots();
@@ -138,47 +196,47 @@ export function buildSearchIndex(documents: Iterable<SearchDocument>, targetBuck
   let codes = new Int32Array(4096);
   let lastItem = 0;
 
-  // Per slot, for the current document: its occurrences chained in position order, four numbers
-  // side by side (document, head, tail, count) so one cache line holds them.
-  let slotState = new Int32Array(4096).fill(-1);
-  // Per slot, for the current chunk: its records. Across chunks: the last item encoded and the bytes
-  // of its posting so far.
-  let slotChunk = new Int32Array(1024).fill(-1);
-  let slotRecords = new Int32Array(1024);
-  let slotLastItem = new Int32Array(1024);
-  let slotBytes = new Int32Array(1024);
-  let occurrencePosition = new Int32Array(4096);
-  let occurrenceNext = new Int32Array(4096);
-  let touched = new Int32Array(1024);
-
-  // A unit's slots in order, computed once per distinct text: a region's lists repeat the same
-  // names and steps township after township (1.05 million units, 64 thousand distinct at 1,100
-  // townships), so most units skip the character and pair look-ups. unitAt gives where a text's
-  // slots start in `unitSlots`, preceded by their number.
+  // A unit's slots in order, preceded by their number, at unitAt.get(text) in unitSlots; that
+  // offset is the unit's id.
   const unitAt = new Map<string, number>();
   let unitSlots = new Int32Array(1 << 16);
   let unitSlotsLength = 0;
 
-  // The current chunk: its log, where each record starts and which slot it belongs to, and the
-  // slots it touched in order of first sight.
-  let log = new Int32Array(CHUNK_ENTRIES + 4096);
-  let logLength = 0;
-  let recordStart = new Int32Array(CHUNK_ENTRIES / 4);
-  let recordSlot = new Int32Array(CHUNK_ENTRIES / 4);
-  let records = 0;
-  let chunkSlots = new Int32Array(1024);
-  let chunkSlotCount = 0;
-  let chunkNo = 0;
-  const chunks: Chunks = { bytes: [], segments: [], positions: 0, order: new Int32Array(0), encoded: new Uint8Array(0) };
+  // Per slot, while a template is built: its occurrences chained in position order, four numbers
+  // side by side (template, head, tail, count) so one cache line holds them.
+  let slotState = new Int32Array(4096).fill(-1);
+  let occurrencePosition = new Int32Array(4096);
+  let occurrenceNext = new Int32Array(4096);
+  let touched = new Int32Array(1024);
+  // Per slot: the last item given it, and the bytes of its posting.
+  let slotLastItem = new Int32Array(1024);
+  let slotBytes = new Int32Array(1024);
 
-  let docNo = 0;
+  // Templates: template t's records are entries[recordsStart[t] .. recordsStart[t + 1]), three
+  // numbers each (slot, where its bytes start in `bytes`, how many); templatePositions[t] counts
+  // their positions.
+  const templates = new SequenceIds();
+  let recordsStart = new Int32Array(1 << 12);
+  let templatePositions = new Int32Array(1 << 12);
+  let entries = new Int32Array(1 << 16);
+  let entriesLength = 0;
+  let bytes = new Uint8Array(1 << 20);
+  let bytesLength = 0;
+
+  // Documents: their item and template.
+  let documentItem = new Int32Array(1 << 14);
+  let documentTemplate = new Int32Array(1 << 14);
+  let documentCount = 0;
+  let unitIds = new Int32Array(64);
+  let positions = 0;
+
   for (const { item, units } of documents) {
     if (item <= lastItem) throw new Error(`search index: item ${item} after ${lastItem}; items must ascend`);
     if (!Number.isInteger(item) || item > 0x7fffffff) throw new Error(`search index: item ${item} is not a 31-bit integer`);
     lastItem = item;
-    let touchedCount = 0;
-    let occurrences = 0;
-    let offset = 0;
+
+    if (units.length > unitIds.length) unitIds = new Int32Array(units.length * 2);
+    let unitCount = 0;
     for (const unit of units) {
       let at = unitAt.get(unit);
       if (at === undefined) {
@@ -199,103 +257,129 @@ export function buildSearchIndex(documents: Iterable<SearchDocument>, targetBuck
         }
         for (let i = 0; i < n; i++) unitSlots[unitSlotsLength++] = slots.slot(codes[i] * ID_SPACE + (i + 1 < n ? codes[i + 1] : 0));
         unitAt.set(unit, at);
-        if (slots.size * 4 > slotState.length) {
-          const size = Math.max(slotChunk.length * 2, slots.size);
+        if (slots.size > slotLastItem.length) {
+          const size = Math.max(slotLastItem.length * 2, slots.size);
           slotState = grown(slotState, size * 4).fill(-1, slotState.length);
-          slotChunk = grown(slotChunk, size).fill(-1, slotChunk.length);
-          slotRecords = grown(slotRecords, size);
           slotLastItem = grown(slotLastItem, size);
           slotBytes = grown(slotBytes, size);
         }
       }
-      const n = unitSlots[at++];
-      if (occurrences + n > occurrencePosition.length) {
-        const size = Math.max(occurrencePosition.length * 2, occurrences + n);
-        occurrencePosition = grown(occurrencePosition, size);
-        occurrenceNext = grown(occurrenceNext, size);
-      }
-      for (let i = 0; i < n; i++) {
-        const state = unitSlots[at + i] * 4;
-        const k = occurrences++;
-        occurrencePosition[k] = offset + i;
-        occurrenceNext[k] = -1;
-        if (slotState[state] !== docNo) {
-          slotState[state] = docNo;
-          slotState[state + 1] = k;
-          slotState[state + 3] = 1;
-          if (touchedCount === touched.length) touched = grown(touched, touchedCount * 2);
-          touched[touchedCount++] = state >> 2;
-        } else {
-          occurrenceNext[slotState[state + 2]] = k;
-          slotState[state + 3]++;
+      unitIds[unitCount++] = at;
+    }
+
+    const hash = hashOf(unitIds, unitCount);
+    let template = templates.find(unitIds, unitCount, hash);
+    if (template === -1) {
+      template = templates.add(unitIds, unitCount, hash);
+      // Chain each slot's occurrences in position order.
+      let touchedCount = 0;
+      let occurrences = 0;
+      let offset = 0;
+      for (let u = 0; u < unitCount; u++) {
+        let at = unitIds[u];
+        const n = unitSlots[at++];
+        if (occurrences + n > occurrencePosition.length) {
+          const size = Math.max(occurrencePosition.length * 2, occurrences + n);
+          occurrencePosition = grown(occurrencePosition, size);
+          occurrenceNext = grown(occurrenceNext, size);
         }
-        slotState[state + 2] = k;
+        for (let i = 0; i < n; i++) {
+          const state = unitSlots[at + i] * 4;
+          const k = occurrences++;
+          occurrencePosition[k] = offset + i;
+          occurrenceNext[k] = -1;
+          if (slotState[state] !== template) {
+            slotState[state] = template;
+            slotState[state + 1] = k;
+            slotState[state + 3] = 1;
+            if (touchedCount === touched.length) touched = grown(touched, touchedCount * 2);
+            touched[touchedCount++] = state >> 2;
+          } else {
+            occurrenceNext[slotState[state + 2]] = k;
+            slotState[state + 3]++;
+          }
+          slotState[state + 2] = k;
+        }
+        // One position between units: a pair never spans two of them, and neither does a match.
+        offset += n + 1;
       }
-      // One position between units: a pair never spans two of them, and neither does a match.
-      offset += n + 1;
+      // Encode each slot's count and positions, slots in order of first sight.
+      if (template + 2 > recordsStart.length) {
+        recordsStart = grown(recordsStart, recordsStart.length * 2);
+        templatePositions = grown(templatePositions, templatePositions.length * 2);
+      }
+      if (entriesLength + touchedCount * 3 > entries.length)
+        entries = grown(entries, Math.max(entries.length * 2, entriesLength + touchedCount * 3));
+      // Every number takes at most five bytes.
+      if (bytesLength + (occurrences + touchedCount) * 5 > bytes.length)
+        bytes = grownBytes(bytes, Math.max(bytes.length * 2, bytesLength + (occurrences + touchedCount) * 5));
+      recordsStart[template] = entriesLength;
+      for (let t = 0; t < touchedCount; t++) {
+        const slot = touched[t];
+        const begin = bytesLength;
+        // Unsigned LEB128 as ByteWriter.varint writes it (varint.ts).
+        let v = slotState[slot * 4 + 3];
+        while (v >= 0x80) {
+          bytes[bytesLength++] = (v & 0x7f) | 0x80;
+          v >>>= 7;
+        }
+        bytes[bytesLength++] = v;
+        let previous = 0;
+        for (let k = slotState[slot * 4 + 1]; k !== -1; k = occurrenceNext[k]) {
+          v = occurrencePosition[k] - previous;
+          previous = occurrencePosition[k];
+          while (v >= 0x80) {
+            bytes[bytesLength++] = (v & 0x7f) | 0x80;
+            v >>>= 7;
+          }
+          bytes[bytesLength++] = v;
+        }
+        entries[entriesLength++] = slot;
+        entries[entriesLength++] = begin;
+        entries[entriesLength++] = bytesLength - begin;
+      }
+      recordsStart[template + 1] = entriesLength;
+      templatePositions[template] = occurrences;
     }
 
-    // The document's records: a document never straddles two chunks.
-    const entries = touchedCount * 2 + occurrences;
-    if (logLength > 0 && logLength + entries > CHUNK_ENTRIES) {
-      encodeChunk(
-        chunks,
-        log,
-        logLength,
-        recordStart,
-        recordSlot,
-        records,
-        chunkSlots,
-        chunkSlotCount,
-        slotRecords,
-        slotLastItem,
-        slotBytes,
-      );
-      logLength = records = chunkSlotCount = 0;
-      chunkNo++;
+    if (documentCount === documentItem.length) {
+      documentItem = grown(documentItem, documentCount * 2);
+      documentTemplate = grown(documentTemplate, documentCount * 2);
     }
-    if (logLength + entries > log.length) log = grown(log, logLength + entries);
-    if (records + touchedCount > recordStart.length) {
-      const size = Math.max(recordStart.length * 2, records + touchedCount);
-      recordStart = grown(recordStart, size);
-      recordSlot = grown(recordSlot, size);
+    documentItem[documentCount] = item;
+    documentTemplate[documentCount++] = template;
+    positions += templatePositions[template];
+    // First pass: each pair's posting grows by this item's delta and the template's bytes.
+    for (let e = recordsStart[template], end = recordsStart[template + 1]; e < end; e += 3) {
+      const slot = entries[e];
+      slotBytes[slot] += varintLength(item - slotLastItem[slot]) + entries[e + 2];
+      slotLastItem[slot] = item;
     }
-    for (let t = 0; t < touchedCount; t++) {
-      const slot = touched[t];
-      if (slotChunk[slot] !== chunkNo) {
-        slotChunk[slot] = chunkNo;
-        if (chunkSlotCount === chunkSlots.length) chunkSlots = grown(chunkSlots, chunkSlotCount * 2);
-        chunkSlots[chunkSlotCount++] = slot;
-      }
-      slotRecords[slot]++;
-      recordStart[records] = logLength;
-      recordSlot[records++] = slot;
-      log[logLength++] = item;
-      log[logLength++] = slotState[slot * 4 + 3];
-      for (let k = slotState[slot * 4 + 1]; k !== -1; k = occurrenceNext[k]) log[logLength++] = occurrencePosition[k];
-    }
-    docNo++;
   }
-  encodeChunk(chunks, log, logLength, recordStart, recordSlot, records, chunkSlots, chunkSlotCount, slotRecords, slotLastItem, slotBytes);
 
-  // Lay each pair's parts end to end, chunk after chunk.
+  // Second pass: every record straight to its place.
   const pairs = slots.size;
   const postingStart = new Int32Array(pairs + 1);
   for (let slot = 0; slot < pairs; slot++) postingStart[slot + 1] = postingStart[slot] + slotBytes[slot];
   const postings = new Uint8Array(postingStart[pairs]);
   const cursor = postingStart.slice(0, pairs);
-  for (let c = 0; c < chunks.bytes.length; c++) {
-    const bytes = chunks.bytes[c];
-    const segments = chunks.segments[c];
-    for (let s = 0; s < segments.length; s += 3) {
-      const slot = segments[s];
-      let from = segments[s + 1];
-      const length = segments[s + 2];
-      let to = cursor[slot];
-      cursor[slot] = to + length;
-      // Most parts are a few bytes: a loop beats making a subarray for each.
-      if (length < 64) for (const stop = from + length; from < stop;) postings[to++] = bytes[from++];
-      else postings.set(bytes.subarray(from, from + length), to);
+  slotLastItem.fill(0);
+  for (let d = 0; d < documentCount; d++) {
+    const item = documentItem[d];
+    const template = documentTemplate[d];
+    for (let e = recordsStart[template], end = recordsStart[template + 1]; e < end; e += 3) {
+      const slot = entries[e];
+      let at = cursor[slot];
+      // Unsigned LEB128 as ByteWriter.varint writes it (varint.ts).
+      let v = item - slotLastItem[slot];
+      slotLastItem[slot] = item;
+      while (v >= 0x80) {
+        postings[at++] = (v & 0x7f) | 0x80;
+        v >>>= 7;
+      }
+      postings[at++] = v;
+      for (let from = entries[e + 1], stop = from + entries[e + 2]; from < stop;) postings[at++] = bytes[from++];
+      cursor[slot] = at;
     }
   }
 
@@ -311,91 +395,5 @@ export function buildSearchIndex(documents: Iterable<SearchDocument>, targetBuck
     byBucket[bucketOf(text, buckets)].push([text, postings.subarray(postingStart[slot], postingStart[slot + 1])]);
   }
   const files = byBucket.map((entries) => encodeBucket(entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))));
-  return { buckets, files, pairs, positions: chunks.positions };
-}
-
-/**
- * Groups one chunk's records by slot (a counting sort, slots in order of first sight, items
- * ascending within each) and encodes each slot's part of its posting, continuing from the last item
- * an earlier chunk gave it. Leaves slotRecords at 0 for the next chunk.
- */
-function encodeChunk(
-  chunks: Chunks,
-  log: Int32Array,
-  logLength: number,
-  recordStart: Int32Array,
-  recordSlot: Int32Array,
-  records: number,
-  chunkSlots: Int32Array,
-  chunkSlotCount: number,
-  slotRecords: Int32Array,
-  slotLastItem: Int32Array,
-  slotBytes: Int32Array,
-): void {
-  if (records === 0) return;
-  let at = 0;
-  for (let s = 0; s < chunkSlotCount; s++) {
-    const slot = chunkSlots[s];
-    const n = slotRecords[slot];
-    slotRecords[slot] = at;
-    at += n;
-  }
-  if (chunks.order.length < records) chunks.order = new Int32Array(Math.max(records, recordStart.length));
-  const order = chunks.order;
-  for (let r = 0; r < records; r++) order[slotRecords[recordSlot[r]]++] = r;
-
-  // Every entry (item delta, count, position delta) takes at most five bytes as a varint.
-  if (chunks.encoded.length < logLength * 5) chunks.encoded = new Uint8Array(logLength * 5);
-  const out = chunks.encoded;
-  let length = 0;
-  let positions = 0;
-  const segments = new Int32Array(chunkSlotCount * 3);
-  let r = 0;
-  for (let s = 0; s < chunkSlotCount; s++) {
-    const slot = chunkSlots[s];
-    const end = slotRecords[slot];
-    const begin = length;
-    let previousItem = slotLastItem[slot];
-    for (; r < end; r++) {
-      let e = recordStart[order[r]];
-      const item = log[e++];
-      const count = log[e++];
-      // Unsigned LEB128 as ByteWriter.varint writes it (varint.ts), inlined: this loop writes every
-      // byte of the index.
-      let v = item - previousItem;
-      previousItem = item;
-      while (v >= 0x80) {
-        out[length++] = (v & 0x7f) | 0x80;
-        v >>>= 7;
-      }
-      out[length++] = v;
-      v = count;
-      while (v >= 0x80) {
-        out[length++] = (v & 0x7f) | 0x80;
-        v >>>= 7;
-      }
-      out[length++] = v;
-      let previous = 0;
-      for (const stop = e + count; e < stop; e++) {
-        const p = log[e];
-        v = p - previous;
-        previous = p;
-        while (v >= 0x80) {
-          out[length++] = (v & 0x7f) | 0x80;
-          v >>>= 7;
-        }
-        out[length++] = v;
-      }
-      positions += count;
-    }
-    slotLastItem[slot] = previousItem;
-    slotBytes[slot] += length - begin;
-    segments[s * 3] = slot;
-    segments[s * 3 + 1] = begin;
-    segments[s * 3 + 2] = length - begin;
-    slotRecords[slot] = 0;
-  }
-  chunks.bytes.push(out.slice(0, length));
-  chunks.segments.push(segments);
-  chunks.positions += positions;
+  return { buckets, files, pairs, positions };
 }
