@@ -1,14 +1,15 @@
 import { sql, needing } from '../db/sql';
 import type { ListKind } from '../parse/types';
 import type { Filters } from '../state/filters';
-import { listNameSql } from '../atlas/codes';
+import { LIST_CODE, listNameSql } from '../atlas/codes';
 import { raw } from '../db/sql';
-import { factClause, itemCube, placeClause, roleCubeClause, usesKinds } from './filter-clause';
+import { cubeClause, itemCube, placeClause, roleCubeClause, usesKinds } from './filter-clause';
 
 /**
  * 总览: how the workload is spread across townships. The stacked bars emit the township and list
  * filters, so they omit those two dimensions (and highlight the selection instead); the key figures
- * and the step counts apply every filter. Every query stays within the scope.
+ * (summed from `townshipTotals` by `keyFigures` in overview-stats.ts) and the step counts apply every
+ * filter. Every query stays within the scope.
  */
 
 export interface TownshipListCountRow {
@@ -18,14 +19,18 @@ export interface TownshipListCountRow {
   items: number;
 }
 
-/** Items per township and list, every township in scope and every list present (0 where none match). */
-export const townshipListCounts = (filters: Filters) => sql`
-  WITH s AS (SELECT township, list, sum(items) AS items FROM (${itemCube(filters, ['townships', 'lists'])}) GROUP BY township, list)
+/**
+ * Items per township and list, every township in scope and every list present (0 where none match).
+ * `keepTownships`: only the townships the township filter picked — when the scope holds more
+ * townships than a chart shows one by one, the bars compare the picked ones instead of all.
+ */
+export const townshipListCounts = (filters: Filters, keepTownships = false) => sql`
+  WITH s AS (SELECT township, list, sum(items) AS items FROM (${itemCube(filters, keepTownships ? ['lists'] : ['townships', 'lists'])}) GROUP BY township, list)
   SELECT t.id AS township_id, t.name AS township, ${raw(listNameSql('l.code'))} AS list, coalesce(s.items, 0) AS items
   FROM townships t
   CROSS JOIN (SELECT 0 AS code UNION ALL SELECT 1 UNION ALL SELECT 2) l
   LEFT JOIN s ON s.township = t.place AND s.list = l.code
-  WHERE ${placeClause(filters, 't', ['townships'], 'place')}
+  WHERE ${placeClause(filters, 't', keepTownships ? [] : ['townships'], 'place')}
   ORDER BY t.place, l.code`;
 
 export interface CoopStepsRow {
@@ -54,29 +59,6 @@ export const coopSteps = (filters: Filters) => sql`
   GROUP BY t.place
   ORDER BY township_steps DESC, t.place`;
 
-export interface KeyFiguresRow {
-  total: number;
-  basic: number;
-  coop: number;
-  reclaimed: number;
-  /** Townships with at least one matching item. */
-  townships: number;
-  /** Items and reclaimed items under every filter but the list filter (the reclaimed share's base). */
-  all_lists_total: number;
-  all_lists_reclaimed: number;
-}
-
-export const keyFigures = (filters: Filters) => sql`
-  WITH f AS (${itemCube(filters)}), all_lists AS (${itemCube(filters, ['lists'])})
-  SELECT
-    coalesce((SELECT sum(items) FROM f), 0) AS total,
-    coalesce((SELECT sum(items) FROM f WHERE list = 0), 0) AS basic,
-    coalesce((SELECT sum(items) FROM f WHERE list = 1), 0) AS coop,
-    coalesce((SELECT sum(items) FROM f WHERE list = 2), 0) AS reclaimed,
-    (SELECT count(DISTINCT township) FROM f) AS townships,
-    coalesce((SELECT sum(items) FROM all_lists), 0) AS all_lists_total,
-    coalesce((SELECT sum(items) FROM all_lists WHERE list = 2), 0) AS all_lists_reclaimed`;
-
 export interface DepartmentFiguresRow {
   /** Distinct department kinds named as lead or receiver in the matching items. */
   department_kinds: number;
@@ -87,18 +69,83 @@ export interface DepartmentFiguresRow {
 /**
  * How many departments the matching items involve. Read from the network cubes (lead ↔ 配合,
  * receiver ↔ 收回; 基本 items name none) unless a department-kind filter asks which other
- * departments share those items — then from the facts.
+ * departments share those items — then from the facts, driven from the kind's index (the items
+ * involving the chosen kinds, then their departments): scanning every item for the kind took
+ * seconds at a region's size.
  */
 export function departmentFigures(filters: Filters) {
   if (usesKinds(filters))
-    return sql`
+    return needing(
+      sql`
       SELECT count(DISTINCT fd.kind) AS department_kinds, count(DISTINCT fd.department) AS departments
-      FROM fact_items f JOIN fact_departments fd ON fd.item = f.id
-      WHERE ${factClause(filters, 'f')}`;
+      FROM (SELECT DISTINCT k.item FROM fact_departments k
+            WHERE k.kind IN (SELECT id FROM kinds WHERE name IN ${filters.departmentKinds})) m
+      CROSS JOIN fact_items f ON f.id = m.item
+      CROSS JOIN fact_departments fd ON fd.item = f.id
+      WHERE ${cubeClause(filters, 'f')}`,
+      'facts',
+    );
   return needing(
     sql`
       SELECT (SELECT count(DISTINCT kind) FROM cube_kinds c WHERE ${roleCubeClause(filters, 'c')}) AS department_kinds,
              (SELECT count(DISTINCT department) FROM cube_departments c WHERE ${roleCubeClause(filters, 'c')}) AS departments`,
     'network',
   );
+}
+
+export interface TownshipTotalsRow {
+  /** The township's place id, key (its id, the township filter's value) and name. */
+  place: number;
+  key: string;
+  name: string;
+  /** Place ids and names of its county and prefecture (the units it is summed into). */
+  county: number;
+  prefecture: number;
+  county_name: string;
+  prefecture_name: string;
+  /** Items per list under every filter (a list outside the list filter counts 0), and their sum. */
+  basic: number;
+  coop: number;
+  reclaimed: number;
+  total: number;
+  /** Items and reclaimed items over all three lists (every other filter applies): the reclaimed share's base. */
+  all_lists_total: number;
+  all_lists_reclaimed: number;
+  /** 配合 duties, and the steps the township itself must carry out in them, whatever the list filter. */
+  coop_items: number;
+  township_steps: number;
+}
+
+/**
+ * One row per township of the selection with its totals: what the distribution per county or
+ * prefecture and the township ranking are drawn from. Every township in scope (and picked by the
+ * township filter, unless `omit` names it) has a row, zeros included: a township with none of the
+ * filtered duties is part of the distribution. Read from the item cube (the facts under a
+ * department-kind filter); the share and the steps ignore the list filter as the key figures do.
+ */
+export function townshipTotals(filters: Filters, omit: readonly 'townships'[] = []) {
+  const inLists = filters.lists.length ? sql`list IN ${filters.lists.map((l) => LIST_CODE[l])}` : sql`1`;
+  return sql`
+  WITH s AS (
+    SELECT township,
+           sum(CASE WHEN list = 0 AND ${inLists} THEN items ELSE 0 END) AS basic,
+           sum(CASE WHEN list = 1 AND ${inLists} THEN items ELSE 0 END) AS coop,
+           sum(CASE WHEN list = 2 AND ${inLists} THEN items ELSE 0 END) AS reclaimed,
+           sum(items) AS all_lists_total,
+           sum(CASE WHEN list = 2 THEN items ELSE 0 END) AS all_lists_reclaimed,
+           sum(CASE WHEN list = 1 THEN items ELSE 0 END) AS coop_items,
+           sum(CASE WHEN list = 1 THEN township_steps ELSE 0 END) AS township_steps
+    FROM (${itemCube(filters, ['lists', ...omit])})
+    GROUP BY township)
+  SELECT t.place, t.id AS key, t.name, t.county, t.prefecture, c.name AS county_name, p.name AS prefecture_name,
+         coalesce(s.basic, 0) AS basic, coalesce(s.coop, 0) AS coop, coalesce(s.reclaimed, 0) AS reclaimed,
+         coalesce(s.basic + s.coop + s.reclaimed, 0) AS total,
+         coalesce(s.all_lists_total, 0) AS all_lists_total, coalesce(s.all_lists_reclaimed, 0) AS all_lists_reclaimed,
+         coalesce(s.coop_items, 0) AS coop_items, coalesce(s.township_steps, 0) AS township_steps
+  FROM townships t
+  JOIN places c ON c.id = t.county
+  JOIN places p ON p.id = t.prefecture
+  LEFT JOIN s ON s.township = t.place
+  WHERE ${placeClause(filters, 't', omit, 'place')}
+  ORDER BY t.place`;
 }
