@@ -142,7 +142,9 @@ export const SHELL = {
   categories: '事项类别',
   departmentKinds: '部门类型',
   activeFilters: '当前筛选：',
-  noFilters: (townships: number) => `未筛选（显示全部 ${formatCount(townships)} 个乡镇的全部事项）`,
+  /** `scope`: the place drilled into (its name), null for everything loaded. */
+  noFilters: (townships: number, scope: string | null = null) =>
+    `未筛选（显示${scope ?? ''}全部 ${formatCount(townships)} 个乡镇的全部事项）`,
   placesLabel: '范围',
   allPlaces: '全部地区',
   /** How the views show the selection: township by township, or summed per county or prefecture. */
@@ -153,6 +155,10 @@ export const SHELL = {
   clearAll: '清除全部筛选',
   clearOne: (label: string) => `移除筛选 ${label}`,
   searchOptions: '查找…',
+  /** The township picker: a township outside the place drilled into (picking it widens the scope). */
+  outsideScope: '范围外',
+  /** Past the picker's limit, how many more options a search would find. */
+  moreOptions: (n: number) => `另有 ${formatCount(n)} 项，请输入名称、县市区或地州市查找`,
   selectedCount: (n: number) => (n ? `已选 ${n} 项` : '全部'),
   viewMissing: '该视图正在建设中。',
 } as const;
