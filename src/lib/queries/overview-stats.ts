@@ -146,7 +146,8 @@ function boxStats(values: readonly number[]): BoxStats {
  * The distribution of `measure` over the rows of each unit (`unitOf`: a county's or prefecture's
  * key): quartiles, median, whiskers and the outliers by Tukey's rule (beyond 1.5 interquartile
  * ranges from the quartiles; a unit needs MIN_FOR_QUARTILES values for it). Units are sorted by
- * median, largest first (then by mean, then in the rows' order); units without any value come last.
+ * median, largest first (then by mean, then in the rows' order); units with fewer values than
+ * that follow, sorted the same way, and units without any value come last.
  */
 export function distribution<T>(rows: readonly T[], unitOf: (row: T) => string, measure: (row: T) => number | null): UnitDistribution<T>[] {
   const byUnit = new Map<string, { points: DistributionPoint<T>[]; missing: number; order: number }>();
@@ -169,8 +170,10 @@ export function distribution<T>(rows: readonly T[], unitOf: (row: T) => string, 
       : [];
     return { unit, points, missing, stats, outliers, order };
   });
+  // Units too small for quartiles follow the others: a median of two townships leads nothing.
+  const tier = (u: { stats: BoxStats | null; points: unknown[] }) => (!u.stats ? 2 : u.points.length < MIN_FOR_QUARTILES ? 1 : 0);
   units.sort((a, b) => {
-    if (!a.stats || !b.stats) return (a.stats ? 0 : 1) - (b.stats ? 0 : 1) || a.order - b.order;
+    if (!a.stats || !b.stats || tier(a) !== tier(b)) return tier(a) - tier(b) || a.order - b.order;
     return b.stats.median - a.stats.median || b.stats.mean - a.stats.mean || a.order - b.order;
   });
   return units.map(({ order: _, ...unit }) => unit);
@@ -181,9 +184,12 @@ export type RankColumn = 'name' | 'county' | 'basic' | 'coop' | 'reclaimed' | 't
 export const RANK_COLUMNS: readonly RankColumn[] = ['name', 'county', 'basic', 'coop', 'reclaimed', 'total', 'share', 'steps'];
 
 /** The ranking column showing a measure: where the ranking sorts when opened from the chart. */
-export const MEASURE_COLUMN: Record<OverviewMeasure, RankColumn> = { items: 'total', share: 'share', steps: 'steps' };
+export const MEASURE_COLUMN: Record<OverviewMeasure, NumericColumn> = { items: 'total', share: 'share', steps: 'steps' };
 
-const NUMERIC: Record<Exclude<RankColumn, 'name' | 'county'>, (r: TownshipTotalsRow) => number | null> = {
+export type NumericColumn = Exclude<RankColumn, 'name' | 'county'>;
+
+/** A township's value in each numeric column of the ranking. */
+export const NUMERIC_COLUMNS: Record<NumericColumn, (r: TownshipTotalsRow) => number | null> = {
   basic: (r) => r.basic,
   coop: (r) => r.coop,
   reclaimed: (r) => r.reclaimed,
@@ -201,7 +207,7 @@ export interface RankedTownship {
 export interface Ranking {
   rows: RankedTownship[];
   /** The numeric column the ranks are by: the sorted column, or `byDefault` when sorting by a name. */
-  rankedBy: Exclude<RankColumn, 'name' | 'county'>;
+  rankedBy: NumericColumn;
 }
 
 const zh = new Intl.Collator('zh-CN');
@@ -216,10 +222,10 @@ export function rankTownships(
   rows: readonly TownshipTotalsRow[],
   column: RankColumn,
   descending: boolean,
-  byDefault: Exclude<RankColumn, 'name' | 'county'> = 'total',
+  byDefault: NumericColumn = 'total',
 ): Ranking {
   const rankedBy = column === 'name' || column === 'county' ? byDefault : column;
-  const value = NUMERIC[rankedBy];
+  const value = NUMERIC_COLUMNS[rankedBy];
   const ranks = new Map<TownshipTotalsRow, number>();
   const valued = rows.filter((r) => value(r) !== null).sort((a, b) => value(b)! - value(a)!);
   valued.forEach((r, i) => ranks.set(r, i > 0 && value(valued[i - 1]) === value(r) ? ranks.get(valued[i - 1])! : i + 1));
@@ -231,8 +237,8 @@ export function rankTownships(
       ? (a: TownshipTotalsRow, b: TownshipTotalsRow) =>
           sign * zh.compare(column === 'name' ? a.name : a.county_name, column === 'name' ? b.name : b.county_name)
       : (a: TownshipTotalsRow, b: TownshipTotalsRow) => {
-          const va = NUMERIC[column](a);
-          const vb = NUMERIC[column](b);
+          const va = NUMERIC_COLUMNS[column](a);
+          const vb = NUMERIC_COLUMNS[column](b);
           if (va === null || vb === null) return (va === null ? 1 : 0) - (vb === null ? 1 : 0);
           return sign * (va - vb);
         };

@@ -79,20 +79,23 @@ describe('distribution', () => {
     expect(a.stats).toMatchObject({ median: 2, lowWhisker: 1, highWhisker: 1000, lowerFence: -Infinity, upperFence: Infinity });
   });
 
-  it('sorts units by median, largest first, then by mean; units without values last', () => {
+  it('sorts units by median, largest first, then by mean; units too small for quartiles next, units without values last', () => {
     const rows = [
       { u: 'low', v: 1 },
       { u: 'none', v: null },
       { u: 'tie-low-mean', v: 5 },
       { u: 'tie-low-mean', v: 5 },
       { u: 'tie-low-mean', v: 5 },
+      { u: 'tie-low-mean', v: 5 },
       { u: 'high', v: 9 },
       { u: 'tie-high-mean', v: 4 },
+      { u: 'tie-high-mean', v: 5 },
       { u: 'tie-high-mean', v: 5 },
       { u: 'tie-high-mean', v: 9 },
     ];
     const units = distribution(rows, unit, value);
-    expect(units.map((u) => u.unit)).toEqual(['high', 'tie-high-mean', 'tie-low-mean', 'low', 'none']);
+    // 'high' and 'low' have one township each: too few for quartiles, they follow the others.
+    expect(units.map((u) => u.unit)).toEqual(['tie-high-mean', 'tie-low-mean', 'high', 'low', 'none']);
     expect(units.at(-1)).toMatchObject({ stats: null, missing: 1, points: [] });
   });
 
