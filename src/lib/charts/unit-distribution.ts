@@ -77,11 +77,15 @@ export interface DistributionLayout<T> {
   ticks: number[];
   margin: { top: number; right: number; bottom: number; left: number };
   pitch: number;
+  /** The whole chart's height, and that of its rows alone (which scroll above a fixed axis when they must). */
   height: number;
+  rowsHeight: number;
+  /** The unit names' font size: a little smaller in the thinnest rows. */
+  unitFont: number;
   rows: RowLayout<T>[];
 }
 
-export const MIN_PITCH = 20;
+export const MIN_PITCH = 16;
 export const MAX_PITCH = 44;
 export const UNIT_FONT = 14;
 export const NOTE_FONT = 11;
@@ -101,8 +105,8 @@ export function layoutDistribution<T>(units: readonly UnitDistribution<T>[], opt
   const left = Math.ceil(Math.max(72, ...units.map((u) => textWidth(names.get(u.unit)!, UNIT_FONT))) + 14);
   // Room for the median column and its heading (中位数) clear of the last tick's label.
   const right = Math.ceil(Math.max(3 * LABEL_FONT + 24, ...[...medianTexts.values()].map((t) => textWidth(t, LABEL_FONT) + 16)));
-  const margin = { top: 6, right, bottom: 34, left };
-  const pitch = Math.max(MIN_PITCH, Math.min(MAX_PITCH, (height - margin.top - margin.bottom) / Math.max(1, units.length)));
+  const margin = { top: 4, right, bottom: 34, left };
+  const pitch = Math.max(MIN_PITCH, Math.min(MAX_PITCH, (height - margin.top - margin.bottom - 2) / Math.max(1, units.length)));
 
   const values = withStats.flatMap((u) => [u.stats!.min, u.stats!.max]);
   const lo = values.length ? Math.min(...values) : 0;
@@ -158,7 +162,8 @@ export function layoutDistribution<T>(units: readonly UnitDistribution<T>[], opt
   });
 
   placeLabels(rows, units, options, { x0: margin.left, x1: width - margin.right }, pitch);
-  return { x, ticks, margin, pitch, height: margin.top + units.length * pitch + margin.bottom, rows };
+  const rowsHeight = margin.top + units.length * pitch + 2;
+  return { x, ticks, margin, pitch, height: rowsHeight + margin.bottom, rowsHeight, unitFont: pitch < 20 ? 13 : UNIT_FONT, rows };
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { Filters } from '../state/filters';
 import type { CoopStepsRow, TownshipListCountRow, TownshipTotalsRow } from '../queries/overview';
-import { NUMERIC_COLUMNS, type OverviewMeasure, type Ranking, type UnitDistribution } from '../queries/overview-stats';
+import { MIN_FOR_QUARTILES, NUMERIC_COLUMNS, type OverviewMeasure, type Ranking, type UnitDistribution } from '../queries/overview-stats';
 import type { CategoryCountRow, UnitRow } from '../queries/categories';
 import type { RelianceRow } from '../queries/network';
 import { countMixed, type HeatmapRow } from '../queries/heatmap';
@@ -58,7 +58,9 @@ export function overviewDistributionTitle(
 ): string {
   const ranked = units.filter((u) => u.stats);
   if (ranked.length === 0) return OVERVIEW.distributionTitleEmpty;
-  const tops = leaders(ranked, (u) => u.stats!.median);
+  // As the rows are sorted: a unit too small for quartiles leads only when no unit is large enough.
+  const large = ranked.filter((u) => u.points.length >= MIN_FOR_QUARTILES);
+  const tops = leaders(large.length ? large : ranked, (u) => u.stats!.median);
   const outliers = ranked
     .flatMap((u) => u.outliers.map((o) => ({ ...o, distance: Math.abs(o.value - u.stats!.median) })))
     .sort((a, b) => b.distance - a.distance);
