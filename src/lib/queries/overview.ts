@@ -1,7 +1,8 @@
 import { sql, needing } from '../db/sql';
 import type { ListKind } from '../parse/types';
 import type { Filters } from '../state/filters';
-import { LIST_CODE, listNameSql } from '../atlas/codes';
+import { listNameSql } from '../atlas/codes';
+import type { DbClient } from '../db/client';
 import { raw } from '../db/sql';
 import { cubeClause, itemCube, placeClause, roleCubeClause, usesKinds } from './filter-clause';
 
@@ -85,6 +86,14 @@ export function departmentFigures(filters: Filters) {
       WHERE ${cubeClause(filters, 'f')}`,
       'facts',
     );
+  // Without a township filter the county rollups give the same distinct counts from a tenth of the rows.
+  if (filters.townships.length === 0)
+    return needing(
+      sql`
+      SELECT (SELECT count(DISTINCT kind) FROM cube_kinds_county c WHERE ${roleCubeClause(filters, 'c', [], 'county')}) AS department_kinds,
+             (SELECT count(DISTINCT department) FROM cube_departments_county c WHERE ${roleCubeClause(filters, 'c', [], 'county')}) AS departments`,
+      'network',
+    );
   return needing(
     sql`
       SELECT (SELECT count(DISTINCT kind) FROM cube_kinds c WHERE ${roleCubeClause(filters, 'c')}) AS department_kinds,
@@ -116,36 +125,77 @@ export interface TownshipTotalsRow {
   township_steps: number;
 }
 
+/** What the query behind `townshipTotals` returns: every list's items, whatever the list filter. */
+export interface TownshipListSumsRow {
+  place: number;
+  key: string;
+  name: string;
+  county: number;
+  prefecture: number;
+  county_name: string;
+  prefecture_name: string;
+  basic: number;
+  coop: number;
+  reclaimed: number;
+  township_steps: number;
+}
+
 /**
- * One row per township of the selection with its totals: what the distribution per county or
- * prefecture and the township ranking are drawn from. Every township in scope (and picked by the
- * township filter, unless `omit` names it) has a row, zeros included: a township with none of the
- * filtered duties is part of the distribution. Read from the item cube (the facts under a
- * department-kind filter); the share and the steps ignore the list filter as the key figures do.
+ * Items per list and the township steps of the 配合 items, per township of the selection, under
+ * every filter but the list filter (which `withListFilter` applies). Every township in scope (and
+ * picked by the township filter, unless `omit` names it) has a row, zeros included. Read from the
+ * item cube (the facts under a department-kind filter), joined per township: a CASE per list
+ * costs more than anything else in sql.js's wasm at a region's 56,000 cube rows, so there are as
+ * few as the answer needs.
  */
-export function townshipTotals(filters: Filters, omit: readonly 'townships'[] = []) {
-  const inLists = filters.lists.length ? sql`list IN ${filters.lists.map((l) => LIST_CODE[l])}` : sql`1`;
-  return sql`
-  WITH s AS (
-    SELECT township,
-           sum(CASE WHEN list = 0 AND ${inLists} THEN items ELSE 0 END) AS basic,
-           sum(CASE WHEN list = 1 AND ${inLists} THEN items ELSE 0 END) AS coop,
-           sum(CASE WHEN list = 2 AND ${inLists} THEN items ELSE 0 END) AS reclaimed,
-           sum(items) AS all_lists_total,
-           sum(CASE WHEN list = 2 THEN items ELSE 0 END) AS all_lists_reclaimed,
-           sum(CASE WHEN list = 1 THEN items ELSE 0 END) AS coop_items,
-           sum(CASE WHEN list = 1 THEN township_steps ELSE 0 END) AS township_steps
-    FROM (${itemCube(filters, ['lists', ...omit])})
-    GROUP BY township)
+export const townshipListSums = (filters: Filters, omit: readonly 'townships'[] = []) => sql`
   SELECT t.place, t.id AS key, t.name, t.county, t.prefecture, c.name AS county_name, p.name AS prefecture_name,
-         coalesce(s.basic, 0) AS basic, coalesce(s.coop, 0) AS coop, coalesce(s.reclaimed, 0) AS reclaimed,
-         coalesce(s.basic + s.coop + s.reclaimed, 0) AS total,
-         coalesce(s.all_lists_total, 0) AS all_lists_total, coalesce(s.all_lists_reclaimed, 0) AS all_lists_reclaimed,
-         coalesce(s.coop_items, 0) AS coop_items, coalesce(s.township_steps, 0) AS township_steps
+         coalesce(sum(CASE s.list WHEN 0 THEN s.items END), 0) AS basic,
+         coalesce(sum(CASE s.list WHEN 1 THEN s.items END), 0) AS coop,
+         coalesce(sum(CASE s.list WHEN 2 THEN s.items END), 0) AS reclaimed,
+         coalesce(sum(CASE s.list WHEN 1 THEN s.township_steps END), 0) AS township_steps
   FROM townships t
   JOIN places c ON c.id = t.county
   JOIN places p ON p.id = t.prefecture
-  LEFT JOIN s ON s.township = t.place
+  LEFT JOIN (${itemCube(filters, ['lists', ...omit])}) s ON s.township = t.place
   WHERE ${placeClause(filters, 't', omit, 'place')}
+  GROUP BY t.place
   ORDER BY t.place`;
+
+/** The list filter on per-township sums: lists outside it count 0; the share's base and the steps keep them. */
+export function withListFilter(rows: readonly TownshipListSumsRow[], lists: readonly ListKind[]): TownshipTotalsRow[] {
+  const shown = (list: ListKind) => lists.length === 0 || lists.includes(list);
+  return rows.map((r) => {
+    const basic = shown('basic') ? r.basic : 0;
+    const coop = shown('coop') ? r.coop : 0;
+    const reclaimed = shown('reclaimed') ? r.reclaimed : 0;
+    // Every field written out: an object literal of one shape keeps the sorting and summing over a
+    // thousand rows fast (rows as the database hands them, spread, are ten times slower to read).
+    return {
+      place: r.place,
+      key: r.key,
+      name: r.name,
+      county: r.county,
+      prefecture: r.prefecture,
+      county_name: r.county_name,
+      prefecture_name: r.prefecture_name,
+      basic,
+      coop,
+      reclaimed,
+      total: basic + coop + reclaimed,
+      all_lists_total: r.basic + r.coop + r.reclaimed,
+      all_lists_reclaimed: r.reclaimed,
+      coop_items: r.coop,
+      township_steps: r.township_steps,
+    };
+  });
+}
+
+/**
+ * One row per township of the selection with its totals: what the key figures, the distribution
+ * per county or prefecture and the township ranking are drawn from. The share and the steps ignore
+ * the list filter as the key figures always have.
+ */
+export async function townshipTotals(client: DbClient, filters: Filters, omit: readonly 'townships'[] = []): Promise<TownshipTotalsRow[]> {
+  return withListFilter(await client.query<TownshipListSumsRow>(townshipListSums(filters, omit)), filters.lists);
 }

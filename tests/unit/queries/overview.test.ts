@@ -9,7 +9,6 @@ import {
   type CoopStepsRow,
   type DepartmentFiguresRow,
   type TownshipListCountRow,
-  type TownshipTotalsRow,
 } from '../../../src/lib/queries/overview';
 import { keyFigures } from '../../../src/lib/queries/overview-stats';
 import { NO_FILTERS, type Filters } from '../../../src/lib/state/filters';
@@ -39,7 +38,7 @@ describe('overview queries on the real database', () => {
   });
 
   it('totals 1,237 items, 168 of them reclaimed', async () => {
-    const f = keyFigures(await db.query<TownshipTotalsRow>(townshipTotals(NO_FILTERS)));
+    const f = keyFigures(await townshipTotals(db, NO_FILTERS));
     expect(f).toMatchObject({ total: 1237, basic: 567, coop: 502, reclaimed: 168, townships: 5 });
     const [d] = await db.query<DepartmentFiguresRow>(departmentFigures(NO_FILTERS));
     expect(d.department_kinds).toBeGreaterThan(30);
@@ -50,13 +49,13 @@ describe('overview queries on the real database', () => {
     const filters = { ...NO_FILTERS, townships: ['toksun-yilahu'], lists: ['reclaimed' as const] };
     const rows = await db.query<TownshipListCountRow>(townshipListCounts(filters));
     expect(countsOf(rows, 'changji-liugong').basic).toBe(136);
-    const f = keyFigures(await db.query<TownshipTotalsRow>(townshipTotals(filters)));
+    const f = keyFigures(await townshipTotals(db, filters));
     expect(f).toMatchObject({ total: 34, reclaimed: 34, townships: 1 });
   });
 
   it("伊拉湖镇's 党的建设 basic duties number 24, as its 说明 states", async () => {
     const filters = { ...NO_FILTERS, townships: ['toksun-yilahu'], lists: ['basic' as const], categories: ['党的建设'] };
-    const f = keyFigures(await db.query<TownshipTotalsRow>(townshipTotals(filters)));
+    const f = keyFigures(await townshipTotals(db, filters));
     expect(f.total).toBe(24);
   });
 
@@ -109,7 +108,7 @@ describe('townshipTotals against the complete database', () => {
       GROUP BY t.id ORDER BY t.id`);
   };
   const actual = async (filters: Filters, omit: 'townships'[] = []) =>
-    (await db.query<TownshipTotalsRow>(townshipTotals(filters, omit)))
+    (await townshipTotals(db, filters, omit))
       .map(({ key, basic, coop, reclaimed, all_lists_total, all_lists_reclaimed, coop_items, township_steps }) => ({
         key,
         basic,
@@ -123,7 +122,7 @@ describe('townshipTotals against the complete database', () => {
       .sort((a, b) => a.key.localeCompare(b.key));
 
   it('gives every township its lists, steps and reclaimed base as the items and steps tables count them', async () => {
-    const rows = await db.query<TownshipTotalsRow>(townshipTotals(NO_FILTERS));
+    const rows = await townshipTotals(db, NO_FILTERS);
     expect(rows).toHaveLength(5);
     expect(await actual(NO_FILTERS)).toEqual(await expected(sql`1`));
     for (const r of rows) expect(r.total).toBe(r.basic + r.coop + r.reclaimed);
@@ -134,7 +133,7 @@ describe('townshipTotals against the complete database', () => {
   it('applies a category filter, and counts townships with none of its items as zeros', async () => {
     const filters = { ...NO_FILTERS, categories: ['党的建设'] };
     expect(await actual(filters)).toEqual(await expected(sql`i.category = '党的建设'`));
-    const none = await db.query<TownshipTotalsRow>(townshipTotals({ ...NO_FILTERS, categories: ['no such category'] }));
+    const none = await townshipTotals(db, { ...NO_FILTERS, categories: ['no such category'] });
     expect(none.map((r) => r.total)).toEqual([0, 0, 0, 0, 0]);
   });
 
@@ -154,12 +153,12 @@ describe('townshipTotals against the complete database', () => {
   it('keeps to the scope and the township filter, unless told to omit the latter', async () => {
     const places = await placeIndexOf(db);
     const changji = places.places.find((p) => p.level === 'prefecture' && p.name === '昌吉回族自治州')!;
-    const scoped = await db.query<TownshipTotalsRow>(townshipTotals({ ...NO_FILTERS, scope: changji.key }));
+    const scoped = await townshipTotals(db, { ...NO_FILTERS, scope: changji.key });
     expect(scoped.map((r) => r.key).sort()).toEqual(['changji-liugong', 'jimsar-xindi', 'manas-liangzhouhu', 'qitai-jibuku']);
     expect(new Set(scoped.map((r) => r.prefecture))).toEqual(new Set([changji.id]));
     const picked = { ...NO_FILTERS, scope: changji.key, townships: ['qitai-jibuku'] };
-    expect((await db.query<TownshipTotalsRow>(townshipTotals(picked))).map((r) => r.key)).toEqual(['qitai-jibuku']);
-    expect(await db.query<TownshipTotalsRow>(townshipTotals(picked, ['townships']))).toEqual(scoped);
+    expect((await townshipTotals(db, picked)).map((r) => r.key)).toEqual(['qitai-jibuku']);
+    expect(await townshipTotals(db, picked, ['townships'])).toEqual(scoped);
   });
 });
 
@@ -175,5 +174,21 @@ describe('departmentFigures against the complete database', () => {
         JOIN departments d2 ON d2.id = x2.department_id WHERE d2.kind = '农业农村局')`);
     expect(d).toEqual(check);
     expect(d.department_kinds).toBeGreaterThan(1);
+  });
+});
+
+describe('departmentFigures from the county rollups', () => {
+  it('counts the same departments per county as per township, for every list and a category', async () => {
+    const complete = await completeDb();
+    for (const lists of [[], ['coop' as const], ['reclaimed' as const]]) {
+      const filters = { ...NO_FILTERS, lists, categories: ['乡村振兴'] };
+      const [d] = await db.query<DepartmentFiguresRow>(departmentFigures(filters));
+      const roles = lists.length ? (lists[0] === 'coop' ? ['lead'] : ['receiver']) : ['lead', 'receiver'];
+      const [check] = await complete.query<DepartmentFiguresRow>(sql`
+        SELECT count(DISTINCT d.kind) AS department_kinds, count(DISTINCT d.id) AS departments
+        FROM items i JOIN item_departments x ON x.item_id = i.id JOIN departments d ON d.id = x.department_id
+        WHERE i.category = '乡村振兴' AND x.role IN ${roles}`);
+      expect(d).toEqual(check);
+    }
   });
 });
