@@ -66,7 +66,13 @@ export interface RowLayout<T> {
   whiskers: [number, number] | null;
   median: number;
   medianText: string;
+  /** Ascending by value (what arrow keys step through). */
   dots: DotLayout<T>[];
+  /**
+   * The same dots in the order to draw them: by key, outliers last (on top). The order does not
+   * depend on the measure, so switching it moves dots instead of reordering a thousand elements.
+   */
+  drawOrder: DotLayout<T>[];
   labels: LabelLayout[];
   /** Outliers of the row left without a label for lack of room (their dots stay marked). */
   unlabelled: number;
@@ -156,6 +162,7 @@ export function layoutDistribution<T>(units: readonly UnitDistribution<T>[], opt
       median: s ? x(s.median) : NaN,
       medianText: medianTexts.get(u.unit) ?? '—',
       dots,
+      drawOrder: [...dots].sort((a, b) => (a.outlier ? 1 : 0) - (b.outlier ? 1 : 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
       labels: [],
       unlabelled: 0,
     };
