@@ -2,13 +2,15 @@ import { sql, needing } from '../db/sql';
 import type { ListKind } from '../parse/types';
 import type { Filters } from '../state/filters';
 import { listNameSql } from '../atlas/codes';
+import type { DbClient } from '../db/client';
 import { raw } from '../db/sql';
-import { factClause, itemCube, placeClause, roleCubeClause, usesKinds } from './filter-clause';
+import { cubeClause, itemCube, placeClause, roleCubeClause, usesKinds } from './filter-clause';
 
 /**
  * 总览: how the workload is spread across townships. The stacked bars emit the township and list
  * filters, so they omit those two dimensions (and highlight the selection instead); the key figures
- * and the step counts apply every filter. Every query stays within the scope.
+ * (summed from `townshipTotals` by `keyFigures` in overview-stats.ts) and the step counts apply every
+ * filter. Every query stays within the scope.
  */
 
 export interface TownshipListCountRow {
@@ -18,14 +20,18 @@ export interface TownshipListCountRow {
   items: number;
 }
 
-/** Items per township and list, every township in scope and every list present (0 where none match). */
-export const townshipListCounts = (filters: Filters) => sql`
-  WITH s AS (SELECT township, list, sum(items) AS items FROM (${itemCube(filters, ['townships', 'lists'])}) GROUP BY township, list)
+/**
+ * Items per township and list, every township in scope and every list present (0 where none match).
+ * `keepTownships`: only the townships the township filter picked — when the scope holds more
+ * townships than a chart shows one by one, the bars compare the picked ones instead of all.
+ */
+export const townshipListCounts = (filters: Filters, keepTownships = false) => sql`
+  WITH s AS (SELECT township, list, sum(items) AS items FROM (${itemCube(filters, keepTownships ? ['lists'] : ['townships', 'lists'])}) GROUP BY township, list)
   SELECT t.id AS township_id, t.name AS township, ${raw(listNameSql('l.code'))} AS list, coalesce(s.items, 0) AS items
   FROM townships t
   CROSS JOIN (SELECT 0 AS code UNION ALL SELECT 1 UNION ALL SELECT 2) l
   LEFT JOIN s ON s.township = t.place AND s.list = l.code
-  WHERE ${placeClause(filters, 't', ['townships'], 'place')}
+  WHERE ${placeClause(filters, 't', keepTownships ? [] : ['townships'], 'place')}
   ORDER BY t.place, l.code`;
 
 export interface CoopStepsRow {
@@ -54,29 +60,6 @@ export const coopSteps = (filters: Filters) => sql`
   GROUP BY t.place
   ORDER BY township_steps DESC, t.place`;
 
-export interface KeyFiguresRow {
-  total: number;
-  basic: number;
-  coop: number;
-  reclaimed: number;
-  /** Townships with at least one matching item. */
-  townships: number;
-  /** Items and reclaimed items under every filter but the list filter (the reclaimed share's base). */
-  all_lists_total: number;
-  all_lists_reclaimed: number;
-}
-
-export const keyFigures = (filters: Filters) => sql`
-  WITH f AS (${itemCube(filters)}), all_lists AS (${itemCube(filters, ['lists'])})
-  SELECT
-    coalesce((SELECT sum(items) FROM f), 0) AS total,
-    coalesce((SELECT sum(items) FROM f WHERE list = 0), 0) AS basic,
-    coalesce((SELECT sum(items) FROM f WHERE list = 1), 0) AS coop,
-    coalesce((SELECT sum(items) FROM f WHERE list = 2), 0) AS reclaimed,
-    (SELECT count(DISTINCT township) FROM f) AS townships,
-    coalesce((SELECT sum(items) FROM all_lists), 0) AS all_lists_total,
-    coalesce((SELECT sum(items) FROM all_lists WHERE list = 2), 0) AS all_lists_reclaimed`;
-
 export interface DepartmentFiguresRow {
   /** Distinct department kinds named as lead or receiver in the matching items. */
   department_kinds: number;
@@ -87,18 +70,132 @@ export interface DepartmentFiguresRow {
 /**
  * How many departments the matching items involve. Read from the network cubes (lead ↔ 配合,
  * receiver ↔ 收回; 基本 items name none) unless a department-kind filter asks which other
- * departments share those items — then from the facts.
+ * departments share those items — then from the facts, driven from the kind's index (the items
+ * involving the chosen kinds, then their departments): scanning every item for the kind took
+ * seconds at a region's size.
  */
 export function departmentFigures(filters: Filters) {
   if (usesKinds(filters))
-    return sql`
+    return needing(
+      sql`
       SELECT count(DISTINCT fd.kind) AS department_kinds, count(DISTINCT fd.department) AS departments
-      FROM fact_items f JOIN fact_departments fd ON fd.item = f.id
-      WHERE ${factClause(filters, 'f')}`;
+      FROM (SELECT DISTINCT k.item FROM fact_departments k
+            WHERE k.kind IN (SELECT id FROM kinds WHERE name IN ${filters.departmentKinds})) m
+      CROSS JOIN fact_items f ON f.id = m.item
+      CROSS JOIN fact_departments fd ON fd.item = f.id
+      WHERE ${cubeClause(filters, 'f')}`,
+      'facts',
+    );
+  // Without a township filter the county rollups give the same distinct counts from a tenth of the rows.
+  if (filters.townships.length === 0)
+    return needing(
+      sql`
+      SELECT (SELECT count(DISTINCT kind) FROM cube_kinds_county c WHERE ${roleCubeClause(filters, 'c', [], 'county')}) AS department_kinds,
+             (SELECT count(DISTINCT department) FROM cube_departments_county c WHERE ${roleCubeClause(filters, 'c', [], 'county')}) AS departments`,
+      'network',
+    );
   return needing(
     sql`
       SELECT (SELECT count(DISTINCT kind) FROM cube_kinds c WHERE ${roleCubeClause(filters, 'c')}) AS department_kinds,
              (SELECT count(DISTINCT department) FROM cube_departments c WHERE ${roleCubeClause(filters, 'c')}) AS departments`,
     'network',
   );
+}
+
+export interface TownshipTotalsRow {
+  /** The township's place id, key (its id, the township filter's value) and name. */
+  place: number;
+  key: string;
+  name: string;
+  /** Place ids and names of its county and prefecture (the units it is summed into). */
+  county: number;
+  prefecture: number;
+  county_name: string;
+  prefecture_name: string;
+  /** Items per list under every filter (a list outside the list filter counts 0), and their sum. */
+  basic: number;
+  coop: number;
+  reclaimed: number;
+  total: number;
+  /** Items and reclaimed items over all three lists (every other filter applies): the reclaimed share's base. */
+  all_lists_total: number;
+  all_lists_reclaimed: number;
+  /** 配合 duties, and the steps the township itself must carry out in them, whatever the list filter. */
+  coop_items: number;
+  township_steps: number;
+}
+
+/** What the query behind `townshipTotals` returns: every list's items, whatever the list filter. */
+export interface TownshipListSumsRow {
+  place: number;
+  key: string;
+  name: string;
+  county: number;
+  prefecture: number;
+  county_name: string;
+  prefecture_name: string;
+  basic: number;
+  coop: number;
+  reclaimed: number;
+  township_steps: number;
+}
+
+/**
+ * Items per list and the township steps of the 配合 items, per township of the selection, under
+ * every filter but the list filter (which `withListFilter` applies). Every township in scope (and
+ * picked by the township filter, unless `omit` names it) has a row, zeros included. Read from the
+ * item cube (the facts under a department-kind filter), joined per township: a CASE per list
+ * costs more than anything else in sql.js's wasm at a region's 56,000 cube rows, so there are as
+ * few as the answer needs.
+ */
+export const townshipListSums = (filters: Filters, omit: readonly 'townships'[] = []) => sql`
+  SELECT t.place, t.id AS key, t.name, t.county, t.prefecture, c.name AS county_name, p.name AS prefecture_name,
+         coalesce(sum(CASE s.list WHEN 0 THEN s.items END), 0) AS basic,
+         coalesce(sum(CASE s.list WHEN 1 THEN s.items END), 0) AS coop,
+         coalesce(sum(CASE s.list WHEN 2 THEN s.items END), 0) AS reclaimed,
+         coalesce(sum(CASE s.list WHEN 1 THEN s.township_steps END), 0) AS township_steps
+  FROM townships t
+  JOIN places c ON c.id = t.county
+  JOIN places p ON p.id = t.prefecture
+  LEFT JOIN (${itemCube(filters, ['lists', ...omit])}) s ON s.township = t.place
+  WHERE ${placeClause(filters, 't', omit, 'place')}
+  GROUP BY t.place
+  ORDER BY t.place`;
+
+/** The list filter on per-township sums: lists outside it count 0; the share's base and the steps keep them. */
+export function withListFilter(rows: readonly TownshipListSumsRow[], lists: readonly ListKind[]): TownshipTotalsRow[] {
+  const shown = (list: ListKind) => lists.length === 0 || lists.includes(list);
+  return rows.map((r) => {
+    const basic = shown('basic') ? r.basic : 0;
+    const coop = shown('coop') ? r.coop : 0;
+    const reclaimed = shown('reclaimed') ? r.reclaimed : 0;
+    // Every field written out: an object literal of one shape keeps the sorting and summing over a
+    // thousand rows fast (rows as the database hands them, spread, are ten times slower to read).
+    return {
+      place: r.place,
+      key: r.key,
+      name: r.name,
+      county: r.county,
+      prefecture: r.prefecture,
+      county_name: r.county_name,
+      prefecture_name: r.prefecture_name,
+      basic,
+      coop,
+      reclaimed,
+      total: basic + coop + reclaimed,
+      all_lists_total: r.basic + r.coop + r.reclaimed,
+      all_lists_reclaimed: r.reclaimed,
+      coop_items: r.coop,
+      township_steps: r.township_steps,
+    };
+  });
+}
+
+/**
+ * One row per township of the selection with its totals: what the key figures, the distribution
+ * per county or prefecture and the township ranking are drawn from. The share and the steps ignore
+ * the list filter as the key figures always have.
+ */
+export async function townshipTotals(client: DbClient, filters: Filters, omit: readonly 'townships'[] = []): Promise<TownshipTotalsRow[]> {
+  return withListFilter(await client.query<TownshipListSumsRow>(townshipListSums(filters, omit)), filters.lists);
 }

@@ -114,3 +114,18 @@ export function selectionOf(index: PlaceIndex, filters: Filters, fit = FIT): Sel
     counties: unitsAt('county').map((c) => c.id),
   };
 }
+
+/**
+ * The scope that keeps `scope` as narrow as it can while holding `township`: the scope itself when
+ * the township is in it, else the deepest place that holds both (null: every township). The township
+ * picker searches every township, and picking one outside the place drilled into widens the scope
+ * to it, so the township filter never names a township the views leave out.
+ */
+export function scopeIncluding(index: PlaceIndex, scope: string | null, township: string): string | null {
+  const target = index.byKey.get(township);
+  const current = scope ? (index.byKey.get(scope) ?? null) : null;
+  if (!target || !current) return null;
+  const ancestors = new Set(index.path(target).map((p) => p.key));
+  const shared = index.path(current).filter((p) => ancestors.has(p.key));
+  return shared.length ? shared[shared.length - 1].key : null;
+}

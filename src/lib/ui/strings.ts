@@ -142,7 +142,9 @@ export const SHELL = {
   categories: '事项类别',
   departmentKinds: '部门类型',
   activeFilters: '当前筛选：',
-  noFilters: (townships: number) => `未筛选（显示全部 ${formatCount(townships)} 个乡镇的全部事项）`,
+  /** `scope`: the place drilled into (its name), null for everything loaded. */
+  noFilters: (townships: number, scope: string | null = null) =>
+    `未筛选（显示${scope ?? ''}全部 ${formatCount(townships)} 个乡镇的全部事项）`,
   placesLabel: '范围',
   allPlaces: '全部地区',
   /** How the views show the selection: township by township, or summed per county or prefecture. */
@@ -153,6 +155,10 @@ export const SHELL = {
   clearAll: '清除全部筛选',
   clearOne: (label: string) => `移除筛选 ${label}`,
   searchOptions: '查找…',
+  /** The township picker: a township outside the place drilled into (picking it widens the scope). */
+  outsideScope: '范围外',
+  /** Past the picker's limit, how many more options a search would find. */
+  moreOptions: (n: number) => `另有 ${formatCount(n)} 项，请输入名称、县市区或地州市查找`,
   selectedCount: (n: number) => (n ? `已选 ${n} 项` : '全部'),
   viewMissing: '该视图正在建设中。',
 } as const;
@@ -163,10 +169,12 @@ export const LEVEL_UNITS = { prefecture: '地州市', county: '县市区', towns
 export const formatBytes = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
 
+const shareFixed = new Intl.NumberFormat('zh-CN', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
 // — 总览 (overview) —
 export const OVERVIEW = {
   figureTotal: '事项总数',
-  figureTotalNote: (townships: number) => `${townships} 个乡镇的清单`,
+  figureTotalNote: (townships: number) => `${formatCount(townships)} 个乡镇的清单`,
   figureReclaimed: '上级收回占比',
   figureReclaimedNote: (n: number) => `共 ${formatCount(n)} 项收回`,
   /** With a list filter the share within the filtered items is trivial (0% or 100%): say what it is of instead. */
@@ -201,6 +209,80 @@ export const OVERVIEW = {
     `${township}：配合事项 ${formatCount(items)} 项，乡镇步骤 ${formatCount(steps)} 步`,
   stepsPerItem: (x: string) => `平均每项 ${x} 步`,
   stepsDepartment: (n: number) => `上级部门步骤 ${formatCount(n)} 步`,
+
+  // Past thirty townships: the distribution per county or prefecture, and the township ranking.
+  measures: { items: '事项数', share: '上级收回占比', steps: '配合事项中的乡镇步骤' },
+  measureLabel: '比较指标',
+  measureAxis: { items: '事项数（项）', share: '上级收回占比（收回事项占三张清单的比例）', steps: '配合事项中的乡镇步骤数（步）' },
+  /** A township's or a median's value of a measure, with its unit. */
+  measureValue: (measure: 'items' | 'share' | 'steps', v: number) =>
+    measure === 'share' ? shareFixed.format(v) : `${formatCount(Math.round(v * 10) / 10)} ${measure === 'steps' ? '步' : '项'}`,
+  /** A share with one decimal always, so a column of them aligns (13.0%, not 13%). */
+  shareFixed: (v: number) => shareFixed.format(v),
+  /** What "the most" means per measure, and what standing out above or below means. */
+  measureMost: { items: '事项最多', share: '收回占比最高', steps: '在配合事项中要做的步骤最多' },
+  measureHigh: { items: '明显偏多', share: '明显偏高', steps: '明显偏多' },
+  measureLow: { items: '明显偏少', share: '明显偏低', steps: '明显偏少' },
+  /**
+   * `tops`: every unit tied for the highest median. `high` / `low`: the townships standing out above
+   * or below the others of their unit (most extreme first), with what that means for the measure.
+   */
+  distributionTitle: (
+    tops: string[],
+    most: string,
+    median: string,
+    high: { names: string[]; word: string },
+    low: { names: string[]; word: string },
+    unit: string,
+  ) => {
+    const standouts = [high, low].filter((s) => s.names.length).map((s) => `${joinNames(s.names, 2)}${s.word}`);
+    return (
+      `${joinNames(tops)}的乡镇${most}（中位数${tops.length > 1 ? '均为' : ''} ${median}）；` +
+      (standouts.length ? standouts.join('，') : `各${unit}内没有明显偏离的乡镇`)
+    );
+  },
+  distributionTitleEmpty: '没有可比较的乡镇',
+  distributionSubtitle: (unit: string, measure: string) =>
+    `每行一个${unit}，每个点是一个乡镇的${measure}；点击${unit}名称查看下一级，点击乡镇查看其排名`,
+  distributionAria: (unit: string) => `各${unit}乡镇的分布图`,
+  legendBox: '中间一半乡镇',
+  legendMedian: '中位数',
+  legendDot: '乡镇',
+  legendOutlier: '明显偏离（离箱体超过 1.5 倍箱宽）',
+  unitTownships: (n: number) => `${formatCount(n)} 个乡镇`,
+  unitLabel: (name: string, n: number, median: string, next: string) =>
+    `${name}：${formatCount(n)} 个乡镇，中位数 ${median}；点击查看其${next}`,
+  dotLabel: (name: string, county: string, value: string) => `${name}（${county}）：${value}，点击查看排名`,
+  dotTip: (county: string, prefecture: string) => `${county} · ${prefecture}`,
+  dotTipMedian: (unit: string, median: string) => `${unit}中位数 ${median}`,
+  dotTipOutlier: { high: '明显高于所在地区其他乡镇', low: '明显低于所在地区其他乡镇' },
+  clickForRanking: '点击查看其在排名中的位置',
+  tabDistribution: (unit: string) => `按${unit}分布`,
+  tabPicked: (n: number) => `已选 ${formatCount(n)} 个乡镇`,
+  tabRanking: (n: number) => `乡镇排名（${formatCount(n)}）`,
+  tabsLabel: '总览的显示方式',
+  // The ranking table.
+  /** What the ranking is by, as its title says it. */
+  rankedBy: { basic: '基本事项数', coop: '配合事项数', reclaimed: '收回事项数', total: '事项总数', share: '收回占比', steps: '乡镇步骤数' },
+  rankingTitle: (n: number, column: string, tops: string[], value: string) =>
+    `${formatCount(n)} 个乡镇按${column}排名，${joinNames(tops)}${tops.length > 1 ? '并列' : ''}第一（${value}）`,
+  rankingTitleEmpty: '没有可排名的乡镇',
+  rankingSubtitle: '点击列名排序，再次点击反向；点击一行按该乡镇筛选（可多选比较，再次点击取消）',
+  rankingAria: '乡镇排名表',
+  columns: {
+    rank: '名次',
+    name: '乡镇',
+    county: '县市区',
+    basic: '基本',
+    coop: '配合',
+    reclaimed: '收回',
+    total: '总数',
+    share: '收回占比',
+    steps: '乡镇步骤',
+  },
+  rankBy: (column: string) => `名次按${column}从大到小`,
+  rowLabel: (name: string, county: string, rank: string, picked: boolean) =>
+    `${name}（${county}），第 ${rank} 名；${picked ? '已选，点击取消' : '点击按此乡镇筛选'}`,
 } as const;
 
 // — 事项查询 (explorer) —

@@ -3,14 +3,15 @@
  * unit-tested without a browser; the templates themselves are in strings.ts.
  */
 import type { Filters } from '../state/filters';
-import type { CoopStepsRow, TownshipListCountRow } from '../queries/overview';
+import type { CoopStepsRow, TownshipListCountRow, TownshipTotalsRow } from '../queries/overview';
+import { MIN_FOR_QUARTILES, NUMERIC_COLUMNS, type OverviewMeasure, type Ranking, type UnitDistribution } from '../queries/overview-stats';
 import type { CategoryCountRow, UnitRow } from '../queries/categories';
 import type { RelianceRow } from '../queries/network';
 import { countMixed, type HeatmapRow } from '../queries/heatmap';
 import { categoryBars } from '../charts/category-bars';
 import { categoryCells } from '../charts/category-heatmap';
 import { leaders } from './leaders';
-import { CATEGORIES_STRINGS, HEATMAP_STRINGS, NETWORK_STRINGS, OVERVIEW, formatShare } from './strings';
+import { CATEGORIES_STRINGS, HEATMAP_STRINGS, NETWORK_STRINGS, OVERVIEW, formatCount, formatShare } from './strings';
 
 /** 总览: the townships with the most items and the most reclaimed items, all of them where tied. */
 export function overviewListsTitle(counts: TownshipListCountRow[]): string {
@@ -41,6 +42,51 @@ export function overviewStepsTitle(rows: CoopStepsRow[]): string {
   return OVERVIEW.stepsTitle(
     top.map((r) => r.township),
     top[0].township_steps,
+  );
+}
+
+/**
+ * 总览 past thirty townships: the unit(s) whose townships have the highest median, and the townships
+ * standing out within their unit (Tukey outliers, furthest from their unit's median first, above
+ * before below).
+ */
+export function overviewDistributionTitle(
+  units: readonly UnitDistribution<TownshipTotalsRow>[],
+  measure: OverviewMeasure,
+  unitName: (unit: string) => string,
+  unitWord: string,
+): string {
+  const ranked = units.filter((u) => u.stats);
+  if (ranked.length === 0) return OVERVIEW.distributionTitleEmpty;
+  // As the rows are sorted: a unit too small for quartiles leads only when no unit is large enough.
+  const large = ranked.filter((u) => u.points.length >= MIN_FOR_QUARTILES);
+  const tops = leaders(large.length ? large : ranked, (u) => u.stats!.median);
+  const outliers = ranked
+    .flatMap((u) => u.outliers.map((o) => ({ ...o, distance: Math.abs(o.value - u.stats!.median) })))
+    .sort((a, b) => b.distance - a.distance);
+  const names = (side: 'high' | 'low') => outliers.filter((o) => o.side === side).map((o) => o.row.name);
+  return OVERVIEW.distributionTitle(
+    tops.map((u) => unitName(u.unit)),
+    OVERVIEW.measureMost[measure],
+    OVERVIEW.measureValue(measure, tops[0].stats!.median),
+    { names: names('high'), word: OVERVIEW.measureHigh[measure] },
+    { names: names('low'), word: OVERVIEW.measureLow[measure] },
+    unitWord,
+  );
+}
+
+/** 总览's ranking: who comes first by the column the ranks are by (all of them where tied). */
+export function overviewRankingTitle(ranking: Ranking): string {
+  const firsts = ranking.rows.filter((r) => r.rank === 1);
+  if (firsts.length === 0) return OVERVIEW.rankingTitleEmpty;
+  const value = NUMERIC_COLUMNS[ranking.rankedBy](firsts[0].row)!;
+  const text =
+    ranking.rankedBy === 'share' ? OVERVIEW.shareFixed(value) : `${formatCount(value)} ${ranking.rankedBy === 'steps' ? '步' : '项'}`;
+  return OVERVIEW.rankingTitle(
+    ranking.rows.length,
+    OVERVIEW.rankedBy[ranking.rankedBy],
+    firsts.map((r) => r.row.name),
+    text,
   );
 }
 

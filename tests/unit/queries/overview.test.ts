@@ -1,17 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DbClient } from '../../../src/lib/db/client';
+import { sql, type Sql } from '../../../src/lib/db/sql';
 import {
   coopSteps,
   departmentFigures,
-  keyFigures,
   townshipListCounts,
+  townshipTotals,
   type CoopStepsRow,
   type DepartmentFiguresRow,
-  type KeyFiguresRow,
   type TownshipListCountRow,
 } from '../../../src/lib/queries/overview';
-import { NO_FILTERS } from '../../../src/lib/state/filters';
-import { realDb } from './real-db';
+import { keyFigures } from '../../../src/lib/queries/overview-stats';
+import { NO_FILTERS, type Filters } from '../../../src/lib/state/filters';
+import { completeDb, placeIndexOf, realDb } from './real-db';
 
 let db: DbClient;
 beforeAll(async () => {
@@ -37,7 +38,7 @@ describe('overview queries on the real database', () => {
   });
 
   it('totals 1,237 items, 168 of them reclaimed', async () => {
-    const [f] = await db.query<KeyFiguresRow>(keyFigures(NO_FILTERS));
+    const f = keyFigures(await townshipTotals(db, NO_FILTERS));
     expect(f).toMatchObject({ total: 1237, basic: 567, coop: 502, reclaimed: 168, townships: 5 });
     const [d] = await db.query<DepartmentFiguresRow>(departmentFigures(NO_FILTERS));
     expect(d.department_kinds).toBeGreaterThan(30);
@@ -48,13 +49,13 @@ describe('overview queries on the real database', () => {
     const filters = { ...NO_FILTERS, townships: ['toksun-yilahu'], lists: ['reclaimed' as const] };
     const rows = await db.query<TownshipListCountRow>(townshipListCounts(filters));
     expect(countsOf(rows, 'changji-liugong').basic).toBe(136);
-    const [f] = await db.query<KeyFiguresRow>(keyFigures(filters));
+    const f = keyFigures(await townshipTotals(db, filters));
     expect(f).toMatchObject({ total: 34, reclaimed: 34, townships: 1 });
   });
 
   it("伊拉湖镇's 党的建设 basic duties number 24, as its 说明 states", async () => {
     const filters = { ...NO_FILTERS, townships: ['toksun-yilahu'], lists: ['basic' as const], categories: ['党的建设'] };
-    const [f] = await db.query<KeyFiguresRow>(keyFigures(filters));
+    const f = keyFigures(await townshipTotals(db, filters));
     expect(f.total).toBe(24);
   });
 
@@ -67,5 +68,127 @@ describe('overview queries on the real database', () => {
     const filtered = await db.query<CoopStepsRow>(coopSteps({ ...NO_FILTERS, townships: ['changji-liugong'] }));
     expect(filtered.map((r) => r.township_id)).toEqual(['changji-liugong']);
     expect(filtered[0].coop_items).toBe(94);
+  });
+});
+
+/**
+ * The per-township totals the distribution and the ranking read, computed afresh from the complete
+ * database's items and steps with plain SQL (no cube, no place tree) under the same filters.
+ */
+describe('townshipTotals against the complete database', () => {
+  let complete: DbClient;
+  beforeAll(async () => {
+    complete = await completeDb();
+  });
+
+  interface Expected {
+    key: string;
+    basic: number;
+    coop: number;
+    reclaimed: number;
+    all_lists_total: number;
+    all_lists_reclaimed: number;
+    coop_items: number;
+    township_steps: number;
+  }
+  /** `where` restricts items (alias i) by everything but the list filter; `lists` is the list filter. */
+  const expected = (where: Sql, lists: string[] = []) => {
+    const inLists = lists.length ? sql`i.list IN ${lists}` : sql`1`;
+    return complete.query<Expected>(sql`
+      SELECT t.id AS key,
+             count(CASE WHEN i.list = 'basic' AND ${inLists} THEN 1 END) AS basic,
+             count(CASE WHEN i.list = 'coop' AND ${inLists} THEN 1 END) AS coop,
+             count(CASE WHEN i.list = 'reclaimed' AND ${inLists} THEN 1 END) AS reclaimed,
+             count(i.id) AS all_lists_total,
+             count(CASE WHEN i.list = 'reclaimed' THEN 1 END) AS all_lists_reclaimed,
+             count(CASE WHEN i.list = 'coop' THEN 1 END) AS coop_items,
+             coalesce(sum(CASE WHEN i.list = 'coop' THEN
+               (SELECT count(*) FROM steps s WHERE s.item_id = i.id AND s.party = 'township') END), 0) AS township_steps
+      FROM townships t LEFT JOIN items i ON i.township_id = t.id AND ${where}
+      GROUP BY t.id ORDER BY t.id`);
+  };
+  const actual = async (filters: Filters, omit: 'townships'[] = []) =>
+    (await townshipTotals(db, filters, omit))
+      .map(({ key, basic, coop, reclaimed, all_lists_total, all_lists_reclaimed, coop_items, township_steps }) => ({
+        key,
+        basic,
+        coop,
+        reclaimed,
+        all_lists_total,
+        all_lists_reclaimed,
+        coop_items,
+        township_steps,
+      }))
+      .sort((a, b) => a.key.localeCompare(b.key));
+
+  it('gives every township its lists, steps and reclaimed base as the items and steps tables count them', async () => {
+    const rows = await townshipTotals(db, NO_FILTERS);
+    expect(rows).toHaveLength(5);
+    expect(await actual(NO_FILTERS)).toEqual(await expected(sql`1`));
+    for (const r of rows) expect(r.total).toBe(r.basic + r.coop + r.reclaimed);
+    const yilahu = rows.find((r) => r.key === 'toksun-yilahu')!;
+    expect(yilahu).toMatchObject({ name: '伊拉湖镇', county_name: '托克逊县', prefecture_name: '吐鲁番市', total: 245 });
+  });
+
+  it('applies a category filter, and counts townships with none of its items as zeros', async () => {
+    const filters = { ...NO_FILTERS, categories: ['党的建设'] };
+    expect(await actual(filters)).toEqual(await expected(sql`i.category = '党的建设'`));
+    const none = await townshipTotals(db, { ...NO_FILTERS, categories: ['no such category'] });
+    expect(none.map((r) => r.total)).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('applies the list filter to the list counts only: the share’s base and the steps keep all lists', async () => {
+    const filters = { ...NO_FILTERS, lists: ['reclaimed' as const, 'basic' as const] };
+    const rows = await actual(filters);
+    expect(rows).toEqual(await expected(sql`1`, ['reclaimed', 'basic']));
+    expect(rows.every((r) => r.coop === 0 && r.coop_items > 0)).toBe(true);
+  });
+
+  it('counts the items involving a department kind from the facts', async () => {
+    const filters = { ...NO_FILTERS, departmentKinds: ['农业农村局'], lists: ['coop' as const] };
+    const involving = sql`i.id IN (SELECT x.item_id FROM item_departments x JOIN departments d ON d.id = x.department_id WHERE d.kind = '农业农村局')`;
+    expect(await actual(filters)).toEqual(await expected(involving, ['coop']));
+  });
+
+  it('keeps to the scope and the township filter, unless told to omit the latter', async () => {
+    const places = await placeIndexOf(db);
+    const changji = places.places.find((p) => p.level === 'prefecture' && p.name === '昌吉回族自治州')!;
+    const scoped = await townshipTotals(db, { ...NO_FILTERS, scope: changji.key });
+    expect(scoped.map((r) => r.key).sort()).toEqual(['changji-liugong', 'jimsar-xindi', 'manas-liangzhouhu', 'qitai-jibuku']);
+    expect(new Set(scoped.map((r) => r.prefecture))).toEqual(new Set([changji.id]));
+    const picked = { ...NO_FILTERS, scope: changji.key, townships: ['qitai-jibuku'] };
+    expect((await townshipTotals(db, picked)).map((r) => r.key)).toEqual(['qitai-jibuku']);
+    expect(await townshipTotals(db, picked, ['townships'])).toEqual(scoped);
+  });
+});
+
+describe('departmentFigures against the complete database', () => {
+  it('with a department-kind filter, counts every department sharing an item with the chosen kind', async () => {
+    const complete = await completeDb();
+    const filters = { ...NO_FILTERS, departmentKinds: ['农业农村局'], categories: ['乡村振兴'] };
+    const [d] = await db.query<DepartmentFiguresRow>(departmentFigures(filters));
+    const [check] = await complete.query<DepartmentFiguresRow>(sql`
+      SELECT count(DISTINCT d.kind) AS department_kinds, count(DISTINCT d.id) AS departments
+      FROM items i JOIN item_departments x ON x.item_id = i.id JOIN departments d ON d.id = x.department_id
+      WHERE i.category = '乡村振兴' AND i.id IN (SELECT x2.item_id FROM item_departments x2
+        JOIN departments d2 ON d2.id = x2.department_id WHERE d2.kind = '农业农村局')`);
+    expect(d).toEqual(check);
+    expect(d.department_kinds).toBeGreaterThan(1);
+  });
+});
+
+describe('departmentFigures from the county rollups', () => {
+  it('counts the same departments per county as per township, for every list and a category', async () => {
+    const complete = await completeDb();
+    for (const lists of [[], ['coop' as const], ['reclaimed' as const]]) {
+      const filters = { ...NO_FILTERS, lists, categories: ['乡村振兴'] };
+      const [d] = await db.query<DepartmentFiguresRow>(departmentFigures(filters));
+      const roles = lists.length ? (lists[0] === 'coop' ? ['lead'] : ['receiver']) : ['lead', 'receiver'];
+      const [check] = await complete.query<DepartmentFiguresRow>(sql`
+        SELECT count(DISTINCT d.kind) AS department_kinds, count(DISTINCT d.id) AS departments
+        FROM items i JOIN item_departments x ON x.item_id = i.id JOIN departments d ON d.id = x.department_id
+        WHERE i.category = '乡村振兴' AND x.role IN ${roles}`);
+      expect(d).toEqual(check);
+    }
   });
 });
