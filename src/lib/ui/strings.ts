@@ -42,15 +42,25 @@ export const formatShare = (x: number) => percent.format(x);
 
 // ─── Analysis views: 事项类别, 部门网络, 收回事项热力图 (owned by the charts author) ───────────────
 
+/**
+ * Items per township, as the category heatmap writes them: one decimal in words and tooltips; in a cell
+ * (`'cell'`), whole numbers from 10 up so three characters fit the narrowest column.
+ */
+const oneDecimal = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+export const formatAverage = (x: number, where: 'text' | 'cell' = 'text') =>
+  where === 'cell' && Math.round(x * 10) >= 100 ? integer.format(Math.round(x)) : oneDecimal.format(x);
+
 export const CATEGORIES_STRINGS = {
   measureCount: '事项数',
   measureShare: '占比',
   measureLabel: '显示',
-  /** `tops`: every category tied for the most items; `base`: what the share is of. */
-  barsTitle: (tops: string[], count: number, share: string, base: 'all' | 'townships' | 'selection') =>
-    `${joinNames(tops.map((t) => `“${t}”`))}是事项最多的类别：${tops.length > 1 ? '各' : '共'} ${count} 项，` +
-    `${tops.length > 1 ? '各' : ''}占${{ all: '全部', townships: '所选乡镇', selection: '所选' }[base]}事项的 ${share}`,
+  /** `tops`: every category tied for the most items; `base`: what the share is of; `scope`: the place drilled into. */
+  barsTitle: (tops: string[], count: number, share: string, base: 'all' | 'townships' | 'selection', scope?: string) =>
+    `${joinNames(tops.map((t) => `“${t}”`))}是事项最多的类别：${tops.length > 1 ? '各' : '共'} ${formatCount(count)} 项，` +
+    `${tops.length > 1 ? '各' : ''}占${{ all: `${scope ?? ''}全部`, townships: '所选乡镇', selection: '所选' }[base]}事项的 ${share}`,
   barsSubtitle: '按清单分面，类别按事项总数排序；点击条形按类别筛选',
+  /** The last line of a bar's tooltip past ten units: the units it does not name. */
+  barsTooltipOthers: (units: number, unit: string, count: number) => `其余 ${formatCount(units)} 个${unit}：${formatCount(count)} 项`,
   /** `tops`: every (township, category) cell tied for the most items. */
   heatmapTitle: (tops: { township: string; category: string }[], count: number) =>
     `各乡镇事项分布：最多的是${joinNames(
@@ -58,7 +68,24 @@ export const CATEGORIES_STRINGS = {
       3,
       '处',
     )}（${tops.length > 1 ? '各 ' : ''}${count} 项）`,
+  /** Past townships: every (unit, category) cell tied for the most items per township. */
+  heatmapTitleAverage: (tops: { unit: string; category: string }[], average: string) =>
+    `平均每个乡镇事项最多：${joinNames(
+      tops.map((c) => `${c.unit}的“${c.category}”`),
+      3,
+      '处',
+    )}（${tops.length > 1 ? '各 ' : ''}${average} 项）`,
   heatmapSubtitle: '单元格为事项数（项），灰色为无此类事项；点击单元格按类别和乡镇筛选',
+  /** Past townships: what a cell is (`unit` 县市区 or 地州市), and that a click opens the unit. */
+  heatmapSubtitleAverage: (unit: string) => `单元格 = 平均每个乡镇的事项数（项，即事项数 ÷ 乡镇数）；点击单元格或${unit}名查看下一级`,
+  heatmapLegendAverage: '项/乡镇',
+  heatmapAriaAverage: '热力图：事项类别 × 县市区或地州市，平均每个乡镇的事项数',
+  heatmapCellAverage: (unit: string, category: string, average: string, townships: number, count: string) =>
+    `${unit}，${category}，平均每个乡镇 ${average} 项（${formatCount(townships)} 个乡镇共 ${count} 项）；按 Enter 查看下一级`,
+  heatmapTipAverage: (average: string) => `平均每个乡镇 ${average} 项`,
+  heatmapTipTotal: (count: string, townships: number) => `${formatCount(townships)} 个乡镇共 ${count} 项`,
+  heatmapColumnTitle: (unit: string, townships: number) => `${unit}（${formatCount(townships)} 个乡镇）`,
+  heatmapColumnAria: (unit: string, townships: number) => `${unit}（${formatCount(townships)} 个乡镇）：查看下一级`,
   barsAria: '条形图：各事项类别的事项数，按基本、配合、收回三张清单分面',
   heatmapAria: '热力图：事项类别 × 乡镇 的事项数',
   loading: '正在统计事项类别…',

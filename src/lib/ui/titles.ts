@@ -4,13 +4,12 @@
  */
 import type { Filters } from '../state/filters';
 import type { CoopStepsRow, TownshipListCountRow } from '../queries/overview';
-import type { CategoryCountRow, UnitRow } from '../queries/categories';
+import { categoryBars, categoryCells, type CategoryCountRow, type UnitRow } from '../queries/categories';
 import type { RelianceRow } from '../queries/network';
 import { countMixed, type HeatmapRow } from '../queries/heatmap';
-import { categoryBars } from '../charts/category-bars';
-import { categoryCells } from '../charts/category-heatmap';
 import { leaders } from './leaders';
-import { CATEGORIES_STRINGS, HEATMAP_STRINGS, NETWORK_STRINGS, OVERVIEW, formatShare } from './strings';
+import { CATEGORIES_STRINGS, HEATMAP_STRINGS, NETWORK_STRINGS, OVERVIEW, formatAverage, formatShare } from './strings';
+import type { PlaceLevel } from '../queries/places';
 
 /** 总览: the townships with the most items and the most reclaimed items, all of them where tied. */
 export function overviewListsTitle(counts: TownshipListCountRow[]): string {
@@ -44,9 +43,18 @@ export function overviewStepsTitle(rows: CoopStepsRow[]): string {
   );
 }
 
-/** 事项类别, bars: the largest categories, and what their share is of under the filters. */
-export function categoryBarsTitle(rows: CategoryCountRow[], filters: Filters): string | null {
-  const { bars } = categoryBars(rows, filters.townships);
+/**
+ * 事项类别, bars: the largest categories, and what their share is of under the filters. `unitKeys`: the
+ * units the bars sum over (the chosen townships where the rows hold every township; all when empty);
+ * `scope`: the name of the place drilled into, which "all items" then means.
+ */
+export function categoryBarsTitle(
+  rows: CategoryCountRow[],
+  filters: Filters,
+  unitKeys: readonly string[] = filters.townships,
+  scope?: string,
+): string | null {
+  const { bars } = categoryBars(rows, unitKeys);
   const totals = new Map<string, number>();
   for (const b of bars) totals.set(b.category, (totals.get(b.category) ?? 0) + b.count);
   const total = bars.reduce((s, b) => s + b.count, 0);
@@ -59,16 +67,30 @@ export function categoryBarsTitle(rows: CategoryCountRow[], filters: Filters): s
     top[0][1],
     formatShare(top[0][1] / total),
     base,
+    scope,
   );
 }
 
-/** 事项类别, heatmap: the fullest (township, category) cells. */
-export function categoryHeatmapTitle(rows: CategoryCountRow[], townships: UnitRow[]): string | null {
-  const top = leaders(categoryCells(rows, townships), (c) => c.count);
+/**
+ * 事项类别, heatmap: the fullest (unit, category) cells — by count for townships, by items per township
+ * for counties and prefectures (whose counts grow with their number of townships).
+ */
+export function categoryHeatmapTitle(rows: CategoryCountRow[], units: UnitRow[], level: PlaceLevel = 'township'): string | null {
+  const cells = categoryCells(rows, units);
+  if (level === 'township') {
+    const top = leaders(cells, (c) => c.count);
+    if (top.length === 0 || top[0].count === 0) return null;
+    return CATEGORIES_STRINGS.heatmapTitle(
+      top.map((c) => ({ township: c.unitName, category: c.category })),
+      top[0].count,
+    );
+  }
+  // Ties as the reader sees them: averages equal to the decimal shown.
+  const top = leaders(cells, (c) => Math.round(c.perTownship * 10));
   if (top.length === 0 || top[0].count === 0) return null;
-  return CATEGORIES_STRINGS.heatmapTitle(
-    top.map((c) => ({ township: c.unitName, category: c.category })),
-    top[0].count,
+  return CATEGORIES_STRINGS.heatmapTitleAverage(
+    top.map((c) => ({ unit: c.unitName, category: c.category })),
+    formatAverage(top[0].perTownship),
   );
 }
 
