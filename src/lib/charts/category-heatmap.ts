@@ -3,7 +3,7 @@ import { categoryCells, type CategoryCell, type CategoryCountRow, type UnitRow }
 import { ABSENT_COLOUR, FONT_FAMILY } from '../ui/theme';
 import { CATEGORIES_STRINGS as S, formatAverage, formatCount } from '../ui/strings';
 import { activatable, activatableRects } from './activatable';
-import { columnLabels } from './unit-labels';
+import { columnLabels, LABEL_LINE_HEIGHT } from './unit-labels';
 import { textWidth } from './text-width';
 
 export type { CategoryCell };
@@ -35,9 +35,9 @@ const CORNER_LEGEND_HEIGHT = 50;
 
 /**
  * Category × unit cells coloured and labelled by count (townships) or items per township (counties,
- * prefectures); zero cells stay grey and blank. Column labels that do not fit across are written
- * vertically in short form, with the colour legend in the corner beside them, so a dozen or thirty
- * columns keep the chart as short as five do.
+ * prefectures); zero cells stay grey and blank. Column labels that do not fit across go on two lines
+ * or, in narrow columns, vertically in short form, with the colour legend in the corner beside them,
+ * so a dozen or thirty columns keep the chart about as short as five do.
  */
 export function categoryHeatmapChart(
   rows: CategoryCountRow[],
@@ -62,12 +62,14 @@ export function categoryHeatmapChart(
     columnWidth,
     FONT_SIZE,
   );
-  // Five townships: their names across on Plot's axis and the legend above, as the chart has always been.
-  const compact = header.vertical || onColumn !== undefined;
+  // Every name across on one line (five townships): Plot's axis and the legend above, as the chart has
+  // always been. Stacked lines or vertical names leave a corner beside them for the legend.
+  const stacked = header.lines.some((l) => l.length > 1);
+  const compact = stacked || onColumn !== undefined;
   // Numbers only where the widest fits its cell; past that the colour and the tooltip tell.
   const showNumbers = nonZero.every((c) => textWidth(format(c), FONT_SIZE) <= columnWidth - 3);
-  const marginTop = header.vertical ? Math.max(header.height + 8, CORNER_LEGEND_HEIGHT) : 26;
-  const labelOf = new Map(units.map((u, i) => [u.key, header.labels[i]]));
+  const marginTop = stacked ? Math.max(header.height + 8, CORNER_LEGEND_HEIGHT) : 26;
+  const labelOf = new Map(units.map((u, i) => [u.key, header.lines[i].join('\n')]));
 
   const interactive = activatableRects(
     cells,
@@ -118,12 +120,12 @@ export function categoryHeatmapChart(
     color: {
       // Quantized: a few steps are easier to read off than a ramp (and the legend needs no canvas).
       type: 'quantize',
-      n: compact ? 4 : 5,
+      n: stacked ? 4 : 5,
       scheme: 'viridis',
       reverse: true,
       domain: [0, max],
       label: legendLabel,
-      legend: !compact,
+      legend: !stacked,
       tickFormat: measure === 'count' ? formatCount : (x: number) => formatAverage(x, 'cell'),
     },
     marks: [
@@ -163,10 +165,10 @@ export function categoryHeatmapChart(
         ? Plot.text(units, {
             x: 'key',
             frameAnchor: 'top',
-            // Vertical labels: one character a line, growing up from just above the cells.
-            text: (u: UnitRow) => (header.vertical ? [...labelOf.get(u.key)!].join('\n') : labelOf.get(u.key)!),
+            // Stacked lines (a character a line when vertical), growing up from just above the cells.
+            text: (u: UnitRow) => labelOf.get(u.key)!,
             lineAnchor: 'bottom',
-            lineHeight: 1.05,
+            lineHeight: LABEL_LINE_HEIGHT,
             dy: -5,
             fontSize: FONT_SIZE,
             fontWeight: 700,
@@ -175,7 +177,7 @@ export function categoryHeatmapChart(
             render: onColumn ? activatableTexts(units, onColumn) : undefined,
           })
         : null,
-      header.vertical ? cornerLegend(legendLabel, measure) : null,
+      stacked ? cornerLegend(legendLabel, measure) : null,
     ],
   });
 }

@@ -26,26 +26,51 @@ export function shortPlaceName(name: string): string {
 
 /** Most characters a vertical label shows before it is cut with '…'. */
 export const VERTICAL_LABEL_CHARS = 6;
+/** Line height of stacked label lines, in ems. */
+export const LABEL_LINE_HEIGHT = 1.05;
 
 export interface ColumnLabels {
-  /** Whether the labels are written top to bottom (each a column of characters). */
+  /** Each label's lines, top to bottom (a vertical label has a character a line). */
+  lines: string[][];
+  /** Whether the labels are written top to bottom. */
   vertical: boolean;
-  /** The text of each label, in column order. */
-  labels: string[];
   /** Height the labels need above the columns, in px. */
   height: number;
 }
 
 /**
- * Labels for columns `columnWidth` px wide: the full names across when every one fits, else the short
- * names written vertically (CJK reads naturally top to bottom), cut at VERTICAL_LABEL_CHARS.
+ * Labels for columns `columnWidth` px wide: the full names across when every one fits; else, where a
+ * column holds three characters or more, each name (or its short form, cut with '…' if need be) on
+ * two balanced lines; else the short names written vertically (CJK reads naturally top to bottom),
+ * cut at VERTICAL_LABEL_CHARS. The full name belongs in each label's tooltip.
  */
 export function columnLabels(names: readonly string[], columnWidth: number, fontSize: number): ColumnLabels {
-  if (names.every((n) => textWidth(n, fontSize) <= columnWidth - 4)) return { vertical: false, labels: [...names], height: fontSize };
-  const labels = names.map((n) => {
-    const short = shortPlaceName(n);
-    return [...short].length > VERTICAL_LABEL_CHARS ? [...short].slice(0, VERTICAL_LABEL_CHARS - 1).join('') + '…' : short;
+  const room = columnWidth - 4;
+  const fits = (text: string) => textWidth(text, fontSize) <= room;
+  if (names.every(fits)) return { lines: names.map((n) => [n]), vertical: false, height: fontSize };
+  const height = (lines: number) => lines * fontSize * LABEL_LINE_HEIGHT;
+  if (room >= 3 * fontSize) {
+    const lines = names.map((name) => {
+      const twoLines = (text: string) => {
+        const chars = [...text];
+        const cut = Math.ceil(chars.length / 2);
+        return [chars.slice(0, cut).join(''), chars.slice(cut).join('')];
+      };
+      for (const text of [name, shortPlaceName(name)]) {
+        if (fits(text)) return [text];
+        const split = twoLines(text);
+        if (split.every(fits)) return split;
+      }
+      // Even the short form is longer than two lines: cut it to what two lines hold.
+      const perLine = [...shortPlaceName(name)].reduce((n, _, i, chars) => (fits(chars.slice(0, i + 1).join('')) ? i + 1 : n), 1);
+      const chars = [...shortPlaceName(name)];
+      return [chars.slice(0, perLine).join(''), chars.slice(perLine, 2 * perLine - 1).join('') + '…'];
+    });
+    return { lines, vertical: false, height: height(Math.max(...lines.map((l) => l.length))) };
+  }
+  const lines = names.map((n) => {
+    const chars = [...shortPlaceName(n)];
+    return chars.length > VERTICAL_LABEL_CHARS ? [...chars.slice(0, VERTICAL_LABEL_CHARS - 1), '…'] : chars;
   });
-  const chars = Math.max(1, ...labels.map((l) => [...l].length));
-  return { vertical: true, labels, height: chars * fontSize * 1.05 };
+  return { lines, vertical: true, height: height(Math.max(1, ...lines.map((l) => l.length))) };
 }

@@ -21,13 +21,20 @@ describe('shortPlaceName', () => {
 
 describe('columnLabels', () => {
   it('keeps full names across when every one fits its column', () => {
-    expect(columnLabels(['伊拉湖镇', '六工镇'], 80, 12)).toEqual({ vertical: false, labels: ['伊拉湖镇', '六工镇'], height: 12 });
+    expect(columnLabels(['伊拉湖镇', '六工镇'], 80, 12)).toEqual({ lines: [['伊拉湖镇'], ['六工镇']], vertical: false, height: 12 });
   });
 
-  it('writes short names vertically when one does not fit, cut past six characters', () => {
+  it('puts names on two balanced lines in columns three characters wide or more, short forms where the full name is longer', () => {
+    const labels = columnLabels(['伊宁市', '艾兰木巴格街道', '克孜勒苏柯尔克孜自治州', '自治区直辖县级行政区划'], 56, 13);
+    expect(labels.vertical).toBe(false);
+    expect(labels.lines).toEqual([['伊宁市'], ['艾兰木巴', '格街道'], ['克州'], ['自治区', '直辖']]);
+    expect(labels.height).toBeCloseTo(2 * 13 * 1.05);
+  });
+
+  it('writes short names vertically in narrower columns, cut past six characters', () => {
     const labels = columnLabels(['伊宁市', '察布查尔锡伯自治县', '乌鲁木齐站片区街道'], 30, 12);
     expect(labels.vertical).toBe(true);
-    expect(labels.labels).toEqual(['伊宁市', '察布查尔县', '乌鲁木齐站…']);
+    expect(labels.lines.map((l) => l.join(''))).toEqual(['伊宁市', '察布查尔县', '乌鲁木齐站…']);
     expect(labels.height).toBeCloseTo(6 * 12 * 1.05);
   });
 });
