@@ -2,8 +2,9 @@ import { select } from 'd3';
 import type { HeatmapRow, HeatmapCell, HoldingStatus } from '../queries/heatmap';
 import type { UnitRow } from '../queries/categories';
 import { LIST_COLOURS, ABSENT_COLOUR, FONT_FAMILY } from '../ui/theme';
-import { truncate } from './text-width';
+import { textWidth, truncate } from './text-width';
 import { activatable } from './activatable';
+import { columnLabels, LABEL_LINE_HEIGHT } from './unit-labels';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -17,6 +18,44 @@ export const STATUS_COLOURS: Record<HoldingStatus, string> = {
 const STATUS_INK: Record<HoldingStatus, string> = { reclaimed: '#000', coop: '#000', basic: '#fff', absent: '#666' };
 
 export type HeatmapGrouping = 'category' | 'receiver';
+
+/**
+ * What a cell shows: how its township holds the duty ('status', one township per column), or, for a
+ * county or prefecture, the share of its townships shown that reclaimed it ('share').
+ */
+export type HeatmapMode = 'status' | 'share';
+
+/**
+ * The share colour steps, from none to all of a unit's townships: a sequential reddish purple (the
+ * 收回 colour's hue), white for "listed, reclaimed by none", and a step of its own for "all of them",
+ * the case a planner needs no longer look at.
+ */
+export const SHARE_STEPS: { id: string; below: number; colour: string; ink: string }[] = [
+  { id: 'none', below: 1, colour: '#FFFFFF', ink: '#333' },
+  { id: 'few', below: 25, colour: '#FCC5C0', ink: '#000' },
+  { id: 'some', below: 50, colour: '#FA9FB5', ink: '#000' },
+  { id: 'half', below: 75, colour: '#F768A1', ink: '#000' },
+  { id: 'most', below: 100, colour: '#C51B8A', ink: '#fff' },
+  { id: 'all', below: Infinity, colour: '#7A0177', ink: '#fff' },
+];
+
+/**
+ * The whole percentage a cell writes: 0 and 100 only when none or all of the townships reclaimed it
+ * (1 of 300 is 1%, 299 of 300 is 99%), so the step's colour and the number always agree.
+ */
+export function sharePercent(share: number): number {
+  if (share <= 0) return 0;
+  if (share >= 1) return 100;
+  return Math.min(99, Math.max(1, Math.round(share * 100)));
+}
+
+export const formatSharePercent = (share: number) => `${sharePercent(share)}%`;
+
+/** The colour step of a share of townships. */
+export function shareStep(share: number) {
+  const percent = sharePercent(share);
+  return SHARE_STEPS.find((s) => percent < s.below)!;
+}
 
 export interface HeatmapGroup {
   label: string;
@@ -53,11 +92,20 @@ export interface ReclaimedHeatmapOptions {
   statusLabels: Record<HoldingStatus, string>;
   /** Short text drawn in each cell so the status never depends on colour alone. */
   statusShort: Record<HoldingStatus, string>;
+  /** One character each, for columns too narrow for `statusShort` (thirty townships of a county). */
+  statusInitial?: Record<HoldingStatus, string>;
   unnamedGroup: string;
   countLabel: string;
   /** Townships in all (the count column reads reclaimedIn / this); defaults to the columns shown. */
   townshipTotal?: number;
   ariaLabel: string;
+  /** 'status' (townships, the default) or 'share' (counties, prefectures). */
+  mode?: HeatmapMode;
+  /** In 'share' mode, a cell's aria-label. */
+  describeShare?: (row: HeatmapRow, cell: HeatmapCell, unit: UnitRow) => string;
+  /** A click on a column's name; names are buttons only when given (counties, prefectures: drill in). */
+  onHeader?: (unit: UnitRow) => void;
+  describeHeader?: (unit: UnitRow) => string;
   onOpen?: (row: HeatmapRow, cell: HeatmapCell) => void;
   onHover?: (hit: { row: HeatmapRow; cell: HeatmapCell } | null, event: Event) => void;
   document?: Document;
@@ -67,6 +115,13 @@ const ROW_HEIGHT = 24;
 const GROUP_HEIGHT = 28;
 const HEADER_HEIGHT = 34;
 const FONT_SIZE = 13;
+const CELL_FONT_SIZE = 12;
+/** The narrowest column: its cell still fits a status's two characters. */
+const MIN_CELL_WIDTH = 26;
+/** The row labels' least width, cut with '…' past it (the full name is in the tooltip). */
+const MIN_LABEL_WIDTH = 240;
+/** In 'share' mode, the strip at the foot of a cell: the share of the unit's townships still carrying the duty. */
+const STRIP_HEIGHT = 5;
 
 /**
  * Rows = duty groups reclaimed somewhere, columns = townships, cells coloured by how each township
@@ -74,12 +129,34 @@ const FONT_SIZE = 13;
  */
 export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], options: ReclaimedHeatmapOptions): SVGSVGElement {
   const doc = options.document ?? document;
+  const mode = options.mode ?? 'status';
   const groups = groupHeatmapRows(rows, options.grouping, options.unnamedGroup);
-  const countWidth = 56;
-  const cellWidth = Math.max(64, Math.min(96, (options.width - 300 - countWidth) / Math.max(1, townships.length)));
-  const labelWidth = Math.max(240, options.width - countWidth - cellWidth * townships.length - 8);
-  const height = HEADER_HEIGHT + groups.length * GROUP_HEIGHT + rows.length * ROW_HEIGHT + 8;
+  const n = Math.max(1, townships.length);
+  const countText = (row: HeatmapRow) =>
+    mode === 'status'
+      ? `${row.reclaimedIn}/${options.townshipTotal ?? townships.length}`
+      : `${row.shown.reclaimed.toLocaleString('zh-CN')}/${row.shown.townships.toLocaleString('zh-CN')}`;
+  const countWidth = Math.max(56, ...rows.map((r) => textWidth(countText(r), FONT_SIZE) + 12));
+  // As wide as five townships have always had them; narrower where many columns would not fit beside the names.
+  let cellWidth = Math.max(64, Math.min(96, (options.width - 300 - countWidth) / n));
+  if (MIN_LABEL_WIDTH + cellWidth * n + countWidth > options.width)
+    cellWidth = Math.max(MIN_CELL_WIDTH, (options.width - MIN_LABEL_WIDTH - countWidth) / n);
+  const labelWidth = Math.max(MIN_LABEL_WIDTH, options.width - countWidth - cellWidth * townships.length - 8);
+  const header = columnLabels(
+    townships.map((t) => t.name),
+    cellWidth,
+    FONT_SIZE,
+  );
+  const headerHeight = Math.max(HEADER_HEIGHT, header.height + 14);
+  const height = headerHeight + groups.length * GROUP_HEIGHT + rows.length * ROW_HEIGHT + 8;
   const width = labelWidth + cellWidth * townships.length + countWidth;
+  // Text in a cell only where the widest fits every cell: a status's initial where its two characters
+  // do not; past that colour, strip and tooltip tell.
+  const fits = (texts: string[]) => texts.every((t) => textWidth(t, CELL_FONT_SIZE) <= cellWidth - 6);
+  const statusText = fits(Object.values(options.statusShort)) || !options.statusInitial ? options.statusShort : options.statusInitial;
+  const cellText = (cell: HeatmapCell) =>
+    mode === 'status' ? statusText[cell.status] : listed(cell) ? formatSharePercent(cell.share) : options.statusShort.absent;
+  const showCellText = fits(mode === 'status' ? Object.values(statusText) : ['100%']);
 
   const svg = select(doc.createElementNS(SVG_NS, 'svg') as SVGSVGElement)
     .attr('viewBox', `0 0 ${width} ${height}`)
@@ -93,25 +170,44 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
     .style('max-width', '100%')
     .style('height', 'auto');
 
-  const header = svg.append('g').attr('class', 'header');
-  townships.forEach((t, i) =>
-    header
+  const head = svg.append('g').attr('class', 'header');
+  townships.forEach((t, i) => {
+    const label = head
       .append('text')
+      .attr('class', 'unit-label')
+      .attr('data-unit', t.key)
       .attr('x', labelWidth + cellWidth * (i + 0.5))
-      .attr('y', HEADER_HEIGHT - 10)
+      .attr('y', headerHeight - 10)
       .attr('text-anchor', 'middle')
-      .attr('font-weight', 700)
-      .text(t.name),
-  );
-  header
+      .attr('font-weight', 700);
+    const lines = header.lines[i];
+    if (lines.length > 1) {
+      // Stacked lines (a character a line when vertical), the last just above the cells.
+      lines.forEach((line, j) =>
+        label
+          .append('tspan')
+          .attr('x', labelWidth + cellWidth * (i + 0.5))
+          .attr('y', headerHeight - 10 - (lines.length - 1 - j) * FONT_SIZE * LABEL_LINE_HEIGHT)
+          .text(line),
+      );
+    } else label.text(lines[0]);
+    if (lines.join('') !== t.name) label.append('title').text(t.name);
+    if (options.onHeader) {
+      const node = label.node()!;
+      activatable(node, options.describeHeader?.(t) ?? t.name, () => options.onHeader!(t));
+      node.style.cursor = 'pointer';
+      node.setAttribute('data-townships', String(t.townships));
+    }
+  });
+  head
     .append('text')
     .attr('x', labelWidth + cellWidth * townships.length + countWidth / 2)
-    .attr('y', HEADER_HEIGHT - 10)
+    .attr('y', headerHeight - 10)
     .attr('text-anchor', 'middle')
     .attr('font-weight', 700)
     .text(options.countLabel);
 
-  let y = HEADER_HEIGHT;
+  let y = headerHeight;
   for (const group of groups) {
     svg
       .append('text')
@@ -140,30 +236,81 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
         .append('title')
         .text(row.name);
       row.cells.forEach((cell, i) => {
-        const cg = g
-          .append('g')
-          .attr('class', `cell cell-${cell.status}`)
-          .attr('data-township', cell.unit)
-          .attr('data-status', cell.status)
-          .style('cursor', 'pointer');
-        cg.append('rect')
-          .attr('x', labelWidth + cellWidth * i + 1)
-          .attr('y', y + 1)
-          .attr('width', cellWidth - 2)
-          .attr('height', ROW_HEIGHT - 2)
-          .attr('rx', 2)
-          .attr('fill', STATUS_COLOURS[cell.status]);
-        cg.append('text')
-          .attr('x', labelWidth + cellWidth * (i + 0.5))
-          .attr('y', y + ROW_HEIGHT / 2 + 4)
-          .attr('text-anchor', 'middle')
-          .attr('font-size', 12)
-          .attr('fill', STATUS_INK[cell.status])
-          .attr('pointer-events', 'none')
-          .text(options.statusShort[cell.status]);
+        const unit = townships[i] ?? { key: cell.unit, name: cell.unit, townships: cell.townships };
+        const x = labelWidth + cellWidth * i;
+        const cg = g.append('g').attr('data-unit', cell.unit).attr('data-status', cell.status).style('cursor', 'pointer');
+        if (mode === 'status') {
+          cg.attr('class', `cell cell-${cell.status}`).attr('data-township', cell.unit);
+          cg.append('rect')
+            .attr('x', x + 1)
+            .attr('y', y + 1)
+            .attr('width', cellWidth - 2)
+            .attr('height', ROW_HEIGHT - 2)
+            .attr('rx', 2)
+            .attr('fill', STATUS_COLOURS[cell.status]);
+        } else {
+          const step = listed(cell) ? shareStep(cell.share) : null;
+          const split = cell.reclaimed > 0 && cell.coop + cell.basic > 0;
+          cg.attr('class', `cell cell-share${listed(cell) ? '' : ' cell-absent'}${split ? ' cell-split' : ''}`)
+            .attr('data-reclaimed', cell.reclaimed)
+            .attr('data-coop', cell.coop)
+            .attr('data-basic', cell.basic)
+            .attr('data-townships', cell.townships)
+            .attr('data-share', Math.round(cell.share * 10000) / 10000);
+          cg.append('rect')
+            .attr('x', x + 1)
+            .attr('y', y + 1)
+            .attr('width', cellWidth - 2)
+            .attr('height', ROW_HEIGHT - 2)
+            .attr('rx', 2)
+            .attr('fill', step?.colour ?? ABSENT_COLOUR)
+            .attr('stroke', step?.id === 'none' ? '#ccc' : null);
+          if (cell.coop + cell.basic > 0 && cell.townships > 0) {
+            // The foot of the cell: townships still carrying it, 配合 then 基本, as a share of the unit's width.
+            const inner = cellWidth - 4;
+            const top = y + ROW_HEIGHT - 2 - STRIP_HEIGHT;
+            const coop = (inner * cell.coop) / cell.townships;
+            const basic = (inner * cell.basic) / cell.townships;
+            cg.append('rect')
+              .attr('class', 'strip')
+              .attr('x', x + 2)
+              .attr('y', top)
+              .attr('width', inner)
+              .attr('height', STRIP_HEIGHT)
+              .attr('fill', '#fff');
+            if (cell.coop)
+              cg.append('rect')
+                .attr('class', 'strip-coop')
+                .attr('x', x + 2)
+                .attr('y', top)
+                .attr('width', coop)
+                .attr('height', STRIP_HEIGHT)
+                .attr('fill', STATUS_COLOURS.coop);
+            if (cell.basic)
+              cg.append('rect')
+                .attr('class', 'strip-basic')
+                .attr('x', x + 2 + coop)
+                .attr('y', top)
+                .attr('width', basic)
+                .attr('height', STRIP_HEIGHT)
+                .attr('fill', STATUS_COLOURS.basic);
+          }
+        }
+        if (showCellText)
+          cg.append('text')
+            .attr('x', x + cellWidth / 2)
+            .attr('y', y + ROW_HEIGHT / 2 + (mode === 'share' ? 2 : 4)) // a share sits a little higher, clear of the strip
+            .attr('text-anchor', 'middle')
+            .attr('font-size', CELL_FONT_SIZE)
+            .attr('fill', mode === 'status' ? STATUS_INK[cell.status] : listed(cell) ? shareStep(cell.share).ink : STATUS_INK.absent)
+            .attr('pointer-events', 'none')
+            .text(cellText(cell));
         const node = cg.node()!;
-        const township = townships[i]?.name ?? cell.unit;
-        activatable(node, `${row.name}，${township}：${options.statusLabels[cell.status]}`, () => options.onOpen?.(row, cell));
+        const label =
+          mode === 'share' && options.describeShare
+            ? options.describeShare(row, cell, unit)
+            : `${row.name}，${unit.name}：${options.statusLabels[cell.status]}`;
+        activatable(node, label, () => options.onOpen?.(row, cell));
         node.addEventListener('mouseenter', (e) => options.onHover?.({ row, cell }, e));
         node.addEventListener('focus', (e) => options.onHover?.({ row, cell }, e));
         node.addEventListener('mouseleave', (e) => options.onHover?.(null, e));
@@ -174,9 +321,12 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
         .attr('y', y + ROW_HEIGHT / 2 + 4)
         .attr('text-anchor', 'middle')
         .attr('class', 'reclaimed-count')
-        .text(`${row.reclaimedIn}/${options.townshipTotal ?? townships.length}`);
+        .text(countText(row));
       y += ROW_HEIGHT;
     }
   }
   return svg.node()!;
 }
+
+/** Whether any of the unit's townships shown lists the duty. */
+const listed = (cell: HeatmapCell) => cell.reclaimed + cell.coop + cell.basic > 0;

@@ -146,9 +146,43 @@ export const HEATMAP_STRINGS = {
   legendLabel: '图例',
   ariaLabel: '收回事项热力图：事项 × 乡镇',
   statusShort: { reclaimed: '收回', coop: '配合', basic: '基本', absent: '—' },
+  statusInitial: { reclaimed: '收', coop: '配', basic: '基', absent: '—' },
   receivers: '承接部门：',
   tooltipAbsentHint: '本乡镇清单未列入此事项；点击查看其他乡镇的该事项',
   tooltipOpenHint: '点击查看事项详情',
+  /** Past townships (`unit` 县市区 or 地州市): how many duties are split, and in how many units the townships themselves disagree. */
+  titleUnits: (mixed: number, total: number, unit: string, split: number, units: number, tops: string[], most: number) =>
+    `${formatCount(mixed)} 项事项在部分乡镇已收回、在其他乡镇仍由乡镇承担（共 ${formatCount(total)} 项）；` +
+    (split
+      ? `${split === units ? `全部 ${units}` : `${split}/${units}`} 个${unit}内的乡镇之间也不一致，最多的是${joinNames(tops, 3)}（${tops.length > 1 ? '各 ' : ''}${formatCount(most)} 项）`
+      : `各${unit}内的乡镇做法一致`),
+  subtitleUnits: (unit: string) =>
+    `行 = 至少一个乡镇收回的事项，按所示乡镇中收回的乡镇数排序；加粗 = 仍有乡镇作为基本或配合承担；单元格 = 该${unit}已收回的乡镇占比；点击单元格或${unit}名查看其乡镇`,
+  /** The share colour steps (SHARE_STEPS in charts/reclaimed-heatmap.ts), by id. */
+  shareLabels: { none: '0%', few: '1–24%', some: '25–49%', half: '50–74%', most: '75–99%', all: '100%' } as Record<string, string>,
+  shareLegendLabel: '已收回的乡镇占比',
+  stripLegend: '格底细条：仍为配合、仍为基本的乡镇占比',
+  unitsHeading: (unit: string, townships: number) => `${unit}（共 ${formatCount(townships)} 个乡镇）`,
+  unitCount: (status: 'reclaimed' | 'coop' | 'basic' | 'absent', n: number, share?: string) =>
+    `${STATUS_LABELS[status]} ${formatCount(n)} 个${share ? `（${share}）` : ''}`,
+  shownTotal: (townships: number, reclaimed: number, coop: number, basic: number) =>
+    `所示 ${formatCount(townships)} 个乡镇中：已收回 ${formatCount(reclaimed)}，仍为配合 ${formatCount(coop)}，仍为基本 ${formatCount(basic)}`,
+  describeShare: (
+    duty: string,
+    unit: string,
+    townships: number,
+    reclaimed: number,
+    share: string,
+    coop: number,
+    basic: number,
+    absent: number,
+  ) =>
+    `${duty}，${unit}（${formatCount(townships)} 个乡镇）：已收回 ${formatCount(reclaimed)} 个（${share}），` +
+    `仍为配合 ${formatCount(coop)} 个，仍为基本 ${formatCount(basic)} 个，未列入 ${formatCount(absent)} 个；按 Enter 查看其乡镇`,
+  describeHeader: (unit: string, townships: number) => `${unit}（${formatCount(townships)} 个乡镇）：查看其乡镇`,
+  tooltipUnitHint: '点击查看其中各乡镇',
+  /** A township line in a tooltip listing many townships by how they hold the duty. */
+  statusGroup: (status: string, n: number) => `${status}（${formatCount(n)}）：`,
   loading: '正在比较各乡镇的收回事项…',
   empty: '当前筛选条件下没有被收回的事项。',
 } as const;

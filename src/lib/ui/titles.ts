@@ -6,9 +6,9 @@ import type { Filters } from '../state/filters';
 import type { CoopStepsRow, TownshipListCountRow } from '../queries/overview';
 import { categoryBars, categoryCells, type CategoryCountRow, type UnitRow } from '../queries/categories';
 import type { RelianceRow } from '../queries/network';
-import { countMixed, type HeatmapRow } from '../queries/heatmap';
+import { countMixed, splitWithinUnits, type HeatmapRow } from '../queries/heatmap';
 import { leaders } from './leaders';
-import { CATEGORIES_STRINGS, HEATMAP_STRINGS, NETWORK_STRINGS, OVERVIEW, formatAverage, formatShare } from './strings';
+import { CATEGORIES_STRINGS, HEATMAP_STRINGS, LEVEL_UNITS, NETWORK_STRINGS, OVERVIEW, formatAverage, formatShare } from './strings';
 import type { PlaceLevel } from '../queries/places';
 
 /** 总览: the townships with the most items and the most reclaimed items, all of them where tied. */
@@ -126,4 +126,24 @@ export function reclaimedHeatmapTitle(rows: HeatmapRow[], chosenTownships: strin
   const stillCarried = countMixed(rows);
   const reclaimedHere = rows.filter((r) => r.cells.some((c) => c.status === 'reclaimed')).length;
   return HEATMAP_STRINGS.titleChosen(chosenTownships, stillCarried, reclaimedHere);
+}
+
+/**
+ * 收回事项热力图 past townships: how many duties are reclaimed in some townships and still carried in
+ * others, and in how many of the units (counties or prefectures) shown their own townships disagree,
+ * naming the units where most duties are split.
+ */
+export function reclaimedHeatmapUnitsTitle(rows: HeatmapRow[], units: { key: string; name: string }[], level: PlaceLevel): string {
+  const split = splitWithinUnits(rows).filter((u) => u.duties > 0);
+  const top = leaders(split, (u) => u.duties);
+  const nameOf = new Map(units.map((u) => [u.key, u.name]));
+  return HEATMAP_STRINGS.titleUnits(
+    countMixed(rows),
+    rows.length,
+    LEVEL_UNITS[level],
+    split.length,
+    units.length,
+    top.map((u) => nameOf.get(u.unit) ?? u.unit),
+    top[0]?.duties ?? 0,
+  );
 }
