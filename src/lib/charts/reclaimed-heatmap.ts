@@ -5,6 +5,7 @@ import { LIST_COLOURS, ABSENT_COLOUR, FONT_FAMILY } from '../ui/theme';
 import { textWidth, truncate } from './text-width';
 import { activatable } from './activatable';
 import { columnLabels, LABEL_LINE_HEIGHT } from './unit-labels';
+import { formatCount } from '../ui/strings';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -107,7 +108,8 @@ export interface ReclaimedHeatmapOptions {
   onHeader?: (unit: UnitRow) => void;
   describeHeader?: (unit: UnitRow) => string;
   onOpen?: (row: HeatmapRow, cell: HeatmapCell) => void;
-  onHover?: (hit: { row: HeatmapRow; cell: HeatmapCell } | null, event: Event) => void;
+  /** Pointing at or focusing a cell (`element`, to place a tooltip by), and leaving it (null). */
+  onHover?: (hit: { row: HeatmapRow; cell: HeatmapCell; element: Element } | null, event: Event) => void;
   document?: Document;
 }
 
@@ -135,7 +137,7 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
   const countText = (row: HeatmapRow) =>
     mode === 'status'
       ? `${row.reclaimedIn}/${options.townshipTotal ?? townships.length}`
-      : `${row.shown.reclaimed.toLocaleString('zh-CN')}/${row.shown.townships.toLocaleString('zh-CN')}`;
+      : `${formatCount(row.shown.reclaimed)}/${formatCount(row.shown.townships)}`;
   const countWidth = Math.max(56, ...rows.map((r) => textWidth(countText(r), FONT_SIZE) + 12));
   // As wide as five townships have always had them; narrower where many columns would not fit beside the names.
   let cellWidth = Math.max(64, Math.min(96, (options.width - 300 - countWidth) / n));
@@ -207,6 +209,7 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
     .attr('font-weight', 700)
     .text(options.countLabel);
 
+  const hits = new Map<Element, { row: HeatmapRow; cell: HeatmapCell }>();
   let y = headerHeight;
   for (const group of groups) {
     svg
@@ -227,6 +230,7 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
     y += GROUP_HEIGHT;
     for (const row of group.rows) {
       const g = svg.append('g').attr('class', 'row').attr('data-duty-group', row.dutyGroup);
+      const strips = { band: [] as string[], coop: [] as string[], basic: [] as string[] };
       g.append('text')
         .attr('class', row.mixed ? 'name mixed' : 'name')
         .attr('font-weight', row.mixed ? 700 : 400)
@@ -235,87 +239,80 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
         .text(truncate(row.name, FONT_SIZE, labelWidth - 20))
         .append('title')
         .text(row.name);
+      const rowNode = g.node()!;
       row.cells.forEach((cell, i) => {
         const unit = townships[i] ?? { key: cell.unit, name: cell.unit, townships: cell.townships };
         const x = labelWidth + cellWidth * i;
-        const cg = g.append('g').attr('data-unit', cell.unit).attr('data-status', cell.status).style('cursor', 'pointer');
+        // Plain DOM calls: a prefecture's dozen columns make a thousand cells, redrawn on every drill.
+        const node = svgElement(doc, rowNode, 'g', { 'data-unit': cell.unit, 'data-status': cell.status });
+        (node as SVGGElement).style.cursor = 'pointer';
+        const rect = { x: x + 1, y: y + 1, width: cellWidth - 2, height: ROW_HEIGHT - 2, rx: 2 };
         if (mode === 'status') {
-          cg.attr('class', `cell cell-${cell.status}`).attr('data-township', cell.unit);
-          cg.append('rect')
-            .attr('x', x + 1)
-            .attr('y', y + 1)
-            .attr('width', cellWidth - 2)
-            .attr('height', ROW_HEIGHT - 2)
-            .attr('rx', 2)
-            .attr('fill', STATUS_COLOURS[cell.status]);
+          node.setAttribute('class', `cell cell-${cell.status}`);
+          node.setAttribute('data-township', cell.unit);
+          svgElement(doc, node, 'rect', { ...rect, fill: STATUS_COLOURS[cell.status] });
         } else {
           const step = listed(cell) ? shareStep(cell.share) : null;
           const split = cell.reclaimed > 0 && cell.coop + cell.basic > 0;
-          cg.attr('class', `cell cell-share${listed(cell) ? '' : ' cell-absent'}${split ? ' cell-split' : ''}`)
-            .attr('data-reclaimed', cell.reclaimed)
-            .attr('data-coop', cell.coop)
-            .attr('data-basic', cell.basic)
-            .attr('data-townships', cell.townships)
-            .attr('data-share', Math.round(cell.share * 10000) / 10000);
-          cg.append('rect')
-            .attr('x', x + 1)
-            .attr('y', y + 1)
-            .attr('width', cellWidth - 2)
-            .attr('height', ROW_HEIGHT - 2)
-            .attr('rx', 2)
-            .attr('fill', step?.colour ?? ABSENT_COLOUR)
-            .attr('stroke', step?.id === 'none' ? '#ccc' : null);
+          node.setAttribute('class', `cell cell-share${listed(cell) ? '' : ' cell-absent'}${split ? ' cell-split' : ''}`);
+          for (const [key, value] of [
+            ['reclaimed', cell.reclaimed],
+            ['coop', cell.coop],
+            ['basic', cell.basic],
+            ['townships', cell.townships],
+            ['share', Math.round(cell.share * 10000) / 10000],
+          ] as const)
+            node.setAttribute(`data-${key}`, String(value));
+          svgElement(doc, node, 'rect', { ...rect, fill: step?.colour ?? ABSENT_COLOUR, stroke: step?.id === 'none' ? '#ccc' : null });
           if (cell.coop + cell.basic > 0 && cell.townships > 0) {
-            // The foot of the cell: townships still carrying it, 配合 then 基本, as a share of the unit's width.
+            // The foot of the cell: townships still carrying it, 配合 then 基本, as a share of the unit's
+            // width; one path per colour and row rather than three rects per cell.
             const inner = cellWidth - 4;
             const top = y + ROW_HEIGHT - 2 - STRIP_HEIGHT;
             const coop = (inner * cell.coop) / cell.townships;
             const basic = (inner * cell.basic) / cell.townships;
-            cg.append('rect')
-              .attr('class', 'strip')
-              .attr('x', x + 2)
-              .attr('y', top)
-              .attr('width', inner)
-              .attr('height', STRIP_HEIGHT)
-              .attr('fill', '#fff');
-            if (cell.coop)
-              cg.append('rect')
-                .attr('class', 'strip-coop')
-                .attr('x', x + 2)
-                .attr('y', top)
-                .attr('width', coop)
-                .attr('height', STRIP_HEIGHT)
-                .attr('fill', STATUS_COLOURS.coop);
-            if (cell.basic)
-              cg.append('rect')
-                .attr('class', 'strip-basic')
-                .attr('x', x + 2 + coop)
-                .attr('y', top)
-                .attr('width', basic)
-                .attr('height', STRIP_HEIGHT)
-                .attr('fill', STATUS_COLOURS.basic);
+            strips.band.push(stripRect(x + 2, top, inner));
+            if (cell.coop) strips.coop.push(stripRect(x + 2, top, coop));
+            if (cell.basic) strips.basic.push(stripRect(x + 2 + coop, top, basic));
           }
         }
         if (showCellText)
-          cg.append('text')
-            .attr('x', x + cellWidth / 2)
-            .attr('y', y + ROW_HEIGHT / 2 + (mode === 'share' ? 2 : 4)) // a share sits a little higher, clear of the strip
-            .attr('text-anchor', 'middle')
-            .attr('font-size', CELL_FONT_SIZE)
-            .attr('fill', mode === 'status' ? STATUS_INK[cell.status] : listed(cell) ? shareStep(cell.share).ink : STATUS_INK.absent)
-            .attr('pointer-events', 'none')
-            .text(cellText(cell));
-        const node = cg.node()!;
+          svgElement(
+            doc,
+            node,
+            'text',
+            {
+              x: x + cellWidth / 2,
+              y: y + ROW_HEIGHT / 2 + (mode === 'share' ? 2 : 4), // a share sits a little higher, clear of the strip
+              'text-anchor': 'middle',
+              'font-size': CELL_FONT_SIZE,
+              fill: mode === 'status' ? STATUS_INK[cell.status] : listed(cell) ? shareStep(cell.share).ink : STATUS_INK.absent,
+              'pointer-events': 'none',
+            },
+            cellText(cell),
+          );
         const label =
           mode === 'share' && options.describeShare
             ? options.describeShare(row, cell, unit)
             : `${row.name}，${unit.name}：${options.statusLabels[cell.status]}`;
-        activatable(node, label, () => options.onOpen?.(row, cell));
-        node.addEventListener('mouseenter', (e) => options.onHover?.({ row, cell }, e));
-        node.addEventListener('focus', (e) => options.onHover?.({ row, cell }, e));
-        node.addEventListener('mouseleave', (e) => options.onHover?.(null, e));
-        node.addEventListener('blur', (e) => options.onHover?.(null, e));
+        // Focusable and announced as a button here; clicks, keys and hover are handled once for the
+        // whole chart (below): a thousand cells with six listeners each made a drill visibly slow.
+        node.setAttribute('tabindex', '0');
+        node.setAttribute('role', 'button');
+        node.setAttribute('aria-label', label);
+        hits.set(node, { row, cell });
       });
+      for (const [part, colour] of [
+        ['band', '#fff'],
+        ['coop', STATUS_COLOURS.coop],
+        ['basic', STATUS_COLOURS.basic],
+      ] as const)
+        if (strips[part].length)
+          g.append('path')
+            .attr('class', `strip strip-${part}`)
+            .attr('d', strips[part].join(''))
+            .attr('fill', colour)
+            .attr('pointer-events', 'none');
       g.append('text')
         .attr('x', labelWidth + cellWidth * townships.length + countWidth / 2)
         .attr('y', y + ROW_HEIGHT / 2 + 4)
@@ -325,7 +322,62 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
       y += ROW_HEIGHT;
     }
   }
+  delegate(svg.node()!, hits, options);
   return svg.node()!;
+}
+
+/** Appends an SVG element with `attributes` (null ones left out) and, if given, its text. */
+function svgElement(
+  doc: Document,
+  parent: Element,
+  tag: string,
+  attributes: Record<string, string | number | null>,
+  text?: string,
+): Element {
+  const element = doc.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attributes)) if (value !== null) element.setAttribute(key, String(value));
+  if (text !== undefined) element.textContent = text;
+  parent.appendChild(element);
+  return element;
+}
+
+const stripRect = (x: number, y: number, width: number) => `M${x},${y}h${width}v${STRIP_HEIGHT}h${-width}z`;
+
+/**
+ * One set of listeners for every cell: a click, Enter or Space opens the cell under it (as
+ * `activatable` would), pointing at or focusing a cell reports it to `onHover` with its element.
+ */
+function delegate(
+  svg: SVGSVGElement,
+  hits: Map<Element, { row: HeatmapRow; cell: HeatmapCell }>,
+  options: Pick<ReclaimedHeatmapOptions, 'onOpen' | 'onHover'>,
+): void {
+  const cellOf = (target: EventTarget | null) => {
+    const element = target instanceof Element ? target.closest('g.cell') : null;
+    const hit = element ? hits.get(element) : undefined;
+    return element && hit ? { element, ...hit } : null;
+  };
+  svg.addEventListener('click', (event) => {
+    const hit = cellOf(event.target);
+    if (hit) options.onOpen?.(hit.row, hit.cell);
+  });
+  svg.addEventListener('keydown', (event) => {
+    const key = (event as KeyboardEvent).key;
+    const hit = key === 'Enter' || key === ' ' ? cellOf(event.target) : null;
+    if (!hit) return;
+    event.preventDefault();
+    options.onOpen?.(hit.row, hit.cell);
+  });
+  let hovered: Element | null = null;
+  const report = (hit: ReturnType<typeof cellOf>, event: Event) => {
+    if (hit?.element === hovered) return;
+    hovered = hit?.element ?? null;
+    options.onHover?.(hit, event);
+  };
+  svg.addEventListener('mouseover', (event) => report(cellOf(event.target), event));
+  svg.addEventListener('mouseleave', (event) => report(null, event));
+  svg.addEventListener('focusin', (event) => report(cellOf(event.target), event));
+  svg.addEventListener('focusout', (event) => report(null, event));
 }
 
 /** Whether any of the unit's townships shown lists the duty. */

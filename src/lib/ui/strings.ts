@@ -131,6 +131,9 @@ export const NETWORK_STRINGS = {
   empty: '当前筛选条件下没有部门牵头的配合事项。',
 } as const;
 
+/** formatCount for the thousand cells of a heatmap's labels: small whole numbers need no Intl call. */
+const cellCount = (n: number) => (Number.isInteger(n) && n >= 0 && n < 1000 ? String(n) : formatCount(n));
+
 export const HEATMAP_STRINGS = {
   title: (mixed: number, total: number) => `${mixed} 项事项在部分乡镇已收回、在其他乡镇仍由乡镇承担（共 ${total} 项被至少一个乡镇收回）`,
   /** With a township filter: what the chosen townships still carry that others reclaimed, and what they reclaimed. */
@@ -177,8 +180,8 @@ export const HEATMAP_STRINGS = {
     basic: number,
     absent: number,
   ) =>
-    `${duty}，${unit}（${formatCount(townships)} 个乡镇）：已收回 ${formatCount(reclaimed)} 个（${share}），` +
-    `仍为配合 ${formatCount(coop)} 个，仍为基本 ${formatCount(basic)} 个，未列入 ${formatCount(absent)} 个；按 Enter 查看其乡镇`,
+    `${duty}，${unit}（${cellCount(townships)} 个乡镇）：已收回 ${cellCount(reclaimed)} 个（${share}），` +
+    `仍为配合 ${cellCount(coop)} 个，仍为基本 ${cellCount(basic)} 个，未列入 ${cellCount(absent)} 个；按 Enter 查看其乡镇`,
   describeHeader: (unit: string, townships: number) => `${unit}（${formatCount(townships)} 个乡镇）：查看其乡镇`,
   tooltipUnitHint: '点击查看其中各乡镇',
   /** A township line in a tooltip listing many townships by how they hold the duty. */

@@ -88,7 +88,7 @@ describe('reclaimedHeatmap', () => {
     const liugong = svg.querySelector<SVGGElement>('g.row[data-duty-group="1"] g.cell[data-township="changji-liugong"]')!;
     expect(liugong.getAttribute('aria-label')).toBe('对违法建设行为的处罚，六工镇：仍为基本');
     expect(liugong.textContent).toBe('基本');
-    liugong.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    liugong.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     expect(onOpen.mock.calls[0][1]).toMatchObject({ unit: 'changji-liugong', status: 'basic' });
     expect(svg.textContent).toContain('4/5');
   });
@@ -131,13 +131,21 @@ describe('reclaimedHeatmap past townships (share mode)', () => {
     expect(c1.textContent).toBe('60%');
     expect([c1.dataset.reclaimed, c1.dataset.coop, c1.dataset.basic, c1.dataset.townships]).toEqual(['6', '1', '2', '10']);
     expect(c1.classList.contains('cell-split')).toBe(true);
-    const inner = Number(c1.querySelector('rect.strip')!.getAttribute('width'));
-    expect(Number(c1.querySelector('rect.strip-coop')!.getAttribute('width'))).toBeCloseTo(inner / 10);
-    expect(Number(c1.querySelector('rect.strip-basic')!.getAttribute('width'))).toBeCloseTo((inner * 2) / 10);
+    // The strips of a row: one path per colour, a rectangle per cell, as wide as that share of the cell.
+    const widths = (part: string) =>
+      [
+        ...svg
+          .querySelector(`path.strip-${part}`)!
+          .getAttribute('d')!
+          .matchAll(/h([\d.]+)/g),
+      ].map((m) => Number(m[1]));
+    const [inner] = widths('band');
+    expect(widths('coop')[0]).toBeCloseTo(inner / 10);
+    expect(widths('basic')[0]).toBeCloseTo((inner * 2) / 10);
     const c2 = svg.querySelector<SVGGElement>('g.cell[data-unit=c2]')!;
     expect(c2.textContent).toBe('100%');
     expect(c2.querySelector('rect')!.getAttribute('fill')).toBe(shareStep(1).colour);
-    expect(c2.querySelector('rect.strip')).toBeNull();
+    expect(widths('band')).toHaveLength(1); // 乙县 has none still carrying it
     // The count column: townships shown that reclaimed it, of all shown.
     expect(svg.querySelector('text.reclaimed-count')!.textContent).toBe('10/14');
   });
@@ -148,12 +156,14 @@ describe('reclaimedHeatmap past townships (share mode)', () => {
     const svg = draw(onOpen, onHeader);
     const cell = svg.querySelector<SVGGElement>('g.cell[data-unit=c1]')!;
     expect(cell.getAttribute('aria-label')).toBe('对违法建设行为的处罚，察布查尔锡伯自治县：6/10');
-    cell.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    cell.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     expect(onOpen.mock.calls[0][1]).toMatchObject({ unit: 'c1', share: 0.6 });
     const header = svg.querySelector<SVGTextElement>('text.unit-label[data-unit=c1]')!;
     expect(header.getAttribute('role')).toBe('button');
     header.dispatchEvent(new KeyboardEvent('keydown', { key: ' ' }));
     expect(onHeader).toHaveBeenCalledWith(counties[0]);
+    cell.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(onOpen).toHaveBeenCalledTimes(2);
   });
 
   it('agrees with its colour steps at the edges: 1 of 300 is 1%, 299 of 300 is 99%, never 0% or 100%', () => {
@@ -199,5 +209,30 @@ describe('reclaimedHeatmap with a county’s thirty-odd townships', () => {
     const label = svg.querySelector('text.unit-label[data-unit=t11]')!;
     expect([...label.querySelectorAll('tspan')].map((t) => t.textContent)).toEqual(['第', '1', '2', '号', '片', '…']);
     expect(label.querySelector('title')!.textContent).toBe('第12号片区街道');
+  });
+});
+
+describe('reclaimedHeatmap hover', () => {
+  it('reports the cell pointed at or focused, with its element, once, and null on leaving', () => {
+    const onHover = vi.fn();
+    const svg = reclaimedHeatmap(heatmapRowsOf(ITEMS, ids), UNITS, {
+      width: 900,
+      grouping: 'category',
+      statusLabels: STATUS_LABELS,
+      statusShort: HEATMAP_STRINGS.statusShort,
+      unnamedGroup: '未注明',
+      countLabel: '收回数',
+      ariaLabel: 'test',
+      onHover,
+    });
+    const cell = svg.querySelector<SVGGElement>('g.row[data-duty-group="1"] g.cell[data-township="changji-liugong"]')!;
+    cell.querySelector('rect')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    cell.querySelector('text')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true })); // still the same cell
+    expect(onHover).toHaveBeenCalledTimes(1);
+    expect(onHover.mock.calls[0][0]).toMatchObject({ element: cell, cell: { unit: 'changji-liugong', status: 'basic' } });
+    svg.dispatchEvent(new MouseEvent('mouseleave'));
+    expect(onHover.mock.calls[1][0]).toBeNull();
+    cell.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    expect(onHover.mock.calls[2][0]).toMatchObject({ element: cell });
   });
 });
