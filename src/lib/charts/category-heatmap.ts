@@ -85,7 +85,7 @@ export function categoryHeatmapChart(
         unit: cell.unit,
         count: cell.count,
         townships: cell.townships,
-        'per-township': Math.round(cell.perTownship * 100) / 100,
+        'per-township': Math.round(cell.perTownship * 10000) / 10000,
       },
     }),
     (cell) => onSelect?.(cell),

@@ -40,8 +40,8 @@ export interface ColumnLabels {
 
 /**
  * Labels for columns `columnWidth` px wide: the full names across when every one fits; else, where a
- * column holds three characters or more, each name (or its short form, cut with '…' if need be) on
- * two balanced lines; else the short names written vertically (CJK reads naturally top to bottom),
+ * column holds three characters or more, each name on one line if it fits, else its short form, else
+ * the name or its short form on two balanced lines (cut with '…' if need be); else the short names written vertically (CJK reads naturally top to bottom),
  * cut at VERTICAL_LABEL_CHARS. The full name belongs in each label's tooltip.
  */
 export function columnLabels(names: readonly string[], columnWidth: number, fontSize: number): ColumnLabels {
@@ -50,20 +50,23 @@ export function columnLabels(names: readonly string[], columnWidth: number, font
   if (names.every(fits)) return { lines: names.map((n) => [n]), vertical: false, height: fontSize };
   const height = (lines: number) => lines * fontSize * LABEL_LINE_HEIGHT;
   if (room >= 3 * fontSize) {
+    const twoLines = (text: string) => {
+      const chars = [...text];
+      const cut = Math.ceil(chars.length / 2);
+      return [chars.slice(0, cut).join(''), chars.slice(cut).join('')];
+    };
     const lines = names.map((name) => {
-      const twoLines = (text: string) => {
-        const chars = [...text];
-        const cut = Math.ceil(chars.length / 2);
-        return [chars.slice(0, cut).join(''), chars.slice(cut).join('')];
-      };
-      for (const text of [name, shortPlaceName(name)]) {
-        if (fits(text)) return [text];
+      const short = shortPlaceName(name);
+      // One line before two: the short form across (察布查尔县) reads better than the full name broken (察布查尔锡 / 伯自治县).
+      if (fits(name)) return [name];
+      if (fits(short)) return [short];
+      for (const text of [name, short]) {
         const split = twoLines(text);
         if (split.every(fits)) return split;
       }
       // Even the short form is longer than two lines: cut it to what two lines hold.
-      const perLine = [...shortPlaceName(name)].reduce((n, _, i, chars) => (fits(chars.slice(0, i + 1).join('')) ? i + 1 : n), 1);
-      const chars = [...shortPlaceName(name)];
+      const chars = [...short];
+      const perLine = chars.reduce((n, _, i) => (fits(chars.slice(0, i + 1).join('')) ? i + 1 : n), 1);
       return [chars.slice(0, perLine).join(''), chars.slice(perLine, 2 * perLine - 1).join('') + '…'];
     });
     return { lines, vertical: false, height: height(Math.max(...lines.map((l) => l.length))) };

@@ -38,3 +38,13 @@ describe('columnLabels', () => {
     expect(labels.height).toBeCloseTo(6 * 12 * 1.05);
   });
 });
+
+describe('columnLabels, two lines', () => {
+  it('prefers a short form on one line to the full name broken in two', () => {
+    expect(columnLabels(['伊宁县', '察布查尔锡伯自治县'], 86, 13).lines).toEqual([['伊宁县'], ['察布查尔县']]);
+  });
+
+  it('cuts a name no form of which fits two lines', () => {
+    expect(columnLabels(['伊宁县', '乌鲁木齐站片区管委会街道'], 56, 13).lines).toEqual([['伊宁县'], ['乌鲁木齐', '站片区…']]);
+  });
+});
