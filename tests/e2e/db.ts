@@ -5,17 +5,19 @@ import initSqlJs, { type Database } from 'sql.js';
 import { beforeAll } from 'vitest';
 
 const DB_FILE = resolve(import.meta.dirname, '../../dist/data/duties.sqlite');
+/** The complete database of the 200-township site the e2e setup builds (`site: 'scale'`). */
+export const SCALE_DB_FILE = resolve(import.meta.dirname, '../../.e2e-scale/site/data/duties.sqlite');
 
 export interface RealDatabase {
   all<Row>(text: string, params?: (string | number)[]): Row[];
   one<Row>(text: string, params?: (string | number)[]): Row;
 }
 
-export function openRealDatabase(): RealDatabase {
+export function openRealDatabase(file = DB_FILE): RealDatabase {
   let db: Database;
   beforeAll(async () => {
     const SQL = await initSqlJs();
-    db = new SQL.Database(readFileSync(DB_FILE));
+    db = new SQL.Database(readFileSync(file));
   });
   const all = <Row>(text: string, params: (string | number)[] = []) => {
     const statement = db.prepare(text);
