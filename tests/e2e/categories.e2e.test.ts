@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
-import { openRealDatabase } from './db';
+import { openRealDatabase, SCALE_DB_FILE } from './db';
+import type { Page } from 'playwright-core';
 
 describe('事项类别', () => {
   const b = useBrowser();
@@ -102,5 +103,123 @@ describe('事项类别', () => {
     await bar.focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => new URL(location.href).searchParams.getAll('c').includes('自然资源'));
+  });
+});
+
+/** Every text of the view at its size on screen under 12 px (the SVG may be scaled to fit). */
+const smallTexts = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<SVGTextElement>('[data-testid=view-categories] text')]
+      .map((t) => {
+        const svg = t.ownerSVGElement!;
+        const scale = svg.getBoundingClientRect().width / svg.width.baseVal.value;
+        return { text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * scale };
+      })
+      .filter((t) => t.px < 11.9)
+      .map((t) => `${t.text} ${t.px.toFixed(1)}px`),
+  );
+
+interface HeatCell {
+  unit: string;
+  category: string;
+  count: number;
+  townships: number;
+  perTownship: number;
+}
+const heatCells = (page: Page): Promise<HeatCell[]> =>
+  page.$$eval('[data-testid=category-heatmap] rect[data-unit]', (rects) =>
+    rects.map((r) => ({
+      unit: r.dataset.unit!,
+      category: r.dataset.category!,
+      count: Number(r.dataset.count),
+      townships: Number(r.dataset.townships),
+      perTownship: Number(r.dataset.perTownship),
+    })),
+  );
+
+describe('事项类别 at 200 townships', () => {
+  const b = useBrowser();
+  const db = openRealDatabase(SCALE_DB_FILE);
+
+  it('compares counties by items per township, not by counts that grow with their townships', async () => {
+    const page = await b.open('?view=categories', { site: 'scale' });
+    await page.waitForSelector('[data-testid=category-heatmap] [data-level=county] rect[data-unit]');
+    // The bars still sum every township.
+    for (const c of db.all<{ list: string; category: string; n: number }>(
+      'SELECT list, category, count(*) AS n FROM items GROUP BY 1, 2',
+    )) {
+      const bar = page.locator(`[data-testid=category-bars] rect[data-list=${c.list}][data-category="${c.category}"]`);
+      await expect(bar.getAttribute('data-count')).resolves.toBe(String(c.n));
+    }
+    // Each cell: the county's items in the category, its townships, and their quotient.
+    const expected = db.all<{ unit: string; category: string; n: number; townships: number }>(
+      `SELECT t.county_code AS unit, i.category, count(*) AS n,
+              (SELECT count(*) FROM townships u WHERE u.county_code = t.county_code) AS townships
+       FROM items i JOIN townships t ON t.id = i.township_id GROUP BY 1, 2`,
+    );
+    const cells = await heatCells(page);
+    expect(cells).toHaveLength(expected.length);
+    for (const e of expected) {
+      const cell = cells.find((c) => c.unit === e.unit && c.category === e.category)!;
+      expect([cell.count, cell.townships]).toEqual([e.n, e.townships]);
+      expect(cell.perTownship).toBeCloseTo(e.n / e.townships, 3);
+    }
+    // The title names the fullest cell by its average, one decimal as shown.
+    const top = [...expected].sort((a, b) => b.n / b.townships - a.n / a.townships)[0];
+    const title = await page.getByTestId('category-heatmap').locator('.chart-title').textContent();
+    expect(title).toContain(`“${top.category}”（`);
+    expect(title).toContain(`${(top.n / top.townships).toFixed(1)} 项`);
+    // A column label per county, with its townships.
+    const counties = db.all<{ unit: string; townships: number }>(
+      'SELECT county_code AS unit, count(*) AS townships FROM townships GROUP BY 1',
+    );
+    const labels = await page.$$eval('[data-testid=category-heatmap] text.unit-label', (ts) =>
+      ts.map((t) => ({ unit: t.getAttribute('data-unit'), townships: Number(t.getAttribute('data-townships')) })),
+    );
+    expect(labels.sort((a, b) => a.unit!.localeCompare(b.unit!))).toEqual(counties.sort((a, b) => a.unit.localeCompare(b.unit)));
+    // Readable on the projector: 12 px text or more, and no page scrollbar.
+    await expect(smallTexts(page)).resolves.toEqual([]);
+    await expect(page.evaluate(() => document.documentElement.scrollHeight)).resolves.toBeLessThanOrEqual(720);
+    await b.screenshot(page, 'categories-scale');
+
+    // A click on a cell opens the county: its townships, each with its own count.
+    const county = counties.find((c) => c.townships > 1)!;
+    await page.locator(`[data-testid=category-heatmap] rect[data-unit="${county.unit}"][data-category="${top.category}"]`).click();
+    await page.waitForFunction((key) => new URL(location.href).searchParams.get('p') === key, county.unit);
+    await page.waitForSelector('[data-testid=category-heatmap] [data-level=township] rect[data-unit]');
+    const townships = db.all<{ id: string; n: number }>(
+      `SELECT t.id, count(i.id) AS n FROM townships t LEFT JOIN items i ON i.township_id = t.id AND i.category = ?
+       WHERE t.county_code = ? GROUP BY 1`,
+      [top.category, county.unit],
+    );
+    const inCounty = (await heatCells(page)).filter((c) => c.category === top.category);
+    expect(inCounty.map((c) => [c.unit, c.count]).sort()).toEqual(
+      townships
+        .filter((t) => t.n > 0)
+        .map((t) => [t.id, t.n])
+        .sort(),
+    );
+    const countyName = db.one<{ county: string }>('SELECT county FROM townships WHERE county_code = ?', [county.unit]).county;
+    await expect(page.getByTestId('category-bars').locator('.chart-title').textContent()).resolves.toContain(`占${countyName}全部事项的`);
+    await expect(smallTexts(page)).resolves.toEqual([]);
+    await expect(page.evaluate(() => document.documentElement.scrollHeight)).resolves.toBeLessThanOrEqual(720);
+  });
+
+  it('drilled into a prefecture, opens a county from its column label with the keyboard', async () => {
+    const prefecture = db.one<{ code: string; n: number }>(
+      'SELECT prefecture_code AS code, count(DISTINCT county_code) AS n FROM townships GROUP BY 1 ORDER BY 2 DESC LIMIT 1',
+    );
+    const page = await b.open(`?view=categories&p=${prefecture.code}`, { site: 'scale' });
+    await page.waitForSelector('[data-testid=category-heatmap] [data-level=county] text.unit-label');
+    const labels = page.locator('[data-testid=category-heatmap] text.unit-label');
+    await expect(labels.count()).resolves.toBe(prefecture.n);
+    const first = labels.first();
+    const key = await first.getAttribute('data-unit');
+    await expect(first.getAttribute('aria-label')).resolves.toMatch(/（\d+ 个乡镇）：查看下一级$/);
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((k) => new URL(location.href).searchParams.get('p') === k, key);
+    await page.waitForSelector('[data-testid=category-heatmap] [data-level=township] rect[data-unit]');
+    await expect(page.getByTestId('breadcrumbs').getAttribute('data-level')).resolves.toBe('township');
   });
 });

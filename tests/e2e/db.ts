@@ -5,7 +5,7 @@ import initSqlJs, { type Database } from 'sql.js';
 import { beforeAll } from 'vitest';
 
 const DB_FILE = resolve(import.meta.dirname, '../../dist/data/duties.sqlite');
-/** The complete database of the 200-township synthetic site the e2e setup serves as `site: 'scale'`. */
+/** The complete database of the 200-township site the e2e setup builds (`site: 'scale'`). */
 export const SCALE_DB_FILE = resolve(import.meta.dirname, '../../.e2e-scale/site/data/duties.sqlite');
 
 export interface RealDatabase {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
-import { openRealDatabase } from './db';
+import { openRealDatabase, SCALE_DB_FILE } from './db';
 
 describe('收回事项热力图', () => {
   const b = useBrowser();
@@ -114,5 +114,162 @@ describe('收回事项热力图', () => {
     });
     await expect(road.locator('g.cell-basic').count()).resolves.toBe(1);
     await expect(road.locator('text.reclaimed-count').textContent()).resolves.toBe('4/5');
+  });
+});
+
+describe('收回事项热力图 at 200 townships', () => {
+  const b = useBrowser();
+  const db = openRealDatabase(SCALE_DB_FILE);
+  /** How each township holds each duty reclaimed somewhere: 2 reclaimed, 1 coop, 0 basic. */
+  const HOLDINGS = `
+    SELECT i.township_id, t.county_code, i.duty_group,
+           max(CASE i.list WHEN 'reclaimed' THEN 2 WHEN 'coop' THEN 1 ELSE 0 END) AS status
+    FROM items i JOIN townships t ON t.id = i.township_id
+    WHERE i.duty_group IN (SELECT duty_group FROM items WHERE list = 'reclaimed') GROUP BY 1, 3`;
+  interface ShareCell {
+    group: number;
+    unit: string;
+    reclaimed: number;
+    coop: number;
+    basic: number;
+    townships: number;
+    share: number;
+  }
+  /** The count column's figures, group by group (category headings split them), top to bottom. */
+  const rankedGroups = (page: import('playwright-core').Page) =>
+    page.$eval('[data-testid=reclaimed-heatmap] svg', (svg) => {
+      const groups: number[][] = [];
+      for (const child of svg.children) {
+        if (child.matches('text.group-label')) groups.push([]);
+        else if (child.matches('g.row'))
+          groups[groups.length - 1].push(Number(child.querySelector('text.reclaimed-count')!.textContent!.split('/')[0]));
+      }
+      return groups;
+    });
+  const shareCells = (page: import('playwright-core').Page): Promise<ShareCell[]> =>
+    page.$$eval('[data-testid=reclaimed-heatmap] g.cell-share', (cells) =>
+      cells.map((c) => ({
+        group: Number(c.closest('g.row')!.getAttribute('data-duty-group')),
+        unit: c.getAttribute('data-unit')!,
+        reclaimed: Number(c.getAttribute('data-reclaimed')),
+        coop: Number(c.getAttribute('data-coop')),
+        basic: Number(c.getAttribute('data-basic')),
+        townships: Number(c.getAttribute('data-townships')),
+        share: Number(c.getAttribute('data-share')),
+      })),
+    );
+
+  it('shows per county the share of its townships that reclaimed each duty, and what the others do', async () => {
+    const page = await b.open('?view=heatmap', { site: 'scale' });
+    await page.waitForSelector('[data-testid=reclaimed-heatmap][data-level=county] g.cell-share');
+    const expected = db.all<{ group: number; unit: string; reclaimed: number; coop: number; basic: number; townships: number }>(
+      `SELECT h.duty_group AS "group", h.county_code AS unit, sum(h.status = 2) AS reclaimed, sum(h.status = 1) AS coop,
+              sum(h.status = 0) AS basic, (SELECT count(*) FROM townships u WHERE u.county_code = h.county_code) AS townships
+       FROM (${HOLDINGS}) h GROUP BY 1, 2`,
+    );
+    const cells = await shareCells(page);
+    const groups = db.one<{ n: number }>("SELECT count(DISTINCT duty_group) AS n FROM items WHERE list = 'reclaimed'").n;
+    const counties = db.one<{ n: number }>('SELECT count(DISTINCT county_code) AS n FROM townships').n;
+    expect(cells).toHaveLength(groups * counties);
+    const listed = cells.filter((c) => c.reclaimed + c.coop + c.basic > 0);
+    expect(listed).toHaveLength(expected.length);
+    for (const e of expected) {
+      const cell = listed.find((c) => c.group === e.group && c.unit === e.unit)!;
+      expect([cell.reclaimed, cell.coop, cell.basic, cell.townships]).toEqual([e.reclaimed, e.coop, e.basic, e.townships]);
+      expect(cell.share).toBeCloseTo(e.reclaimed / e.townships, 3);
+    }
+    // Ranked within each category by the townships that reclaimed them, as the count column says.
+    for (const group of await rankedGroups(page)) expect(group).toEqual([...group].sort((a, b) => b - a));
+    const counts = await page.locator('[data-testid=reclaimed-heatmap] text.reclaimed-count').allTextContents();
+    const reclaimedIn = db.all<{ group: number; n: number }>(
+      'SELECT duty_group AS "group", count(DISTINCT township_id) AS n FROM items WHERE list = \'reclaimed\' GROUP BY 1',
+    );
+    expect(counts.map((c) => Number(c.split('/')[0])).sort((a, b) => b - a)).toEqual(reclaimedIn.map((r) => r.n).sort((a, b) => b - a));
+    expect(counts.every((c) => c.endsWith('/200'))).toBe(true);
+    // The title: duties split across townships, and the counties whose own townships disagree.
+    const mixed = new Set(
+      db
+        .all<{ group: number }>(`SELECT duty_group AS "group" FROM (${HOLDINGS}) GROUP BY 1 HAVING max(status) = 2 AND min(status) < 2`)
+        .map((r) => r.group),
+    );
+    const splitByCounty = db.all<{ unit: string; n: number }>(
+      `SELECT unit, count(*) AS n FROM (SELECT county_code AS unit, duty_group FROM (${HOLDINGS})
+         GROUP BY 1, 2 HAVING max(status) = 2 AND min(status) < 2) GROUP BY 1 ORDER BY n DESC`,
+    );
+    const title = (await page.getByTestId('reclaimed').locator('.chart-title').textContent())!;
+    expect(title).toContain(`${mixed.size} 项事项在部分乡镇已收回、在其他乡镇仍由乡镇承担（共 ${groups} 项）`);
+    expect(title).toContain(
+      splitByCounty.length === counties ? `全部 ${counties} 个县市区` : `${splitByCounty.length}/${counties} 个县市区`,
+    );
+    const most = splitByCounty.filter((c) => c.n === splitByCounty[0].n);
+    const mostNames = most.map((c) => db.one<{ county: string }>('SELECT county FROM townships WHERE county_code = ?', [c.unit]).county);
+    expect(title).toContain(most.length > 1 ? `（各 ${most[0].n} 项）` : `最多的是${mostNames[0]}（${most[0].n} 项）`);
+    for (const name of mostNames.slice(0, 3)) expect(title).toContain(name);
+
+    // The tooltip of a split cell counts its townships in each way.
+    const split = listed.find((c) => c.reclaimed > 0 && c.coop + c.basic > 0)!;
+    const name = db.one<{ county: string }>('SELECT county FROM townships WHERE county_code = ?', [split.unit]).county;
+    await page.locator(`[data-testid=reclaimed-heatmap] g.row[data-duty-group="${split.group}"] g.cell[data-unit="${split.unit}"]`).hover();
+    const tip = (await page.getByRole('tooltip').textContent())!;
+    expect(tip).toContain(`${name}（共 ${split.townships} 个乡镇）`);
+    expect(tip).toContain(`已收回 ${split.reclaimed} 个（${Math.round(split.share * 100)}%）`);
+    expect(tip).toContain(`仍为配合 ${split.coop} 个`);
+    expect(tip).toContain(`仍为基本 ${split.basic} 个`);
+    await b.screenshot(page, 'heatmap-scale');
+  });
+
+  it('drills from a cell into a county, whose townships show as with five: status, wording, count', async () => {
+    const page = await b.open('?view=heatmap', { site: 'scale' });
+    const cell = page.locator('[data-testid=reclaimed-heatmap] g.cell-split').first();
+    await cell.waitFor();
+    const unit = (await cell.getAttribute('data-unit'))!;
+    await cell.click();
+    await page.waitForFunction((key) => new URL(location.href).searchParams.get('p') === key, unit);
+    await page.waitForSelector('[data-testid=reclaimed-heatmap][data-level=township] g.cell[data-township]');
+    const townships = db.all<{ id: string; n: number }>(
+      `SELECT t.id, count(DISTINCT i.duty_group) AS n FROM townships t
+       LEFT JOIN items i ON i.township_id = t.id AND i.list = 'reclaimed' WHERE t.county_code = ? GROUP BY 1`,
+      [unit],
+    );
+    const rows = await page.locator('[data-testid=reclaimed-heatmap] g.row').count();
+    await expect(page.locator('[data-testid=reclaimed-heatmap] g.cell').count()).resolves.toBe(rows * townships.length);
+    for (const t of townships)
+      await expect(page.locator(`[data-testid=reclaimed-heatmap] g.cell-reclaimed[data-township="${t.id}"]`).count()).resolves.toBe(t.n);
+    // A township still carrying a duty others reclaimed: its own wording in the tooltip, and a click opens it.
+    const basic = page.locator('[data-testid=reclaimed-heatmap] g.cell-basic').first();
+    const township = (await basic.getAttribute('data-township'))!;
+    const group = Number(await basic.evaluate((el) => el.closest('g.row')!.getAttribute('data-duty-group')));
+    const item = db.one<{ id: number; name: string; township: string }>(
+      `SELECT i.id, i.name, t.name AS township FROM items i JOIN townships t ON t.id = i.township_id
+       WHERE i.township_id = ? AND i.duty_group = ? AND i.list = 'basic'`,
+      [township, group],
+    );
+    await basic.hover();
+    await expect(page.getByRole('tooltip').textContent()).resolves.toContain(`${item.township}：仍为基本`);
+    await b.screenshot(page, 'heatmap-scale-county');
+    await basic.click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('view') === 'explorer');
+    expect(Number(new URL(page.url()).searchParams.get('item'))).toBe(item.id);
+  });
+
+  it('drilled into a prefecture, opens a county from its name with the keyboard', async () => {
+    const prefecture = db.one<{ code: string; n: number }>(
+      'SELECT prefecture_code AS code, count(DISTINCT county_code) AS n FROM townships GROUP BY 1 ORDER BY 2 DESC LIMIT 1',
+    );
+    const page = await b.open(`?view=heatmap&p=${prefecture.code}`, { site: 'scale' });
+    await page.waitForSelector('[data-testid=reclaimed-heatmap][data-level=county] text.unit-label');
+    const labels = page.locator('[data-testid=reclaimed-heatmap] text.unit-label');
+    await expect(labels.count()).resolves.toBe(prefecture.n);
+    // Ranked by the prefecture's own townships: the count column reads reclaimed / its townships.
+    const townships = db.one<{ n: number }>('SELECT count(*) AS n FROM townships WHERE prefecture_code = ?', [prefecture.code]).n;
+    const counts = await page.locator('[data-testid=reclaimed-heatmap] text.reclaimed-count').allTextContents();
+    expect(counts.every((c) => c.endsWith(`/${townships}`))).toBe(true);
+    for (const group of await rankedGroups(page)) expect(group).toEqual([...group].sort((a, b) => b - a));
+    const last = labels.last();
+    const key = await last.getAttribute('data-unit');
+    await last.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((k) => new URL(location.href).searchParams.get('p') === k, key);
+    await page.waitForSelector('[data-testid=reclaimed-heatmap][data-level=township] g.cell');
   });
 });

@@ -1,58 +1,27 @@
 import * as Plot from '@observablehq/plot';
-import type { CategoryCountRow } from '../queries/categories';
+import { categoryBars, largestUnits, type CategoryBar, type CategoryCountRow } from '../queries/categories';
 import type { ListKind } from '../parse/types';
 import { LIST_COLOURS, LIST_ORDER, FONT_FAMILY } from '../ui/theme';
-import { LIST_LABELS, formatCount, formatShare } from '../ui/strings';
+import { CATEGORIES_STRINGS, LEVEL_UNITS, LIST_LABELS, formatCount, formatShare } from '../ui/strings';
 import { activatableRects } from './activatable';
 
 export type CategoryMeasure = 'count' | 'share';
 
-/** One bar: a category in one list, summed over the townships shown. */
-export interface CategoryBar {
-  list: ListKind;
-  category: string;
-  count: number;
-  /** count / all items of this list in the townships shown. */
-  share: number;
-  /** Per unit (township, county or prefecture), for the tooltip. */
-  byUnit: { unitName: string; count: number }[];
-}
-
-/**
- * Sums rows into bars, over the units `unitKeys` (all units when empty). Categories are ordered by their
- * total over every list, largest first, so the three facets share one sorted axis.
- */
-export function categoryBars(
-  rows: CategoryCountRow[],
-  unitKeys: string[] = [],
-): { bars: CategoryBar[]; categories: string[]; lists: ListKind[] } {
-  const shown = unitKeys.length ? rows.filter((r) => unitKeys.includes(r.unit)) : rows;
-  const key = (r: { list: string; category: string }) => `${r.list}\u0000${r.category}`;
-  const bars = new Map<string, CategoryBar>();
-  const listTotals = new Map<ListKind, number>();
-  const categoryTotals = new Map<string, number>();
-  for (const r of shown) {
-    const bar = bars.get(key(r)) ?? { list: r.list, category: r.category, count: 0, share: 0, byUnit: [] };
-    bar.count += r.count;
-    bar.byUnit.push({ unitName: r.unitName, count: r.count });
-    bars.set(key(r), bar);
-    listTotals.set(r.list, (listTotals.get(r.list) ?? 0) + r.count);
-    categoryTotals.set(r.category, (categoryTotals.get(r.category) ?? 0) + r.count);
-  }
-  for (const bar of bars.values()) bar.share = bar.count / (listTotals.get(bar.list) ?? 1);
-  const categories = [...categoryTotals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN')).map(([c]) => c);
-  const lists = LIST_ORDER.filter((l) => listTotals.has(l));
-  return { bars: [...bars.values()], categories, lists };
-}
+/** Units a bar's tooltip names one by one; past that, the largest and a line for the others. */
+const TOOLTIP_UNITS = 10;
 
 export interface CategoryBarsOptions {
   measure: CategoryMeasure;
   width: number;
   /** Units to sum over (the township filter at township level); all when empty. */
   unitKeys?: string[];
+  /** What the rows' units are, for the tooltip's line about the units it does not name. */
+  level?: keyof typeof LEVEL_UNITS;
   /** Categories currently filtered on: drawn at full strength, the others faded. */
   selected?: string[];
   onSelect?: (category: string) => void;
+  /** Height of a category's row in px (18; less where the page has less room). */
+  rowHeight?: number;
   document?: Document;
 }
 
@@ -63,9 +32,14 @@ export function categoryBarsChart(rows: CategoryCountRow[], options: CategoryBar
   const value = (b: CategoryBar) => (measure === 'count' ? b.count : b.share);
   const format = measure === 'count' ? formatCount : formatShare;
   const faded = (b: CategoryBar) => selected.length > 0 && !selected.includes(b.category);
-  const tooltip = (b: CategoryBar) =>
-    `${b.category} · ${LIST_LABELS[b.list]}\n${formatCount(b.count)} 项（占该清单 ${formatShare(b.share)}）\n` +
-    b.byUnit.map((t) => `${t.unitName}：${formatCount(t.count)} 项`).join('\n');
+  const tooltip = (b: CategoryBar) => {
+    const { shown, others } = largestUnits(b.byUnit, TOOLTIP_UNITS);
+    return (
+      `${b.category} · ${LIST_LABELS[b.list]}\n${formatCount(b.count)} 项（占该清单 ${formatShare(b.share)}）\n` +
+      shown.map((t) => `${t.unitName}：${formatCount(t.count)} 项`).join('\n') +
+      (others ? `\n${CATEGORIES_STRINGS.barsTooltipOthers(others.units, LEVEL_UNITS[options.level ?? 'township'], others.count)}` : '')
+    );
+  };
 
   const interactive = activatableRects(
     bars,
@@ -79,7 +53,7 @@ export function categoryBarsChart(rows: CategoryCountRow[], options: CategoryBar
   return Plot.plot({
     document: options.document,
     width,
-    height: Math.max(200, categories.length * 18 + 64),
+    height: Math.max(200, categories.length * (options.rowHeight ?? 18) + 64),
     marginLeft: 112,
     marginRight: 46,
     marginTop: 26,

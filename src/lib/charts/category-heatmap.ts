@@ -1,119 +1,244 @@
 import * as Plot from '@observablehq/plot';
-import type { CategoryCountRow, UnitRow } from '../queries/categories';
+import { categoryCells, type CategoryCell, type CategoryCountRow, type UnitRow } from '../queries/categories';
 import { ABSENT_COLOUR, FONT_FAMILY } from '../ui/theme';
-import { formatCount } from '../ui/strings';
-import { activatableRects } from './activatable';
+import { CATEGORIES_STRINGS as S, formatAverage, formatCount } from '../ui/strings';
+import { activatable, activatableRects } from './activatable';
+import { columnLabels, LABEL_LINE_HEIGHT } from './unit-labels';
+import { textWidth } from './text-width';
 
-/** One cell: items of a category in a unit (township, county or prefecture), over the lists shown. */
-export interface CategoryCell {
-  unit: string;
-  unitName: string;
-  category: string;
-  count: number;
-}
+export type { CategoryCell };
 
-export function categoryCells(rows: CategoryCountRow[], units: UnitRow[]): CategoryCell[] {
-  const counts = new Map<string, number>();
-  for (const r of rows) counts.set(`${r.unit}\u0000${r.category}`, (counts.get(`${r.unit}\u0000${r.category}`) ?? 0) + r.count);
-  const categories = [...new Set(rows.map((r) => r.category))];
-  return units.flatMap((t) =>
-    categories.map((category) => ({
-      unit: t.key,
-      unitName: t.name,
-      category,
-      count: counts.get(`${t.key}\u0000${category}`) ?? 0,
-    })),
-  );
-}
+/** What a cell shows: its count (townships), or the items per township of a county or prefecture. */
+export type CategoryHeatmapMeasure = 'count' | 'perTownship';
 
 export interface CategoryHeatmapOptions {
   width: number;
   /** Row order: the same order as the bars beside it. */
   categories: string[];
+  measure?: CategoryHeatmapMeasure;
   selectedCategories?: string[];
   selectedTownships?: string[];
   onSelect?: (cell: CategoryCell) => void;
+  /** A click on a column's label; labels are buttons only when given (counties, prefectures: drill in). */
+  onColumn?: (unit: UnitRow) => void;
+  /** Height of a category's row in px (18; less where the page has less room). */
+  rowHeight?: number;
   document?: Document;
 }
 
-/** Category × township cells coloured and labelled by count; zero cells stay grey and blank. */
+const FONT_SIZE = 12;
+const MARGIN_LEFT = 112;
+/** Plot's default right margin for this chart; the columns share the width left between the margins. */
+const MARGIN_RIGHT = 20;
+/** The legend drawn in the top-left corner when the column labels are vertical: its height in px. */
+const CORNER_LEGEND_HEIGHT = 50;
+
+/**
+ * Category × unit cells coloured and labelled by count (townships) or items per township (counties,
+ * prefectures); zero cells stay grey and blank. Column labels that do not fit across go on two lines
+ * or, in narrow columns, vertically in short form, with the colour legend in the corner beside them,
+ * so a dozen or thirty columns keep the chart about as short as five do.
+ */
 export function categoryHeatmapChart(
   rows: CategoryCountRow[],
-  townships: UnitRow[],
+  units: UnitRow[],
   options: CategoryHeatmapOptions,
 ): SVGSVGElement | HTMLElement {
-  const { width, categories, selectedCategories = [], selectedTownships = [], onSelect } = options;
-  const cells = categoryCells(rows, townships);
-  const max = Math.max(1, ...cells.map((c) => c.count));
+  const { width, categories, selectedCategories = [], selectedTownships = [], onSelect, onColumn } = options;
+  const measure = options.measure ?? 'count';
+  const rowHeight = options.rowHeight ?? 18;
+  const cells = categoryCells(rows, units);
+  const value = (c: CategoryCell) => (measure === 'count' ? c.count : c.perTownship);
+  const format = (c: CategoryCell) => (measure === 'count' ? formatCount(c.count) : formatAverage(c.perTownship, 'cell'));
+  const max = Math.max(measure === 'count' ? 1 : 0.1, ...cells.map(value));
   const isSelected = (c: CategoryCell) =>
     (selectedCategories.length === 0 || selectedCategories.includes(c.category)) &&
     (selectedTownships.length === 0 || selectedTownships.includes(c.unit));
   const nonZero = cells.filter((c) => c.count > 0);
 
+  const columnWidth = (width - MARGIN_LEFT - MARGIN_RIGHT) / Math.max(1, units.length);
+  const header = columnLabels(
+    units.map((u) => u.name),
+    columnWidth,
+    FONT_SIZE,
+  );
+  // Every name across on one line (five townships): Plot's axis and the legend above, as the chart has
+  // always been. Stacked lines or vertical names leave a corner beside them for the legend.
+  const stacked = header.lines.some((l) => l.length > 1);
+  const compact = stacked || onColumn !== undefined;
+  // Numbers only where the widest fits its cell; past that the colour and the tooltip tell.
+  const showNumbers = nonZero.every((c) => textWidth(format(c), FONT_SIZE) <= columnWidth - 3);
+  const marginTop = stacked ? Math.max(header.height + 8, CORNER_LEGEND_HEIGHT) : 26;
+  const labelOf = new Map(units.map((u, i) => [u.key, header.lines[i].join('\n')]));
+
   const interactive = activatableRects(
     cells,
     (cell) => ({
-      label: `${cell.unitName}，${cell.category}，${formatCount(cell.count)}项`,
-      attributes: { category: cell.category, township: cell.unit, count: cell.count },
+      label:
+        measure === 'count'
+          ? `${cell.unitName}，${cell.category}，${formatCount(cell.count)}项`
+          : S.heatmapCellAverage(cell.unitName, cell.category, formatAverage(cell.perTownship), cell.townships, formatCount(cell.count)),
+      attributes: {
+        category: cell.category,
+        // data-township names the column's unit at any level (a county's or prefecture's key past townships).
+        township: cell.unit,
+        unit: cell.unit,
+        count: cell.count,
+        townships: cell.townships,
+        'per-township': Math.round(cell.perTownship * 10000) / 10000,
+      },
     }),
     (cell) => onSelect?.(cell),
   );
+  const tooltip = (c: CategoryCell) =>
+    measure === 'count'
+      ? `${c.unitName} · ${c.category}\n${formatCount(c.count)} 项`
+      : `${c.unitName} · ${c.category}\n${S.heatmapTipAverage(formatAverage(c.perTownship))}\n${S.heatmapTipTotal(formatCount(c.count), c.townships)}`;
+  const legendLabel = measure === 'count' ? '事项数（项）' : S.heatmapLegendAverage;
 
   return Plot.plot({
     document: options.document,
     width,
-    // Rows as tall as the bars' beside it; no bottom axis, so no bottom margin (the legend sits above).
-    height: Math.max(200, categories.length * 18 + 34),
-    marginLeft: 112,
-    marginTop: 26,
+    // Rows as tall as the bars' beside it; no bottom axis, so no bottom margin (the legend sits above or in the corner).
+    height: Math.max(200, categories.length * rowHeight + marginTop + 8),
+    marginLeft: MARGIN_LEFT,
+    // Five townships keep Plot's own right margin; the compact layout sets the one its columns were sized with.
+    marginRight: compact ? MARGIN_RIGHT : undefined,
+    marginTop,
     marginBottom: 8,
     padding: 0.06,
-    style: { fontFamily: FONT_FAMILY, fontSize: '12px' },
-    ariaLabel: '事项类别 × 乡镇 热力图（项）',
-    x: { domain: townships.map((t) => t.name), label: null, axis: 'top', tickSize: 0 },
+    style: { fontFamily: FONT_FAMILY, fontSize: `${FONT_SIZE}px` },
+    ariaLabel: measure === 'count' ? '事项类别 × 乡镇 热力图（项）' : S.heatmapAriaAverage,
+    x: {
+      domain: units.map((t) => t.key),
+      label: null,
+      axis: compact ? null : 'top',
+      tickSize: 0,
+      tickFormat: (k: string) => nameOf(units, k),
+    },
     y: { domain: categories, label: null, tickSize: 0 },
     color: {
-      // Quantized: five steps are easier to read off than a ramp (and the legend needs no canvas).
+      // Quantized: a few steps are easier to read off than a ramp (and the legend needs no canvas).
       type: 'quantize',
-      n: 5,
+      n: stacked ? 4 : 5,
       scheme: 'viridis',
       reverse: true,
       domain: [0, max],
-      label: '事项数（项）',
-      legend: true,
-      tickFormat: formatCount,
+      label: legendLabel,
+      legend: !stacked,
+      tickFormat: measure === 'count' ? formatCount : (x: number) => formatAverage(x, 'cell'),
     },
     marks: [
-      Plot.cell(cells, { x: 'unitName', y: 'category', fill: ABSENT_COLOUR, inset: 0.5 }),
+      Plot.cell(cells, { x: 'unit', y: 'category', fill: ABSENT_COLOUR, inset: 0.5 }),
       Plot.cell(cells, {
-        x: 'unitName',
+        x: 'unit',
         y: 'category',
-        fill: (c: CategoryCell) => (c.count > 0 ? c.count : null),
+        fill: (c: CategoryCell) => (c.count > 0 ? value(c) : null),
         fillOpacity: (c: CategoryCell) => (isSelected(c) ? 1 : 0.3),
         inset: 0.5,
-        title: (c: CategoryCell) => `${c.unitName} · ${c.category}\n${formatCount(c.count)} 项`,
+        title: tooltip,
         // The tip must not take clicks: drawn under the pointer, it would swallow the click meant for the mark.
         tip: { fontFamily: FONT_FAMILY, fontSize: 13, pointerEvents: 'none' },
         render: interactive,
       }),
       // The selection's outline; a null stroke channel would drop cells from the mark above.
       Plot.cell(selectedCategories.length || selectedTownships.length ? cells.filter(isSelected) : [], {
-        x: 'unitName',
+        x: 'unit',
         y: 'category',
         fill: 'none',
         stroke: '#000',
         strokeWidth: 2,
         inset: 0.5,
       }),
-      Plot.text(nonZero, {
-        x: 'unitName',
-        y: 'category',
-        text: (c: CategoryCell) => formatCount(c.count),
-        fill: (c: CategoryCell) => (c.count > max * 0.55 ? 'white' : 'black'),
-        fillOpacity: (c: CategoryCell) => (isSelected(c) ? 1 : 0.5),
-        fontSize: 12,
-        pointerEvents: 'none',
-      }),
+      showNumbers
+        ? Plot.text(nonZero, {
+            x: 'unit',
+            y: 'category',
+            text: format,
+            fill: (c: CategoryCell) => (value(c) > max * 0.55 ? 'white' : 'black'),
+            fillOpacity: (c: CategoryCell) => (isSelected(c) ? 1 : 0.5),
+            fontSize: FONT_SIZE,
+            pointerEvents: 'none',
+          })
+        : null,
+      compact
+        ? Plot.text(units, {
+            x: 'key',
+            frameAnchor: 'top',
+            // Stacked lines (a character a line when vertical), growing up from just above the cells.
+            text: (u: UnitRow) => labelOf.get(u.key)!,
+            lineAnchor: 'bottom',
+            lineHeight: LABEL_LINE_HEIGHT,
+            dy: -5,
+            fontSize: FONT_SIZE,
+            fontWeight: 700,
+            fill: '#222',
+            title: (u: UnitRow) => S.heatmapColumnTitle(u.name, u.townships),
+            render: onColumn ? activatableTexts(units, onColumn) : undefined,
+          })
+        : null,
+      stacked ? cornerLegend(legendLabel, measure) : null,
     ],
   });
+}
+
+const nameOf = (units: UnitRow[], key: string) => units.find((u) => u.key === key)?.name ?? key;
+
+/** A `render` transform making each column label a button that activates `onColumn` (Enter, Space, click). */
+function activatableTexts(units: UnitRow[], onColumn: (unit: UnitRow) => void): Plot.RenderFunction {
+  return function (index, scales, values, dimensions, context, next) {
+    const g = next!(index, scales, values, dimensions, context)!;
+    g.querySelectorAll('text').forEach((text, j) => {
+      const unit = units[index[j]];
+      if (!unit) return;
+      activatable(text, S.heatmapColumnAria(unit.name, unit.townships), () => onColumn(unit));
+      text.setAttribute('class', 'unit-label');
+      text.setAttribute('data-unit', unit.key);
+      text.setAttribute('data-townships', String(unit.townships));
+      (text as SVGTextElement).style.cursor = 'pointer';
+    });
+    return g;
+  };
+}
+
+/** The colour legend in the empty corner above the category names: a label, the swatches, their thresholds. */
+function cornerLegend(label: string, measure: CategoryHeatmapMeasure): Plot.RenderFunction {
+  return function (_index, scales, _values, _dimensions, context) {
+    const doc = context.document;
+    const ns = 'http://www.w3.org/2000/svg';
+    const colour = scales.scales.color as { domain: number[]; range: string[] } | undefined;
+    const g = doc.createElementNS(ns, 'g');
+    g.setAttribute('class', 'corner-legend');
+    g.setAttribute('aria-hidden', 'true');
+    if (!colour) return g;
+    const thresholds = colour.domain;
+    const swatches = colour.range;
+    const x0 = 4;
+    const swatchWidth = Math.min(26, (MARGIN_LEFT - 14) / swatches.length);
+    const text = (x: number, y: number, content: string, anchor: string, weight = 400) => {
+      const t = doc.createElementNS(ns, 'text');
+      t.setAttribute('x', String(x));
+      t.setAttribute('y', String(y));
+      t.setAttribute('text-anchor', anchor);
+      t.setAttribute('font-size', String(FONT_SIZE));
+      t.setAttribute('font-weight', String(weight));
+      t.setAttribute('fill', '#222');
+      t.textContent = content;
+      g.append(t);
+    };
+    text(x0, 12, label, 'start', 700);
+    swatches.forEach((fill, i) => {
+      const rect = doc.createElementNS(ns, 'rect');
+      rect.setAttribute('x', String(x0 + i * swatchWidth));
+      rect.setAttribute('y', '18');
+      rect.setAttribute('width', String(swatchWidth));
+      rect.setAttribute('height', '12');
+      rect.setAttribute('fill', fill);
+      g.append(rect);
+    });
+    thresholds.forEach((t, i) =>
+      text(x0 + (i + 1) * swatchWidth, 44, measure === 'count' ? formatCount(t) : formatAverage(t, 'cell'), 'middle'),
+    );
+    return g;
+  };
 }

@@ -2,8 +2,10 @@ import { select } from 'd3';
 import type { HeatmapRow, HeatmapCell, HoldingStatus } from '../queries/heatmap';
 import type { UnitRow } from '../queries/categories';
 import { LIST_COLOURS, ABSENT_COLOUR, FONT_FAMILY } from '../ui/theme';
-import { truncate } from './text-width';
+import { textWidth, truncate } from './text-width';
 import { activatable } from './activatable';
+import { columnLabels, LABEL_LINE_HEIGHT } from './unit-labels';
+import { formatCount } from '../ui/strings';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -17,6 +19,44 @@ export const STATUS_COLOURS: Record<HoldingStatus, string> = {
 const STATUS_INK: Record<HoldingStatus, string> = { reclaimed: '#000', coop: '#000', basic: '#fff', absent: '#666' };
 
 export type HeatmapGrouping = 'category' | 'receiver';
+
+/**
+ * What a cell shows: how its township holds the duty ('status', one township per column), or, for a
+ * county or prefecture, the share of its townships shown that reclaimed it ('share').
+ */
+export type HeatmapMode = 'status' | 'share';
+
+/**
+ * The share colour steps, from none to all of a unit's townships: a sequential reddish purple (the
+ * 收回 colour's hue), white for "listed, reclaimed by none", and a step of its own for "all of them",
+ * the case a planner needs no longer look at.
+ */
+export const SHARE_STEPS: { id: string; below: number; colour: string; ink: string }[] = [
+  { id: 'none', below: 1, colour: '#FFFFFF', ink: '#333' },
+  { id: 'few', below: 25, colour: '#FCC5C0', ink: '#000' },
+  { id: 'some', below: 50, colour: '#FA9FB5', ink: '#000' },
+  { id: 'half', below: 75, colour: '#F768A1', ink: '#000' },
+  { id: 'most', below: 100, colour: '#C51B8A', ink: '#fff' },
+  { id: 'all', below: Infinity, colour: '#7A0177', ink: '#fff' },
+];
+
+/**
+ * The whole percentage a cell writes: 0 and 100 only when none or all of the townships reclaimed it
+ * (1 of 300 is 1%, 299 of 300 is 99%), so the step's colour and the number always agree.
+ */
+export function sharePercent(share: number): number {
+  if (share <= 0) return 0;
+  if (share >= 1) return 100;
+  return Math.min(99, Math.max(1, Math.round(share * 100)));
+}
+
+export const formatSharePercent = (share: number) => `${sharePercent(share)}%`;
+
+/** The colour step of a share of townships. */
+export function shareStep(share: number) {
+  const percent = sharePercent(share);
+  return SHARE_STEPS.find((s) => percent < s.below)!;
+}
 
 export interface HeatmapGroup {
   label: string;
@@ -53,13 +93,23 @@ export interface ReclaimedHeatmapOptions {
   statusLabels: Record<HoldingStatus, string>;
   /** Short text drawn in each cell so the status never depends on colour alone. */
   statusShort: Record<HoldingStatus, string>;
+  /** One character each, for columns too narrow for `statusShort` (thirty townships of a county). */
+  statusInitial?: Record<HoldingStatus, string>;
   unnamedGroup: string;
   countLabel: string;
   /** Townships in all (the count column reads reclaimedIn / this); defaults to the columns shown. */
   townshipTotal?: number;
   ariaLabel: string;
+  /** 'status' (townships, the default) or 'share' (counties, prefectures). */
+  mode?: HeatmapMode;
+  /** In 'share' mode, a cell's aria-label. */
+  describeShare?: (row: HeatmapRow, cell: HeatmapCell, unit: UnitRow) => string;
+  /** A click on a column's name; names are buttons only when given (counties, prefectures: drill in). */
+  onHeader?: (unit: UnitRow) => void;
+  describeHeader?: (unit: UnitRow) => string;
   onOpen?: (row: HeatmapRow, cell: HeatmapCell) => void;
-  onHover?: (hit: { row: HeatmapRow; cell: HeatmapCell } | null, event: Event) => void;
+  /** Pointing at or focusing a cell (`element`, to place a tooltip by), and leaving it (null). */
+  onHover?: (hit: { row: HeatmapRow; cell: HeatmapCell; element: Element } | null, event: Event) => void;
   document?: Document;
 }
 
@@ -67,6 +117,13 @@ const ROW_HEIGHT = 24;
 const GROUP_HEIGHT = 28;
 const HEADER_HEIGHT = 34;
 const FONT_SIZE = 13;
+const CELL_FONT_SIZE = 12;
+/** The narrowest column: its cell still fits a status's two characters. */
+const MIN_CELL_WIDTH = 26;
+/** The row labels' least width, cut with '…' past it (the full name is in the tooltip). */
+const MIN_LABEL_WIDTH = 240;
+/** In 'share' mode, the strip at the foot of a cell: the share of the unit's townships still carrying the duty. */
+const STRIP_HEIGHT = 5;
 
 /**
  * Rows = duty groups reclaimed somewhere, columns = townships, cells coloured by how each township
@@ -74,12 +131,34 @@ const FONT_SIZE = 13;
  */
 export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], options: ReclaimedHeatmapOptions): SVGSVGElement {
   const doc = options.document ?? document;
+  const mode = options.mode ?? 'status';
   const groups = groupHeatmapRows(rows, options.grouping, options.unnamedGroup);
-  const countWidth = 56;
-  const cellWidth = Math.max(64, Math.min(96, (options.width - 300 - countWidth) / Math.max(1, townships.length)));
-  const labelWidth = Math.max(240, options.width - countWidth - cellWidth * townships.length - 8);
-  const height = HEADER_HEIGHT + groups.length * GROUP_HEIGHT + rows.length * ROW_HEIGHT + 8;
+  const n = Math.max(1, townships.length);
+  const countText = (row: HeatmapRow) =>
+    mode === 'status'
+      ? `${row.reclaimedIn}/${options.townshipTotal ?? townships.length}`
+      : `${formatCount(row.shown.reclaimed)}/${formatCount(row.shown.townships)}`;
+  const countWidth = Math.max(56, ...rows.map((r) => textWidth(countText(r), FONT_SIZE) + 12));
+  // As wide as five townships have always had them; narrower where many columns would not fit beside the names.
+  let cellWidth = Math.max(64, Math.min(96, (options.width - 300 - countWidth) / n));
+  if (MIN_LABEL_WIDTH + cellWidth * n + countWidth > options.width)
+    cellWidth = Math.max(MIN_CELL_WIDTH, (options.width - MIN_LABEL_WIDTH - countWidth) / n);
+  const labelWidth = Math.max(MIN_LABEL_WIDTH, options.width - countWidth - cellWidth * townships.length - 8);
+  const header = columnLabels(
+    townships.map((t) => t.name),
+    cellWidth,
+    FONT_SIZE,
+  );
+  const headerHeight = Math.max(HEADER_HEIGHT, header.height + 14);
+  const height = headerHeight + groups.length * GROUP_HEIGHT + rows.length * ROW_HEIGHT + 8;
   const width = labelWidth + cellWidth * townships.length + countWidth;
+  // Text in a cell only where the widest fits every cell: a status's initial where its two characters
+  // do not; past that colour, strip and tooltip tell.
+  const fits = (texts: string[]) => texts.every((t) => textWidth(t, CELL_FONT_SIZE) <= cellWidth - 6);
+  const statusText = fits(Object.values(options.statusShort)) || !options.statusInitial ? options.statusShort : options.statusInitial;
+  const cellText = (cell: HeatmapCell) =>
+    mode === 'status' ? statusText[cell.status] : listed(cell) ? formatSharePercent(cell.share) : options.statusShort.absent;
+  const showCellText = fits(mode === 'status' ? Object.values(statusText) : ['100%']);
 
   const svg = select(doc.createElementNS(SVG_NS, 'svg') as SVGSVGElement)
     .attr('viewBox', `0 0 ${width} ${height}`)
@@ -93,25 +172,45 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
     .style('max-width', '100%')
     .style('height', 'auto');
 
-  const header = svg.append('g').attr('class', 'header');
-  townships.forEach((t, i) =>
-    header
+  const head = svg.append('g').attr('class', 'header');
+  townships.forEach((t, i) => {
+    const label = head
       .append('text')
+      .attr('class', 'unit-label')
+      .attr('data-unit', t.key)
       .attr('x', labelWidth + cellWidth * (i + 0.5))
-      .attr('y', HEADER_HEIGHT - 10)
+      .attr('y', headerHeight - 10)
       .attr('text-anchor', 'middle')
-      .attr('font-weight', 700)
-      .text(t.name),
-  );
-  header
+      .attr('font-weight', 700);
+    const lines = header.lines[i];
+    if (lines.length > 1) {
+      // Stacked lines (a character a line when vertical), the last just above the cells.
+      lines.forEach((line, j) =>
+        label
+          .append('tspan')
+          .attr('x', labelWidth + cellWidth * (i + 0.5))
+          .attr('y', headerHeight - 10 - (lines.length - 1 - j) * FONT_SIZE * LABEL_LINE_HEIGHT)
+          .text(line),
+      );
+    } else label.text(lines[0]);
+    if (lines.join('') !== t.name) label.append('title').text(t.name);
+    if (options.onHeader) {
+      const node = label.node()!;
+      activatable(node, options.describeHeader?.(t) ?? t.name, () => options.onHeader!(t));
+      node.style.cursor = 'pointer';
+      node.setAttribute('data-townships', String(t.townships));
+    }
+  });
+  head
     .append('text')
     .attr('x', labelWidth + cellWidth * townships.length + countWidth / 2)
-    .attr('y', HEADER_HEIGHT - 10)
+    .attr('y', headerHeight - 10)
     .attr('text-anchor', 'middle')
     .attr('font-weight', 700)
     .text(options.countLabel);
 
-  let y = HEADER_HEIGHT;
+  const hits = new Map<Element, { row: HeatmapRow; cell: HeatmapCell }>();
+  let y = headerHeight;
   for (const group of groups) {
     svg
       .append('text')
@@ -131,6 +230,7 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
     y += GROUP_HEIGHT;
     for (const row of group.rows) {
       const g = svg.append('g').attr('class', 'row').attr('data-duty-group', row.dutyGroup);
+      const strips = { band: [] as string[], coop: [] as string[], basic: [] as string[] };
       g.append('text')
         .attr('class', row.mixed ? 'name mixed' : 'name')
         .attr('font-weight', row.mixed ? 700 : 400)
@@ -139,44 +239,146 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
         .text(truncate(row.name, FONT_SIZE, labelWidth - 20))
         .append('title')
         .text(row.name);
+      const rowNode = g.node()!;
       row.cells.forEach((cell, i) => {
-        const cg = g
-          .append('g')
-          .attr('class', `cell cell-${cell.status}`)
-          .attr('data-township', cell.unit)
-          .attr('data-status', cell.status)
-          .style('cursor', 'pointer');
-        cg.append('rect')
-          .attr('x', labelWidth + cellWidth * i + 1)
-          .attr('y', y + 1)
-          .attr('width', cellWidth - 2)
-          .attr('height', ROW_HEIGHT - 2)
-          .attr('rx', 2)
-          .attr('fill', STATUS_COLOURS[cell.status]);
-        cg.append('text')
-          .attr('x', labelWidth + cellWidth * (i + 0.5))
-          .attr('y', y + ROW_HEIGHT / 2 + 4)
-          .attr('text-anchor', 'middle')
-          .attr('font-size', 12)
-          .attr('fill', STATUS_INK[cell.status])
-          .attr('pointer-events', 'none')
-          .text(options.statusShort[cell.status]);
-        const node = cg.node()!;
-        const township = townships[i]?.name ?? cell.unit;
-        activatable(node, `${row.name}，${township}：${options.statusLabels[cell.status]}`, () => options.onOpen?.(row, cell));
-        node.addEventListener('mouseenter', (e) => options.onHover?.({ row, cell }, e));
-        node.addEventListener('focus', (e) => options.onHover?.({ row, cell }, e));
-        node.addEventListener('mouseleave', (e) => options.onHover?.(null, e));
-        node.addEventListener('blur', (e) => options.onHover?.(null, e));
+        const unit = townships[i] ?? { key: cell.unit, name: cell.unit, townships: cell.townships };
+        const x = labelWidth + cellWidth * i;
+        // Plain DOM calls: a prefecture's dozen columns make a thousand cells, redrawn on every drill.
+        const node = svgElement(doc, rowNode, 'g', { 'data-unit': cell.unit, 'data-status': cell.status });
+        (node as SVGGElement).style.cursor = 'pointer';
+        const rect = { x: x + 1, y: y + 1, width: cellWidth - 2, height: ROW_HEIGHT - 2, rx: 2 };
+        if (mode === 'status') {
+          node.setAttribute('class', `cell cell-${cell.status}`);
+          node.setAttribute('data-township', cell.unit);
+          svgElement(doc, node, 'rect', { ...rect, fill: STATUS_COLOURS[cell.status] });
+        } else {
+          const step = listed(cell) ? shareStep(cell.share) : null;
+          const split = cell.reclaimed > 0 && cell.coop + cell.basic > 0;
+          node.setAttribute('class', `cell cell-share${listed(cell) ? '' : ' cell-absent'}${split ? ' cell-split' : ''}`);
+          for (const [key, value] of [
+            ['reclaimed', cell.reclaimed],
+            ['coop', cell.coop],
+            ['basic', cell.basic],
+            ['townships', cell.townships],
+            ['share', Math.round(cell.share * 10000) / 10000],
+          ] as const)
+            node.setAttribute(`data-${key}`, String(value));
+          svgElement(doc, node, 'rect', { ...rect, fill: step?.colour ?? ABSENT_COLOUR, stroke: step?.id === 'none' ? '#ccc' : null });
+          if (cell.coop + cell.basic > 0 && cell.townships > 0) {
+            // The foot of the cell: townships still carrying it, 配合 then 基本, as a share of the unit's
+            // width; one path per colour and row rather than three rects per cell.
+            const inner = cellWidth - 4;
+            const top = y + ROW_HEIGHT - 2 - STRIP_HEIGHT;
+            const coop = (inner * cell.coop) / cell.townships;
+            const basic = (inner * cell.basic) / cell.townships;
+            strips.band.push(stripRect(x + 2, top, inner));
+            if (cell.coop) strips.coop.push(stripRect(x + 2, top, coop));
+            if (cell.basic) strips.basic.push(stripRect(x + 2 + coop, top, basic));
+          }
+        }
+        if (showCellText)
+          svgElement(
+            doc,
+            node,
+            'text',
+            {
+              x: x + cellWidth / 2,
+              y: y + ROW_HEIGHT / 2 + (mode === 'share' ? 2 : 4), // a share sits a little higher, clear of the strip
+              'text-anchor': 'middle',
+              'font-size': CELL_FONT_SIZE,
+              fill: mode === 'status' ? STATUS_INK[cell.status] : listed(cell) ? shareStep(cell.share).ink : STATUS_INK.absent,
+              'pointer-events': 'none',
+            },
+            cellText(cell),
+          );
+        const label =
+          mode === 'share' && options.describeShare
+            ? options.describeShare(row, cell, unit)
+            : `${row.name}，${unit.name}：${options.statusLabels[cell.status]}`;
+        // Focusable and announced as a button here; clicks, keys and hover are handled once for the
+        // whole chart (below): a thousand cells with six listeners each made a drill visibly slow.
+        node.setAttribute('tabindex', '0');
+        node.setAttribute('role', 'button');
+        node.setAttribute('aria-label', label);
+        hits.set(node, { row, cell });
       });
+      for (const [part, colour] of [
+        ['band', '#fff'],
+        ['coop', STATUS_COLOURS.coop],
+        ['basic', STATUS_COLOURS.basic],
+      ] as const)
+        if (strips[part].length)
+          g.append('path')
+            .attr('class', `strip strip-${part}`)
+            .attr('d', strips[part].join(''))
+            .attr('fill', colour)
+            .attr('pointer-events', 'none');
       g.append('text')
         .attr('x', labelWidth + cellWidth * townships.length + countWidth / 2)
         .attr('y', y + ROW_HEIGHT / 2 + 4)
         .attr('text-anchor', 'middle')
         .attr('class', 'reclaimed-count')
-        .text(`${row.reclaimedIn}/${options.townshipTotal ?? townships.length}`);
+        .text(countText(row));
       y += ROW_HEIGHT;
     }
   }
+  delegate(svg.node()!, hits, options);
   return svg.node()!;
 }
+
+/** Appends an SVG element with `attributes` (null ones left out) and, if given, its text. */
+function svgElement(
+  doc: Document,
+  parent: Element,
+  tag: string,
+  attributes: Record<string, string | number | null>,
+  text?: string,
+): Element {
+  const element = doc.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attributes)) if (value !== null) element.setAttribute(key, String(value));
+  if (text !== undefined) element.textContent = text;
+  parent.appendChild(element);
+  return element;
+}
+
+const stripRect = (x: number, y: number, width: number) => `M${x},${y}h${width}v${STRIP_HEIGHT}h${-width}z`;
+
+/**
+ * One set of listeners for every cell: a click, Enter or Space opens the cell under it (as
+ * `activatable` would), pointing at or focusing a cell reports it to `onHover` with its element.
+ */
+function delegate(
+  svg: SVGSVGElement,
+  hits: Map<Element, { row: HeatmapRow; cell: HeatmapCell }>,
+  options: Pick<ReclaimedHeatmapOptions, 'onOpen' | 'onHover'>,
+): void {
+  const cellOf = (target: EventTarget | null) => {
+    const element = target instanceof Element ? target.closest('g.cell') : null;
+    const hit = element ? hits.get(element) : undefined;
+    return element && hit ? { element, ...hit } : null;
+  };
+  svg.addEventListener('click', (event) => {
+    const hit = cellOf(event.target);
+    if (hit) options.onOpen?.(hit.row, hit.cell);
+  });
+  svg.addEventListener('keydown', (event) => {
+    const key = (event as KeyboardEvent).key;
+    const hit = key === 'Enter' || key === ' ' ? cellOf(event.target) : null;
+    if (!hit) return;
+    event.preventDefault();
+    options.onOpen?.(hit.row, hit.cell);
+  });
+  let hovered: Element | null = null;
+  const report = (hit: ReturnType<typeof cellOf>, event: Event) => {
+    if (hit?.element === hovered) return;
+    hovered = hit?.element ?? null;
+    options.onHover?.(hit, event);
+  };
+  svg.addEventListener('mouseover', (event) => report(cellOf(event.target), event));
+  svg.addEventListener('mouseleave', (event) => report(null, event));
+  svg.addEventListener('focusin', (event) => report(cellOf(event.target), event));
+  svg.addEventListener('focusout', (event) => report(null, event));
+}
+
+/** Whether any of the unit's townships shown lists the duty. */
+const listed = (cell: HeatmapCell) => cell.reclaimed + cell.coop + cell.basic > 0;

@@ -12,9 +12,14 @@ export function textWidth(text: string, fontSize: number): number {
 /** Cuts a label to fit `maxWidth`, ending in '…' when cut. */
 export function truncate(text: string, fontSize: number, maxWidth: number): string {
   if (textWidth(text, fontSize) <= maxWidth) return text;
+  // One pass, adding each character's ems in order (a hundred long duty names are cut on every redraw),
+  // the same sums as measuring every prefix.
+  const ellipsis = textWidth('…', 1);
   let out = '';
+  let ems = 0;
   for (const ch of text) {
-    if (textWidth(out + ch + '…', fontSize) > maxWidth) break;
+    ems += textWidth(ch, 1);
+    if ((ems + ellipsis) * fontSize > maxWidth) break;
     out += ch;
   }
   return out + '…';

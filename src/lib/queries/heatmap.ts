@@ -140,6 +140,16 @@ export interface HeatmapCell {
   itemId: number | null;
   /** At township level: the wording(s) this township used; empty until the text is loaded. */
   names: string[];
+  /** Share of the unit's townships shown that reclaimed it (0 when none are shown). */
+  share: number;
+}
+
+/** How the townships shown hold a duty, summed over the units. */
+export interface HoldingCounts {
+  reclaimed: number;
+  coop: number;
+  basic: number;
+  townships: number;
 }
 
 export interface HeatmapRow {
@@ -152,18 +162,28 @@ export interface HeatmapRow {
   /** Reclaimed somewhere and still carried (基本 or 配合) in a township shown: the planner's question. */
   mixed: boolean;
   cells: HeatmapCell[];
+  /** Over every unit shown: its townships that reclaimed it, still carry it, and in all. */
+  shown: HoldingCounts;
 }
+
+/**
+ * How rows rank: by townships that reclaimed the duty among all loaded ('all', one township per
+ * column, as with five), or among the townships shown ('shown', counties and prefectures: drilled
+ * into a prefecture, its own townships decide).
+ */
+export type HeatmapRank = 'all' | 'shown';
 
 /**
  * One row per qualifying duty with one cell per unit (in `units` order, each with its number of
  * townships shown). A row is kept when a township shown lists the duty at all. Rows are sorted by how
- * many townships reclaimed them, then mixed rows (still carried) first, then category, then group.
+ * many townships reclaimed them (`rank`), then mixed rows (still carried) first, then category, then group.
  */
 export function toHeatmapRows(
   groups: HeatmapGroupRow[],
   counts: HeatmapCountRow[],
   units: { key: string; townships: number }[],
   wordings: HeatmapWordingRow[] = [],
+  rank: HeatmapRank = 'all',
 ): HeatmapRow[] {
   const countOf = new Map<string, HeatmapCountRow>();
   for (const c of counts) countOf.set(`${c.dutyGroup}\u0000${c.unit}`, c);
@@ -188,9 +208,17 @@ export function toHeatmapRows(
         townships: u.townships,
         itemId: c?.itemId ?? null,
         names: namesOf.get(`${g.dutyGroup}\u0000${u.key}`) ?? [],
+        share: u.townships ? reclaimed / u.townships : 0,
       };
     });
     if (cells.every((c) => c.reclaimed + c.coop + c.basic === 0)) continue; // not a duty of any township shown
+    const shown = { reclaimed: 0, coop: 0, basic: 0, townships: 0 };
+    for (const c of cells) {
+      shown.reclaimed += c.reclaimed;
+      shown.coop += c.coop;
+      shown.basic += c.basic;
+      shown.townships += c.townships;
+    }
     rows.push({
       dutyGroup: g.dutyGroup,
       name: g.name,
@@ -199,11 +227,13 @@ export function toHeatmapRows(
       reclaimedIn: g.reclaimedIn,
       mixed: cells.some((c) => c.coop + c.basic > 0),
       cells,
+      shown,
     });
   }
+  const ranked = (r: HeatmapRow) => (rank === 'all' ? r.reclaimedIn : r.shown.reclaimed);
   return rows.sort(
     (a, b) =>
-      b.reclaimedIn - a.reclaimedIn ||
+      ranked(b) - ranked(a) ||
       Number(b.mixed) - Number(a.mixed) ||
       a.category.localeCompare(b.category, 'zh-CN') ||
       a.dutyGroup - b.dutyGroup,
@@ -227,6 +257,27 @@ export function countMixed(rows: HeatmapRow[]): number {
   return rows.filter((r) => r.mixed).length;
 }
 
+/**
+ * Per unit (in column order): the duties some of its townships reclaimed while others still carry them
+ * (基本 or 配合) — a county whose own townships disagree. Only meaningful past townships.
+ */
+export function splitWithinUnits(rows: HeatmapRow[]): { unit: string; duties: number }[] {
+  if (rows.length === 0) return [];
+  return rows[0].cells.map((_, i) => ({
+    unit: rows[0].cells[i].unit,
+    duties: rows.filter((r) => r.cells[i].reclaimed > 0 && r.cells[i].coop + r.cells[i].basic > 0).length,
+  }));
+}
+
+/**
+ * The cells of a row by how their townships hold the duty, in the order reclaimed, coop, basic, absent
+ * (empty ones left out): a tooltip listing many townships names them per status rather than one a line.
+ */
+export function cellsByStatus(row: HeatmapRow): { status: HoldingStatus; cells: HeatmapCell[] }[] {
+  const order: HoldingStatus[] = ['reclaimed', 'coop', 'basic', 'absent'];
+  return order.map((status) => ({ status, cells: row.cells.filter((c) => c.status === status) })).filter((g) => g.cells.length > 0);
+}
+
 /** Everything the heatmap shows at `level` for `units` (with `counties` whose text gives the township wordings). */
 export async function loadHeatmap(
   client: DbClient,
@@ -240,5 +291,5 @@ export async function loadHeatmap(
     client.query<HeatmapCountRow>(heatmapCountsSql(filters, level)),
     level === 'township' && counties.length ? heatmapWordings(client, filters, counties) : Promise.resolve([]),
   ]);
-  return toHeatmapRows(groups, counts, units, wordings);
+  return toHeatmapRows(groups, counts, units, wordings, level === 'township' ? 'all' : 'shown');
 }

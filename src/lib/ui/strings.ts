@@ -42,15 +42,25 @@ export const formatShare = (x: number) => percent.format(x);
 
 // ─── Analysis views: 事项类别, 部门网络, 收回事项热力图 (owned by the charts author) ───────────────
 
+/**
+ * Items per township, as the category heatmap writes them: one decimal in words and tooltips; in a cell
+ * (`'cell'`), whole numbers from 10 up so three characters fit the narrowest column.
+ */
+const oneDecimal = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+export const formatAverage = (x: number, where: 'text' | 'cell' = 'text') =>
+  where === 'cell' && Math.round(x * 10) >= 100 ? integer.format(Math.round(x)) : oneDecimal.format(x);
+
 export const CATEGORIES_STRINGS = {
   measureCount: '事项数',
   measureShare: '占比',
   measureLabel: '显示',
-  /** `tops`: every category tied for the most items; `base`: what the share is of. */
-  barsTitle: (tops: string[], count: number, share: string, base: 'all' | 'townships' | 'selection') =>
-    `${joinNames(tops.map((t) => `“${t}”`))}是事项最多的类别：${tops.length > 1 ? '各' : '共'} ${count} 项，` +
-    `${tops.length > 1 ? '各' : ''}占${{ all: '全部', townships: '所选乡镇', selection: '所选' }[base]}事项的 ${share}`,
+  /** `tops`: every category tied for the most items; `base`: what the share is of; `scope`: the place drilled into. */
+  barsTitle: (tops: string[], count: number, share: string, base: 'all' | 'townships' | 'selection', scope?: string) =>
+    `${joinNames(tops.map((t) => `“${t}”`))}是事项最多的类别：${tops.length > 1 ? '各' : '共'} ${formatCount(count)} 项，` +
+    `${tops.length > 1 ? '各' : ''}占${{ all: `${scope ?? ''}全部`, townships: '所选乡镇', selection: '所选' }[base]}事项的 ${share}`,
   barsSubtitle: '按清单分面，类别按事项总数排序；点击条形按类别筛选',
+  /** The last line of a bar's tooltip past ten units: the units it does not name. */
+  barsTooltipOthers: (units: number, unit: string, count: number) => `其余 ${formatCount(units)} 个${unit}：${formatCount(count)} 项`,
   /** `tops`: every (township, category) cell tied for the most items. */
   heatmapTitle: (tops: { township: string; category: string }[], count: number) =>
     `各乡镇事项分布：最多的是${joinNames(
@@ -58,7 +68,24 @@ export const CATEGORIES_STRINGS = {
       3,
       '处',
     )}（${tops.length > 1 ? '各 ' : ''}${count} 项）`,
+  /** Past townships: every (unit, category) cell tied for the most items per township. */
+  heatmapTitleAverage: (tops: { unit: string; category: string }[], average: string) =>
+    `平均每个乡镇事项最多：${joinNames(
+      tops.map((c) => `${c.unit}的“${c.category}”`),
+      3,
+      '处',
+    )}（${tops.length > 1 ? '各 ' : ''}${average} 项）`,
   heatmapSubtitle: '单元格为事项数（项），灰色为无此类事项；点击单元格按类别和乡镇筛选',
+  /** Past townships: what a cell is (`unit` 县市区 or 地州市), and that a click opens the unit. */
+  heatmapSubtitleAverage: (unit: string) => `单元格 = 平均每个乡镇的事项数（项，即事项数 ÷ 乡镇数）；点击单元格或${unit}名查看下一级`,
+  heatmapLegendAverage: '项/乡镇',
+  heatmapAriaAverage: '热力图：事项类别 × 县市区或地州市，平均每个乡镇的事项数',
+  heatmapCellAverage: (unit: string, category: string, average: string, townships: number, count: string) =>
+    `${unit}，${category}，平均每个乡镇 ${average} 项（${formatCount(townships)} 个乡镇共 ${count} 项）；按 Enter 查看下一级`,
+  heatmapTipAverage: (average: string) => `平均每个乡镇 ${average} 项`,
+  heatmapTipTotal: (count: string, townships: number) => `${formatCount(townships)} 个乡镇共 ${count} 项`,
+  heatmapColumnTitle: (unit: string, townships: number) => `${unit}（${formatCount(townships)} 个乡镇）`,
+  heatmapColumnAria: (unit: string, townships: number) => `${unit}（${formatCount(townships)} 个乡镇）：查看下一级`,
   barsAria: '条形图：各事项类别的事项数，按基本、配合、收回三张清单分面',
   heatmapAria: '热力图：事项类别 × 乡镇 的事项数',
   loading: '正在统计事项类别…',
@@ -104,6 +131,9 @@ export const NETWORK_STRINGS = {
   empty: '当前筛选条件下没有部门牵头的配合事项。',
 } as const;
 
+/** formatCount for the thousand cells of a heatmap's labels: small whole numbers need no Intl call. */
+const cellCount = (n: number) => (Number.isInteger(n) && n >= 0 && n < 1000 ? String(n) : formatCount(n));
+
 export const HEATMAP_STRINGS = {
   title: (mixed: number, total: number) => `${mixed} 项事项在部分乡镇已收回、在其他乡镇仍由乡镇承担（共 ${total} 项被至少一个乡镇收回）`,
   /** With a township filter: what the chosen townships still carry that others reclaimed, and what they reclaimed. */
@@ -119,9 +149,43 @@ export const HEATMAP_STRINGS = {
   legendLabel: '图例',
   ariaLabel: '收回事项热力图：事项 × 乡镇',
   statusShort: { reclaimed: '收回', coop: '配合', basic: '基本', absent: '—' },
+  statusInitial: { reclaimed: '收', coop: '配', basic: '基', absent: '—' },
   receivers: '承接部门：',
   tooltipAbsentHint: '本乡镇清单未列入此事项；点击查看其他乡镇的该事项',
   tooltipOpenHint: '点击查看事项详情',
+  /** Past townships (`unit` 县市区 or 地州市): how many duties are split, and in how many units the townships themselves disagree. */
+  titleUnits: (mixed: number, total: number, unit: string, split: number, units: number, tops: string[], most: number) =>
+    `${formatCount(mixed)} 项事项在部分乡镇已收回、在其他乡镇仍由乡镇承担（共 ${formatCount(total)} 项）；` +
+    (split
+      ? `${split === units ? `全部 ${units}` : `${split}/${units}`} 个${unit}内的乡镇之间也不一致，最多的是${joinNames(tops, 3)}（${tops.length > 1 ? '各 ' : ''}${formatCount(most)} 项）`
+      : `各${unit}内的乡镇做法一致`),
+  subtitleUnits: (unit: string) =>
+    `行 = 至少一个乡镇收回的事项，按所示乡镇中收回的乡镇数排序；加粗 = 仍有乡镇作为基本或配合承担；单元格 = 该${unit}已收回的乡镇占比；点击单元格或${unit}名查看其乡镇`,
+  /** The share colour steps (SHARE_STEPS in charts/reclaimed-heatmap.ts), by id. */
+  shareLabels: { none: '0%', few: '1–24%', some: '25–49%', half: '50–74%', most: '75–99%', all: '100%' } as Record<string, string>,
+  shareLegendLabel: '已收回的乡镇占比',
+  stripLegend: '格底细条：仍为配合、仍为基本的乡镇占比',
+  unitsHeading: (unit: string, townships: number) => `${unit}（共 ${formatCount(townships)} 个乡镇）`,
+  unitCount: (status: 'reclaimed' | 'coop' | 'basic' | 'absent', n: number, share?: string) =>
+    `${STATUS_LABELS[status]} ${formatCount(n)} 个${share ? `（${share}）` : ''}`,
+  shownTotal: (townships: number, reclaimed: number, coop: number, basic: number) =>
+    `所示 ${formatCount(townships)} 个乡镇中：已收回 ${formatCount(reclaimed)}，仍为配合 ${formatCount(coop)}，仍为基本 ${formatCount(basic)}`,
+  describeShare: (
+    duty: string,
+    unit: string,
+    townships: number,
+    reclaimed: number,
+    share: string,
+    coop: number,
+    basic: number,
+    absent: number,
+  ) =>
+    `${duty}，${unit}（${cellCount(townships)} 个乡镇）：已收回 ${cellCount(reclaimed)} 个（${share}），` +
+    `仍为配合 ${cellCount(coop)} 个，仍为基本 ${cellCount(basic)} 个，未列入 ${cellCount(absent)} 个；按 Enter 查看其乡镇`,
+  describeHeader: (unit: string, townships: number) => `${unit}（${formatCount(townships)} 个乡镇）：查看其乡镇`,
+  tooltipUnitHint: '点击查看其中各乡镇',
+  /** A township line in a tooltip listing many townships by how they hold the duty. */
+  statusGroup: (status: string, n: number) => `${status}（${formatCount(n)}）：`,
   loading: '正在比较各乡镇的收回事项…',
   empty: '当前筛选条件下没有被收回的事项。',
 } as const;

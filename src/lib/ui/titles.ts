@@ -5,13 +5,12 @@
 import type { Filters } from '../state/filters';
 import type { CoopStepsRow, TownshipListCountRow, TownshipTotalsRow } from '../queries/overview';
 import { MIN_FOR_QUARTILES, NUMERIC_COLUMNS, type OverviewMeasure, type Ranking, type UnitDistribution } from '../queries/overview-stats';
-import type { CategoryCountRow, UnitRow } from '../queries/categories';
+import { categoryBars, categoryCells, type CategoryCountRow, type UnitRow } from '../queries/categories';
 import type { RelianceRow } from '../queries/network';
-import { countMixed, type HeatmapRow } from '../queries/heatmap';
-import { categoryBars } from '../charts/category-bars';
-import { categoryCells } from '../charts/category-heatmap';
+import { countMixed, splitWithinUnits, type HeatmapRow } from '../queries/heatmap';
 import { leaders } from './leaders';
-import { CATEGORIES_STRINGS, HEATMAP_STRINGS, NETWORK_STRINGS, OVERVIEW, formatCount, formatShare } from './strings';
+import { CATEGORIES_STRINGS, HEATMAP_STRINGS, LEVEL_UNITS, NETWORK_STRINGS, OVERVIEW, formatAverage, formatCount, formatShare } from './strings';
+import type { PlaceLevel } from '../queries/places';
 
 /** 总览: the townships with the most items and the most reclaimed items, all of them where tied. */
 export function overviewListsTitle(counts: TownshipListCountRow[]): string {
@@ -90,9 +89,18 @@ export function overviewRankingTitle(ranking: Ranking): string {
   );
 }
 
-/** 事项类别, bars: the largest categories, and what their share is of under the filters. */
-export function categoryBarsTitle(rows: CategoryCountRow[], filters: Filters): string | null {
-  const { bars } = categoryBars(rows, filters.townships);
+/**
+ * 事项类别, bars: the largest categories, and what their share is of under the filters. `unitKeys`: the
+ * units the bars sum over (the chosen townships where the rows hold every township; all when empty);
+ * `scope`: the name of the place drilled into, which "all items" then means.
+ */
+export function categoryBarsTitle(
+  rows: CategoryCountRow[],
+  filters: Filters,
+  unitKeys: readonly string[] = filters.townships,
+  scope?: string,
+): string | null {
+  const { bars } = categoryBars(rows, unitKeys);
   const totals = new Map<string, number>();
   for (const b of bars) totals.set(b.category, (totals.get(b.category) ?? 0) + b.count);
   const total = bars.reduce((s, b) => s + b.count, 0);
@@ -105,16 +113,30 @@ export function categoryBarsTitle(rows: CategoryCountRow[], filters: Filters): s
     top[0][1],
     formatShare(top[0][1] / total),
     base,
+    scope,
   );
 }
 
-/** 事项类别, heatmap: the fullest (township, category) cells. */
-export function categoryHeatmapTitle(rows: CategoryCountRow[], townships: UnitRow[]): string | null {
-  const top = leaders(categoryCells(rows, townships), (c) => c.count);
+/**
+ * 事项类别, heatmap: the fullest (unit, category) cells — by count for townships, by items per township
+ * for counties and prefectures (whose counts grow with their number of townships).
+ */
+export function categoryHeatmapTitle(rows: CategoryCountRow[], units: UnitRow[], level: PlaceLevel = 'township'): string | null {
+  const cells = categoryCells(rows, units);
+  if (level === 'township') {
+    const top = leaders(cells, (c) => c.count);
+    if (top.length === 0 || top[0].count === 0) return null;
+    return CATEGORIES_STRINGS.heatmapTitle(
+      top.map((c) => ({ township: c.unitName, category: c.category })),
+      top[0].count,
+    );
+  }
+  // Ties as the reader sees them: averages equal to the decimal shown.
+  const top = leaders(cells, (c) => Math.round(c.perTownship * 10));
   if (top.length === 0 || top[0].count === 0) return null;
-  return CATEGORIES_STRINGS.heatmapTitle(
-    top.map((c) => ({ township: c.unitName, category: c.category })),
-    top[0].count,
+  return CATEGORIES_STRINGS.heatmapTitleAverage(
+    top.map((c) => ({ unit: c.unitName, category: c.category })),
+    formatAverage(top[0].perTownship),
   );
 }
 
@@ -150,4 +172,24 @@ export function reclaimedHeatmapTitle(rows: HeatmapRow[], chosenTownships: strin
   const stillCarried = countMixed(rows);
   const reclaimedHere = rows.filter((r) => r.cells.some((c) => c.status === 'reclaimed')).length;
   return HEATMAP_STRINGS.titleChosen(chosenTownships, stillCarried, reclaimedHere);
+}
+
+/**
+ * 收回事项热力图 past townships: how many duties are reclaimed in some townships and still carried in
+ * others, and in how many of the units (counties or prefectures) shown their own townships disagree,
+ * naming the units where most duties are split.
+ */
+export function reclaimedHeatmapUnitsTitle(rows: HeatmapRow[], units: { key: string; name: string }[], level: PlaceLevel): string {
+  const split = splitWithinUnits(rows).filter((u) => u.duties > 0);
+  const top = leaders(split, (u) => u.duties);
+  const nameOf = new Map(units.map((u) => [u.key, u.name]));
+  return HEATMAP_STRINGS.titleUnits(
+    countMixed(rows),
+    rows.length,
+    LEVEL_UNITS[level],
+    split.length,
+    units.length,
+    top.map((u) => nameOf.get(u.unit) ?? u.unit),
+    top[0]?.duties ?? 0,
+  );
 }

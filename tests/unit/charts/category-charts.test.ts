@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { describe, it, expect, vi } from 'vitest';
-import { categoryBars, categoryBarsChart } from '../../../src/lib/charts/category-bars';
-import { categoryCells, categoryHeatmapChart } from '../../../src/lib/charts/category-heatmap';
-import type { CategoryCountRow } from '../../../src/lib/queries/categories';
+import { categoryBarsChart } from '../../../src/lib/charts/category-bars';
+import { categoryHeatmapChart } from '../../../src/lib/charts/category-heatmap';
+import { categoryBars, categoryCells, type CategoryCountRow } from '../../../src/lib/queries/categories';
 import { TOWNSHIPS, UNITS } from './fixtures';
 
 const row = (townshipId: string, list: CategoryCountRow['list'], category: string, count: number): CategoryCountRow => ({
@@ -80,5 +80,70 @@ describe('categoryHeatmapChart', () => {
     expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ unit: 'changji-liugong', category: '乡村振兴', count: 24 }));
     expect(figure.textContent).toContain('六工镇');
     expect(figure.textContent).toContain('事项数（项）');
+  });
+});
+
+describe('categoryHeatmapChart past townships', () => {
+  // Sixteen prefectures with their long official names, as at 1,100 townships.
+  const PREFECTURES = [
+    '乌鲁木齐市',
+    '克拉玛依市',
+    '吐鲁番市',
+    '哈密市',
+    '昌吉回族自治州',
+    '博尔塔拉蒙古自治州',
+    '巴音郭楞蒙古自治州',
+    '阿克苏地区',
+    '克孜勒苏柯尔克孜自治州',
+    '喀什地区',
+    '和田地区',
+    '伊犁哈萨克自治州',
+    '塔城地区',
+    '阿勒泰地区',
+    '自治区直辖县级行政区划',
+    '未知地区',
+  ].map((name, i) => ({ key: `p${i}`, name, townships: 10 + i * 5 }));
+  const rows: CategoryCountRow[] = PREFECTURES.flatMap((p) => [
+    { unit: p.key, unitName: p.name, list: 'basic' as const, category: '党的建设', count: p.townships * 30 },
+    { unit: p.key, unitName: p.name, list: 'coop' as const, category: '乡村振兴', count: Math.round(p.townships * 4.25) },
+  ]);
+  const chart = (onColumn = vi.fn(), onSelect = vi.fn()) =>
+    categoryHeatmapChart(rows, PREFECTURES, {
+      width: 560,
+      categories: ['党的建设', '乡村振兴'],
+      measure: 'perTownship',
+      onColumn,
+      onSelect,
+    });
+
+  it('writes items per township in the cells, not counts that grow with the townships', () => {
+    const svg = chart();
+    const cell = svg.querySelector<SVGRectElement>('rect[data-unit=p4][data-category="乡村振兴"]')!;
+    expect(cell.dataset.count).toBe(String(Math.round(30 * 4.25)));
+    expect(cell.dataset.townships).toBe('30');
+    expect(Number(cell.dataset.perTownship)).toBeCloseTo(Math.round(30 * 4.25) / 30, 2);
+    expect(cell.getAttribute('aria-label')).toContain('平均每个乡镇 4.3 项（30 个乡镇共 128 项）');
+    const texts = [...svg.querySelectorAll('text')].map((t) => t.textContent);
+    expect(texts).toContain('30'); // 党的建设: 30 per township everywhere, whatever the unit's size
+    expect(texts).not.toContain('300');
+  });
+
+  it('labels columns with short names written vertically, each a button that drills into its unit', () => {
+    const onColumn = vi.fn();
+    const svg = chart(onColumn);
+    const labels = [...svg.querySelectorAll<SVGTextElement>('text.unit-label')];
+    expect(labels).toHaveLength(16);
+    const kizilsu = labels.find((l) => l.dataset.unit === 'p8')!;
+    // One character a line: 克州, not 克孜勒苏柯尔克孜自治州 across a 20 px column.
+    expect([...kizilsu.querySelectorAll('tspan')].map((t) => t.textContent).join('')).toBe('克州');
+    expect(kizilsu.getAttribute('aria-label')).toContain('克孜勒苏柯尔克孜自治州');
+    kizilsu.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    expect(onColumn).toHaveBeenCalledWith(expect.objectContaining({ key: 'p8' }));
+  });
+
+  it('puts its colour legend in the corner above the category names', () => {
+    const legend = chart().querySelector('g.corner-legend')!;
+    expect(legend.textContent).toContain('项/乡镇');
+    expect(legend.querySelectorAll('rect').length).toBeGreaterThan(1);
   });
 });

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { describe, it, expect, vi } from 'vitest';
-import { countMixed } from '../../../src/lib/queries/heatmap';
-import { reclaimedHeatmap, groupHeatmapRows } from '../../../src/lib/charts/reclaimed-heatmap';
+import { countMixed, toHeatmapRows } from '../../../src/lib/queries/heatmap';
+import type { UnitRow } from '../../../src/lib/queries/categories';
+import { reclaimedHeatmap, groupHeatmapRows, shareStep, sharePercent } from '../../../src/lib/charts/reclaimed-heatmap';
 import { HEATMAP_STRINGS, STATUS_LABELS } from '../../../src/lib/ui/strings';
 import { UNITS, TOWNSHIPS, heatmapRowsOf, type HeatmapItem } from './fixtures';
 
@@ -87,8 +88,151 @@ describe('reclaimedHeatmap', () => {
     const liugong = svg.querySelector<SVGGElement>('g.row[data-duty-group="1"] g.cell[data-township="changji-liugong"]')!;
     expect(liugong.getAttribute('aria-label')).toBe('对违法建设行为的处罚，六工镇：仍为基本');
     expect(liugong.textContent).toBe('基本');
-    liugong.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    liugong.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     expect(onOpen.mock.calls[0][1]).toMatchObject({ unit: 'changji-liugong', status: 'basic' });
     expect(svg.textContent).toContain('4/5');
+  });
+});
+
+describe('reclaimedHeatmap past townships (share mode)', () => {
+  // Two counties: 甲县 with 10 townships (6 reclaimed, 1 coop, 2 basic, 1 not listing it), 乙县 with 4 (all reclaimed).
+  const counties: UnitRow[] = [
+    { key: 'c1', name: '察布查尔锡伯自治县', townships: 10 },
+    { key: 'c2', name: '乙县', townships: 4 },
+  ];
+  const rows = toHeatmapRows(
+    [{ dutyGroup: 7, name: '对违法建设行为的处罚', category: '城乡建设', receivers: '住建局', reclaimedIn: 10 }],
+    [
+      { dutyGroup: 7, unit: 'c1', reclaimed: 6, coop: 1, basic: 2, itemId: null },
+      { dutyGroup: 7, unit: 'c2', reclaimed: 4, coop: 0, basic: 0, itemId: null },
+    ],
+    counties.map((c) => ({ key: c.key, townships: c.townships })),
+    [],
+    'shown',
+  );
+  const draw = (onOpen = vi.fn(), onHeader = vi.fn()) =>
+    reclaimedHeatmap(rows, counties, {
+      width: 1200,
+      grouping: 'category',
+      statusLabels: STATUS_LABELS,
+      statusShort: HEATMAP_STRINGS.statusShort,
+      unnamedGroup: '未注明',
+      countLabel: '收回数',
+      ariaLabel: 'test',
+      mode: 'share',
+      describeShare: (row, cell, unit) => `${row.name}，${unit.name}：${cell.reclaimed}/${cell.townships}`,
+      onHeader,
+      onOpen,
+    });
+
+  it('writes the share of each county’s townships that reclaimed the duty, with a strip for those still carrying it', () => {
+    const svg = draw();
+    const c1 = svg.querySelector<SVGGElement>('g.cell[data-unit=c1]')!;
+    expect(c1.textContent).toBe('60%');
+    expect([c1.dataset.reclaimed, c1.dataset.coop, c1.dataset.basic, c1.dataset.townships]).toEqual(['6', '1', '2', '10']);
+    expect(c1.classList.contains('cell-split')).toBe(true);
+    // The strips of a row: one path per colour, a rectangle per cell, as wide as that share of the cell.
+    const widths = (part: string) =>
+      [
+        ...svg
+          .querySelector(`path.strip-${part}`)!
+          .getAttribute('d')!
+          .matchAll(/h([\d.]+)/g),
+      ].map((m) => Number(m[1]));
+    const [inner] = widths('band');
+    expect(widths('coop')[0]).toBeCloseTo(inner / 10);
+    expect(widths('basic')[0]).toBeCloseTo((inner * 2) / 10);
+    const c2 = svg.querySelector<SVGGElement>('g.cell[data-unit=c2]')!;
+    expect(c2.textContent).toBe('100%');
+    expect(c2.querySelector('rect')!.getAttribute('fill')).toBe(shareStep(1).colour);
+    expect(widths('band')).toHaveLength(1); // 乙县 has none still carrying it
+    // The count column: townships shown that reclaimed it, of all shown.
+    expect(svg.querySelector('text.reclaimed-count')!.textContent).toBe('10/14');
+  });
+
+  it('makes cells and county names buttons that drill in', () => {
+    const onOpen = vi.fn();
+    const onHeader = vi.fn();
+    const svg = draw(onOpen, onHeader);
+    const cell = svg.querySelector<SVGGElement>('g.cell[data-unit=c1]')!;
+    expect(cell.getAttribute('aria-label')).toBe('对违法建设行为的处罚，察布查尔锡伯自治县：6/10');
+    cell.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(onOpen.mock.calls[0][1]).toMatchObject({ unit: 'c1', share: 0.6 });
+    const header = svg.querySelector<SVGTextElement>('text.unit-label[data-unit=c1]')!;
+    expect(header.getAttribute('role')).toBe('button');
+    header.dispatchEvent(new KeyboardEvent('keydown', { key: ' ' }));
+    expect(onHeader).toHaveBeenCalledWith(counties[0]);
+    cell.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(onOpen).toHaveBeenCalledTimes(2);
+  });
+
+  it('agrees with its colour steps at the edges: 1 of 300 is 1%, 299 of 300 is 99%, never 0% or 100%', () => {
+    expect([sharePercent(1 / 300), sharePercent(299 / 300), sharePercent(0), sharePercent(1)]).toEqual([1, 99, 0, 100]);
+    expect(shareStep(299 / 300).id).toBe('most');
+    expect(shareStep(1 / 300).id).toBe('few');
+    expect(shareStep(0.25).id).toBe('some');
+  });
+});
+
+describe('reclaimedHeatmap with a county’s thirty-odd townships', () => {
+  const townships: UnitRow[] = Array.from({ length: 34 }, (_, i) => ({ key: `t${i}`, name: `第${i + 1}号片区街道`, townships: 1 }));
+  const rows = toHeatmapRows(
+    [{ dutyGroup: 1, name: '对违法建设行为的处罚', category: '城乡建设', receivers: '', reclaimedIn: 20 }],
+    townships.map((t, i) => ({
+      dutyGroup: 1,
+      unit: t.key,
+      reclaimed: Number(i % 3 !== 2),
+      coop: 0,
+      basic: Number(i % 3 === 2),
+      itemId: i + 1,
+    })),
+    townships.map((t) => ({ key: t.key, townships: 1 })),
+  );
+  const svg = reclaimedHeatmap(rows, townships, {
+    width: 1200,
+    grouping: 'category',
+    statusLabels: STATUS_LABELS,
+    statusShort: HEATMAP_STRINGS.statusShort,
+    statusInitial: HEATMAP_STRINGS.statusInitial,
+    unnamedGroup: '未注明',
+    countLabel: '收回数',
+    ariaLabel: 'test',
+  });
+
+  it('fits the columns in the width and writes each status’s initial where two characters do not fit', () => {
+    expect(Number(svg.getAttribute('width'))).toBeLessThanOrEqual(1200);
+    expect(svg.querySelector('g.cell[data-township=t0]')!.textContent).toBe('收');
+    expect(svg.querySelector('g.cell[data-township=t2]')!.textContent).toBe('基');
+  });
+
+  it('writes the townships’ names vertically, the full name in each label’s tooltip', () => {
+    const label = svg.querySelector('text.unit-label[data-unit=t11]')!;
+    expect([...label.querySelectorAll('tspan')].map((t) => t.textContent)).toEqual(['第', '1', '2', '号', '片', '…']);
+    expect(label.querySelector('title')!.textContent).toBe('第12号片区街道');
+  });
+});
+
+describe('reclaimedHeatmap hover', () => {
+  it('reports the cell pointed at or focused, with its element, once, and null on leaving', () => {
+    const onHover = vi.fn();
+    const svg = reclaimedHeatmap(heatmapRowsOf(ITEMS, ids), UNITS, {
+      width: 900,
+      grouping: 'category',
+      statusLabels: STATUS_LABELS,
+      statusShort: HEATMAP_STRINGS.statusShort,
+      unnamedGroup: '未注明',
+      countLabel: '收回数',
+      ariaLabel: 'test',
+      onHover,
+    });
+    const cell = svg.querySelector<SVGGElement>('g.row[data-duty-group="1"] g.cell[data-township="changji-liugong"]')!;
+    cell.querySelector('rect')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    cell.querySelector('text')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true })); // still the same cell
+    expect(onHover).toHaveBeenCalledTimes(1);
+    expect(onHover.mock.calls[0][0]).toMatchObject({ element: cell, cell: { unit: 'changji-liugong', status: 'basic' } });
+    svg.dispatchEvent(new MouseEvent('mouseleave'));
+    expect(onHover.mock.calls[1][0]).toBeNull();
+    cell.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    expect(onHover.mock.calls[2][0]).toMatchObject({ element: cell });
   });
 });

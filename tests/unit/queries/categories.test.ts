@@ -1,8 +1,8 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import type { DbClient } from '../../../src/lib/db/client';
 import { NO_FILTERS } from '../../../src/lib/state/filters';
-import { categoryCounts, units } from '../../../src/lib/queries/categories';
-import { categoryBars } from '../../../src/lib/charts/category-bars';
+import { categoryBars, categoryCells, categoryCounts, largestUnits, units } from '../../../src/lib/queries/categories';
+import { categoryBarsTitle, categoryHeatmapTitle } from '../../../src/lib/ui/titles';
 import { completeDb, realDb } from './real-db';
 import { sql } from '../../../src/lib/db/sql';
 
@@ -68,5 +68,94 @@ describe('categoryCounts on the real database', () => {
     const { categories, bars } = categoryBars(await categoryCounts(db, NO_FILTERS));
     expect(categories[0]).toBe('党的建设');
     expect(sum(bars.filter((b) => b.category === '党的建设'))).toBe(156);
+  });
+});
+
+describe('the category heatmap past townships: items per township of each unit', () => {
+  it('averages each prefecture’s items over its townships, as plain SQL over the complete database does', async () => {
+    const level = 'prefecture';
+    const cells = categoryCells(await categoryCounts(db, NO_FILTERS, level), await units(db, NO_FILTERS, level));
+    const expected = await (
+      await completeDb()
+    ).query<{ prefecture: string; category: string; n: number; townships: number }>(
+      sql`SELECT t.prefecture, i.category, count(*) AS n,
+                 (SELECT count(*) FROM townships u WHERE u.prefecture = t.prefecture) AS townships
+          FROM items i JOIN townships t ON t.id = i.township_id GROUP BY 1, 2`,
+    );
+    expect(cells.filter((c) => c.count > 0)).toHaveLength(expected.length);
+    for (const e of expected) {
+      const cell = cells.find((c) => c.unitName === e.prefecture && c.category === e.category)!;
+      expect([cell.count, cell.townships]).toEqual([e.n, e.townships]);
+      expect(cell.perTownship).toBeCloseTo(e.n / e.townships, 10);
+    }
+    // 昌吉州's four townships: 党的建设 averaged, not summed.
+    const party = cells.find((c) => c.unitName === '昌吉回族自治州' && c.category === '党的建设')!;
+    expect(party.townships).toBe(4);
+    expect(party.perTownship).toBe(party.count / 4);
+  });
+
+  it('names the fullest (unit, category) cell by items per township in the title', async () => {
+    const rows = await categoryCounts(db, NO_FILTERS, 'prefecture');
+    const title = categoryHeatmapTitle(rows, await units(db, NO_FILTERS, 'prefecture'), 'prefecture')!;
+    const [top] = await (
+      await completeDb()
+    ).query<{ prefecture: string; category: string; average: number }>(
+      sql`SELECT t.prefecture, i.category,
+                 count(*) * 1.0 / (SELECT count(*) FROM townships u WHERE u.prefecture = t.prefecture) AS average
+          FROM items i JOIN townships t ON t.id = i.township_id GROUP BY 1, 2 ORDER BY average DESC LIMIT 1`,
+    );
+    expect(title).toContain(`${top.prefecture}的“${top.category}”`);
+    expect(title).toContain(`${top.average.toFixed(1)} 项`);
+  });
+
+  it('counts only the chosen townships when they are not highlighted among the others', async () => {
+    const filters = { ...NO_FILTERS, townships: ['changji-liugong', 'toksun-yilahu'] };
+    const byPrefecture = await units(db, filters, 'prefecture', false);
+    expect(byPrefecture.map((u) => [u.name, u.townships])).toEqual([
+      ['吐鲁番市', 1],
+      ['昌吉回族自治州', 1],
+    ]);
+    const rows = await categoryCounts(db, filters, 'prefecture', false);
+    const [{ n }] = await (
+      await completeDb()
+    ).query<{ n: number }>(sql`SELECT count(*) AS n FROM items WHERE township_id = 'changji-liugong'`);
+    expect(sum(rows.filter((r) => r.unitName === '昌吉回族自治州'))).toBe(n);
+    // Township columns: only the chosen two, against all five when highlighted.
+    expect((await units(db, filters, 'township', false)).map((u) => u.key)).toEqual(['toksun-yilahu', 'changji-liugong']);
+    expect(new Set((await categoryCounts(db, filters, 'township', false)).map((r) => r.unit)).size).toBe(2);
+    expect(await units(db, filters)).toHaveLength(5);
+  });
+
+  it('titles the bars with the place drilled into, and the chosen townships when those are all the rows hold', async () => {
+    const filters = { ...NO_FILTERS, townships: ['changji-liugong'] };
+    const rows = await categoryCounts(db, filters, 'prefecture', false);
+    const title = categoryBarsTitle(rows, filters, [])!;
+    expect(title).toContain('占所选乡镇事项的');
+    expect(categoryBarsTitle(await categoryCounts(db, NO_FILTERS), NO_FILTERS, [], '昌吉回族自治州')).toContain(
+      '占昌吉回族自治州全部事项的',
+    );
+  });
+});
+
+describe('largestUnits (a bar’s tooltip)', () => {
+  const units = [
+    { unitName: 'A', count: 3 },
+    { unitName: 'B', count: 9 },
+    { unitName: 'C', count: 1 },
+    { unitName: 'D', count: 5 },
+  ];
+
+  it('keeps every unit in display order while they fit', () => {
+    expect(largestUnits(units, 4)).toEqual({ shown: units, others: null });
+  });
+
+  it('past that, names the largest and sums the others', () => {
+    expect(largestUnits(units, 2)).toEqual({
+      shown: [
+        { unitName: 'B', count: 9 },
+        { unitName: 'D', count: 5 },
+      ],
+      others: { units: 2, count: 4 },
+    });
   });
 });

@@ -2,7 +2,8 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import type { DbClient } from '../../../src/lib/db/client';
 import { sql } from '../../../src/lib/db/sql';
 import { NO_FILTERS, type Filters } from '../../../src/lib/state/filters';
-import { loadHeatmap, countMixed, type HeatmapRow } from '../../../src/lib/queries/heatmap';
+import { loadHeatmap, countMixed, cellsByStatus, splitWithinUnits, type HeatmapRow } from '../../../src/lib/queries/heatmap';
+import { reclaimedHeatmapUnitsTitle } from '../../../src/lib/ui/titles';
 import { selectionOf, type PlaceIndex } from '../../../src/lib/state/selection';
 import { completeDb, placeIndexOf, realDb } from './real-db';
 
@@ -101,5 +102,99 @@ describe('reclaimed heatmap on the real database', () => {
     const sum = (rs: HeatmapRow[], status: 'reclaimed' | 'coop' | 'basic') =>
       rs.reduce((n, r) => n + r.cells.reduce((m, c) => m + c[status], 0), 0);
     for (const status of ['reclaimed', 'coop', 'basic'] as const) expect(sum(byPrefecture, status)).toBe(sum(rows, status));
+  });
+});
+
+describe('reclaimed heatmap past townships: counties and prefectures', () => {
+  /** How each township holds each duty reclaimed somewhere, from the complete database: 2 reclaimed, 1 coop, 0 basic. */
+  const HOLDINGS = sql`
+    WITH h AS (
+      SELECT township_id, duty_group, max(CASE list WHEN 'reclaimed' THEN 2 WHEN 'coop' THEN 1 ELSE 0 END) AS status
+      FROM items WHERE duty_group IN (SELECT duty_group FROM items WHERE list = 'reclaimed') GROUP BY 1, 2)
+    SELECT t.prefecture, h.duty_group AS dutyGroup, sum(h.status = 2) AS reclaimed, sum(h.status = 1) AS coop, sum(h.status = 0) AS basic,
+           (SELECT count(*) FROM townships u WHERE u.prefecture = t.prefecture) AS townships
+    FROM h JOIN townships t ON t.id = h.township_id GROUP BY 1, 2`;
+
+  async function byPrefecture(filters: Filters = NO_FILTERS) {
+    const s = selectionOf(places, filters);
+    const units = [...new Set(s.townships.map((t) => places.ancestorAt(t, 'prefecture')))];
+    const columns = units.map((p) => ({
+      key: p.key,
+      townships: s.townships.filter((t) => places.ancestorAt(t, 'prefecture') === p).length,
+    }));
+    return { units, rows: await loadHeatmap(db, filters, 'prefecture', columns) };
+  }
+
+  it('gives each cell its townships in each way and the share that reclaimed it, as plain SQL over the complete database', async () => {
+    const { units, rows } = await byPrefecture();
+    const expected = await complete.query<{
+      prefecture: string;
+      dutyGroup: number;
+      reclaimed: number;
+      coop: number;
+      basic: number;
+      townships: number;
+    }>(HOLDINGS);
+    const cells = rows.flatMap((r) =>
+      r.cells.map((c) => ({ dutyGroup: r.dutyGroup, name: units.find((u) => u.key === c.unit)!.name, ...c })),
+    );
+    expect(cells.filter((c) => c.reclaimed + c.coop + c.basic > 0)).toHaveLength(expected.length);
+    for (const e of expected) {
+      const cell = cells.find((c) => c.dutyGroup === e.dutyGroup && c.name === e.prefecture)!;
+      expect([cell.reclaimed, cell.coop, cell.basic, cell.townships]).toEqual([e.reclaimed, e.coop, e.basic, e.townships]);
+      expect(cell.share).toBeCloseTo(e.reclaimed / e.townships, 10);
+    }
+    for (const r of rows) {
+      expect(r.shown.reclaimed).toBe(r.reclaimedIn); // every township is shown
+      expect(r.shown.townships).toBe(5);
+    }
+  });
+
+  it('drilled into a prefecture, ranks duties by how many of its own townships reclaimed them', async () => {
+    const changji = places.places.find((p) => p.level === 'prefecture' && p.name === '昌吉回族自治州')!;
+    const filters = { ...NO_FILTERS, scope: changji.key };
+    const s = selectionOf(places, filters);
+    const counties = [...new Set(s.townships.map((t) => places.ancestorAt(t, 'county')))];
+    const rows = await loadHeatmap(
+      db,
+      filters,
+      'county',
+      counties.map((c) => ({ key: c.key, townships: 1 })),
+    );
+    const expected = await complete.query<{ dutyGroup: number; reclaimed: number }>(
+      sql`SELECT duty_group AS dutyGroup, count(DISTINCT township_id) AS reclaimed FROM items
+          WHERE list = 'reclaimed' AND township_id IN (SELECT id FROM townships WHERE prefecture = '昌吉回族自治州') GROUP BY 1`,
+    );
+    for (const e of expected) expect(rows.find((r) => r.dutyGroup === e.dutyGroup)?.shown.reclaimed).toBe(e.reclaimed);
+    const ranks = rows.map((r) => r.shown.reclaimed);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    // Ranked by 昌吉州's four townships, not the five: some duty reclaimed in 伊拉湖镇 alone drops out of the lead.
+    expect(rows.some((r) => r.reclaimedIn !== r.shown.reclaimed)).toBe(true);
+  });
+
+  it('counts, per unit, the duties its own townships split on, and titles the view with them', async () => {
+    const { units, rows } = await byPrefecture();
+    const split = splitWithinUnits(rows);
+    const [{ n }] = await complete.query<{ n: number }>(
+      sql`SELECT count(*) AS n FROM (${HOLDINGS}) WHERE prefecture = '昌吉回族自治州' AND reclaimed > 0 AND coop + basic > 0`,
+    );
+    const changji = units.find((u) => u.name === '昌吉回族自治州')!;
+    expect(split.find((u) => u.unit === changji.key)!.duties).toBe(n);
+    expect(n).toBeGreaterThan(0);
+    // 吐鲁番市 has one township: it cannot disagree with itself.
+    expect(split.find((u) => u.unit !== changji.key)!.duties).toBe(0);
+    const title = reclaimedHeatmapUnitsTitle(rows, units, 'prefecture');
+    expect(title).toBe(
+      `${countMixed(rows)} 项事项在部分乡镇已收回、在其他乡镇仍由乡镇承担（共 ${rows.length} 项）；` +
+        `1/2 个地州市内的乡镇之间也不一致，最多的是昌吉回族自治州（${n} 项）`,
+    );
+  });
+
+  it('lists a row’s townships by how they hold the duty, reclaimed first', () => {
+    const road = rows.find((r) => r.name === '对造成公路路面损坏、污染或者影响公路畅通行为的处罚')!;
+    expect(cellsByStatus(road).map((g) => [g.status, g.cells.length])).toEqual([
+      ['reclaimed', 4],
+      ['basic', 1],
+    ]);
   });
 });
