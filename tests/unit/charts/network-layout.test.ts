@@ -1,6 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { networkLayout, type LabelBox } from '../../../src/lib/charts/network-layout';
+import { networkLayout as layoutOf, type LabelBox, type NetworkLayoutOptions } from '../../../src/lib/charts/network-layout';
+import { departmentNetwork, type DepartmentEdgeRow } from '../../../src/lib/queries/network';
 import { syntheticEdges } from './fixtures';
+
+/** The five fixture townships' network, every edge drawn (as the view gives it at township level). */
+const networkLayout = (rows: DepartmentEdgeRow[], options: NetworkLayoutOptions) =>
+  layoutOf(departmentNetwork(rows, { level: 'township', unitOrder: [], unitTownships: new Map() }), options);
 
 const overlap = (a: LabelBox, b: LabelBox) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
@@ -25,7 +30,7 @@ describe('networkLayout', () => {
   it('has one node per township and department, and one link per edge row', () => {
     const rows = syntheticEdges(true);
     const layout = networkLayout(rows, options);
-    expect(layout.nodes.filter((n) => n.type === 'township')).toHaveLength(5);
+    expect(layout.nodes.filter((n) => n.type === 'unit')).toHaveLength(5);
     expect(layout.nodes.filter((n) => n.type === 'department')).toHaveLength(60);
     expect(layout.links).toHaveLength(rows.length);
     expect(layout.links.some((l) => l.role === 'receiver')).toBe(true);
@@ -35,7 +40,7 @@ describe('networkLayout', () => {
     for (const size of [options, { width: 1280, height: 720 }, { width: 640, height: 480 }]) {
       const layout = networkLayout(syntheticEdges(true), size);
       const labelled = layout.nodes.filter((n) => n.labelBox);
-      expect(layout.nodes.filter((n) => n.type === 'township').every((n) => n.labelBox)).toBe(true);
+      expect(layout.nodes.filter((n) => n.type === 'unit').every((n) => n.labelBox)).toBe(true);
       expect(labelled.length).toBeGreaterThanOrEqual(5 + 8);
       for (let i = 0; i < labelled.length; i++)
         for (let j = i + 1; j < labelled.length; j++)
