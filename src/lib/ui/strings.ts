@@ -104,7 +104,10 @@ export const NETWORK_STRINGS = {
   perUnitOption: (n: number) => `${n} 个部门`,
   legendLeadRate: '每乡镇平均牵头配合事项',
   legendReceiverRate: '每乡镇平均承接收回事项',
-  /** Tooltip lines of a county or prefecture. */
+  /** Every edge drawn, past a county: the same as `subtitle`, per township of the unit, and a click drills. */
+  subtitleUnits: (unit: string) =>
+    `连线粗细 = 该${unit}每个乡镇平均由该部门牵头的配合事项数（项）；圆越大，乡镇越依赖该部门。点击${unit}进入下一级，悬停看数字`,
+  /** Tooltip lines of a county or prefecture; short, as a tooltip line does not wrap. */
   unitLines: (
     name: string,
     townships: number,
@@ -113,10 +116,10 @@ export const NETWORK_STRINGS = {
     strongest: { department: string; perTownship: number }[],
   ) => [
     `${name}（${formatCount(townships)} 个乡镇）`,
-    `各部门牵头配合事项 ${formatCount(led)} 项，每乡镇平均 ${formatRate(perTownship)} 项`,
-    ...(strongest.length
-      ? [`依赖最多：${strongest.map((s) => `${s.department} ${formatRate(s.perTownship)}`).join('、')}（项/乡镇）`]
-      : []),
+    // A duty led by two departments counts for both: 项次, not 项.
+    `各部门合计牵头 ${formatCount(led)} 项次`,
+    `每乡镇平均 ${formatRate(perTownship)} 项次`,
+    ...(strongest.length ? ['依赖最多（每乡镇平均）：', ...strongest.map((s) => `· ${s.department} ${formatRate(s.perTownship)} 项`)] : []),
     '点击进入下一级',
   ],
   /** Tooltip lines of a department past a county's townships. */
@@ -131,9 +134,10 @@ export const NETWORK_STRINGS = {
     lowest: { unit: string; perTownship: number } | null,
   ) => [
     name,
-    `在 ${formatCount(units)} 个${unit}牵头配合事项 ${formatCount(led)} 项，每乡镇平均 ${formatRate(perTownship)} 项`,
+    `牵头配合事项 ${formatCount(led)} 项（${formatCount(units)} 个${unit}）`,
+    `每乡镇平均 ${formatRate(perTownship)} 项`,
     ...(highest && lowest && units > 1
-      ? [`每乡镇最多：${highest.unit} ${formatRate(highest.perTownship)} 项；最少：${lowest.unit} ${formatRate(lowest.perTownship)} 项`]
+      ? [`最多：${highest.unit} ${formatRate(highest.perTownship)} 项`, `最少：${lowest.unit} ${formatRate(lowest.perTownship)} 项`]
       : []),
     ...(received ? [`承接收回事项 ${formatCount(received)} 项`] : []),
   ],

@@ -159,7 +159,7 @@ describe('departmentNetwork: what the graph draws', () => {
     const d05 = departmentNetwork(rows, { ...optionsFor(units, size), selected: 'D05' }).departments.find((d) => d.name === 'D05')!;
     const led = rows.filter((r) => r.department === 'D05').reduce((s, r) => s + r.duties, 0);
     expect(d05.led).toBe(led);
-    expect(d05.perTownship).toBeCloseTo(led / Array.from({ length: units }, (_, i) => size(i)).reduce((a, b) => a + b));
+    expect(d05.perTownship).toBeCloseTo(led / Array.from({ length: units }, (_, i): number => size(i)).reduce((a, b) => a + b));
     expect(d05.highest?.perTownship).toBe(17);
     expect(d05.lowest?.perTownship).toBe(15);
     const u3 = network.units.find((u) => u.key === 'u3')!;
