@@ -4,6 +4,7 @@ import initSqlJs, { type Database } from 'sql.js';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
+import { measureGraph } from './network-graph-check';
 
 /**
  * 部门网络 on the 200 synthetic townships the e2e setup serves: eighteen counties in two
@@ -180,6 +181,28 @@ describe('部门网络 at 200 townships', () => {
     await panel.locator('li[data-role=lead] button').first().click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('view') === 'explorer');
     expect(Number(new URL(page.url()).searchParams.get('item'))).toBeGreaterThan(0);
+  });
+
+  it('fits 1280×720 and 1920×1080 at every level, labels clear of nodes, each other and the legend', async () => {
+    const page = await b.open('?view=network', { site: 'scale' });
+    const prefecture = all<{ key: string }>(`SELECT prefecture_code AS key FROM townships GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)[0]
+      .key;
+    const county = all<{ key: string }>(`SELECT county_code AS key FROM townships GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)[0].key;
+    for (const [width, height] of [
+      [1280, 720],
+      [1920, 1080],
+    ]) {
+      await page.setViewportSize({ width, height });
+      for (const query of ['', `&p=${prefecture}`, `&p=${county}`, '&net.merge=0', `&net.merge=0&p=${county}`, '&net.recv=1']) {
+        await page.goto(new URL(`?view=network${query}`, b.scaleURL).href);
+        await settled(page);
+        const m = await measureGraph(page);
+        expect(m.problems, `${width}×${height} ${query}`).toEqual([]);
+        expect(m.scroll, `${width}×${height} ${query}: page height`).toBeLessThanOrEqual(height);
+        expect(m.graphHeight).toBeGreaterThan(height - 320);
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
   });
 
   it('ranks 最依赖的部门 over the 200 townships as the database does', async () => {
