@@ -166,6 +166,25 @@ export function networkLayout(network: DepartmentNetwork, options: NetworkLayout
         labelSide,
       },
     );
+    // Start departments where they will settle: one unit's own (as written) just inside it, the
+    // rest in the middle. From d3's default start (a spiral round the origin) a satellite may have
+    // to cross the crowd in the middle, and some stay stranded there.
+    const unitOf = new Map(links.filter((l) => !l.extra).map((l) => [l.source, byId.get(l.target)!]));
+    const middle = (span.left + span.right) / 2;
+    const beside = new Map<SimNode, number>();
+    departments.forEach((d, i) => {
+      const s = byId.get(d.id)!;
+      const unit = unitOf.get(d.id);
+      if (d.townships === 1 && unit?.fx !== undefined && unit.fx !== null) {
+        const k = beside.get(unit) ?? 0;
+        beside.set(unit, k + 1);
+        s.x = unit.fx + (unit.fx < middle ? 1 : -1) * (40 + 12 * k);
+        s.y = (unit.fy ?? cy) + (k % 2 ? 1 : -1) * 8 * k;
+      } else {
+        s.x = middle + 10 * Math.sqrt(i) * Math.cos(i * 2.4);
+        s.y = cy + 10 * Math.sqrt(i) * Math.sin(i * 2.4);
+      }
+    });
   }
   const maxRate = Math.max(1, ...links.filter((l) => !l.extra).map((l) => l.perTownship));
   const simLinks = links
