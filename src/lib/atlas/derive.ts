@@ -330,6 +330,30 @@ class AtlasModel {
         (r) => ({ duties: r.duties, township_steps: r.township_steps }),
       ),
     );
+    // The same summed over categories (what the network reads without a category filter).
+    const sums = (r: { duties: number; township_steps: number }) => ({ duties: r.duties, township_steps: r.township_steps });
+    insertRows(
+      db,
+      'net_kinds_township',
+      ['role', 'kind', 'township', 'county', 'prefecture', 'duties', 'township_steps'],
+      sumBy(
+        kindRows,
+        (r) => `${r.role}|${r.kind}|${r.township}`,
+        (r) => ({ role: r.role, kind: r.kind, township: r.township, county: r.county, prefecture: r.prefecture }),
+        sums,
+      ),
+    );
+    insertRows(
+      db,
+      'net_departments_county',
+      ['role', 'department', 'county', 'prefecture', 'duties', 'township_steps'],
+      sumBy(
+        departmentRows,
+        (r) => `${r.role}|${r.department}|${r.county}`,
+        (r) => ({ role: r.role, department: r.department, county: r.county, prefecture: r.prefecture }),
+        sums,
+      ),
+    );
   }
 
   fillHeatmap(db: Database): void {

@@ -2,6 +2,8 @@ import { select, zoom, drag, type Selection } from 'd3';
 import type { NetworkLayout, NetworkNode, NetworkLink } from './network-layout';
 import { LIST_COLOURS, FONT_FAMILY } from '../ui/theme';
 import { activatable } from './activatable';
+import { textWidth } from './text-width';
+import type { Rect } from './network-layout';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const TOWNSHIP_COLOUR = '#333333';
@@ -36,7 +38,7 @@ export function networkGraph(layout: NetworkLayout, options: NetworkGraphOptions
     .style('height', 'auto');
   const stage = svg.append('g').attr('class', 'stage');
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
-  const maxDuties = Math.max(1, ...layout.links.map((l) => l.duties));
+  const maxRate = Math.max(1, ...layout.links.map((l) => l.perTownship));
 
   stage
     .append('g')
@@ -45,9 +47,11 @@ export function networkGraph(layout: NetworkLayout, options: NetworkGraphOptions
     .selectAll('line')
     .data(layout.links)
     .join('line')
-    .attr('class', (l) => `link link-${l.role}`)
+    .attr('class', (l) => `link link-${l.role}${l.extra ? ' link-extra' : ''}`)
     .attr('data-source', (l) => l.source)
     .attr('data-target', (l) => l.target)
+    .attr('data-duties', (l) => l.duties)
+    .attr('data-per-township', (l) => round2(l.perTownship))
     .attr('x1', (l) => byId.get(l.source)!.x)
     .attr('y1', (l) => byId.get(l.source)!.y)
     .attr('x2', (l) => byId.get(l.target)!.x)
@@ -55,7 +59,7 @@ export function networkGraph(layout: NetworkLayout, options: NetworkGraphOptions
     .attr('stroke', (l) => (l.role === 'lead' ? LEAD_COLOUR : RECEIVER_COLOUR))
     .attr('stroke-dasharray', (l) => (l.role === 'receiver' ? '4 3' : null))
     .attr('stroke-opacity', 0.4)
-    .attr('stroke-width', (l) => 0.6 + 4 * Math.sqrt(l.duties / maxDuties));
+    .attr('stroke-width', (l) => 0.6 + 4 * Math.sqrt(l.perTownship / maxRate));
 
   const nodes = stage
     .append('g')
@@ -63,10 +67,20 @@ export function networkGraph(layout: NetworkLayout, options: NetworkGraphOptions
     .selectAll<SVGGElement, NetworkNode>('g')
     .data(layout.nodes)
     .join('g')
-    .attr('class', (n) => `node node-${n.type}${n.label === options.selected ? ' selected' : ''}`)
+    .attr(
+      'class',
+      (n) =>
+        `node ${n.type === 'unit' ? `node-unit node-${n.level}` : 'node-department'}${n.label === options.selected ? ' selected' : ''}`,
+    )
     .attr('data-id', (n) => n.id)
+    .attr('data-key', (n) => n.key)
     .attr('data-label', (n) => n.label)
-    .attr('data-weight', (n) => n.weight);
+    .attr('data-weight', (n) => n.weight)
+    // The figures a tooltip states, for tests to check against the database.
+    .attr('data-townships', (n) => n.unit?.townships ?? null)
+    .attr('data-led', (n) => n.unit?.led ?? n.department?.led ?? null)
+    .attr('data-units', (n) => n.department?.units ?? null)
+    .attr('data-per-township', (n) => round2(n.unit?.perTownship ?? n.department?.perTownship ?? 0));
   nodes
     .filter((n) => n.type === 'department')
     .append('circle')
@@ -77,7 +91,7 @@ export function networkGraph(layout: NetworkLayout, options: NetworkGraphOptions
     .attr('stroke', (n) => (n.label === options.selected ? '#000' : '#fff'))
     .attr('stroke-width', (n) => (n.label === options.selected ? 3 : 1));
   nodes
-    .filter((n) => n.type === 'township')
+    .filter((n) => n.type === 'unit')
     .append('rect')
     .attr('x', (n) => n.x - n.radius)
     .attr('y', (n) => n.y - n.radius)
@@ -98,8 +112,8 @@ export function networkGraph(layout: NetworkLayout, options: NetworkGraphOptions
     .attr('x', (n) => n.labelBox?.tx ?? n.x + n.radius + 4)
     .attr('y', (n) => n.labelBox?.ty ?? n.y + 4)
     .attr('text-anchor', (n) => n.labelBox?.anchor ?? 'start')
-    .attr('font-size', (n) => (n.type === 'township' ? 15 : 13))
-    .attr('font-weight', (n) => (n.type === 'township' ? 700 : 400))
+    .attr('font-size', (n) => n.labelBox?.size ?? (n.type === 'unit' ? 15 : 13))
+    .attr('font-weight', (n) => (n.type === 'unit' ? 700 : 400))
     .attr('fill', '#111')
     .attr('paint-order', 'stroke')
     .attr('stroke', 'white')
@@ -111,6 +125,18 @@ export function networkGraph(layout: NetworkLayout, options: NetworkGraphOptions
 
   drawLegend(svg, options.legend);
   return svg.node()!;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** The legend's backing: wide enough for its longest label (12 px, after a 20 px swatch). */
+const legendWidth = (legend: NetworkGraphOptions['legend']) =>
+  Math.max(210, ...Object.values(legend).map((label) => (label ? 24 + textWidth(label, 12) : 0)));
+
+/** The corner the legend takes, for the layout to keep nodes and labels out of. */
+export function legendArea(legend: NetworkGraphOptions['legend']): Rect {
+  const rows = legend.receiver ? 4 : 3;
+  return { x: 0, y: 0, width: legendWidth(legend) + 12, height: rows * 18 + 14 };
 }
 
 function drawLegend(svg: Selection<SVGSVGElement, unknown, null, undefined>, legend: NetworkGraphOptions['legend']) {
@@ -139,7 +165,7 @@ function drawLegend(svg: Selection<SVGSVGElement, unknown, null, undefined>, leg
   g.append('rect')
     .attr('x', -4)
     .attr('y', -10)
-    .attr('width', 210)
+    .attr('width', legendWidth(legend))
     .attr('height', rows.length * 18 + 4)
     .attr('fill', 'white')
     .attr('fill-opacity', 0.85);
@@ -192,7 +218,7 @@ export function attachNetworkInteractions(svgElement: SVGSVGElement, layout: Net
     nodeSel.attr('opacity', (n) => (!near || near.has(n.id) ? 1 : 0.15));
     labelSel.attr('opacity', (n) => (!near || near.has(n.id) ? 1 : 0.15));
     labelSel.attr('visibility', (n) =>
-      n.labelBox || (near && near.has(n.id) && (n === node || n.type === 'township')) ? 'visible' : 'hidden',
+      n.labelBox || (near && near.has(n.id) && (n === node || n.type === 'unit')) ? 'visible' : 'hidden',
     );
     linkSel.attr('stroke-opacity', (l) => (!node ? 0.4 : l.source === node.id || l.target === node.id ? 0.9 : 0.05));
   };

@@ -4,7 +4,7 @@ import type { Filters } from '../state/filters';
 import { ROLE_CODE, roleNameSql } from '../atlas/codes';
 import type { PlaceLevel } from '../atlas/place-tree';
 import { textNeed } from '../atlas/parts';
-import { countyGrain, factClause, roleCubeClause } from './filter-clause';
+import { countyGrain, factClause, placeClause, roleCubeClause } from './filter-clause';
 
 /**
  * How departments are told apart in the network: by `kind` (the same department in every county,
@@ -41,7 +41,14 @@ export function departmentEdgesSql(
   const grain = countyGrain(filters, level, omit) ? 'county' : 'township';
   const where = roleCubeClause(filters, 'c', omit, grain);
   const unit = raw(`c.${level}`);
-  const table = (name: 'kinds' | 'departments') => raw(`cube_${name}${grain === 'county' ? '_county' : ''}`);
+  // Departments as written past a county: thousands of rows to group; without a category filter the
+  // rollup summed over categories has a third of them.
+  const table = (name: 'kinds' | 'departments') =>
+    raw(
+      name === 'departments' && grain === 'county' && !filters.categories.length
+        ? 'net_departments_county'
+        : `cube_${name}${grain === 'county' ? '_county' : ''}`,
+    );
   const edges =
     grouping === 'kind'
       ? sql`SELECT c.kind AS kind_id, c.kind AS department_id, ${unit} AS unit_id, c.role, sum(c.duties) AS duties
@@ -84,14 +91,22 @@ export interface RelianceRow {
  * the township steps (乡镇配合职责) those duties demand. A duty led jointly by two kinds counts for both.
  */
 export function relianceSql(filters: Filters): Sql {
-  // Townships reached: distinct per kind, so from the township-grain cube; grouped by kind first, then named.
+  // Townships reached: distinct per kind, so from a township grain; grouped by kind first, then named.
+  // Without a category filter, net_kinds_township holds one row per (role, kind, township) in key
+  // order: a count(*) per kind, streamed (count(DISTINCT) over cube_kinds sorts a region's rows).
+  const reached = filters.categories.length
+    ? sql`SELECT c.kind, count(DISTINCT c.township) AS townships, sum(c.duties) AS dutiesLed, sum(c.township_steps) AS townshipSteps
+          FROM cube_kinds c
+          WHERE c.role = ${ROLE_CODE.lead} AND ${roleCubeClause(filters, 'c', ['departmentKinds', 'lists'])}
+          GROUP BY c.kind`
+    : sql`SELECT c.kind, count(*) AS townships, sum(c.duties) AS dutiesLed, sum(c.township_steps) AS townshipSteps
+          FROM net_kinds_township c
+          WHERE c.role = ${ROLE_CODE.lead} AND ${placeClause(filters, 'c')}
+          GROUP BY c.kind`;
   return needing(
     sql`
       SELECT k.name AS kind, r.townships, r.dutiesLed, r.townshipSteps
-      FROM (SELECT c.kind, count(DISTINCT c.township) AS townships, sum(c.duties) AS dutiesLed, sum(c.township_steps) AS townshipSteps
-            FROM cube_kinds c
-            WHERE c.role = ${ROLE_CODE.lead} AND ${roleCubeClause(filters, 'c', ['departmentKinds', 'lists'])}
-            GROUP BY c.kind) r
+      FROM (${reached}) r
       JOIN kinds k ON k.id = r.kind
       ORDER BY r.townships DESC, r.dutiesLed DESC, r.townshipSteps DESC, k.name`,
     'network',
@@ -187,4 +202,178 @@ export function departmentDutyGroups(
   department: string,
 ): Promise<DepartmentDutyGroupRow[]> {
   return client.query<DepartmentDutyGroupRow>(departmentDutyGroupsSql(filters, grouping, department));
+}
+
+/** Up to this many units the network draws every edge (and pins units on a polygon); past it, each unit's strongest links. */
+export const FULL_NETWORK_UNITS = 8;
+/**
+ * How many links per unit (and role) a network past FULL_NETWORK_UNITS keeps, by default: fewer for
+ * departments as written, each of which belongs to one county and so adds a node per link.
+ */
+export const STRONGEST_PER_UNIT: Record<DepartmentGrouping, number> = { kind: 5, name: 3 };
+
+/** An edge of the drawn network: the duties it stands for, and per township of its unit (comparable across units of any size). */
+export interface NetworkEdge extends DepartmentEdgeRow {
+  perTownship: number;
+  /**
+   * Drawn but not laid out: a selected department's links beyond the strongest ones. The layout stays
+   * the one the strongest links give, so selecting a node does not move the picture.
+   */
+  extra: boolean;
+}
+
+/** A unit's figures over every edge of the query (not only those drawn). */
+export interface NetworkUnit {
+  key: string;
+  name: string;
+  /** Townships shown in the unit (1 for a township). */
+  townships: number;
+  led: number;
+  received: number;
+  /** 配合 duties led by departments per township of the unit. */
+  perTownship: number;
+  /** The departments leading the most duties per township here, most first (up to three). */
+  strongest: { department: string; perTownship: number }[];
+}
+
+/** A department's (kind's or as-written name's) figures over every edge of the query. */
+export interface NetworkDepartment {
+  name: string;
+  kind: string;
+  led: number;
+  received: number;
+  /** Units it leads or receives duties in. */
+  units: number;
+  /** Duties it leads per township shown (over all units). */
+  perTownship: number;
+  /** The units relying on it least and most (per township; a unit it leads nothing in counts 0). */
+  lowest: { unit: string; perTownship: number } | null;
+  highest: { unit: string; perTownship: number } | null;
+}
+
+export interface DepartmentNetwork {
+  /** What a unit is: a township, county or prefecture. */
+  level: PlaceLevel;
+  /** Every unit shown, in display order. */
+  units: NetworkUnit[];
+  /** The departments with a drawn edge, heaviest first. */
+  departments: NetworkDepartment[];
+  /** The drawn edges, in the query's order. */
+  edges: NetworkEdge[];
+  /** null: every edge is drawn; else the links kept per unit and role (the strongest by duties per township). */
+  perUnit: number | null;
+  /** Departments with any edge, drawn or not. */
+  departmentsTotal: number;
+}
+
+export interface DepartmentNetworkOptions {
+  /** What the units are (the selection's level). */
+  level: PlaceLevel;
+  /** The units shown, in display order (their keys). */
+  unitOrder: readonly string[];
+  /** Townships shown per unit (selection.unitTownships); 1 where missing (a township). */
+  unitTownships: ReadonlyMap<string, number>;
+  /** Links kept per unit and role when the units are more than FULL_NETWORK_UNITS. */
+  perUnit?: number;
+  /** The selected department (a kind, or a name as written): all its edges are drawn. */
+  selected?: string | null;
+}
+
+/**
+ * What the network draws, from every department–unit edge: each edge's duties per township of its
+ * unit, the units' and departments' figures, and — past FULL_NETWORK_UNITS units, where every edge
+ * drawn is a hairball — only each unit's `perUnit` strongest links per role. Ties at the cut are
+ * broken by department name, so the same rows always give the same graph.
+ */
+export function departmentNetwork(rows: readonly DepartmentEdgeRow[], options: DepartmentNetworkOptions): DepartmentNetwork {
+  const { level, unitOrder, unitTownships, perUnit = STRONGEST_PER_UNIT.kind, selected = null } = options;
+  const townshipsOf = (unit: string) => unitTownships.get(unit) ?? 1;
+  const edges: NetworkEdge[] = rows.map((r) => ({ ...r, perTownship: r.duties / townshipsOf(r.unit), extra: false }));
+  const unitNames = new Map(rows.map((r) => [r.unit, r.unitName]));
+  const order = [...unitOrder.filter((u) => unitNames.has(u)), ...[...unitNames.keys()].filter((u) => !unitOrder.includes(u))];
+
+  const units = new Map<string, NetworkUnit>();
+  for (const key of order) {
+    units.set(key, { key, name: unitNames.get(key)!, townships: townshipsOf(key), led: 0, received: 0, perTownship: 0, strongest: [] });
+  }
+  const departments = new Map<string, NetworkDepartment & { reached: Set<string>; rates: Map<string, number> }>();
+  for (const e of edges) {
+    const u = units.get(e.unit)!;
+    const d = departments.get(e.department) ?? {
+      name: e.department,
+      kind: e.kind,
+      led: 0,
+      received: 0,
+      units: 0,
+      perTownship: 0,
+      lowest: null,
+      highest: null,
+      reached: new Set<string>(),
+      rates: new Map<string, number>(),
+    };
+    departments.set(e.department, d);
+    d.reached.add(e.unit);
+    if (e.role === 'lead') {
+      u.led += e.duties;
+      d.led += e.duties;
+      d.rates.set(e.unit, e.perTownship);
+    } else {
+      u.received += e.duties;
+      d.received += e.duties;
+    }
+  }
+  const allTownships = [...units.values()].reduce((s, u) => s + u.townships, 0);
+  // Ties by code point, not localeCompare: as deterministic, and ICU collation is slow over thousands of names.
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const byRate = (a: NetworkEdge, b: NetworkEdge) => b.perTownship - a.perTownship || byName(a.department, b.department);
+  for (const u of units.values()) {
+    u.perTownship = u.led / u.townships;
+    u.strongest = edges
+      .filter((e) => e.unit === u.key && e.role === 'lead')
+      .sort(byRate)
+      .slice(0, 3)
+      .map((e) => ({ department: e.department, perTownship: e.perTownship }));
+  }
+  for (const d of departments.values()) {
+    d.units = d.reached.size;
+    d.perTownship = allTownships ? d.led / allTownships : 0;
+    if (d.led > 0) {
+      const rates = order.map((unit) => ({ unit: units.get(unit)!.name, perTownship: d.rates.get(unit) ?? 0 }));
+      d.lowest = rates.reduce((a, b) => (b.perTownship < a.perTownship ? b : a));
+      d.highest = rates.reduce((a, b) => (b.perTownship > a.perTownship ? b : a));
+    }
+  }
+
+  let drawn = edges;
+  let cut: number | null = null;
+  if (units.size > FULL_NETWORK_UNITS) {
+    cut = perUnit;
+    const kept = new Set<NetworkEdge>();
+    const groups = new Map<string, NetworkEdge[]>();
+    for (const e of edges) {
+      const key = `${e.unit}\u0000${e.role}`;
+      const group = groups.get(key);
+      if (group) group.push(e);
+      else groups.set(key, [e]);
+    }
+    for (const group of groups.values()) for (const e of group.sort(byRate).slice(0, perUnit)) kept.add(e);
+    const keptDepartments = new Set([...kept].map((e) => e.department));
+    // The selected department shows all its links; laid out only if it has no strongest link of its own.
+    drawn = edges
+      .filter((e) => kept.has(e) || e.department === selected)
+      .map((e) => (kept.has(e) || !keptDepartments.has(e.department) ? e : { ...e, extra: true }));
+  }
+  const shown = new Set(drawn.map((e) => e.department));
+  const strip = ({ reached, rates, ...d }: NetworkDepartment & { reached: unknown; rates: unknown }): NetworkDepartment => d;
+  return {
+    level,
+    units: [...units.values()],
+    departments: [...departments.values()]
+      .filter((d) => shown.has(d.name))
+      .sort((a, b) => b.led + b.received - (a.led + a.received) || byName(a.name, b.name))
+      .map(strip),
+    edges: drawn,
+    perUnit: cut,
+    departmentsTotal: departments.size,
+  };
 }

@@ -92,13 +92,19 @@ export const CATEGORIES_STRINGS = {
   empty: '当前筛选条件下没有事项。',
 } as const;
 
+const rate = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** Duties per township: one decimal. */
+const formatRate = (x: number) => rate.format(x);
+
 export const NETWORK_STRINGS = {
   /** `kinds`: every department kind tied first on townships reached and duties led. */
   title: (kinds: string[], townships: number, duties: number, amongChosen = false) =>
-    `${amongChosen ? '所选部门中，' : ''}乡镇最依赖${joinNames(kinds)}：${kinds.length > 1 ? '各' : ''}覆盖 ${townships} 个乡镇，牵头 ${duties} 项配合事项`,
+    `${amongChosen ? '所选部门中，' : ''}乡镇最依赖${joinNames(kinds)}：${kinds.length > 1 ? '各' : ''}覆盖 ${formatCount(townships)} 个乡镇，牵头 ${formatCount(duties)} 项配合事项`,
   /** The title when one department kind is chosen: its own figures and rank, not the overall leader's. */
   titleChosen: (kind: string, townships: number, duties: number, rank: number, of: number) =>
-    `${kind}：覆盖 ${townships} 个乡镇，牵头 ${duties} 项配合事项（在 ${of} 个部门中排第 ${rank}）`,
+    `${kind}：覆盖 ${formatCount(townships)} 个乡镇，牵头 ${formatCount(duties)} 项配合事项（在 ${of} 个部门中排第 ${rank}）`,
+  /** Appended past a county's townships, where a total alone says more about a unit's size than its reliance. */
+  titlePerTownship: (perTownship: number) => `，每乡镇平均 ${formatRate(perTownship)} 项`,
   titleChosenNone: (kinds: string[], filtered: boolean) => `${joinNames(kinds)}${filtered ? '在所选事项中' : ''}没有牵头的配合事项`,
   subtitle: '连线粗细 = 部门在该乡镇牵头的配合事项数（项）；圆越大，乡镇越依赖该部门。拖动节点、滚轮缩放、悬停看相邻节点',
   groupByKind: '按部门类型合并',
@@ -113,6 +119,56 @@ export const NETWORK_STRINGS = {
   describe: (label: string, townships: number, led: number, received: number) =>
     `${label}：${townships} 个乡镇，牵头配合事项 ${led} 项` + (received ? `，承接收回事项 ${received} 项` : ''),
   describeTownship: (label: string, duties: number) => `${label}：与部门相连的事项 ${duties} 项`,
+  /**
+   * Past FULL_NETWORK_UNITS units, only each unit's strongest links are drawn: the subtitle states the rule.
+   * `unit` names the units (乡镇, 县市区, 地州市); `aggregated` when they are counties or prefectures.
+   */
+  subtitleStrongest: (unit: string, perUnit: number, shown: number, total: number, aggregated: boolean, withReceivers: boolean) =>
+    (aggregated ? `连线粗细 = 该${unit}每个乡镇平均由该部门牵头的事项数（项）` : '连线粗细 = 部门在该乡镇牵头的配合事项数（项）') +
+    `；每个${unit}只连出${withReceivers ? '牵头、承接' : '牵头'}事项最多的 ${perUnit} 个部门（显示 ${formatCount(shown)} / ${formatCount(total)} 个部门）。` +
+    (aggregated ? `点击${unit}进入下一级，悬停看数字` : '悬停看相邻节点'),
+  perUnitLabel: (unit: string) => `每个${unit}连出`,
+  perUnitOption: (n: number) => `${n} 个部门`,
+  legendLeadRate: '每乡镇平均牵头配合事项',
+  legendReceiverRate: '每乡镇平均承接收回事项',
+  /** Every edge drawn, past a county: the same as `subtitle`, per township of the unit, and a click drills. */
+  subtitleUnits: (unit: string) =>
+    `连线粗细 = 该${unit}每个乡镇平均由该部门牵头的配合事项数（项）；圆越大，乡镇越依赖该部门。点击${unit}进入下一级，悬停看数字`,
+  /** Tooltip lines of a county or prefecture; short, as a tooltip line does not wrap. */
+  unitLines: (
+    name: string,
+    townships: number,
+    led: number,
+    perTownship: number,
+    strongest: { department: string; perTownship: number }[],
+  ) => [
+    `${name}（${formatCount(townships)} 个乡镇）`,
+    // A duty led by two departments counts for both: 项次, not 项.
+    `各部门合计牵头 ${formatCount(led)} 项次`,
+    `每乡镇平均 ${formatRate(perTownship)} 项次`,
+    ...(strongest.length ? ['依赖最多（每乡镇平均）：', ...strongest.map((s) => `· ${s.department} ${formatRate(s.perTownship)} 项`)] : []),
+    '点击进入下一级',
+  ],
+  /** Tooltip lines of a department past a county's townships. */
+  departmentLines: (
+    name: string,
+    units: number,
+    unit: string,
+    led: number,
+    perTownship: number,
+    received: number,
+    highest: { unit: string; perTownship: number } | null,
+    lowest: { unit: string; perTownship: number } | null,
+  ) => [
+    name,
+    `牵头配合事项 ${formatCount(led)} 项（${formatCount(units)} 个${unit}）`,
+    `每乡镇平均 ${formatRate(perTownship)} 项`,
+    ...(highest && lowest && units > 1
+      ? [`最多：${highest.unit} ${formatRate(highest.perTownship)} 项`, `最少：${lowest.unit} ${formatRate(lowest.perTownship)} 项`]
+      : []),
+    ...(received ? [`承接收回事项 ${formatCount(received)} 项`] : []),
+  ],
+  layoutError: '网络图布局失败',
   tableTitle: '最依赖的部门',
   tableCaption: '按部门类型：覆盖的乡镇、牵头的配合事项、这些事项要求乡镇完成的步骤',
   colKind: '部门',
@@ -124,6 +180,12 @@ export const NETWORK_STRINGS = {
   panelReceiver: '承接的收回事项',
   panelClose: '关闭',
   panelSteps: (n: number) => `乡镇 ${n} 步`,
+  /** The panel past a county's townships: the department's duties merged across townships (duty groups). */
+  panelGroups: (role: 'lead' | 'receiver', groups: number) =>
+    `${role === 'lead' ? '牵头的配合事项' : '承接的收回事项'}（${formatCount(groups)} 项）`,
+  panelGroupsNote: '同一事项在各乡镇合并为一行：乡镇数、乡镇步骤合计；点击查看其中一个乡镇的原文',
+  panelGroupTownships: (townships: number, steps: number | null) =>
+    `${formatCount(townships)} 个乡镇` + (steps === null ? '' : ` · 乡镇 ${formatCount(steps)} 步`),
   panelEmpty: (label: string, filtered: boolean) =>
     `${filtered ? '在当前筛选条件下，' : ''}${label} 没有牵头的配合事项，也没有承接的收回事项。` +
     (filtered ? '可清除事项类别或乡镇筛选后再看。' : ''),

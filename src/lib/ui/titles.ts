@@ -9,7 +9,16 @@ import { categoryBars, categoryCells, type CategoryCountRow, type UnitRow } from
 import type { RelianceRow } from '../queries/network';
 import { countMixed, splitWithinUnits, type HeatmapRow } from '../queries/heatmap';
 import { leaders } from './leaders';
-import { CATEGORIES_STRINGS, HEATMAP_STRINGS, LEVEL_UNITS, NETWORK_STRINGS, OVERVIEW, formatAverage, formatCount, formatShare } from './strings';
+import {
+  CATEGORIES_STRINGS,
+  HEATMAP_STRINGS,
+  LEVEL_UNITS,
+  NETWORK_STRINGS,
+  OVERVIEW,
+  formatAverage,
+  formatCount,
+  formatShare,
+} from './strings';
 import type { PlaceLevel } from '../queries/places';
 
 /** 总览: the townships with the most items and the most reclaimed items, all of them where tied. */
@@ -143,22 +152,29 @@ export function categoryHeatmapTitle(rows: CategoryCountRow[], units: UnitRow[],
 /**
  * 部门网络: the department kinds townships rely on most (ranked as the table is: townships reached, then
  * duties led). With a department-kind filter the title is about the chosen kinds, not the overall leader.
+ * `townshipsShown`, when the view sums townships into counties or prefectures: the duties per township
+ * shown are added, the figure a leader compares with a county's own.
  */
-export function networkTitle(table: RelianceRow[], filters: Filters): string {
+export function networkTitle(table: RelianceRow[], filters: Filters, townshipsShown: number | null = null): string {
   const chosen = filters.departmentKinds;
   const otherFilters = filters.townships.length + filters.categories.length > 0;
   const rows = chosen.length ? table.filter((r) => chosen.includes(r.kind)) : table;
   if (rows.length === 0) return chosen.length ? NETWORK_STRINGS.titleChosenNone(chosen, otherFilters) : NETWORK_STRINGS.ariaLabel;
+  const perTownship = (duties: number) => (townshipsShown ? NETWORK_STRINGS.titlePerTownship(duties / townshipsShown) : '');
   if (chosen.length === 1) {
     const row = rows[0];
-    return NETWORK_STRINGS.titleChosen(row.kind, row.townships, row.dutiesLed, table.indexOf(row) + 1, table.length);
+    return (
+      NETWORK_STRINGS.titleChosen(row.kind, row.townships, row.dutiesLed, table.indexOf(row) + 1, table.length) + perTownship(row.dutiesLed)
+    );
   }
   const top = leaders(rows, (r) => r.townships).filter((r, _, tied) => r.dutiesLed === Math.max(...tied.map((t) => t.dutiesLed)));
-  return NETWORK_STRINGS.title(
-    top.map((r) => r.kind),
-    top[0].townships,
-    top[0].dutiesLed,
-    chosen.length > 1,
+  return (
+    NETWORK_STRINGS.title(
+      top.map((r) => r.kind),
+      top[0].townships,
+      top[0].dutiesLed,
+      chosen.length > 1,
+    ) + perTownship(top[0].dutiesLed)
   );
 }
 

@@ -1,6 +1,19 @@
 import { describe, it, expect } from 'vitest';
-import { networkLayout, type LabelBox } from '../../../src/lib/charts/network-layout';
+import {
+  laidOut,
+  networkLayout as layoutOf,
+  withLinks,
+  RING_UNITS,
+  type LabelBox,
+  type NetworkLayoutOptions,
+} from '../../../src/lib/charts/network-layout';
+import { answerLayout } from '../../../src/lib/charts/network-layout-worker';
+import { departmentNetwork, type DepartmentEdgeRow } from '../../../src/lib/queries/network';
 import { syntheticEdges } from './fixtures';
+
+/** The five fixture townships' network, every edge drawn (as the view gives it at township level). */
+const networkLayout = (rows: DepartmentEdgeRow[], options: NetworkLayoutOptions) =>
+  layoutOf(departmentNetwork(rows, { level: 'township', unitOrder: [], unitTownships: new Map() }), options);
 
 const overlap = (a: LabelBox, b: LabelBox) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
@@ -25,7 +38,7 @@ describe('networkLayout', () => {
   it('has one node per township and department, and one link per edge row', () => {
     const rows = syntheticEdges(true);
     const layout = networkLayout(rows, options);
-    expect(layout.nodes.filter((n) => n.type === 'township')).toHaveLength(5);
+    expect(layout.nodes.filter((n) => n.type === 'unit')).toHaveLength(5);
     expect(layout.nodes.filter((n) => n.type === 'department')).toHaveLength(60);
     expect(layout.links).toHaveLength(rows.length);
     expect(layout.links.some((l) => l.role === 'receiver')).toBe(true);
@@ -35,7 +48,7 @@ describe('networkLayout', () => {
     for (const size of [options, { width: 1280, height: 720 }, { width: 640, height: 480 }]) {
       const layout = networkLayout(syntheticEdges(true), size);
       const labelled = layout.nodes.filter((n) => n.labelBox);
-      expect(layout.nodes.filter((n) => n.type === 'township').every((n) => n.labelBox)).toBe(true);
+      expect(layout.nodes.filter((n) => n.type === 'unit').every((n) => n.labelBox)).toBe(true);
       expect(labelled.length).toBeGreaterThanOrEqual(5 + 8);
       for (let i = 0; i < labelled.length; i++)
         for (let j = i + 1; j < labelled.length; j++)
@@ -67,5 +80,95 @@ describe('networkLayout', () => {
       return Math.hypot(n.x - options.width / 2, n.y - options.height / 2);
     };
     expect(dist('农业农村局')).toBeLessThan(dist('疾控中心'));
+  });
+});
+
+describe('networkLayout past a few units', () => {
+  /** `units` counties of three townships, each relying on a few of twelve kinds; one kind all rely on. */
+  const manyUnits = (units: number) => {
+    const rows: DepartmentEdgeRow[] = [];
+    for (let i = 0; i < units; i++)
+      for (let k = 0; k < 12; k++)
+        if (k === 0 || (i + k) % 4 === 0)
+          rows.push({
+            department: `部门${k}局`,
+            kind: `部门${k}局`,
+            unit: `c${i}`,
+            unitName: `第${i}号县市区`,
+            role: 'lead',
+            duties: 3 * (30 - k),
+          });
+    return departmentNetwork(rows, {
+      level: 'county',
+      unitOrder: Array.from({ length: units }, (_, i) => `c${i}`),
+      unitTownships: new Map(Array.from({ length: units }, (_, i) => [`c${i}`, 3])),
+    });
+  };
+  const legend = { x: 0, y: 0, width: 222, height: 68 };
+
+  for (const units of [RING_UNITS + 1, 30, 34])
+    it(`pins ${units} units in two columns, labelled outwards, departments between, nothing overlapping`, () => {
+      const layout = layoutOf(manyUnits(units), { width: 846, height: 430, seed: 42, reserved: [legend] });
+      expect(layout.pinning).toBe('columns');
+      const unitNodes = layout.nodes.filter((n) => n.type === 'unit');
+      const xs = [...new Set(unitNodes.map((n) => n.x))].sort((a, b) => a - b);
+      expect(xs).toHaveLength(2);
+      for (const n of unitNodes) {
+        expect(n.labelBox, n.label).not.toBeNull();
+        // Outwards: left of a left-column node, right of a right-column one.
+        if (n.x === xs[0]) expect(n.labelBox!.x + n.labelBox!.width).toBeLessThanOrEqual(n.x);
+        else expect(n.labelBox!.x).toBeGreaterThanOrEqual(n.x);
+        expect(n.y - n.radius).toBeGreaterThanOrEqual(0);
+        expect(n.y + n.radius).toBeLessThanOrEqual(430);
+      }
+      for (const d of layout.nodes.filter((n) => n.type === 'department')) {
+        expect(d.x).toBeGreaterThan(xs[0]);
+        expect(d.x).toBeLessThan(xs[1]);
+      }
+      const labelled = layout.nodes.filter((n) => n.labelBox);
+      for (let i = 0; i < labelled.length; i++)
+        for (let j = i + 1; j < labelled.length; j++)
+          expect(overlap(labelled[i].labelBox!, labelled[j].labelBox!), `${labelled[i].label} / ${labelled[j].label}`).toBe(false);
+      // Nothing under the legend.
+      for (const n of layout.nodes) expect(n.x - n.radius > legend.width || n.y - n.radius > legend.height, n.label).toBe(true);
+    });
+
+  it('keeps the positions when a selected department adds links that are drawn only', () => {
+    const rows = manyUnits(12).edges.map(({ perTownship, extra, ...row }) => row);
+    // 部门4局 is among the strongest where it leads much, and weakly present everywhere else.
+    for (let i = 0; i < 12; i++)
+      if (!rows.some((r) => r.unit === `c${i}` && r.department === '部门4局'))
+        rows.push({ department: '部门4局', kind: '部门4局', unit: `c${i}`, unitName: `第${i}号县市区`, role: 'lead', duties: 1 });
+    const options = {
+      level: 'county' as const,
+      unitOrder: [...new Set(rows.map((r) => r.unit))],
+      unitTownships: new Map<string, number>(),
+      perUnit: 2,
+    };
+    const plain = departmentNetwork(rows, options);
+    const selected = departmentNetwork(rows, { ...options, selected: '部门4局' });
+    expect(selected.edges.filter((e) => e.extra).length).toBeGreaterThan(0);
+    expect(laidOut(selected)).toEqual(laidOut(plain));
+    const size = { width: 846, height: 430, seed: 42 };
+    const drawn = withLinks(layoutOf(laidOut(plain), size), selected);
+    expect(drawn.links.filter((l) => l.source === 'd:部门4局')).toHaveLength(12);
+    expect(drawn.nodes).toEqual(layoutOf(plain, size).nodes);
+  });
+});
+
+describe('the layout worker', () => {
+  it('answers with the layout Node computes, in a form that crosses to the page intact', () => {
+    const network = departmentNetwork(syntheticEdges(true), { level: 'township', unitOrder: [], unitTownships: new Map() });
+    const options = { width: 820, height: 560, seed: 7 };
+    const answer = answerLayout({ id: 3, network, options });
+    expect('layout' in answer && answer.id).toBe(3);
+    const layout = 'layout' in answer ? answer.layout : null;
+    expect(layout).toEqual(layoutOf(network, options));
+    expect(structuredClone(layout)).toEqual(layout);
+  });
+
+  it('reports a failure instead of throwing', () => {
+    const answer = answerLayout({ id: 4, network: null as never, options: { width: 10, height: 10 } });
+    expect(answer).toMatchObject({ id: 4, error: expect.any(String) });
   });
 });

@@ -135,6 +135,16 @@ describe('部门网络 title', () => {
     );
   });
 
+  it('past a county, formats the counts and adds the duties per township shown', () => {
+    const region = [r('农业农村局', 1100, 14863), r('水利局', 1100, 9512)];
+    expect(networkTitle(region, NO_FILTERS, 1100)).toBe(
+      '乡镇最依赖农业农村局：覆盖 1,100 个乡镇，牵头 14,863 项配合事项，每乡镇平均 13.5 项',
+    );
+    expect(networkTitle(region, { ...NO_FILTERS, departmentKinds: ['水利局'] }, 1100)).toBe(
+      '水利局：覆盖 1,100 个乡镇，牵头 9,512 项配合事项（在 2 个部门中排第 2），每乡镇平均 8.6 项',
+    );
+  });
+
   it('says so when the chosen kind leads nothing under the other filters', () => {
     expect(networkTitle([r('交通运输局', 5, 20)], { ...NO_FILTERS, departmentKinds: ['水利局'], categories: ['交通运输'] })).toBe(
       '水利局在所选事项中没有牵头的配合事项',
