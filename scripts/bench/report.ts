@@ -563,7 +563,8 @@ with playwright-core, a fresh browser context per page load and the HTTP cache d
 - **JS heap**: V8's used heap of the page and of its workers at the first chart (CDP Runtime.getHeapUsage); buffers = their ArrayBuffer and
   wasm memory backing stores.
 - **Queries**: the worker times each query when the page opts in (\`globalThis.__dutyAtlasBench\`, src/lib/db/worker-client.ts): the time it
-  ran, apart from the time it waited for the parts it needs. Per view: every query it ran while opened, after filter changes and drill-downs.
+  ran, apart from the time it waited before (for the parts it needs, or while the worker opened another part). Per view: every query it ran
+  while opened, after filter changes and drill-downs.
 - **Redraw**: a change of state applied the way a click applies it (the URL through the history API, as the app's links and back button do),
   until no query of it is pending, nothing in the view is \`aria-busy\` or loading, and the next frame is rendered. Filter changes: a list,
   a category, a department kind, and clearing each; drill-downs: into the largest prefecture, then its largest county.

@@ -63,7 +63,7 @@ export interface QuerySample {
   runMs: number;
   /** From the page sending it to the page receiving the answer (a busy main thread receives late). */
   roundTripMs: number;
-  /** Waiting for the parts it needs (fetching and opening them). */
+  /** Waiting before it ran: for the parts it needs (fetching and opening them), or while the worker opened another. */
   waitMs: number;
   needs: string[];
   /** The start of its SQL, to say which query was slow. */

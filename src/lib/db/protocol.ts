@@ -23,7 +23,10 @@ export type FromWorker =
   | { type: 'result'; id: number; rows: object[]; timing?: QueryTiming }
   | { type: 'query-error'; id: number; message: string };
 
-/** Milliseconds a query spent in the worker: fetching the parts it needs, then running. */
+/**
+ * Milliseconds a query spent in the worker: waiting until the parts it needs were in (fetching and
+ * opening them, or another part the worker was opening meanwhile), then running.
+ */
 export interface QueryTiming {
   waitMs: number;
   runMs: number;
