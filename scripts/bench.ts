@@ -13,8 +13,9 @@
  *   --runs    cold loads per size (default 5); --rounds  passes of filter changes and drill-downs per view (default 2)
  *   --timeout seconds a page may take to redraw before it counts as timed out (default 30)
  *   --budget  seconds one view's walk, or the search, may take before its remaining changes are skipped (default 60)
+ *   --report  measure nothing: write BENCHMARKS.md again from the last run's .bench/results.json
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { VIEW_LABELS } from '../src/lib/ui/strings';
 import { launch, serve, CHROMIUM } from './bench/browser';
@@ -39,6 +40,7 @@ function parseArgs(argv: string[]) {
     rounds: 2,
     timeoutMs: 30_000,
     budgetMs: 60_000,
+    reportOnly: false,
     out: join(ROOT, 'BENCHMARKS.md'),
   };
   const number = (flag: string, value: string | undefined) => {
@@ -49,6 +51,7 @@ function parseArgs(argv: string[]) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--fresh') args.fresh = true;
+    else if (a === '--report') args.reportOnly = true;
     else if (a === '--sizes')
       args.sizes = (argv[++i] ?? '').split(',').map((s) => (s === 'bundled' ? 'bundled' : Math.round(number('--sizes', s))));
     else if (a === '--runs') args.runs = Math.round(number(a, argv[++i]));
@@ -106,8 +109,19 @@ async function measureSize(browser: Awaited<ReturnType<typeof launch>>, prepared
   }
 }
 
+function write(result: BenchResult, out: string) {
+  writeFileSync(out, renderMarkdown(result));
+  console.log(renderText(result));
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
+  const resultsFile = join(CACHE, 'results.json');
+  if (args.reportOnly) {
+    write(JSON.parse(readFileSync(resultsFile, 'utf8')) as BenchResult, args.out);
+    console.log(`\nWrote ${relative(ROOT, args.out)} from ${relative(ROOT, resultsFile)}.`);
+    return;
+  }
   const startedAt = new Date().toISOString();
   const loadStart = loadAverage();
   log(`sites: ${args.sizes.join(', ')}${args.fresh ? ' (fresh)' : ''}`);
@@ -130,10 +144,9 @@ async function main() {
     sizes: sizes.sort((a, b) => a.townships - b.townships),
   };
   mkdirSync(CACHE, { recursive: true });
-  writeFileSync(join(CACHE, 'results.json'), JSON.stringify(result, null, 1));
-  writeFileSync(args.out, renderMarkdown(result));
-  console.log(renderText(result));
-  console.log(`\nWrote ${relative(ROOT, args.out)} and ${relative(ROOT, join(CACHE, 'results.json'))} in ${elapsed().trim()}.`);
+  writeFileSync(resultsFile, JSON.stringify(result, null, 1));
+  write(result, args.out);
+  console.log(`\nWrote ${relative(ROOT, args.out)} and ${relative(ROOT, resultsFile)} in ${elapsed().trim()}.`);
   if (result.durationMs > BUDGET_MS)
     console.log(`This run took longer than ${BUDGET_MS / 60_000} minutes, the budget on a 2-core machine.`);
 }

@@ -2,6 +2,8 @@
 
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '–';
+  if (ms >= 6_000_000) return `${(ms / 3_600_000).toFixed(1)} h`;
+  if (ms >= 100_000) return `${(ms / 60_000).toFixed(1)} min`;
   if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
   if (ms >= 1_000) return `${(ms / 1000).toFixed(2)} s`;
   if (ms >= 10) return `${Math.round(ms)} ms`;
@@ -10,7 +12,7 @@ export function formatMs(ms: number): string {
 
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes)) return '–';
-  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`;
+  if (bytes >= 1e9) return `${(bytes / 1e9).toPrecision(3)} GB`;
   if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(bytes >= 1e8 ? 0 : 1)} MB`;
   if (bytes >= 1e3) return `${Math.round(bytes / 1e3)} KB`;
   return `${Math.round(bytes)} B`;

@@ -6,7 +6,7 @@
 import { project, type Projection } from './extrapolate';
 import { firstChart, searchStats, slowestChange, viewStats, worstQuery, worstRedraw } from './figures';
 import { formatBytes, formatCount, formatFps, formatMs, formatRatio, markdownTable, textTable, verdict } from './format';
-import { targetsFor, type Targets } from './targets';
+import { sizeClass, targetsFor, type Targets } from './targets';
 import type { BenchResult, QuerySample, SizeResult } from './types';
 
 /** The national scale the issue asks about. */
@@ -27,6 +27,8 @@ interface Row {
 }
 
 const at = (n: number) => `${formatCount(n)} townships`;
+/** The run of a few townships larger ones are held to, as an adjective: "5-township". */
+const small = (size: SizeResult) => `${formatCount(size.townships)}-township`;
 const ratioOf = (value: number, baseline: number) => formatRatio(value / baseline);
 
 /** One row of the issue's table, and the targets it misses. */
@@ -53,17 +55,17 @@ export function summaryRow(size: SizeResult, five: SizeResult | undefined): Row 
   } else if (five) {
     const fiveMs = firstChart(five).app.ms;
     const ok = fc.app.ms <= t.firstChart.ratio * fiveMs;
-    const measured = `${formatMs(fc.app.ms)} = ${ratioOf(fc.app.ms, fiveMs)} the 5-township ${formatMs(fiveMs)}`;
+    const measured = `${formatMs(fc.app.ms)} = ${ratioOf(fc.app.ms, fiveMs)} the ${small(five)} ${formatMs(fiveMs)}`;
     first.push(
       `${measured} (≤ ${t.firstChart.ratio}×) ` +
-        check(ok, 'first chart', measured, `≤ ${t.firstChart.ratio}× the 5-township first chart`, () => loadEvidence(fc)),
+        check(ok, 'first chart', measured, `≤ ${t.firstChart.ratio}× the ${small(five)} first chart`, () => loadEvidence(fc)),
       `${vsBare}`,
     );
-  } else first.push(`${formatMs(fc.app.ms)} = ${vsBare} (no 5-township run to hold it to)`);
+  } else first.push(`${formatMs(fc.app.ms)} = ${vsBare} (no run of a few townships to hold it to)`);
   const early = fc.app.gzipBytes - fc.app.firstPaintGzipBytes;
   const gzip =
     `${formatBytes(fc.app.gzipBytes)} gzipped before it (bare ${formatBytes(fc.bare.gzipBytes)}, ${ratioOf(fc.app.gzipBytes, fc.bare.gzipBytes)}` +
-    (early > 0 ? `; ${formatBytes(early)} of it prefetched parts the chart did not read)` : ')');
+    (early > 0 ? `; ${formatBytes(early)} of it parts besides the summary)` : ')');
   if (t.gzipBytes !== undefined) {
     const ok = fc.app.gzipBytes <= t.gzipBytes;
     first.push(
@@ -157,7 +159,7 @@ export function summaryRow(size: SizeResult, five: SizeResult | undefined): Row 
   // Build: wall time and peak memory, against the 5-township build.
   const b = size.build;
   const build: string[] = [];
-  const growth = five && five !== size ? `, ${ratioOf(b.wallMs, five.build.wallMs)} the 5-township build` : '';
+  const growth = five && five !== size ? `, ${ratioOf(b.wallMs, five.build.wallMs)} the ${small(five)} build` : '';
   const cpu = Number.isFinite(b.cpuMs) ? ` (CPU ${formatMs(b.cpuMs)})` : '';
   build.push(
     `${formatMs(b.wallMs)}${cpu}${growth} (≤ ${formatMs(t.buildMs)}) ` +
@@ -201,6 +203,8 @@ function redrawEvidence(size: SizeResult): string {
   const worst = slowestChange(size, ['filter', 'drill']);
   if (!worst) return 'no change recorded';
   const { change } = worst;
+  if (change.timedOut && !Number.isFinite(change.longTasksMs))
+    return `slowest: ${worst.view}, ${change.kind} \`${decodeURIComponent(change.search)}\`: no redraw within ${formatMs(change.ms)}, and the page stopped answering (its main thread was blocked)`;
   const waiting = change.queries.reduce((longest, q) => (q.waitMs > (longest?.waitMs ?? 0) ? q : longest), null as QuerySample | null);
   const running = change.queries.reduce((s, q) => s + q.runMs, 0);
   const answered = Math.max(0, ...change.queries.map((q) => q.roundTripMs));
@@ -219,13 +223,20 @@ function graphEvidence(layout: NonNullable<SizeResult['graph']['layout']>): stri
 }
 
 function phaseEvidence(size: SizeResult): string {
-  return size.build.phases.map(([phase, ms]) => `${phase} ${formatMs(ms)}`).join(', ');
+  const { wallMs, cpuMs, phases } = size.build;
+  const stretched = wallMs > 1.5 * cpuMs ? `it used ${formatMs(cpuMs)} of CPU: other work on the machine stretched the rest; ` : '';
+  return stretched + phases.map(([phase, ms]) => `${phase} ${formatMs(ms)}`).join(', ');
 }
 
 const HEADER = ['at', 'first chart', 'query / redraw p95', 'graph', 'build'];
 
+/** The smallest run in the first size class (the bundled lists): the baseline of the larger ones' first chart. */
+export function fewTownships(result: BenchResult): SizeResult | undefined {
+  return result.sizes.filter((s) => sizeClass(s.townships) === 5).sort((a, b) => a.townships - b.townships)[0];
+}
+
 export function summaryTable(result: BenchResult): { markdown: string; text: string; misses: Miss[] } {
-  const five = result.sizes.find((s) => s.townships === 5);
+  const five = fewTownships(result);
   const rows = result.sizes.map((size) => ({ size, row: summaryRow(size, five) }));
   const markdown = markdownTable(
     HEADER,
@@ -442,8 +453,11 @@ export function projections(result: BenchResult, at = NATION): Projected[] {
     return { label, values, format, projection: project(values, at) };
   };
   const part = (name: string) => (s: SizeResult) => s.build.parts[name]?.bytes;
+  const phases = [...new Set(result.sizes.flatMap((s) => s.build.phases.map(([phase]) => phase)))];
   return [
     series('build: wall time', formatMs, (s) => s.build.wallMs),
+    series('build: CPU time', formatMs, (s) => s.build.cpuMs),
+    ...phases.map((phase) => series(`build phase: ${phase}`, formatMs, (s) => s.build.phases.find(([p]) => p === phase)?.[1])),
     series('build: peak memory', formatBytes, (s) => s.build.maxRssBytes),
     series('build: bytes written', formatBytes, (s) => s.build.bytes),
     series('complete database', formatBytes, part('complete')),
@@ -451,11 +465,15 @@ export function projections(result: BenchResult, at = NATION): Projected[] {
     series('facts', formatBytes, part('facts')),
     series('network', formatBytes, part('network')),
     series('heatmap', formatBytes, part('heatmap')),
+    series('county text, all counties', formatBytes, part('text')),
     series('search index', formatBytes, part('search')),
     series('gzipped before the first chart', formatBytes, (s) => firstChart(s).app.gzipBytes),
+    series('of it on the first-paint path', formatBytes, (s) => firstChart(s).app.firstPaintGzipBytes),
     series('first chart', formatMs, (s) => firstChart(s).app.ms),
+    series('main thread in long tasks before it', formatMs, (s) => firstChart(s).app.longTasksMs),
     series('JS heap at the first chart', formatBytes, (s) => firstChart(s).app.heapBytes),
     series('JS heap after every view', formatBytes, (s) => s.heapAfterWalk?.heapBytes),
+    series('buffers (wasm memory) after every view', formatBytes, (s) => s.heapAfterWalk?.buffersBytes),
   ];
 }
 
@@ -497,39 +515,79 @@ function scaleSection(result: BenchResult): string {
   const complete = estimate('complete database');
   const facts = estimate('facts');
   const buildMemory = estimate('build: peak memory');
+  const largest = result.sizes.reduce<SizeResult | undefined>((a, b) => (!a || b.townships > a.townships ? b : a), undefined);
+  const phases = largest?.build.phases ?? [];
+  const phaseTotal = phases.reduce((sum, [, ms]) => sum + ms, 0);
+  const slowestPhase = phases.reduce<[string, number] | null>((a, b) => (!a || b[1] > a[1] ? b : a), null);
+  const slowestGrowth = slowestPhase && rows.find((r) => r.label === `build phase: ${slowestPhase[0]}`)?.projection;
   const lines = [
     projectionTable(rows, sizes),
     '',
     `Each projection runs through the two largest sizes measured: linear = the fixed cost plus the cost per township between them; ` +
       `power law = the growth exponent between them carried on. The estimates below take the larger of the two.`,
     '',
-    `At ${formatCount(NATION)} townships (the nation) the present design would take about **${fmt('build: wall time', formatMs)}** and ` +
+    `At ${formatCount(NATION)} townships (the nation) the present design would take about **${fmt('build: CPU time', formatMs)} of CPU** ` +
+      `(the build runs on one core; ${fmt('build: wall time', formatMs)} of wall time at this run's pace) and ` +
       `**${fmt('build: peak memory', formatBytes)}** to build, write **${fmt('build: bytes written', formatBytes)}** ` +
-      `(complete database ${fmt('complete database', formatBytes)}), send **${fmt('gzipped before the first chart', formatBytes)}** before the first chart ` +
-      `and paint it after **${fmt('first chart', formatMs)}** (on this machine, over localhost). What would have to change:`,
+      `(complete database ${fmt('complete database', formatBytes)}), send **${fmt('of it on the first-paint path', formatBytes)}** gzipped on the ` +
+      `first-paint path and paint the first chart after **${fmt('first chart', formatMs)}** (on this machine, over localhost). What would have to change:`,
     '',
-    `- **The build.** It holds the complete database in sql.js's wasm memory, which cannot grow past ${formatBytes(SQLJS_MEMORY_LIMIT)}` +
+    `- **The build.** It holds the complete database in sql.js's wasm memory, which cannot grow past 2 GiB` +
       (complete !== undefined
         ? ` — the complete database alone would be ${formatBytes(complete)}${complete > SQLJS_MEMORY_LIMIT ? ', so the build could not run at all' : ''}`
         : '') +
       (buildMemory !== undefined ? `; the process would peak near ${formatBytes(buildMemory)}` : '') +
       `. It would have to write the complete database with a native SQLite to disk (streaming rows, not one in-memory file), derive the parts per ` +
-      `prefecture in parallel (the derivation is per place already), and rebuild only the counties whose lists changed.`,
+      `prefecture in parallel (the derivation is per place already), and rebuild only the counties whose lists changed.` +
+      (slowestPhase && largest
+        ? ` Its largest phase at ${at(largest.townships)} is ${slowestPhase[0]}, ${Math.round((100 * slowestPhase[1]) / phaseTotal)} % of the build` +
+          (slowestGrowth ? `, growing with exponent ${slowestGrowth.exponent.toFixed(2)}.` : '.')
+        : ''),
     `- **The first paint.** The summary holds every township (places, townships, the item cube per township): it grows with the townships` +
       ` (${fmt('summary (the first paint reads it)', formatBytes)} at ${formatCount(NATION)}). The first paint would read a national rollup ` +
       `(provinces → prefectures) and fetch one province's or prefecture's summary when the reader drills in, as text is fetched per county today. ` +
       `The place tree needs a province level above the prefecture (places.level, selection.ts's levels), or the top level shows ~300 prefectures.`,
-    `- **The browser's memory.** Every part a view needs is attached whole to one sql.js database in the worker (also ${formatBytes(SQLJS_MEMORY_LIMIT)} at most)` +
+    `- **The browser's memory.** Every part a view needs is attached whole to one sql.js database in the worker (also 2 GiB at most)` +
       (facts !== undefined ? `: the facts part alone would be ${formatBytes(facts)}` : '') +
       `. Facts, network and heatmap cubes would be sharded by province or prefecture and attached for the place shown, with national rollups ` +
       `precomputed for the top levels — or read by HTTP range requests into one file (a virtual file system over sql.js) instead of whole downloads.`,
-    `- **Search.** The index is a fixed number of bucket files whose size grows with the text (${fmt('search index', formatBytes)} in all): a query for two ` +
-      `common characters would fetch a bucket of tens of megabytes. The bucket count would grow with the data, and the index be split by province ` +
-      `so a search within a place reads that place's buckets.`,
+    `- **Search.** ${searchSentence(result, fmt('search index', formatBytes))}`,
     `- **The views.** They already aggregate past 30 units and drill down; at a nation's size the network graph and heatmap must aggregate by ` +
-      `province first, and anything drawn per township (ranked lists, pickers) must page or virtualise.`,
+      `province first, and anything drawn per township (ranked lists, pickers) must page or virtualise.` +
+      (largest ? ` ${mainThreadSentence(largest)}` : ''),
   ];
   return lines.join('\n');
+}
+
+/** What the search's measurements say about its growth: the most common term's hits and the bucket files. */
+function searchSentence(result: BenchResult, projectedIndex: string): string {
+  const largest = [...result.sizes].sort((a, b) => b.townships - a.townships)[0];
+  const node = largest && !('error' in largest.search.node) ? largest.search.node : [];
+  const common = node.reduce<(typeof node)[number] | null>((a, b) => (!a || b.found > a.found ? b : a), null);
+  const index = largest?.build.parts.search;
+  return (
+    `A query fetches the index bucket of each character pair it holds and reads the pair's postings: both grow with the duties that share ` +
+    `the pair.` +
+    (index ? ` At ${at(largest.townships)} the index is ${formatBytes(index.bytes)} in ${formatCount(index.files)} buckets;` : '') +
+    ` it would be ${projectedIndex} at ${formatCount(NATION)}.` +
+    (common
+      ? ` “${common.term}” is in ${formatCount(common.found)} duties at ${at(largest.townships)} — about ` +
+        `${formatCount(Number(((common.found * NATION) / largest.townships).toPrecision(2)))} at ${formatCount(NATION)}, past what one page should fetch and ` +
+        `intersect for a two-character query.`
+      : '') +
+    ` The index would be split by province (a search within a place reads that place's buckets) and answer a national query by counts ` +
+    `first, fetching postings only for the page shown.`
+  );
+}
+
+/** Whether the largest size's first chart waited on the main thread rather than on data. */
+function mainThreadSentence(size: SizeResult): string {
+  const fc = firstChart(size);
+  if (!(fc.app.longTasksMs > fc.app.ms / 2)) return '';
+  return (
+    `At ${at(size.townships)} the first chart already waits more on the main thread than on data: ${formatMs(fc.app.longTasksMs)} of its ` +
+    `${formatMs(fc.app.ms)} were long tasks (the bare page, reading the same summary: ${formatMs(fc.bare.ms)}) — the first view draws too much.`
+  );
 }
 
 function machineSection(result: BenchResult): string {

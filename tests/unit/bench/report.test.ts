@@ -140,7 +140,15 @@ describe('summary row', () => {
 
 describe('formats and tables', () => {
   it('writes times, sizes and ratios the way the targets are written', () => {
-    expect([0.42, 12.4, 999, 1_234, 61_000].map(formatMs)).toEqual(['0.4 ms', '12 ms', '999 ms', '1.23 s', '61.0 s']);
+    expect([0.42, 12.4, 999, 1_234, 61_000, 416_000, 13_502_700].map(formatMs)).toEqual([
+      '0.4 ms',
+      '12 ms',
+      '999 ms',
+      '1.23 s',
+      '61.0 s',
+      '6.9 min',
+      '3.8 h',
+    ]);
     expect([512, 800_000, 12_345_678, 196_000_000, 4e9].map(formatBytes)).toEqual(['512 B', '800 KB', '12.3 MB', '196 MB', '4.00 GB']);
     expect([1.234, 23.4, NaN].map(formatRatio)).toEqual(['1.23×', '23×', '–']);
   });
