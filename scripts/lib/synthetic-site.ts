@@ -27,11 +27,19 @@ export async function buildSyntheticSite(dir: string, townships: number, seed = 
   mkdirSync(lists, { recursive: true });
   writeLists(synthesize({ townships, seed }), lists);
   const build = await buildDatabase(lists, join(site, 'data/duties.sqlite'));
+  copyApp(site);
+  return { site, build };
+}
+
+/** Copies the app (dist/ but its data) into `site`, replacing the app that was there; the site's data stays. */
+export function copyApp(site: string): void {
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST}/index.html is missing: run \`npm run build\` first`);
+  mkdirSync(site, { recursive: true });
+  for (const entry of readdirSync(site)) if (entry !== 'data') rmSync(join(site, entry), { recursive: true, force: true });
   for (const entry of readdirSync(DIST)) {
     if (entry === 'data') continue; // the bundled five townships' data stays behind
     cpSync(join(DIST, entry), join(site, entry), { recursive: true });
   }
-  return { site, build };
 }
 
 /** Whether `<dir>/site` exists and is newer than the app in dist/ (so it need not be rebuilt). */

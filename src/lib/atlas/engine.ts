@@ -109,10 +109,15 @@ export class AtlasEngine implements DbClient {
   }
 
   async query<Row extends object>(q: Sql): Promise<Row[]> {
-    await Promise.all((q.needs ?? []).map((need) => this.ensure(need)));
+    await this.ready(q.needs ?? []);
     const search = (q.needs ?? []).map(parseSearchNeed).find((terms) => terms !== null);
     if (search) this.fillHits(search);
     return runQuery<Row>(this.db, q);
+  }
+
+  /** Resolves once what `needs` name is in: what `query` waits for first (the worker times the two apart). */
+  async ready(needs: readonly string[]): Promise<void> {
+    await Promise.all(needs.map((need) => this.ensure(need)));
   }
 
   /** Starts loading what `needs` name without waiting: a view about to need them, or idle time. */

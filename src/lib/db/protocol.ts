@@ -2,7 +2,8 @@ import type { SqlValue } from './sql';
 
 /** Messages between the page and the database worker. Kept apart so both sides share one definition. */
 export type ToWorker =
-  | { type: 'open'; dataUrl: string }
+  /** `timing`: report how long each query waited for parts and ran (the benchmark's opt-in channel). */
+  | { type: 'open'; dataUrl: string; timing?: boolean }
   | { type: 'query'; id: number; text: string; params: readonly SqlValue[]; needs: readonly string[] }
   | { type: 'prefetch'; needs: readonly string[] };
 
@@ -19,5 +20,14 @@ export type FromWorker =
   | { type: 'progress'; loaded: number; total: number | null }
   | { type: 'ready'; info: DataInfo }
   | { type: 'open-error'; stage: LoadStage; message: string }
-  | { type: 'result'; id: number; rows: object[] }
+  | { type: 'result'; id: number; rows: object[]; timing?: QueryTiming }
   | { type: 'query-error'; id: number; message: string };
+
+/**
+ * Milliseconds a query spent in the worker: waiting until the parts it needs were in (fetching and
+ * opening them, or another part the worker was opening meanwhile), then running.
+ */
+export interface QueryTiming {
+  waitMs: number;
+  runMs: number;
+}

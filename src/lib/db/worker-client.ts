@@ -1,8 +1,27 @@
 import type { DbClient } from './client';
 import type { Sql } from './sql';
-import type { DataInfo, FromWorker, LoadStage, ToWorker } from './protocol';
+import type { DataInfo, FromWorker, LoadStage, QueryTiming, ToWorker } from './protocol';
 
 export type { LoadStage } from './protocol';
+
+/** One query as the benchmark sees it: main-thread times (performance.now()) and the worker's own. */
+export interface QueryRecord extends Partial<QueryTiming> {
+  text: string;
+  needs: readonly string[];
+  sentAt: number;
+  /** When its answer (or error) reached the page; absent while it is pending. */
+  receivedAt?: number;
+  rows?: number;
+  failed?: boolean;
+}
+
+declare global {
+  /**
+   * The benchmark's opt-in timing channel (scripts/bench): when the page defines this before the app
+   * starts, the worker times every query and the client appends it here. The app never defines it.
+   */
+  var __dutyAtlasBench: { queries: QueryRecord[] } | undefined;
+}
 
 export class DbLoadError extends Error {
   constructor(
@@ -36,7 +55,8 @@ export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbCli
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
   // Resolved against the page, not the worker script (which lives in assets/).
   const dataUrl = options.dataUrl ?? new URL('./data/', document.baseURI).href;
-  const pending = new Map<number, { resolve: (rows: object[]) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (rows: object[]) => void; reject: (e: Error) => void; record?: QueryRecord }>();
+  const bench = globalThis.__dutyAtlasBench;
   let nextId = 1;
 
   const client: WorkerDbClient = {
@@ -44,7 +64,12 @@ export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbCli
     query<Row extends object>(q: Sql): Promise<Row[]> {
       const id = nextId++;
       return new Promise<Row[]>((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (rows: object[]) => void, reject });
+        let record: QueryRecord | undefined;
+        if (bench) {
+          record = { text: q.text, needs: q.needs ?? [], sentAt: performance.now() };
+          bench.queries.push(record);
+        }
+        pending.set(id, { resolve: resolve as (rows: object[]) => void, reject, record });
         const message: ToWorker = { type: 'query', id, text: q.text, params: q.params, needs: q.needs ?? [] };
         worker.postMessage(message);
       });
@@ -81,21 +106,27 @@ export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbCli
           worker.terminate();
           reject(new DbLoadError(m.stage, m.message));
           break;
-        case 'result':
-          pending.get(m.id)?.resolve(m.rows);
+        case 'result': {
+          const p = pending.get(m.id);
+          if (p?.record) Object.assign(p.record, m.timing, { receivedAt: performance.now(), rows: m.rows.length });
+          p?.resolve(m.rows);
           pending.delete(m.id);
           break;
-        case 'query-error':
-          pending.get(m.id)?.reject(new Error(m.message));
+        }
+        case 'query-error': {
+          const p = pending.get(m.id);
+          if (p?.record) Object.assign(p.record, { receivedAt: performance.now(), failed: true });
+          p?.reject(new Error(m.message));
           pending.delete(m.id);
           break;
+        }
       }
     };
     const setInfo = (info: DataInfo) => {
       client.info.files = new Map(info.files);
       client.info.meta = info.meta;
     };
-    const open: ToWorker = { type: 'open', dataUrl };
+    const open: ToWorker = { type: 'open', dataUrl, timing: bench !== undefined };
     worker.postMessage(open);
   });
 }

@@ -1,0 +1,206 @@
+// The in-page side of `npm run bench` (scripts/bench/browser.ts injects it before the app's scripts).
+// Plain JavaScript, called from Node by name (`__bench.change(…)`), so nothing is rewritten on its
+// way into the page. It opts in to the worker's query timing and measures redraws and frames.
+(() => {
+  /** The opt-in timing channel (src/lib/db/worker-client.ts): the app appends every query here. */
+  globalThis.__dutyAtlasBench = { queries: [] };
+  // A walk through every view of a region fetches more than the default 250 entries' worth of parts.
+  performance.setResourceTimingBufferSize(100000);
+
+  const queries = () => globalThis.__dutyAtlasBench.queries;
+
+  // Tasks that kept the main thread busy for more than 50 ms, from the start: where a slow first
+  // chart spent its time when it was not waiting for data.
+  const longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const task of list.getEntries()) longTasks.push({ start: task.startTime, duration: task.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // a browser without the Long Tasks API: the figures say 0
+  }
+
+  /** Resolves with performance.now() once the next frame has been rendered (see chart-drawn.ts). */
+  const afterPaint = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          channel.port1.close();
+          resolve(performance.now());
+        };
+        channel.port2.postMessage(null);
+      }),
+    );
+
+  const sample = (q) => ({
+    runMs: q.runMs ?? NaN,
+    waitMs: q.waitMs ?? NaN,
+    roundTripMs: q.receivedAt - q.sentAt,
+    needs: [...q.needs],
+    sql: q.text.replace(/\s+/g, ' ').trim().slice(0, 90),
+  });
+
+  let frames = null;
+
+  window.__bench = {
+    afterPaint,
+
+    /** Starts recording the timestamp of every animation frame (an empty requestAnimationFrame loop). */
+    startFrames() {
+      const recording = [];
+      frames = recording;
+      const loop = (t) => {
+        if (frames !== recording) return;
+        recording.push(t);
+        requestAnimationFrame(loop);
+      };
+      requestAnimationFrame(loop);
+    },
+
+    stopFrames() {
+      const recorded = frames ?? [];
+      frames = null;
+      return recorded;
+    },
+
+    /**
+     * Sets the URL's query string the way the app's own state changes do (a history entry, then the
+     * popstate the app listens to) and resolves once the view `view` is redrawn: no query issued since
+     * is pending, nothing in the view is aria-busy or loading, and the next frame has been rendered.
+     * A change that issues no query is done after two frames.
+     */
+    change(search, view, timeoutMs) {
+      const from = queries().length;
+      const started = performance.now();
+      history.pushState(null, '', `${location.pathname}${search}`);
+      dispatchEvent(new PopStateEvent('popstate'));
+      return new Promise((resolve) => {
+        let frame = 0;
+        const finish = (at, timedOut) => {
+          const mine = queries().slice(from);
+          const answered = mine.filter((q) => q.receivedAt !== undefined && !q.failed);
+          resolve({
+            started,
+            ms: at - started,
+            longTasksMs: longTasks
+              .filter((t) => t.start + t.duration > started && t.start < at)
+              .reduce((sum, t) => sum + Math.min(t.start + t.duration, at) - Math.max(t.start, started), 0),
+            timedOut,
+            queries: answered.map(sample),
+            failed: mine.filter((q) => q.failed).length,
+            lastResultAt: Math.max(started, ...answered.map((q) => q.receivedAt)),
+            endedAt: at,
+          });
+        };
+        const check = () => {
+          frame++;
+          const mine = queries().slice(from);
+          const root = document.querySelector(`[data-testid="view-${view}"]`);
+          const busy =
+            !root ||
+            root.getAttribute('aria-busy') === 'true' ||
+            root.querySelector('[aria-busy="true"], [data-testid="loading"]') !== null;
+          const pending = mine.some((q) => q.receivedAt === undefined);
+          if (!busy && !pending && (mine.length > 0 || frame >= 2)) {
+            afterPaint().then((at) => finish(at, false));
+            return;
+          }
+          if (performance.now() - started > timeoutMs) {
+            finish(performance.now(), true);
+            return;
+          }
+          requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      });
+    },
+
+    /**
+     * Resolves once the element `selector` has not changed for `quietMs` and holds no
+     * [data-layout="running"] (a progressive layout's hook): with the frame that painted its last
+     * change (or the time of the call, if it did not change).
+     */
+    settle(selector, quietMs, timeoutMs) {
+      const started = performance.now();
+      const element = document.querySelector(selector);
+      if (!element) return Promise.resolve({ settledAt: started, changes: 0, timedOut: false, missing: true });
+      let lastChange = started;
+      let settledAt = started;
+      let changes = 0;
+      const observer = new MutationObserver(() => {
+        changes++;
+        lastChange = performance.now();
+        const mine = lastChange;
+        afterPaint().then((at) => {
+          if (lastChange === mine) settledAt = at;
+        });
+      });
+      observer.observe(element, { subtree: true, childList: true, attributes: true, characterData: true });
+      return new Promise((resolve) => {
+        const poll = () => {
+          const now = performance.now();
+          const running = element.matches('[data-layout="running"]') || element.querySelector('[data-layout="running"]') !== null;
+          const timedOut = now - started > timeoutMs;
+          if ((!running && now - lastChange >= quietMs && settledAt >= lastChange) || timedOut) {
+            observer.disconnect();
+            resolve({ settledAt, changes, timedOut, missing: false });
+          } else setTimeout(poll, 50);
+        };
+        setTimeout(poll, 50);
+      });
+    },
+
+    /** The first chart's performance mark (ms since navigation start), or null before it. */
+    firstChart() {
+      return performance.getEntriesByName('duty-atlas:first-chart')[0]?.startTime ?? null;
+    },
+
+    /**
+     * What happened before `until` (ms since navigation start): the main thread's long tasks (their
+     * total and the longest) and the parts the queries sent by then needed.
+     */
+    before(until) {
+      const tasks = longTasks.filter((t) => t.start < until);
+      return {
+        longTasksMs: tasks.reduce((sum, t) => sum + Math.min(t.duration, until - t.start), 0),
+        longestTaskMs: Math.max(0, ...tasks.map((t) => Math.min(t.duration, until - t.start))),
+        needs: [
+          ...new Set(
+            queries()
+              .filter((q) => q.sentAt < until)
+              .flatMap((q) => q.needs),
+          ),
+        ],
+      };
+    },
+
+    /** The largest interactive mark in `selector` (a node of the graph), tagged so it can be found again. */
+    largestMark(selector) {
+      const marks = [...document.querySelectorAll(`${selector} [role="button"]`)];
+      const area = (el) => {
+        const box = el.getBoundingClientRect();
+        return box.width * box.height;
+      };
+      const target = marks
+        .filter((el) => {
+          const box = el.getBoundingClientRect();
+          return box.width > 0 && box.top >= 0 && box.bottom <= innerHeight && box.left >= 0 && box.right <= innerWidth;
+        })
+        .sort((a, b) => area(b) - area(a))[0];
+      if (!target) return null;
+      document.querySelectorAll('[data-bench-drag]').forEach((el) => el.removeAttribute('data-bench-drag'));
+      target.setAttribute('data-bench-drag', '');
+      const box = target.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2, marks: marks.length };
+    },
+
+    /** Where the mark largestMark tagged is now. */
+    markCentre() {
+      const el = document.querySelector('[data-bench-drag]');
+      if (!el) return null;
+      const box = el.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    },
+  };
+})();
