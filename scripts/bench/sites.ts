@@ -124,7 +124,7 @@ async function measureBuild(input: string, out: string): Promise<BuildFigures> {
 /** Which part a file under data/ belongs to (src/lib/atlas/parts.ts), or 'complete' for the database. */
 export function partOf(path: string): string {
   if (path === 'duties.sqlite') return 'complete';
-  const m = /^atlas\/(?:(text|search)\/|([a-z]+)\.sqlite$)/.exec(path);
+  const m = /^atlas\/(?:(text|search)\/|([a-z]+)\.sqlite(?:\.gz)?$)/.exec(path);
   return m ? (m[1] ?? m[2]) : 'other';
 }
 

@@ -3,6 +3,7 @@ import { formatBytes, formatMs, formatRatio, markdownTable, textTable } from '..
 import { firstChart, viewStats, worstQuery, worstRedraw } from '../../../scripts/bench/figures';
 import { projections, renderMarkdown, summaryRow } from '../../../scripts/bench/report';
 import { isFirstPaintPath, sizeClass, targetsFor } from '../../../scripts/bench/targets';
+import { SUMMARY_FILE, partFile, searchBucketFile, textFile } from '../../../src/lib/atlas/parts';
 import type { BenchResult, Change, PageLoad, SizeResult } from '../../../scripts/bench/types';
 
 const load = (ms: number, gzipBytes: number, extra: Partial<PageLoad> = {}): PageLoad => ({
@@ -10,7 +11,7 @@ const load = (ms: number, gzipBytes: number, extra: Partial<PageLoad> = {}): Pag
   bytes: gzipBytes * 1.1,
   gzipBytes,
   firstPaintGzipBytes: gzipBytes,
-  files: ['index.html', 'assets/index.js', 'data/atlas/summary.sqlite'],
+  files: ['index.html', 'assets/index.js', `data/${SUMMARY_FILE}`],
   heapBytes: 5e6,
   buffersBytes: 1e6,
   longTasksMs: 0,
@@ -78,9 +79,9 @@ describe('targets', () => {
   });
 
   it('lets the first paint fetch the app and the summary, not the detail', () => {
-    expect(['index.html', 'assets/worker-1.js', 'data/atlas/summary.sqlite'].every(isFirstPaintPath)).toBe(true);
+    expect(['index.html', 'assets/worker-1.js', `data/${SUMMARY_FILE}`].every(isFirstPaintPath)).toBe(true);
     expect(
-      ['data/atlas/facts.sqlite', 'data/atlas/text/7.sqlite', 'data/atlas/search/0.bin', 'data/duties.sqlite'].some(isFirstPaintPath),
+      [`data/${partFile('facts')}`, `data/${textFile(7)}`, `data/${searchBucketFile(0)}`, 'data/duties.sqlite'].some(isFirstPaintPath),
     ).toBe(false);
   });
 });
@@ -88,12 +89,12 @@ describe('targets', () => {
 describe('figures', () => {
   it('takes medians of the cold loads and lists the detail fetched before the first chart', () => {
     const s = size(1_100, { ms: 900 });
-    s.load.app[0].files = [...s.load.app[0].files, 'data/atlas/facts.sqlite'];
+    s.load.app[0].files = [...s.load.app[0].files, `data/${partFile('facts')}`];
     const fc = firstChart(s);
     expect(fc.app.ms).toBe(900);
     expect(fc.bare.ms).toBe(300);
     expect(fc.bare.queryMs).toBe(1);
-    expect(fc.detailFiles).toEqual(['data/atlas/facts.sqlite']);
+    expect(fc.detailFiles).toEqual([`data/${partFile('facts')}`]);
   });
 
   it('finds the slowest view’s query and redraw p95, and counts the search where the targets do', () => {
