@@ -241,6 +241,7 @@ class AtlasModel {
       this.tables.departments.map((d) => ({ id: d.id, name: d.name, kind: this.kindOfDepartment.get(d.id)!, level: d.level })),
     );
     insertRows(db, 'duty_groups', ['id', 'name', 'category', 'items', 'townships'], this.dutyGroups());
+    insertRows(db, 'place_departments', ['place', 'department_kinds', 'departments'], this.placeDepartments());
     const measures = (f: Fact) => ({ items: 1, township_steps: f.township_steps, department_steps: f.department_steps });
     insertRows(
       db,
@@ -264,6 +265,22 @@ class AtlasModel {
         measures,
       ),
     );
+  }
+
+  /** Distinct department kinds and departments per place (township, county, prefecture; 0 for all). */
+  private placeDepartments() {
+    const seen = new Map<number, { kinds: Set<number>; departments: Set<number> }>();
+    for (const x of this.tables.itemDepartments) {
+      const fact = this.factOf.get(x.item_id)!;
+      const kind = this.kindOfDepartment.get(x.department_id)!;
+      for (const place of [0, fact.township, fact.county, fact.prefecture]) {
+        let sets = seen.get(place);
+        if (!sets) seen.set(place, (sets = { kinds: new Set(), departments: new Set() }));
+        sets.kinds.add(kind);
+        sets.departments.add(x.department_id);
+      }
+    }
+    return [...seen].map(([place, sets]) => ({ place, department_kinds: sets.kinds.size, departments: sets.departments.size }));
   }
 
   /** A group's name is its most common wording, its category the most common category (ties: first item). */

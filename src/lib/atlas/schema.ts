@@ -87,6 +87,14 @@ CREATE TABLE cube_items_county (
   PRIMARY KEY (county, list, category)
 ) WITHOUT ROWID;
 
+-- Distinct departments (kinds, and as written) named by the items of each place, 0 for every place:
+-- the 涉及部门 figure of the first paint, read without the network part when no filter but a scope applies.
+CREATE TABLE place_departments (
+  place            INTEGER PRIMARY KEY,
+  department_kinds INTEGER NOT NULL,
+  departments      INTEGER NOT NULL
+);
+
 -- Filled from text parts as counties are shown; text_loaded says which are in.
 CREATE TABLE text_loaded (county INTEGER PRIMARY KEY);
 CREATE TABLE item_text (

@@ -86,6 +86,12 @@ export function departmentFigures(filters: Filters) {
       WHERE ${cubeClause(filters, 'f')}`,
       'facts',
     );
+  // With no filter but the scope, the summary holds the answer (no part on the first paint's path).
+  if (!filters.townships.length && !filters.lists.length && !filters.categories.length)
+    return sql`
+      SELECT coalesce(max(department_kinds), 0) AS department_kinds, coalesce(max(departments), 0) AS departments
+      FROM place_departments
+      WHERE place = coalesce((SELECT id FROM places WHERE key = ${filters.scope ?? ''} AND level <> 'township'), 0)`;
   // Without a township filter the county rollups give the same distinct counts from a tenth of the rows.
   if (filters.townships.length === 0)
     return needing(

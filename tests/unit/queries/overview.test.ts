@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DbClient } from '../../../src/lib/db/client';
-import { sql, type Sql } from '../../../src/lib/db/sql';
+import { raw, sql, type Sql } from '../../../src/lib/db/sql';
 import {
   coopSteps,
   departmentFigures,
@@ -190,5 +190,27 @@ describe('departmentFigures from the county rollups', () => {
         WHERE i.category = '乡村振兴' AND x.role IN ${roles}`);
       expect(d).toEqual(check);
     }
+  });
+});
+
+describe('departmentFigures from the summary', () => {
+  it('counts, for everything and for each prefecture and county drilled into, the departments the items name', async () => {
+    const complete = await completeDb();
+    const places = await db.query<{ key: string; level: string; name: string }>(
+      sql`SELECT key, level, name FROM places WHERE level <> 'township'`,
+    );
+    expect(places.length).toBeGreaterThan(1);
+    const figures = sql`SELECT count(DISTINCT d.kind) AS department_kinds, count(DISTINCT d.id) AS departments
+      FROM items i JOIN townships t ON t.id = i.township_id
+      JOIN item_departments x ON x.item_id = i.id JOIN departments d ON d.id = x.department_id`;
+    const [all] = await complete.query<DepartmentFiguresRow>(figures);
+    expect(await db.query(departmentFigures(NO_FILTERS))).toEqual([all]);
+    for (const place of places) {
+      const column = place.level === 'county' ? 't.county' : 't.prefecture';
+      const [check] = await complete.query<DepartmentFiguresRow>(sql`${figures} WHERE ${raw(column)} = ${place.name}`);
+      expect(await db.query(departmentFigures({ ...NO_FILTERS, scope: place.key })), place.name).toEqual([check]);
+    }
+    // The summary answers alone: no part is read.
+    expect(departmentFigures({ ...NO_FILTERS, scope: places[0].key }).needs ?? []).toEqual([]);
   });
 });
