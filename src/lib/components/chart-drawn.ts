@@ -49,3 +49,25 @@ export function chartDrawn(figure: HTMLElement): () => void {
   update();
   return () => observer.disconnect();
 }
+
+/**
+ * Calls back once the page's first chart has been painted (at once if it has been), or after
+ * `fallbackMs` if none is (a view without a chart, 事项查询, may be the first one opened). Work that
+ * must not compete with the first paint (prefetching detail) waits for it.
+ */
+export function afterFirstChart(callback: () => void, fallbackMs = 3000): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    observer.disconnect();
+    clearTimeout(timer);
+    callback();
+  };
+  const observer = new PerformanceObserver((list) => {
+    if (list.getEntriesByName(FIRST_CHART_MARK).length) once();
+  });
+  observer.observe({ type: 'mark' });
+  const timer = setTimeout(once, fallbackMs);
+  if (performance.getEntriesByName(FIRST_CHART_MARK).length) once();
+}
