@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { useBrowser } from './browser';
+import { SCALE_DB_FILE, openRealDatabase } from './db';
 import { VIEW_LABELS, type ViewId } from '../../src/lib/ui/strings';
 
 /**
@@ -8,31 +10,68 @@ import { VIEW_LABELS, type ViewId } from '../../src/lib/ui/strings';
  */
 describe('at 200 townships', () => {
   const b = useBrowser();
+  const db = openRealDatabase(SCALE_DB_FILE);
   const views = Object.keys(VIEW_LABELS) as ViewId[];
+  const itemsWhere = (where: string, params: string[]) =>
+    db.one<{ n: number }>(`SELECT count(*) AS n FROM items i JOIN townships t ON t.id = i.township_id WHERE ${where}`, params).n;
 
-  it('aggregates every view, then drills from a prefecture to its counties to a county’s townships', async () => {
-    const page = await b.open('', { site: 'scale' });
-    const crumbs = page.getByTestId('breadcrumbs');
-    await expect(crumbs.getAttribute('data-level')).resolves.not.toBe('township');
-    await expect(crumbs.textContent()).resolves.toMatch(/共 200 个乡镇/);
+  /** Opens every view in turn; each must draw its charts (事项查询: count the items in scope). */
+  async function walkViews(page: Page, items: number): Promise<void> {
     for (const view of views) {
       await page.getByRole('tab', { name: VIEW_LABELS[view] }).click();
-      await page.waitForSelector(`[data-testid=view-${view}]`);
+      const section = page.getByTestId(`view-${view}`);
+      await section.waitFor();
+      if (view === 'explorer') {
+        await expect.poll(() => page.getByTestId('result-count').textContent()).toBe(`共 ${items.toLocaleString('en-US')} 项`);
+      } else {
+        await section.locator('figure[data-drawn]').first().waitFor({ timeout: 20_000 });
+        expect(await section.locator('figure').count()).toBeGreaterThan(0);
+      }
     }
-    // Drill by clicking a column of the category heatmap, until the columns are townships.
+  }
+
+  /** Picks a place in the breadcrumbs' next-level chooser; returns its name. */
+  async function drillNext(page: Page): Promise<string> {
+    const chooser = page.getByTestId('next-place');
+    const option = chooser.locator('option').nth(1);
+    const [key, label] = [(await option.getAttribute('value'))!, (await option.textContent())!];
+    await chooser.selectOption(key);
+    await page.waitForFunction((k) => new URL(location.href).searchParams.get('p') === k, key);
+    return label.replace(/（.*$/, '');
+  }
+
+  it('walks every view at every level, drilling from a prefecture to a county to one township', async () => {
+    const page = await b.open('', { site: 'scale' });
+    const crumbs = page.getByTestId('breadcrumbs');
+    const total = itemsWhere('1 = 1', []);
+    await expect(crumbs.textContent()).resolves.toMatch(/共 200 个乡镇/);
+    expect(await crumbs.getAttribute('data-level')).not.toBe('township');
+    await walkViews(page, total);
+
+    // A prefecture: the views sum per county; only its items remain.
+    const prefecture = await drillNext(page);
+    await expect.poll(() => crumbs.getAttribute('data-level')).toBe('county');
+    const inPrefecture = itemsWhere('t.prefecture = ?', [prefecture]);
+    expect(inPrefecture).toBeGreaterThan(0);
+    expect(inPrefecture).toBeLessThan(total);
+    await walkViews(page, inPrefecture);
+
+    // One of its counties: township by township, the breadcrumbs naming 全部地区, the prefecture and the county.
+    const county = await drillNext(page);
+    await expect.poll(() => crumbs.getAttribute('data-level')).toBe('township');
+    expect(await crumbs.locator('li').allTextContents()).toEqual(['全部地区', prefecture, county]);
+    await expect(page.getByTestId('next-place').count()).resolves.toBe(0);
+    await walkViews(page, itemsWhere('t.prefecture = ? AND t.county = ?', [prefecture, county]));
+
+    // One township, picked in the category heatmap: every view narrows to it.
     await page.getByRole('tab', { name: VIEW_LABELS.categories }).click();
-    const levels: string[] = [(await crumbs.getAttribute('data-level'))!];
-    while (levels[levels.length - 1] !== 'township') {
-      const before = page.url();
-      await page.locator('[data-testid=category-heatmap] rect[data-township]').first().click();
-      await page.waitForFunction((url) => location.href !== url, before);
-      await page.waitForSelector('[data-testid=category-heatmap] rect[data-township]');
-      levels.push((await crumbs.getAttribute('data-level'))!);
-      expect(levels.length).toBeLessThanOrEqual(3);
-    }
-    expect(levels.slice(-2)).toEqual(['county', 'township']);
-    // The breadcrumbs name 全部地区, the prefecture and the county, and lead back up a level at a time.
-    expect(await crumbs.locator('li').count()).toBe(3);
+    const column = page.locator('[data-testid=category-heatmap] rect[data-township]').first();
+    const township = (await column.getAttribute('data-township'))!;
+    await column.click();
+    await page.waitForFunction((id) => new URL(location.href).searchParams.getAll('t').includes(id), township);
+    await walkViews(page, itemsWhere('t.id = ?', [township]));
+
+    // The breadcrumbs lead back up a level at a time.
     await crumbs.getByRole('button').last().click();
     await expect.poll(() => crumbs.getAttribute('data-level')).toBe('county');
     expect(await crumbs.locator('li').count()).toBe(2);

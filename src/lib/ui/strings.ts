@@ -273,6 +273,9 @@ export const SHELL = {
     `未筛选（显示${scope ?? ''}全部 ${formatCount(townships)} 个乡镇的全部事项）`,
   placesLabel: '范围',
   allPlaces: '全部地区',
+  /** The breadcrumbs' chooser of the places one level down. */
+  nextPlace: '进入下一级',
+  nextPlaceOption: (name: string, townships: number) => `${name}（${formatCount(townships)} 个乡镇）`,
   /** How the views show the selection: township by township, or summed per county or prefecture. */
   levelNote: (townships: number, units: number, unit: string) =>
     unit === '乡镇'
