@@ -13,14 +13,17 @@ import type { PageLoad } from './types';
 const TIMEOUT_MS = 120_000;
 
 /**
- * A response's size gzipped at level 6 (zlib's default, as most servers use), from the site's file;
- * a response the site has no file for (the browser's favicon request) counts as it was sent.
+ * A response's size gzipped at level 6 (zlib's default, as most servers use), from the site's file
+ * (the atlas parts, gzipped by the build, count as they are); a response the site has no file for
+ * (the browser's favicon request) counts as it was sent.
  */
+const gzippedSize = (bytes: Buffer) => (bytes[0] === 0x1f && bytes[1] === 0x8b ? bytes.length : gzipSync(bytes, { level: 6 }).length);
+
 function gzipSizer(site: string) {
   const sizes = new Map<string, number | null>();
   return ({ path, transferSize }: Resource) => {
     const file = join(site, path === '' || path.endsWith('/') ? `${path}index.html` : path);
-    if (!sizes.has(file)) sizes.set(file, existsSync(file) ? gzipSync(readFileSync(file), { level: 6 }).length : null);
+    if (!sizes.has(file)) sizes.set(file, existsSync(file) ? gzippedSize(readFileSync(file)) : null);
     return sizes.get(file) ?? transferSize;
   };
 }

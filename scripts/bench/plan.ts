@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import initSqlJs from 'sql.js';
 import { SUMMARY_FILE } from '../../src/lib/atlas/parts';
+import { unpack } from '../../src/lib/atlas/unpack';
 import { runQuery } from '../../src/lib/db/sqljs-client';
 import type { WalkPlan } from './measure-views';
 
@@ -16,7 +17,7 @@ export async function walkPlan(
   limits: Pick<WalkPlan, 'rounds' | 'timeoutMs' | 'budgetMs'>,
 ): Promise<WalkPlan> {
   const SQL = await initSqlJs();
-  const db = new SQL.Database(readFileSync(join(site, 'data', SUMMARY_FILE)));
+  const db = new SQL.Database(await unpack(readFileSync(join(site, 'data', SUMMARY_FILE))));
   try {
     const one = <Row extends object>(text: string, params: (string | number)[] = []) => runQuery<Row>(db, { text, params })[0];
     const category = one<{ name: string }>('SELECT name FROM categories ORDER BY items DESC, id LIMIT 1');
