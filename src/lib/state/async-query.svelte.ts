@@ -1,9 +1,14 @@
 /**
  * A view's model for one query: `loading`, `error` and `value` as runes; a stale response (from
  * before the latest `run`) is dropped so fast filter changes never show an older answer.
+ *
+ * `value` is `$state.raw`: answers are replaced whole, never changed in place, so they need no deep
+ * reactivity. A deep `$state` wraps every row in a proxy: at a region's size reading a thousand
+ * townships' figures (or a heatmap's cells) through proxies cost tens to hundreds of milliseconds
+ * per redraw, and a network layout whose nodes a drag moves in place would wake its drawing effect.
  */
 export class AsyncQuery<T> {
-  value: T | undefined = $state(undefined);
+  value: T | undefined = $state.raw(undefined);
   loading = $state(false);
   error: string | null = $state(null);
   #generation = 0;
