@@ -271,6 +271,8 @@ export const SHELL = {
   /** `scope`: the place drilled into (its name), null for everything loaded. */
   noFilters: (townships: number, scope: string | null = null) =>
     `未筛选（显示${scope ?? ''}全部 ${formatCount(townships)} 个乡镇的全部事项）`,
+  loadingView: '正在加载视图…',
+  viewLoadFailed: '视图加载失败，请刷新页面重试。',
   placesLabel: '范围',
   allPlaces: '全部地区',
   /** The breadcrumbs' chooser of the places one level down. */
