@@ -87,8 +87,10 @@ export class AtlasEngine implements DbClient {
     SQL: SqlJsStatic,
     source: AtlasSource,
     onProgress?: (loaded: number, total: number | null) => void,
+    /** The summary's bytes as fetched, when the caller started the download early (the worker does, beside the wasm). */
+    summary: Promise<Uint8Array> = source.fetch(SUMMARY_FILE, onProgress),
   ): Promise<AtlasEngine> {
-    const bytes = await inflate(SUMMARY_FILE, await source.fetch(SUMMARY_FILE, onProgress));
+    const bytes = await inflate(SUMMARY_FILE, await summary);
     checkSqlite(SUMMARY_FILE, bytes);
     const db = new SQL.Database(bytes);
     try {

@@ -7,6 +7,7 @@
 import initSqlJs from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
 import { AtlasEngine } from '../atlas/engine';
+import { SUMMARY_FILE } from '../atlas/parts';
 import { httpSource } from './http-source';
 import type { FromWorker, ToWorker } from './protocol';
 import type { Sql } from './sql';
@@ -21,6 +22,12 @@ let timing = false;
 async function open(dataUrl: string) {
   engine?.close();
   engine = null;
+  // The summary downloads while the wasm compiles: neither waits for the other. Its failure is
+  // reported after the wasm's, as the stage that failed.
+  const source = httpSource(dataUrl);
+  post({ type: 'progress', loaded: 0, total: null });
+  const summary = source.fetch(SUMMARY_FILE, (loaded, total) => post({ type: 'progress', loaded, total }));
+  summary.catch(() => {});
   let SQL: Awaited<ReturnType<typeof initSqlJs>>;
   try {
     SQL = await initSqlJs({ locateFile: () => wasmUrl });
@@ -29,8 +36,7 @@ async function open(dataUrl: string) {
     return;
   }
   try {
-    post({ type: 'progress', loaded: 0, total: null }); // the engine is up; the download starts
-    engine = await AtlasEngine.open(SQL, httpSource(dataUrl), (loaded, total) => post({ type: 'progress', loaded, total }));
+    engine = await AtlasEngine.open(SQL, source, undefined, summary);
     post({ type: 'ready', info: { files: [...engine.info.files], meta: engine.info.meta } });
   } catch (e) {
     engine = null;
