@@ -13,7 +13,7 @@ import initSqlJs from 'sql.js';
 import type { Page } from 'playwright-core';
 import { launch, serve } from './bench/browser';
 import { ROOT, prepareSite } from './bench/sites';
-import { inflateSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { SUMMARY_FILE } from '../src/lib/atlas/parts';
 
 const OUT = join(ROOT, 'docs/screenshots');
@@ -34,7 +34,7 @@ const fresh = args.includes('--fresh');
 /** The prefecture with the most townships and its largest county: the places the shots drill into (URL keys). */
 async function drillTargets(site: string): Promise<{ prefecture: string; county: string }> {
   const SQL = await initSqlJs();
-  const db = new SQL.Database(inflateSync(readFileSync(join(site, 'data', SUMMARY_FILE))));
+  const db = new SQL.Database(gunzipSync(readFileSync(join(site, 'data', SUMMARY_FILE))));
   const first = (sql: string, params: (string | number)[] = []) => {
     const statement = db.prepare(sql);
     statement.bind(params);
@@ -50,12 +50,13 @@ async function drillTargets(site: string): Promise<{ prefecture: string; county:
 }
 
 async function settle(page: Page): Promise<void> {
-  // Every chart of the view marked drawn (src/lib/components/chart-drawn.ts), then a moment for the
-  // network's layout to settle in its worker.
+  // Every chart frame of the view marked drawn (src/lib/components/chart-drawn.ts), or 事项查询's
+  // result count, then a moment for the network's layout to settle in its worker.
   await page.waitForFunction(
     () => {
-      const figures = [...document.querySelectorAll('figure')];
-      return figures.length > 0 && figures.every((f) => (f as HTMLElement).dataset.drawn !== undefined || !f.querySelector('svg,canvas'));
+      const frames = [...document.querySelectorAll<HTMLElement>('figure.chart-frame')];
+      if (frames.length) return frames.every((f) => f.dataset.drawn !== undefined);
+      return Boolean(document.querySelector('[data-testid=result-count]')?.textContent?.trim());
     },
     undefined,
     { timeout: 60_000 },

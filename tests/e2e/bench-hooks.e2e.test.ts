@@ -45,7 +45,7 @@ describe('the benchmark’s hooks', () => {
   });
 
   it('times every query in the worker, waiting for parts apart from running, only when the page opts in', async () => {
-    const page = await b.open('');
+    const page = await b.open('?view=network');
     await page.waitForSelector('figure[data-drawn]');
     expect(await page.evaluate(() => globalThis.__dutyAtlasBench)).toBeUndefined();
     await page.addInitScript(() => {
@@ -63,7 +63,7 @@ describe('the benchmark’s hooks', () => {
       expect(q.waitMs).toBeGreaterThanOrEqual(0);
       expect(q.runMs! + q.waitMs!).toBeLessThanOrEqual(q.receivedAt! - q.sentAt + 1);
     }
-    // The overview's department figure reads the network part, which a cold page must fetch first.
+    // 部门网络 reads the network part, which a cold page must fetch first.
     expect(queries.filter((q) => q.needs.includes('network')).some((q) => q.waitMs! > 0)).toBe(true);
   });
 });

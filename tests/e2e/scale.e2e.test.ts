@@ -63,13 +63,15 @@ describe('at 200 townships', () => {
     await expect(page.getByTestId('next-place').count()).resolves.toBe(0);
     await walkViews(page, itemsWhere('t.prefecture = ? AND t.county = ?', [prefecture, county]));
 
-    // One township, picked in the category heatmap: every view narrows to it.
+    // One township and category, picked in the category heatmap: every view narrows to them.
     await page.getByRole('tab', { name: VIEW_LABELS.categories }).click();
-    const column = page.locator('[data-testid=category-heatmap] rect[data-township]').first();
-    const township = (await column.getAttribute('data-township'))!;
-    await column.click();
+    const cell = page.locator('[data-testid=category-heatmap] rect[data-township]').first();
+    const township = (await cell.getAttribute('data-township'))!;
+    await cell.click();
     await page.waitForFunction((id) => new URL(location.href).searchParams.getAll('t').includes(id), township);
-    await walkViews(page, itemsWhere('t.id = ?', [township]));
+    const categories = new URL(page.url()).searchParams.getAll('c');
+    const inCategories = categories.length ? ` AND i.category IN (${categories.map(() => '?').join(', ')})` : '';
+    await walkViews(page, itemsWhere(`t.id = ?${inCategories}`, [township, ...categories]));
 
     // The breadcrumbs lead back up a level at a time.
     await crumbs.getByRole('button').last().click();
