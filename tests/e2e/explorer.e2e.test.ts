@@ -45,8 +45,10 @@ describe('事项查询', () => {
        OR EXISTS (SELECT 1 FROM steps s WHERE s.item_id = i.id AND s.text LIKE '%处罚%'))`,
     ).n;
     await page.waitForFunction((n) => document.querySelector('[data-testid=result-count]')?.textContent?.includes(`共 ${n} 项`), n);
-    const townships = await page.locator('[data-testid=results] [data-item] .township').allTextContents();
-    expect(new Set(townships)).toEqual(new Set(['六工镇']));
+    // The count comes first, the page of rows after it.
+    await expect
+      .poll(async () => new Set(await page.locator('[data-testid=results] [data-item] .township').allTextContents()))
+      .toEqual(new Set(['六工镇']));
   });
 
   it('opens an item: department and township steps side by side, the same duty in every township', async () => {

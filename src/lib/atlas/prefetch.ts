@@ -1,7 +1,12 @@
 import { FIXED_PARTS, countyOfTextFile, partFile, textNeed } from './parts';
 
-/** Parts fetched in the background after the first chart, smallest first, up to this many bytes in all. */
-export const PREFETCH_BUDGET = 8 * 1024 * 1024;
+/**
+ * Parts fetched in the background after the first chart, smallest first, up to this many bytes in
+ * all (as served, gzipped). 16 MB holds a region's fixed parts (network, heatmap and the 10 MB of
+ * facts that a department-kind filter reads, at 1,100 townships) with room for some counties' text;
+ * inflated, they take ≈40 MB of the worker's memory.
+ */
+export const PREFETCH_BUDGET = 16 * 1024 * 1024;
 
 /**
  * What to fetch while the reader looks at the first chart: the fixed parts (network, heatmap,

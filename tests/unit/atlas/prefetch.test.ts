@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { PREFETCH_BUDGET, prefetchPlan } from '../../../src/lib/atlas/prefetch';
+import { SUMMARY_FILE, partFile, searchBucketFile, textFile } from '../../../src/lib/atlas/parts';
+import { realDb } from '../queries/real-db';
+
+const MB = 1024 * 1024;
+
+describe('what the app fetches after the first chart', () => {
+  it('takes every part of the bundled lists', async () => {
+    const { files } = (await realDb()).info;
+    const plan = prefetchPlan(files);
+    const texts = [...files.keys()].filter((f) => f.includes('/text/'));
+    expect(plan).toEqual(expect.arrayContaining(['network', 'heatmap', 'facts']));
+    expect(plan.filter((n) => n.startsWith('text:'))).toHaveLength(texts.length);
+  });
+
+  it('takes the fixed parts before any county’s text, each smallest first, within the budget', () => {
+    // A region's sizes (1,100 townships, gzipped): the facts fit, then as many counties as room leaves.
+    const files = new Map<string, number>([
+      [SUMMARY_FILE, 0.8 * MB],
+      [partFile('facts'), 10.2 * MB],
+      [partFile('network'), 2.1 * MB],
+      [partFile('heatmap'), 0.4 * MB],
+      [searchBucketFile(0), 0.1 * MB],
+      ...Array.from({ length: 99 }, (_, i): [string, number] => [textFile(i + 1), (0.3 + (i % 5) * 0.1) * MB]),
+    ]);
+    const plan = prefetchPlan(files);
+    expect(plan.slice(0, 3)).toEqual(['heatmap', 'network', 'facts']);
+    const texts = plan.slice(3);
+    expect(texts.every((n) => n.startsWith('text:'))).toBe(true);
+    const size = (need: string) => files.get(textFile(Number(need.slice(5))))!;
+    expect(texts.map(size)).toEqual(texts.map(size).sort((a, b) => a - b));
+    const total = 12.7 * MB + texts.reduce((s, n) => s + size(n), 0);
+    expect(total).toBeLessThanOrEqual(PREFETCH_BUDGET);
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.length).toBeLessThan(99); // not the whole region's text
+  });
+});
