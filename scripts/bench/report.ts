@@ -527,7 +527,7 @@ function scaleSection(result: BenchResult): string {
       `power law = the growth exponent between them carried on. The estimates below take the larger of the two.`,
     '',
     `At ${formatCount(NATION)} townships (the nation) the present design would take about **${fmt('build: CPU time', formatMs)} of CPU** ` +
-      `(the build runs on one core; ${fmt('build: wall time', formatMs)} of wall time at this run's pace) and ` +
+      `(on two threads: ${fmt('build: wall time', formatMs)} of wall time at this run's pace) and ` +
       `**${fmt('build: peak memory', formatBytes)}** to build, write **${fmt('build: bytes written', formatBytes)}** ` +
       `(complete database ${fmt('complete database', formatBytes)}), send **${fmt('of it on the first-paint path', formatBytes)}** gzipped on the ` +
       `first-paint path and paint the first chart after **${fmt('first chart', formatMs)}** (on this machine, over localhost). What would have to change:`,
