@@ -1,4 +1,5 @@
-import { forceSimulation, forceLink, forceManyBody, forceCollide, forceX, forceY, randomLcg, type SimulationNodeDatum } from 'd3';
+import { forceSimulation, forceLink, forceX, forceY, randomLcg, type SimulationNodeDatum } from 'd3';
+import { exactCollide, exactManyBody } from './exact-forces';
 import type { DepartmentNetwork, EdgeRole, NetworkDepartment, NetworkUnit } from '../queries/network';
 import type { PlaceLevel } from '../queries/places';
 import { textWidth } from './text-width';
@@ -211,12 +212,13 @@ export function networkLayout(network: DepartmentNetwork, options: NetworkLayout
       // Repulsion scaled down as departments multiply (names as written: ~180), so the cloud stays in frame.
       // Between columns a handful of departments would huddle in the middle: pushed apart harder, they
       // spread over the height and their links fan out instead of bundling.
-      forceManyBody<SimNode>()
-        .strength((s) => -110 * Math.min(1, 70 / Math.max(1, departments.length)) * (pinning === 'ring' || s.node.townships === 1 ? 1 : 3))
-        .distanceMax(ring * 1.2),
+      exactManyBody<SimNode>(
+        (s) => -110 * Math.min(1, 70 / Math.max(1, departments.length)) * (pinning === 'ring' || s.node.townships === 1 ? 1 : 3),
+        ring * 1.2,
+      ),
     )
     // Room between circles for a label to fit beside a node in the crowded centre.
-    .force('collide', forceCollide<SimNode>((s) => s.node.radius + 10).iterations(3))
+    .force('collide', exactCollide<SimNode>((s) => s.node.radius + 10, 3))
     .force('bounds', forceBounds(width, height, margin, reserved, pinning === 'ring' ? null : span))
     .force('x', forceX<SimNode>(cx).strength(0.02))
     .force('y', forceY<SimNode>(cy).strength(0.02))
