@@ -594,7 +594,8 @@ function machineSection(result: BenchResult): string {
   const m = result.machine;
   const busy = Math.max(result.loadAverage.start, result.loadAverage.end) > m.cores;
   return [
-    `- CPU: ${m.cpu}, ${m.cores} cores; memory ${formatBytes(m.memoryBytes)}; ${m.os}`,
+    `- CPU: ${m.cpu}, ${m.cores} cores; memory ${formatBytes(m.memoryBytes)}; ${m.os}` +
+      (m.loopNs ? `; a plain JavaScript loop runs at ${m.loopNs.toFixed(1)} ns per iteration (Node)` : ''),
     `- Node ${m.node}; ${m.chromium} (headless, --disable-gpu), driven by playwright-core`,
     `- 1-minute load average ${result.loadAverage.start.toFixed(1)} before the run, ${result.loadAverage.end.toFixed(1)} after it` +
       (busy

@@ -7,6 +7,8 @@ export interface Machine {
   os: string;
   node: string;
   chromium: string;
+  /** Nanoseconds per iteration of a plain arithmetic loop in Node (best of three): how fast this CPU runs JavaScript. */
+  loopNs?: number;
 }
 
 export interface BuildFigures {
