@@ -218,7 +218,10 @@ export function networkLayout(network: DepartmentNetwork, options: NetworkLayout
       ),
     )
     // Room between circles for a label to fit beside a node in the crowded centre.
-    .force('collide', exactCollide<SimNode>((s) => s.node.radius + 10, 3))
+    .force(
+      'collide',
+      exactCollide<SimNode>((s) => s.node.radius + 10, 3),
+    )
     .force('bounds', forceBounds(width, height, margin, reserved, pinning === 'ring' ? null : span))
     .force('x', forceX<SimNode>(cx).strength(0.02))
     .force('y', forceY<SimNode>(cy).strength(0.02))
