@@ -158,7 +158,7 @@ describe('总览 at 200 townships', () => {
     await page.waitForFunction((n) => document.querySelector('[data-figure=total] .value')?.textContent?.includes(String(n)), total);
     // The first tab now compares the picked townships with the bars.
     await page.getByRole('button', { name: '已选 1 个乡镇' }).click();
-    await expect(page.locator(`[data-testid=township-bars] g[data-township]`).count()).resolves.toBe(1);
+    await expect.poll(() => page.locator(`[data-testid=township-bars] g[data-township]`).count()).toBe(1);
   });
 
   it('opens the ranking at a township’s row from its dot, by mouse or keyboard', async () => {
