@@ -71,6 +71,11 @@ export class AtlasEngine implements DbClient {
   private readonly bucketCount: number;
   /** The terms whose hits are in search_hits now. */
   private hitsFor: string | null = null;
+  /** Queries received and not yet answered: background loading waits while there are any. */
+  private active = 0;
+  /** What prefetch was asked for and has not started loading, in order. */
+  private readonly prefetchQueue: string[] = [];
+  private prefetching: Promise<void> | null = null;
 
   private constructor(
     private readonly SQL: SqlJsStatic,
@@ -111,10 +116,15 @@ export class AtlasEngine implements DbClient {
   }
 
   async query<Row extends object>(q: Sql): Promise<Row[]> {
-    await this.ready(q.needs ?? []);
-    const search = (q.needs ?? []).map(parseSearchNeed).find((terms) => terms !== null);
-    if (search) this.fillHits(search);
-    return runQuery<Row>(this.db, q);
+    this.active++;
+    try {
+      await this.ready(q.needs ?? []);
+      const search = (q.needs ?? []).map(parseSearchNeed).find((terms) => terms !== null);
+      if (search) this.fillHits(search);
+      return runQuery<Row>(this.db, q);
+    } finally {
+      this.active--;
+    }
   }
 
   /** Resolves once what `needs` name is in: what `query` waits for first (the worker times the two apart). */
@@ -122,9 +132,29 @@ export class AtlasEngine implements DbClient {
     await Promise.all(needs.map((need) => this.ensure(need)));
   }
 
-  /** Starts loading what `needs` name without waiting: a view about to need them, or idle time. */
+  /**
+   * Loads what `needs` name in the background, one at a time, and only while no query is waiting:
+   * opening a part or copying a county's text holds the worker for tens of milliseconds, and started
+   * all at once they held it for hundreds while the reader's next query waited behind them.
+   */
   prefetch(needs: readonly string[]): void {
-    for (const need of needs) this.ensure(need).catch(() => undefined); // a query that needs it will report the failure
+    this.prefetchQueue.push(...needs);
+    this.prefetching ??= this.drainPrefetch().finally(() => (this.prefetching = null));
+  }
+
+  /** Resolves once everything prefetch was asked for has been loaded (or has failed). */
+  async prefetched(): Promise<void> {
+    while (this.prefetching) await this.prefetching;
+  }
+
+  private async drainPrefetch(): Promise<void> {
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    for (let need = this.prefetchQueue.shift(); need !== undefined; need = this.prefetchQueue.shift()) {
+      // A task's pause first, so queries already posted to the worker are received before this load starts.
+      do await pause(this.active ? 20 : 0);
+      while (this.active > 0);
+      await this.ensure(need).catch(() => undefined); // a query that needs it will report the failure
+    }
   }
 
   close(): void {

@@ -74,4 +74,40 @@ describe('AtlasEngine', () => {
     const truncated = new Uint8Array(await readFile(join(DATA, SUMMARY_FILE))).subarray(0, 200);
     await expect(AtlasEngine.open(SQL, source({ [SUMMARY_FILE]: truncated }))).rejects.toThrow(/summary\.sqlite\.gz: cannot be inflated/);
   });
+
+  it('prefetches in the background one part at a time, a query first, and a failed part only fails its queries', async () => {
+    // Every fetch is held until released, so the test sees what the engine asks for and in what order.
+    const pending: { path: string; release: () => void }[] = [];
+    let holding = true;
+    const src = source({ [partFile('heatmap')]: new Error('HTTP 503') });
+    const held: AtlasSource = {
+      fetch: async (path) => {
+        if (holding && path !== SUMMARY_FILE) await new Promise<void>((release) => pending.push({ path, release }));
+        return src.fetch(path);
+      },
+    };
+    const engine = await AtlasEngine.open(SQL, held);
+    const settle = () => new Promise((r) => setTimeout(r, 30));
+    engine.prefetch(['heatmap', 'network']);
+    await settle();
+    expect(pending.map((p) => p.path)).toEqual([partFile('heatmap')]); // one at a time
+    // A query arriving meanwhile asks for its own part at once; the prefetch waits until it is answered.
+    const facts = engine.query<{ n: number }>(needing(sql`SELECT count(*) AS n FROM fact_items`, 'facts'));
+    await settle();
+    expect(pending.map((p) => p.path)).toEqual([partFile('heatmap'), partFile('facts')]);
+    pending[0].release(); // heatmap fails
+    await settle();
+    expect(pending).toHaveLength(2); // network is not started while the facts query waits
+    pending[1].release();
+    expect((await facts)[0].n).toBe(1237);
+    await settle();
+    expect(pending.map((p) => p.path)).toContain(partFile('network'));
+    pending[2].release();
+    await engine.prefetched();
+    holding = false;
+    const [row] = await engine.query<{ n: number }>(needing(sql`SELECT count(*) AS n FROM cube_kinds`, 'network'));
+    expect(row.n).toBeGreaterThan(0);
+    expect(src.fetched.filter((p) => p === partFile('network'))).toHaveLength(1);
+    await expect(engine.query(needing(sql`SELECT count(*) AS n FROM heat_groups`, 'heatmap'))).rejects.toThrow(/503/);
+  });
 });
