@@ -59,10 +59,12 @@ export function cubeClause(filters: Filters, alias: string, omit: Omit = [], gra
 export function factClause(filters: Filters, alias: string, omit: Omit = []): Sql {
   const a = raw(alias);
   const parts: Sql[] = [cubeClause(filters, alias, omit)];
+  // The items of the chosen kinds, read once from the kind's index: a correlated EXISTS looked up
+  // every item's departments, 250 ms for a count over a region's 279,439 items, against 12 ms.
   if (filters.departmentKinds.length && !omit.includes('departmentKinds'))
     parts.push(
-      sql`EXISTS (SELECT 1 FROM fact_departments fd JOIN kinds fk ON fk.id = fd.kind
-                  WHERE fd.item = ${a}.id AND fk.name IN ${filters.departmentKinds})`,
+      sql`${a}.id IN (SELECT fd.item FROM fact_departments fd
+                      WHERE fd.kind IN (SELECT id FROM kinds WHERE name IN ${filters.departmentKinds}))`,
     );
   return needing(join(parts, ' AND '), 'facts');
 }
