@@ -5,11 +5,9 @@
  * of the page and its workers, and the resources each had fetched.
  */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { preview, type PreviewServer } from 'vite';
-import { ROOT } from './sites';
+import { serveSite } from '../lib/serve-site';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const VIEWPORT = { width: 1280, height: 720 };
@@ -22,31 +20,8 @@ export function launch(): Promise<Browser> {
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-/** Serves a built site folder as `npm start` does (vite preview, which gzips), on a free local port. */
-export async function serve(site: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const port = await freePort();
-  const server: PreviewServer = await preview({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: site },
-    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
-  });
-  return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
-}
+/** Serves a built site folder as `npm start` does (scripts/lib/serve-site.ts). */
+export const serve = serveSite;
 
 export interface Session {
   context: BrowserContext;

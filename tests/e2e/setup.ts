@@ -6,9 +6,8 @@
  * `npm run test:e2e`.
  */
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { preview, type PreviewServer } from 'vite';
+import { serveSite, type ServedSite } from '../../scripts/lib/serve-site';
 import { buildSyntheticSite, isCurrent } from '../../scripts/lib/synthetic-site';
 import type { TestProject } from 'vitest/node';
 
@@ -24,32 +23,12 @@ export const SCALE_TOWNSHIPS = 200;
 
 const root = resolve(import.meta.dirname, '../..');
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-const servers: PreviewServer[] = [];
+const servers: ServedSite[] = [];
 
 async function serve(outDir: string): Promise<string> {
-  const port = await freePort();
-  const server = await preview({
-    root,
-    configFile: resolve(root, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
-  });
-  servers.push(server);
-  return `http://127.0.0.1:${port}/`;
+  const site = await serveSite(outDir);
+  servers.push(site);
+  return site.url;
 }
 
 export default async function setup(project: TestProject) {
