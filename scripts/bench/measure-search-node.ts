@@ -2,7 +2,7 @@
  * The search terms in Node, on the same engine (sql.js): the explorer's search as the page runs it
  * — the character-pair index through the AtlasEngine over the served parts, its count and first page —
  * against LIKE over every name and step of the complete database, the baseline. Both must find the
- * same duties. (This is scripts/bench-search.ts's comparison, over the benchmark's terms and sites.)
+ * same duties.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
