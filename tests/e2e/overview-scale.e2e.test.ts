@@ -102,9 +102,17 @@ describe('总览 at 200 townships', () => {
   it('drills into a unit from its name, down to a county’s townships', async () => {
     const page = await b.open('', { site: 'scale' });
     const crumbs = page.getByTestId('breadcrumbs');
+    let clicked: string | null = null;
     for (let depth = 1; depth <= 2; depth++) {
       if ((await crumbs.getAttribute('data-level')) === 'township') break;
-      const [first] = await drawnRows(page);
+      // The rows of this level: drawn, and no longer those of the unit clicked before.
+      const current = async () => {
+        const rows = await drawnRows(page);
+        return rows.length > 0 && !rows.some((r) => r.key === clicked) ? rows : null;
+      };
+      await expect.poll(current).not.toBeNull();
+      const [first] = (await current())!;
+      clicked = first.key;
       await page.locator(`[data-testid=unit-distribution] g.row[data-unit="${first.key}"] .unit`).click();
       await page.waitForFunction((key) => new URL(location.href).searchParams.get('p') === key, first.key);
       await expect(crumbs.locator('[aria-current]').textContent()).resolves.toBe(first.name);
