@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import initSqlJs, { type Database } from 'sql.js';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
+import { SCALE_DB_FILE, openRealDatabase } from './db';
 import { measureGraph } from './network-graph-check';
 
 /**
@@ -12,21 +10,10 @@ import { measureGraph } from './network-graph-check';
  * county opens to its townships, and the panel merges a department's duties into duty groups. Every
  * figure is checked against the site's complete database.
  */
-const SCALE_DB = resolve(import.meta.dirname, '../../.e2e-scale/site/data/duties.sqlite');
 const LED = `FROM items i JOIN item_departments x ON x.item_id = i.id JOIN departments d ON d.id = x.department_id
              JOIN townships t ON t.id = i.township_id
              WHERE x.role = 'lead' AND i.list = 'coop'`;
 const count = new Intl.NumberFormat('zh-CN');
-
-let db: Database;
-const all = <Row>(text: string, params: (string | number)[] = []): Row[] => {
-  const statement = db.prepare(text);
-  statement.bind(params);
-  const rows: Row[] = [];
-  while (statement.step()) rows.push(statement.getAsObject() as Row);
-  statement.free();
-  return rows;
-};
 
 /** Waits until the graph is drawn and no layout is running. */
 async function settled(page: Page) {
@@ -48,9 +35,7 @@ const linksOf = (page: Page) =>
 
 describe('部门网络 at 200 townships', () => {
   const b = useBrowser();
-  beforeAll(async () => {
-    db = new (await initSqlJs()).Database(readFileSync(SCALE_DB));
-  });
+  const { all } = openRealDatabase(SCALE_DB_FILE);
 
   it('links department kinds to counties: each county’s five strongest per township, figures as the database counts them', async () => {
     const page = await b.open('?view=network', { site: 'scale' });
