@@ -132,19 +132,10 @@ export interface TownshipTotalsRow {
 }
 
 /** What the query behind `townshipTotals` returns: every list's items, whatever the list filter. */
-export interface TownshipListSumsRow {
-  place: number;
-  key: string;
-  name: string;
-  county: number;
-  prefecture: number;
-  county_name: string;
-  prefecture_name: string;
-  basic: number;
-  coop: number;
-  reclaimed: number;
-  township_steps: number;
-}
+export type TownshipListSumsRow = Pick<
+  TownshipTotalsRow,
+  'place' | 'key' | 'name' | 'county' | 'prefecture' | 'county_name' | 'prefecture_name' | 'basic' | 'coop' | 'reclaimed' | 'township_steps'
+>;
 
 /**
  * Items per list and the township steps of the 配合 items, per township of the selection, under
