@@ -8,10 +8,11 @@ describe('收回事项热力图', () => {
 
   it('has one row per duty group reclaimed somewhere, and a title computed from the data', async () => {
     const page = await b.open('?view=heatmap');
-    await page.waitForSelector('[data-testid=reclaimed-heatmap] g.row');
+    await page.waitForSelector('[data-testid=reclaimed-heatmap] svg[data-complete] g.row');
     const groups = db.one<{ n: number }>("SELECT count(DISTINCT duty_group) AS n FROM items WHERE list = 'reclaimed'").n;
     await expect(page.locator('[data-testid=reclaimed-heatmap] g.row').count()).resolves.toBe(groups);
-    await expect(page.locator('[data-testid=reclaimed-heatmap] g.cell').count()).resolves.toBe(groups * 5);
+    const townships = db.one<{ n: number }>('SELECT count(*) AS n FROM townships').n;
+    await expect(page.locator('[data-testid=reclaimed-heatmap] g.cell').count()).resolves.toBe(groups * townships);
     // Mixed: reclaimed in one township, basic or coop in another.
     const mixed = db.one<{ n: number }>(
       `SELECT count(*) AS n FROM (SELECT duty_group FROM items GROUP BY duty_group
@@ -71,7 +72,7 @@ describe('收回事项热力图', () => {
 
   it('groups by receiving department with the toggle in the URL; back restores grouping by category', async () => {
     const page = await b.open('?view=heatmap');
-    await page.waitForSelector('[data-testid=reclaimed-heatmap] g.row');
+    await page.waitForSelector('[data-testid=reclaimed-heatmap] svg[data-complete] g.row');
     await page.getByRole('button', { name: '按承接部门分组' }).click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('heat.group') === 'receiver');
     await expect(page.locator('[data-testid=reclaimed-heatmap] text.group-label').allTextContents()).resolves.toEqual(
@@ -85,14 +86,14 @@ describe('收回事项热力图', () => {
 
   it('follows the township filter: one column per chosen township', async () => {
     const page = await b.open('?view=heatmap&t=toksun-yilahu&t=changji-liugong');
-    await page.waitForSelector('[data-testid=reclaimed-heatmap] g.row');
+    await page.waitForSelector('[data-testid=reclaimed-heatmap] svg[data-complete] g.row');
     const cells = await page.locator('[data-testid=reclaimed-heatmap] g.row').first().locator('g.cell').count();
     expect(cells).toBe(2);
   });
 
   it('with one township chosen, shows the duties it still carries that other townships reclaimed', async () => {
     const page = await b.open('?view=heatmap&t=changji-liugong');
-    await page.waitForSelector('[data-testid=reclaimed-heatmap] g.row');
+    await page.waitForSelector('[data-testid=reclaimed-heatmap] svg[data-complete] g.row');
     const carried = db.one<{ n: number }>(
       `SELECT count(DISTINCT i.duty_group) AS n FROM items i WHERE i.township_id = 'changji-liugong' AND i.list <> 'reclaimed'
          AND i.duty_group IN (SELECT duty_group FROM items WHERE list = 'reclaimed' AND township_id <> 'changji-liugong')
@@ -161,7 +162,7 @@ describe('收回事项热力图 at 200 townships', () => {
 
   it('shows per county the share of its townships that reclaimed each duty, and what the others do', async () => {
     const page = await b.open('?view=heatmap', { site: 'scale' });
-    await page.waitForSelector('[data-testid=reclaimed-heatmap][data-level=county] g.cell-share');
+    await page.waitForSelector('[data-testid=reclaimed-heatmap][data-level=county] svg[data-complete] g.cell-share');
     const expected = db.all<{ group: number; unit: string; reclaimed: number; coop: number; basic: number; townships: number }>(
       `SELECT h.duty_group AS "group", h.county_code AS unit, sum(h.status = 2) AS reclaimed, sum(h.status = 1) AS coop,
               sum(h.status = 0) AS basic, (SELECT count(*) FROM townships u WHERE u.county_code = h.county_code) AS townships
@@ -225,7 +226,7 @@ describe('收回事项热力图 at 200 townships', () => {
     const unit = (await cell.getAttribute('data-unit'))!;
     await cell.click();
     await page.waitForFunction((key) => new URL(location.href).searchParams.get('p') === key, unit);
-    await page.waitForSelector('[data-testid=reclaimed-heatmap][data-level=township] g.cell[data-township]');
+    await page.waitForSelector('[data-testid=reclaimed-heatmap][data-level=township] svg[data-complete] g.cell[data-township]');
     const townships = db.all<{ id: string; n: number }>(
       `SELECT t.id, count(DISTINCT i.duty_group) AS n FROM townships t
        LEFT JOIN items i ON i.township_id = t.id AND i.list = 'reclaimed' WHERE t.county_code = ? GROUP BY 1`,
@@ -257,7 +258,7 @@ describe('收回事项热力图 at 200 townships', () => {
       'SELECT prefecture_code AS code, count(DISTINCT county_code) AS n FROM townships GROUP BY 1 ORDER BY 2 DESC LIMIT 1',
     );
     const page = await b.open(`?view=heatmap&p=${prefecture.code}`, { site: 'scale' });
-    await page.waitForSelector('[data-testid=reclaimed-heatmap][data-level=county] text.unit-label');
+    await page.waitForSelector('[data-testid=reclaimed-heatmap][data-level=county] svg[data-complete] text.unit-label');
     const labels = page.locator('[data-testid=reclaimed-heatmap] text.unit-label');
     await expect(labels.count()).resolves.toBe(prefecture.n);
     // Ranked by the prefecture's own townships: the count column reads reclaimed / its townships.
@@ -270,6 +271,6 @@ describe('收回事项热力图 at 200 townships', () => {
     await last.focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction((k) => new URL(location.href).searchParams.get('p') === k, key);
-    await page.waitForSelector('[data-testid=reclaimed-heatmap][data-level=township] g.cell');
+    await page.waitForSelector('[data-testid=reclaimed-heatmap][data-level=township] svg[data-complete] g.cell');
   });
 });

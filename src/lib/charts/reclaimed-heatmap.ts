@@ -1,4 +1,4 @@
-import { select } from 'd3';
+import { select, type Selection } from 'd3';
 import type { HeatmapRow, HeatmapCell, HoldingStatus } from '../queries/heatmap';
 import type { UnitRow } from '../queries/categories';
 import { LIST_COLOURS, ABSENT_COLOUR, FONT_FAMILY } from '../ui/theme';
@@ -110,8 +110,18 @@ export interface ReclaimedHeatmapOptions {
   onOpen?: (row: HeatmapRow, cell: HeatmapCell) => void;
   /** Pointing at or focusing a cell (`element`, to place a tooltip by), and leaving it (null). */
   onHover?: (hit: { row: HeatmapRow; cell: HeatmapCell; element: Element } | null, event: Event) => void;
+  /**
+   * The band of the chart in view (chart coordinates, from its top): rows in it are drawn at once, the
+   * others in short slices after the call returns, so a redraw of thousands of cells paints what the
+   * reader sees first. Without it every row is drawn before the call returns. The svg has
+   * `data-complete` once every row is drawn.
+   */
+  visible?: { top: number; bottom: number };
   document?: Document;
 }
+
+/** How long one slice of deferred rows may keep the main thread (ms): well inside a frame. */
+const SLICE_MS = 8;
 
 const ROW_HEIGHT = 24;
 const GROUP_HEIGHT = 28;
@@ -210,6 +220,8 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
     .text(options.countLabel);
 
   const hits = new Map<Element, { row: HeatmapRow; cell: HeatmapCell }>();
+  /** Rows outside `visible`, drawn after the call returns: each into its place, kept in order for the tab order. */
+  const deferred: (() => void)[] = [];
   let y = headerHeight;
   for (const group of groups) {
     svg
@@ -230,100 +242,129 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
     y += GROUP_HEIGHT;
     for (const row of group.rows) {
       const g = svg.append('g').attr('class', 'row').attr('data-duty-group', row.dutyGroup);
-      const strips = { band: [] as string[], coop: [] as string[], basic: [] as string[] };
-      g.append('text')
-        .attr('class', row.mixed ? 'name mixed' : 'name')
-        .attr('font-weight', row.mixed ? 700 : 400)
-        .attr('x', 12)
-        .attr('y', y + ROW_HEIGHT / 2 + FONT_SIZE * 0.35)
-        .text(truncate(row.name, FONT_SIZE, labelWidth - 20))
-        .append('title')
-        .text(row.name);
-      const rowNode = g.node()!;
-      row.cells.forEach((cell, i) => {
-        const unit = townships[i] ?? { key: cell.unit, name: cell.unit, townships: cell.townships };
-        const x = labelWidth + cellWidth * i;
-        // Plain DOM calls: a prefecture's dozen columns make a thousand cells, redrawn on every drill.
-        const node = svgElement(doc, rowNode, 'g', { 'data-unit': cell.unit, 'data-status': cell.status });
-        (node as SVGGElement).style.cursor = 'pointer';
-        const rect = { x: x + 1, y: y + 1, width: cellWidth - 2, height: ROW_HEIGHT - 2, rx: 2 };
-        if (mode === 'status') {
-          node.setAttribute('class', `cell cell-${cell.status}`);
-          node.setAttribute('data-township', cell.unit);
-          svgElement(doc, node, 'rect', { ...rect, fill: STATUS_COLOURS[cell.status] });
-        } else {
-          const step = listed(cell) ? shareStep(cell.share) : null;
-          const split = cell.reclaimed > 0 && cell.coop + cell.basic > 0;
-          node.setAttribute('class', `cell cell-share${listed(cell) ? '' : ' cell-absent'}${split ? ' cell-split' : ''}`);
-          for (const [key, value] of [
-            ['reclaimed', cell.reclaimed],
-            ['coop', cell.coop],
-            ['basic', cell.basic],
-            ['townships', cell.townships],
-            ['share', Math.round(cell.share * 10000) / 10000],
-          ] as const)
-            node.setAttribute(`data-${key}`, String(value));
-          svgElement(doc, node, 'rect', { ...rect, fill: step?.colour ?? ABSENT_COLOUR, stroke: step?.id === 'none' ? '#ccc' : null });
-          if (cell.coop + cell.basic > 0 && cell.townships > 0) {
-            // The foot of the cell: townships still carrying it, 配合 then 基本, as a share of the unit's
-            // width; one path per colour and row rather than three rects per cell.
-            const inner = cellWidth - 4;
-            const top = y + ROW_HEIGHT - 2 - STRIP_HEIGHT;
-            const coop = (inner * cell.coop) / cell.townships;
-            const basic = (inner * cell.basic) / cell.townships;
-            strips.band.push(stripRect(x + 2, top, inner));
-            if (cell.coop) strips.coop.push(stripRect(x + 2, top, coop));
-            if (cell.basic) strips.basic.push(stripRect(x + 2 + coop, top, basic));
-          }
-        }
-        if (showCellText)
-          svgElement(
-            doc,
-            node,
-            'text',
-            {
-              x: x + cellWidth / 2,
-              y: y + ROW_HEIGHT / 2 + (mode === 'share' ? 2 : 4), // a share sits a little higher, clear of the strip
-              'text-anchor': 'middle',
-              'font-size': CELL_FONT_SIZE,
-              fill: mode === 'status' ? STATUS_INK[cell.status] : listed(cell) ? shareStep(cell.share).ink : STATUS_INK.absent,
-              'pointer-events': 'none',
-            },
-            cellText(cell),
-          );
-        const label =
-          mode === 'share' && options.describeShare
-            ? options.describeShare(row, cell, unit)
-            : `${row.name}，${unit.name}：${options.statusLabels[cell.status]}`;
-        // Focusable and announced as a button here; clicks, keys and hover are handled once for the
-        // whole chart (below): a thousand cells with six listeners each made a drill visibly slow.
-        node.setAttribute('tabindex', '0');
-        node.setAttribute('role', 'button');
-        node.setAttribute('aria-label', label);
-        hits.set(node, { row, cell });
-      });
-      for (const [part, colour] of [
-        ['band', '#fff'],
-        ['coop', STATUS_COLOURS.coop],
-        ['basic', STATUS_COLOURS.basic],
-      ] as const)
-        if (strips[part].length)
-          g.append('path')
-            .attr('class', `strip strip-${part}`)
-            .attr('d', strips[part].join(''))
-            .attr('fill', colour)
-            .attr('pointer-events', 'none');
-      g.append('text')
-        .attr('x', labelWidth + cellWidth * townships.length + countWidth / 2)
-        .attr('y', y + ROW_HEIGHT / 2 + 4)
-        .attr('text-anchor', 'middle')
-        .attr('class', 'reclaimed-count')
-        .text(countText(row));
+      const top = y;
+      const inView = !options.visible || (top + ROW_HEIGHT > options.visible.top && top < options.visible.bottom);
+      if (inView) drawRow(g, row, top);
+      else deferred.push(() => drawRow(g, row, top));
       y += ROW_HEIGHT;
     }
   }
+
+  /** One row's name, cells and count into its `g`, at `y`. */
+  function drawRow(g: Selection<SVGGElement, unknown, null, undefined>, row: HeatmapRow, y: number): void {
+    const strips = { band: [] as string[], coop: [] as string[], basic: [] as string[] };
+    g.append('text')
+      .attr('class', row.mixed ? 'name mixed' : 'name')
+      .attr('font-weight', row.mixed ? 700 : 400)
+      .attr('x', 12)
+      .attr('y', y + ROW_HEIGHT / 2 + FONT_SIZE * 0.35)
+      .text(truncate(row.name, FONT_SIZE, labelWidth - 20))
+      .append('title')
+      .text(row.name);
+    const rowNode = g.node()!;
+    row.cells.forEach((cell, i) => {
+      const unit = townships[i] ?? { key: cell.unit, name: cell.unit, townships: cell.townships };
+      const x = labelWidth + cellWidth * i;
+      // Plain DOM calls: a prefecture's dozen columns make a thousand cells, redrawn on every drill.
+      const node = svgElement(doc, rowNode, 'g', { 'data-unit': cell.unit, 'data-status': cell.status });
+      (node as SVGGElement).style.cursor = 'pointer';
+      const rect = { x: x + 1, y: y + 1, width: cellWidth - 2, height: ROW_HEIGHT - 2, rx: 2 };
+      if (mode === 'status') {
+        node.setAttribute('class', `cell cell-${cell.status}`);
+        node.setAttribute('data-township', cell.unit);
+        svgElement(doc, node, 'rect', { ...rect, fill: STATUS_COLOURS[cell.status] });
+      } else {
+        const step = listed(cell) ? shareStep(cell.share) : null;
+        const split = cell.reclaimed > 0 && cell.coop + cell.basic > 0;
+        node.setAttribute('class', `cell cell-share${listed(cell) ? '' : ' cell-absent'}${split ? ' cell-split' : ''}`);
+        for (const [key, value] of [
+          ['reclaimed', cell.reclaimed],
+          ['coop', cell.coop],
+          ['basic', cell.basic],
+          ['townships', cell.townships],
+          ['share', Math.round(cell.share * 10000) / 10000],
+        ] as const)
+          node.setAttribute(`data-${key}`, String(value));
+        svgElement(doc, node, 'rect', { ...rect, fill: step?.colour ?? ABSENT_COLOUR, stroke: step?.id === 'none' ? '#ccc' : null });
+        if (cell.coop + cell.basic > 0 && cell.townships > 0) {
+          // The foot of the cell: townships still carrying it, 配合 then 基本, as a share of the unit's
+          // width; one path per colour and row rather than three rects per cell.
+          const inner = cellWidth - 4;
+          const top = y + ROW_HEIGHT - 2 - STRIP_HEIGHT;
+          const coop = (inner * cell.coop) / cell.townships;
+          const basic = (inner * cell.basic) / cell.townships;
+          strips.band.push(stripRect(x + 2, top, inner));
+          if (cell.coop) strips.coop.push(stripRect(x + 2, top, coop));
+          if (cell.basic) strips.basic.push(stripRect(x + 2 + coop, top, basic));
+        }
+      }
+      if (showCellText)
+        svgElement(
+          doc,
+          node,
+          'text',
+          {
+            x: x + cellWidth / 2,
+            y: y + ROW_HEIGHT / 2 + (mode === 'share' ? 2 : 4), // a share sits a little higher, clear of the strip
+            'text-anchor': 'middle',
+            'font-size': CELL_FONT_SIZE,
+            fill: mode === 'status' ? STATUS_INK[cell.status] : listed(cell) ? shareStep(cell.share).ink : STATUS_INK.absent,
+            'pointer-events': 'none',
+          },
+          cellText(cell),
+        );
+      const label =
+        mode === 'share' && options.describeShare
+          ? options.describeShare(row, cell, unit)
+          : `${row.name}，${unit.name}：${options.statusLabels[cell.status]}`;
+      // Focusable and announced as a button here; clicks, keys and hover are handled once for the
+      // whole chart (below): a thousand cells with six listeners each made a drill visibly slow.
+      node.setAttribute('tabindex', '0');
+      node.setAttribute('role', 'button');
+      node.setAttribute('aria-label', label);
+      hits.set(node, { row, cell });
+    });
+    for (const [part, colour] of [
+      ['band', '#fff'],
+      ['coop', STATUS_COLOURS.coop],
+      ['basic', STATUS_COLOURS.basic],
+    ] as const)
+      if (strips[part].length)
+        g.append('path')
+          .attr('class', `strip strip-${part}`)
+          .attr('d', strips[part].join(''))
+          .attr('fill', colour)
+          .attr('pointer-events', 'none');
+    g.append('text')
+      .attr('x', labelWidth + cellWidth * townships.length + countWidth / 2)
+      .attr('y', y + ROW_HEIGHT / 2 + 4)
+      .attr('text-anchor', 'middle')
+      .attr('class', 'reclaimed-count')
+      .text(countText(row));
+  }
   delegate(svg.node()!, hits, options);
+  drawLater(svg.node()!, deferred);
   return svg.node()!;
+}
+
+/**
+ * Runs `work` in slices of SLICE_MS after the current task, then marks `svg` complete; stops if the svg
+ * has left the page by then (a newer chart replaced it).
+ */
+function drawLater(svg: SVGSVGElement, work: (() => void)[]): void {
+  if (work.length === 0) {
+    svg.setAttribute('data-complete', '');
+    return;
+  }
+  let next = 0;
+  const slice = () => {
+    if (!svg.isConnected) return;
+    const started = performance.now();
+    while (next < work.length && performance.now() - started < SLICE_MS) work[next++]();
+    if (next < work.length) setTimeout(slice, 0);
+    else svg.setAttribute('data-complete', '');
+  };
+  setTimeout(slice, 0);
 }
 
 /** Appends an SVG element with `attributes` (null ones left out) and, if given, its text. */

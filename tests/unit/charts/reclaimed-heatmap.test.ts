@@ -236,3 +236,48 @@ describe('reclaimedHeatmap hover', () => {
     expect(onHover.mock.calls[2][0]).toMatchObject({ element: cell });
   });
 });
+
+describe('reclaimedHeatmap drawn in view first', () => {
+  // Forty duties reclaimed by one township each: far taller than the band in view.
+  const many: HeatmapItem[] = Array.from({ length: 40 }, (_, i) => item(100 + i, ids[i % ids.length], 'reclaimed', `事项${i + 1}`));
+  const rows = heatmapRowsOf(many, ids);
+  const options = {
+    width: 900,
+    grouping: 'category' as const,
+    statusLabels: STATUS_LABELS,
+    statusShort: HEATMAP_STRINGS.statusShort,
+    unnamedGroup: '未注明',
+    countLabel: '收回数',
+    ariaLabel: 'test',
+  };
+  const filled = (svg: SVGSVGElement) => [...svg.querySelectorAll('g.row')].filter((row) => row.querySelector('g.cell'));
+
+  it('draws every row at once without a band', () => {
+    const svg = reclaimedHeatmap(rows, UNITS, options);
+    expect(filled(svg)).toHaveLength(rows.length);
+    expect(svg.hasAttribute('data-complete')).toBe(true);
+  });
+
+  it('draws the rows in the band at once and the others after, in order, once it is on the page', async () => {
+    const svg = reclaimedHeatmap(rows, UNITS, { ...options, visible: { top: 0, bottom: 200 } });
+    document.body.append(svg);
+    const first = filled(svg);
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.length).toBeLessThan(rows.length);
+    expect(svg.hasAttribute('data-complete')).toBe(false);
+    // Every row has its place already (the tab order follows the rows), empty until drawn.
+    expect(svg.querySelectorAll('g.row')).toHaveLength(rows.length);
+    await vi.waitFor(() => expect(svg.hasAttribute('data-complete')).toBe(true));
+    expect(filled(svg)).toHaveLength(rows.length);
+    expect(svg.querySelectorAll('g.cell')).toHaveLength(rows.length * UNITS.length);
+    svg.remove();
+  });
+
+  it('stops drawing a chart that has left the page', async () => {
+    const svg = reclaimedHeatmap(rows, UNITS, { ...options, visible: { top: 0, bottom: 200 } });
+    const drawn = filled(svg).length;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(filled(svg)).toHaveLength(drawn);
+    expect(svg.hasAttribute('data-complete')).toBe(false);
+  });
+});
