@@ -1,6 +1,7 @@
 import type { DbClient } from './client';
 import type { Sql } from './sql';
 import type { DataInfo, FromWorker, LoadStage, QueryTiming, ToWorker } from './protocol';
+import { ResultCache } from './result-cache';
 
 export type { LoadStage } from './protocol';
 
@@ -58,22 +59,25 @@ export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbCli
   const pending = new Map<number, { resolve: (rows: object[]) => void; reject: (e: Error) => void; record?: QueryRecord }>();
   const bench = globalThis.__dutyAtlasBench;
   let nextId = 1;
+  const answers = new ResultCache();
+
+  const send = <Row extends object>(q: Sql): Promise<Row[]> => {
+    const id = nextId++;
+    return new Promise<Row[]>((resolve, reject) => {
+      let record: QueryRecord | undefined;
+      if (bench) {
+        record = { text: q.text, needs: q.needs ?? [], sentAt: performance.now() };
+        bench.queries.push(record);
+      }
+      pending.set(id, { resolve: resolve as (rows: object[]) => void, reject, record });
+      const message: ToWorker = { type: 'query', id, text: q.text, params: q.params, needs: q.needs ?? [] };
+      worker.postMessage(message);
+    });
+  };
 
   const client: WorkerDbClient = {
     info: { files: new Map(), meta: {} },
-    query<Row extends object>(q: Sql): Promise<Row[]> {
-      const id = nextId++;
-      return new Promise<Row[]>((resolve, reject) => {
-        let record: QueryRecord | undefined;
-        if (bench) {
-          record = { text: q.text, needs: q.needs ?? [], sentAt: performance.now() };
-          bench.queries.push(record);
-        }
-        pending.set(id, { resolve: resolve as (rows: object[]) => void, reject, record });
-        const message: ToWorker = { type: 'query', id, text: q.text, params: q.params, needs: q.needs ?? [] };
-        worker.postMessage(message);
-      });
-    },
+    query: (q) => answers.query(q, () => send(q)),
     prefetch(needs) {
       const message: ToWorker = { type: 'prefetch', needs };
       worker.postMessage(message);
