@@ -1,14 +1,17 @@
 import type { SqlValue } from './sql';
+import type { DatabaseProblem } from '../import/read-database';
 
 /** Messages between the page and the database worker. Kept apart so both sides share one definition. */
 export type ToWorker =
   /** `timing`: report how long each query waited for parts and ran (the benchmark's opt-in channel). */
   | { type: 'open'; dataUrl: string; timing?: boolean }
+  /** A complete database the reader opened (its file name, for errors): the parts are derived in the worker. */
+  | { type: 'open-file'; name: string; bytes: Uint8Array }
   | { type: 'query'; id: number; text: string; params: readonly SqlValue[]; needs: readonly string[] }
   | { type: 'prefetch'; needs: readonly string[] };
 
-/** Which resource failed, so the page can say which one in Chinese. */
-export type LoadStage = 'wasm' | 'db';
+/** Which resource failed, so the page can say which one in Chinese: 'file' is a database the reader opened. */
+export type LoadStage = 'wasm' | 'db' | 'file';
 
 /** What the page learns of the served data when it opens: each file's size and the build's meta rows. */
 export interface DataInfo {
@@ -19,7 +22,7 @@ export interface DataInfo {
 export type FromWorker =
   | { type: 'progress'; loaded: number; total: number | null }
   | { type: 'ready'; info: DataInfo }
-  | { type: 'open-error'; stage: LoadStage; message: string }
+  | { type: 'open-error'; stage: LoadStage; message: string; problems?: DatabaseProblem[] }
   | { type: 'result'; id: number; rows: object[]; timing?: QueryTiming }
   | { type: 'query-error'; id: number; message: string };
 

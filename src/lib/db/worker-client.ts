@@ -2,6 +2,7 @@ import type { DbClient } from './client';
 import type { Sql } from './sql';
 import type { DataInfo, FromWorker, LoadStage, QueryTiming, ToWorker } from './protocol';
 import { ResultCache } from './result-cache';
+import type { DatabaseProblem } from '../import/read-database';
 
 export type { LoadStage } from './protocol';
 
@@ -28,6 +29,8 @@ export class DbLoadError extends Error {
   constructor(
     readonly stage: LoadStage,
     message: string,
+    /** What is wrong with a database the reader opened (stage 'file'). */
+    readonly problems: DatabaseProblem[] = [],
   ) {
     super(message);
     this.name = 'DbLoadError';
@@ -38,6 +41,8 @@ export interface OpenOptions {
   /** Absolute URL of the served data's folder; defaults to ./data/ next to the page. */
   dataUrl?: string;
   onProgress?: (loaded: number, total: number | null) => void;
+  /** Open this complete database (a file the reader chose) instead of the served data. */
+  file?: { name: string; bytes: Uint8Array };
 }
 
 export interface WorkerDbClient extends DbClient {
@@ -108,7 +113,7 @@ export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbCli
           break;
         case 'open-error':
           worker.terminate();
-          reject(new DbLoadError(m.stage, m.message));
+          reject(new DbLoadError(m.stage, m.message, m.problems));
           break;
         case 'result': {
           const p = pending.get(m.id);
@@ -130,7 +135,9 @@ export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbCli
       client.info.files = new Map(info.files);
       client.info.meta = info.meta;
     };
-    const open: ToWorker = { type: 'open', dataUrl, timing: bench !== undefined };
+    const open: ToWorker = options.file
+      ? { type: 'open-file', name: options.file.name, bytes: options.file.bytes }
+      : { type: 'open', dataUrl, timing: bench !== undefined };
     worker.postMessage(open);
   });
 }

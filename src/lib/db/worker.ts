@@ -7,7 +7,10 @@
 import initSqlJs from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
 import { AtlasEngine } from '../atlas/engine';
+import { deriveAllFiles } from '../atlas/derive-all';
+import { memorySource } from '../atlas/memory-source';
 import { SUMMARY_FILE } from '../atlas/parts';
+import { DatabaseRefused, readCompleteDatabase } from '../import/read-database';
 import { httpSource } from './http-source';
 import type { FromWorker, ToWorker } from './protocol';
 import type { Sql } from './sql';
@@ -18,6 +21,10 @@ const post = (message: FromWorker) => self.postMessage(message);
 let engine: AtlasEngine | null = null;
 /** Whether the page asked for each query's timing (scripts/bench does; the app never does). */
 let timing = false;
+
+/** sql.js, compiled once per worker; a failure is reported as the wasm stage's. */
+let sqlJs: ReturnType<typeof initSqlJs> | null = null;
+const loadSqlJs = () => (sqlJs ??= initSqlJs({ locateFile: () => wasmUrl }));
 
 async function open(dataUrl: string) {
   engine?.close();
@@ -30,7 +37,7 @@ async function open(dataUrl: string) {
   summary.catch(() => {});
   let SQL: Awaited<ReturnType<typeof initSqlJs>>;
   try {
-    SQL = await initSqlJs({ locateFile: () => wasmUrl });
+    SQL = await loadSqlJs();
   } catch (e) {
     post({ type: 'open-error', stage: 'wasm', message: String(e) });
     return;
@@ -44,11 +51,41 @@ async function open(dataUrl: string) {
   }
 }
 
+/**
+ * A complete database the reader opened: checked, then every part the site would serve is derived
+ * from it here and read by the engine from memory, so every view and query works on it unchanged.
+ */
+async function openFile(name: string, bytes: Uint8Array) {
+  engine?.close();
+  engine = null;
+  let SQL: Awaited<ReturnType<typeof initSqlJs>>;
+  try {
+    SQL = await loadSqlJs();
+  } catch (e) {
+    post({ type: 'open-error', stage: 'wasm', message: String(e) });
+    return;
+  }
+  try {
+    const tables = readCompleteDatabase(SQL, bytes, name);
+    const files = deriveAllFiles(SQL, tables, { built_from: name });
+    engine = await AtlasEngine.open(SQL, memorySource(new Map(files.map((f) => [f.path, f.bytes]))));
+    post({ type: 'ready', info: { files: [...engine.info.files], meta: engine.info.meta } });
+  } catch (e) {
+    engine = null;
+    const problems = e instanceof DatabaseRefused ? e.problems : undefined;
+    post({ type: 'open-error', stage: 'file', message: e instanceof Error ? e.message : String(e), problems });
+  }
+}
+
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'open') {
     timing = message.timing === true;
     void open(message.dataUrl);
+    return;
+  }
+  if (message.type === 'open-file') {
+    void openFile(message.name, message.bytes);
     return;
   }
   if (message.type === 'prefetch') {
