@@ -1,5 +1,5 @@
 import type { ViewId } from '../ui/strings';
-import type { Filters } from './filters';
+import { NO_FILTERS, type Filters } from './filters';
 import { decodeState, encodeState, type AppState } from './url-codec';
 
 /**
@@ -30,6 +30,12 @@ export class UrlState {
   setParams = (params: Record<string, string>) => this.commit({ ...this.state, params });
   setQuery = (query: string, mode: 'push' | 'replace' = 'replace') => this.commit({ ...this.state, query }, mode);
   setItem = (item: number | null) => this.commit({ ...this.state, item });
+  /**
+   * Other data is shown: its places, townships and items are not the old ones, so the filters and
+   * the open item go; the view and the search words stay. Replaces the entry: back must not return
+   * to a place of the data no longer shown.
+   */
+  forgetSelection = () => this.commit({ ...this.state, filters: NO_FILTERS, item: null }, 'replace');
   /** Opens an item's detail in the explorer, from any view. */
   openItem = (item: number) => this.commit({ ...this.state, view: 'explorer', item });
 }

@@ -446,3 +446,37 @@ export const EXPLORER = {
   statusAbsent: '未列入',
   openItem: (township: string, name: string) => `打开${township}的事项：${name}`,
 } as const;
+
+/** The data panel: which database is shown, opening a reader's own, exporting it, going back. */
+export const DATA_STRINGS = {
+  button: '数据',
+  panelLabel: '数据来源',
+  builtIn: (townships: number) => `当前数据：内置数据（${formatCount(townships)} 个乡镇）`,
+  /** `openedAt`: when the reader opened it, as a date. */
+  fromFile: (name: string, townships: number, openedAt: string) =>
+    `当前数据：打开的数据库「${name}」（${formatCount(townships)} 个乡镇，${openedAt} 打开）`,
+  banner: (name: string, townships: number) => `正在查看打开的数据库「${name}」，共 ${formatCount(townships)} 个乡镇`,
+  open: '打开数据库文件…',
+  openHint: '选择或拖入本看板“导出数据库”或 npm run build:db 生成的 .sqlite 文件；打开后保存在本浏览器中，刷新后仍在，直到恢复内置数据。',
+  export: '导出数据库',
+  exportHint: '下载当前显示的完整数据库（.sqlite），可用本看板或 sqlite3 打开。',
+  restore: '恢复内置数据',
+  opening: (name: string) => `正在打开「${name}」…`,
+  exporting: '正在准备下载…',
+  dropHint: '松开以打开数据库文件',
+  refused: (name: string) => `无法打开「${name}」，当前数据未改变：`,
+  exportFailed: '导出失败：',
+  storedFailed: (name: string) => `无法打开上次保存在本浏览器中的数据库「${name}」。`,
+  /** The name a download of the built-in data gets. */
+  builtInFileName: '履职事项清单数据库.sqlite',
+  problems: {
+    'not-sqlite': () => '不是 SQLite 数据库文件',
+    corrupt: (detail: string) => `文件已损坏（${detail}）`,
+    'missing-table': (table: string) => `缺少数据表 ${table}：不是本看板的数据库`,
+    'missing-column': (table: string, column: string) => `数据表 ${table} 缺少字段 ${column}`,
+    'newer-schema': (version: string) => `数据库格式版本 ${version} 比本看板新，请用新版看板打开`,
+    'no-townships': () => '数据库中没有任何乡镇',
+    'broken-reference': (table: string, row: number, parent: string) =>
+      `数据表 ${table} 第 ${formatCount(row)} 行引用的 ${parent} 记录不存在`,
+  },
+} as const;

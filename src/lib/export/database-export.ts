@@ -1,0 +1,19 @@
+import type { StoredDatabase } from '../import/stored-database';
+import { DATA_STRINGS } from '../ui/strings';
+
+/** The complete database the site serves beside its parts (written by `npm run build:db`). */
+export const SERVED_DATABASE = 'duties.sqlite';
+
+/**
+ * The complete database of what is shown, for 导出数据库: the file the reader opened as it was
+ * opened, or the served one, fetched only now (it is never on the first paint's path).
+ */
+export async function databaseToExport(
+  opened: StoredDatabase | null,
+  dataUrl = new URL('./data/', document.baseURI).href,
+): Promise<{ bytes: Uint8Array; name: string }> {
+  if (opened) return { bytes: opened.bytes, name: opened.name };
+  const response = await fetch(new URL(SERVED_DATABASE, dataUrl));
+  if (!response.ok) throw new Error(`${SERVED_DATABASE}: HTTP ${response.status}`);
+  return { bytes: new Uint8Array(await response.arrayBuffer()), name: DATA_STRINGS.builtInFileName };
+}
