@@ -15,6 +15,9 @@ export type Phase =
 export type DataBusy = { kind: 'open'; name: string } | { kind: 'export' } | null;
 export type DataError = { title: string; reasons: string[] } | null;
 
+const errorName = (e: unknown) =>
+  e instanceof Error || e instanceof DOMException ? (e.message && e.message !== e.name ? `${e.name}: ${e.message}` : e.name) : String(e);
+
 /** Every reason a failed open gives, in Chinese where the worker named the problems. */
 const reasonsOf = (e: unknown): string[] =>
   e instanceof DbLoadError && e.problems.length ? e.problems.map(describeProblem) : [e instanceof Error ? e.message : String(e)];
@@ -75,14 +78,14 @@ export class DataSession {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const connection = await connect({ file: { name: file.name, bytes } });
       const stored = { name: file.name, bytes, savedAt: new Date().toISOString() };
+      this.opened = stored;
+      this.#adopt(connection, false);
       try {
         await storeDatabase(stored);
       } catch (e) {
-        connection.client.close();
-        throw e;
+        // Shown all the same: only keeping it failed (a private window's or a full disk's quota).
+        this.error = { title: DATA_STRINGS.notKept(file.name), reasons: [DATA_STRINGS.storageFailed(bytes.length, errorName(e))] };
       }
-      this.opened = stored;
-      this.#adopt(connection, false);
     } catch (e) {
       this.error = { title: DATA_STRINGS.refused(file.name), reasons: reasonsOf(e) };
     } finally {

@@ -466,6 +466,9 @@ export const DATA_STRINGS = {
   dropHint: '松开以打开数据库文件',
   refused: (name: string) => `无法打开「${name}」，当前数据未改变：`,
   exportFailed: '导出失败：',
+  notKept: (name: string) => `已打开「${name}」，但未能保存在本浏览器中：刷新页面后将显示内置数据。`,
+  storageFailed: (bytes: number, detail: string) =>
+    `浏览器拒绝保存这个 ${(bytes / 1e6).toFixed(1)} MB 的文件（存储空间不足，或处于无痕模式）。${detail}`,
   storedFailed: (name: string) => `无法打开上次保存在本浏览器中的数据库「${name}」。`,
   /** The name a download of the built-in data gets. */
   builtInFileName: '履职事项清单数据库.sqlite',
