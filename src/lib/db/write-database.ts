@@ -11,7 +11,11 @@ import { insertRows } from './bulk-insert';
  * large as the file saves spilling pages into sql.js's in-memory file system mid-load; indexes are
  * built once the rows are in. Together these halve the write of a region's lists.
  */
-export function writeDatabase(SQL: SqlJsStatic, data: AtlasData, meta: Record<string, string> = {}): Uint8Array {
+export function writeDatabase(
+  SQL: SqlJsStatic,
+  data: Pick<AtlasData, 'townships' | 'departments' | 'items' | 'itemDepartments' | 'steps' | 'statedCounts'>,
+  meta: Record<string, string> = {},
+): Uint8Array {
   const db = new SQL.Database();
   try {
     db.run('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -2000000; PRAGMA temp_store = MEMORY;');

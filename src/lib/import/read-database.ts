@@ -1,6 +1,6 @@
 import type { Database, SqlJsStatic } from 'sql.js';
 import { readContractTables, type ContractTables } from '../atlas/derive';
-import { SCHEMA_TABLES_SQL, SCHEMA_VERSION } from '../db/schema';
+import { SCHEMA_TABLES_SQL, SCHEMA_VERSION, type StatedCountRow } from '../db/schema';
 
 /**
  * Checks that a file a reader opens is a complete Duty Atlas database (what `npm run build:db` and
@@ -16,6 +16,11 @@ export type DatabaseProblem =
   | { kind: 'newer-schema'; version: string }
   | { kind: 'no-townships' }
   | { kind: 'broken-reference'; table: string; row: number; parent: string };
+
+/** Every row of a complete database: what the parts are derived from, and what lists are added to. */
+export interface CompleteTables extends ContractTables {
+  statedCounts: StatedCountRow[];
+}
 
 export class DatabaseRefused extends Error {
   constructor(
@@ -73,7 +78,7 @@ function problemsOf(SQL: SqlJsStatic, db: Database): DatabaseProblem[] {
  * problem. Nothing here writes, but sql.js may keep `bytes` as the file's storage: a caller that keeps
  * them passes a copy (the worker has its own, copied by postMessage).
  */
-export function readCompleteDatabase(SQL: SqlJsStatic, bytes: Uint8Array, file: string): ContractTables {
+export function readCompleteDatabase(SQL: SqlJsStatic, bytes: Uint8Array, file: string): CompleteTables {
   if (bytes.length < 16 || String.fromCharCode(...bytes.subarray(0, 16)) !== SQLITE_MAGIC)
     throw new DatabaseRefused(file, [{ kind: 'not-sqlite' }]);
   let db: Database;
@@ -90,7 +95,11 @@ export function readCompleteDatabase(SQL: SqlJsStatic, bytes: Uint8Array, file: 
       problems = [{ kind: 'corrupt', detail: error instanceof Error ? error.message : String(error) }];
     }
     if (problems.length) throw new DatabaseRefused(file, problems);
-    return readContractTables(db);
+    const statedCounts: StatedCountRow[] = [];
+    const stated = db.prepare('SELECT township_id, list, measure, category, count FROM stated_counts ORDER BY rowid');
+    while (stated.step()) statedCounts.push(stated.getAsObject() as unknown as StatedCountRow);
+    stated.free();
+    return { ...readContractTables(db), statedCounts };
   } finally {
     db.close();
   }

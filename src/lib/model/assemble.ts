@@ -137,26 +137,41 @@ export function assembleAtlas(sources: SourceDocument[], aliases: DepartmentAlia
     }
   }
 
-  const dutyInputs = items.map((i) => ({ key: i.id, township: i.township_id, list: i.list, name: i.name }));
-  const dutyGroups = groupDuties(dutyInputs, overrides);
+  const rows = { items, departments: [...departments.values()], itemDepartments: [...itemDepartments.values()], steps };
+  const dutyGroups = assignDutyGroups(rows, overrides);
+
+  return {
+    townships,
+    ...rows,
+    statedCounts,
+    dutyGroups,
+    unresolvedHeadings,
+    unmatchedOverrides: unmatchedOverrideNames(dutyInputsOf(rows), overrides),
+    places,
+  };
+}
+
+/** The rows the duty grouping reads. */
+export type GroupedRows = Pick<AtlasData, 'items' | 'departments' | 'itemDepartments' | 'steps'>;
+
+/** What the grouping sees of each item, in item id order (the order decides which of two candidates joins first). */
+function dutyInputsOf(rows: GroupedRows) {
+  return [...rows.items].sort((a, b) => a.id - b.id).map((i) => ({ key: i.id, township: i.township_id, list: i.list, name: i.name }));
+}
+
+/**
+ * Groups every item of `rows` into duties across townships and lists and writes each item's
+ * `duty_group`: the build's step, and the browser's when lists are added to a database (the same
+ * rows, so the same groups as a build of the same lists in the same order).
+ */
+export function assignDutyGroups(rows: GroupedRows, overrides: DutyGroupOverrides): DutyGroup[] {
+  const dutyGroups = groupDuties(dutyInputsOf(rows), overrides);
   const groupOf = new Map<number, number>();
   for (const group of dutyGroups) for (const member of group.members) groupOf.set(member.key, group.id);
-  for (const item of items) {
+  for (const item of rows.items) {
     const group = groupOf.get(item.id);
     if (group === undefined) throw new Error(`duty grouping left item ${item.township_id} ${item.list} ${item.seq} without a group`);
     item.duty_group = group;
   }
-
-  return {
-    townships,
-    items,
-    departments: [...departments.values()],
-    itemDepartments: [...itemDepartments.values()],
-    steps,
-    statedCounts,
-    dutyGroups,
-    unresolvedHeadings,
-    unmatchedOverrides: unmatchedOverrideNames(dutyInputs, overrides),
-    places,
-  };
+  return dutyGroups;
 }
