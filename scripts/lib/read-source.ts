@@ -4,8 +4,9 @@
  * list reads the same and is refused with the same words whichever thread read it.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import { decodeListFile, DecodeError, parseDocument, ParseError, type ParsedDocument } from '../../src/lib/parse';
+import { join } from 'node:path';
+import { listFormatOf, ListFileError, readListFile } from '../../src/lib/import';
+import type { ParsedDocument } from '../../src/lib/parse';
 import type { SourceDocument } from '../../src/lib/model/assemble';
 import { resolvePlace, type ResolvedPlace } from '../../src/lib/model/places';
 import type { PlaceTable } from '../../src/lib/model/place-table';
@@ -14,16 +15,16 @@ import { countyUnknown, townshipIdOf, townshipNameKey } from '../../src/lib/mode
 /** A refusal with the place it concerns: the CLI prints `file:line: reason`. */
 export class BuildError extends Error {}
 
-/** What a list may be saved as. Any name: the township comes from the document. */
-const LIST_EXTENSIONS = new Set(['.txt']);
-
-/** The lists of a folder, by name. */
+/**
+ * The lists of a folder (.txt and .docx, under any name: the township comes from the document), by
+ * name. Word's lock files (~$清单.docx, there while the list is open in Word) are not lists.
+ */
 export function listFiles(inputDir: string): string[] {
   if (!existsSync(inputDir) || !statSync(inputDir).isDirectory()) throw new BuildError(`${inputDir}: no such folder`);
   const files = readdirSync(inputDir)
-    .filter((f) => LIST_EXTENSIONS.has(extname(f).toLowerCase()))
+    .filter((f) => listFormatOf(f) !== null && !f.startsWith('~$'))
     .sort();
-  if (files.length === 0) throw new BuildError(`${inputDir}: no .txt lists in this folder`);
+  if (files.length === 0) throw new BuildError(`${inputDir}: no .txt or .docx lists in this folder`);
   return files;
 }
 
@@ -33,19 +34,17 @@ export interface ReadList {
   place: ResolvedPlace;
 }
 
-/** One list read, or the problem that refuses it as `file:line: reason`. */
+/** One list read, or the problem that refuses it as `file:line: reason` (`file:table 2, row 15: reason` for a .docx). */
 export type ReadResult = { list: ReadList } | { problem: string };
 
 /** Reads and parses one list and checks its place against the place table. Errors other than a refusal are thrown. */
 export function readSource(inputDir: string, file: string, places: PlaceTable): ReadResult {
   const path = join(inputDir, file);
   try {
-    const { text } = decodeListFile(readFileSync(path));
-    const document = parseDocument(text, file);
+    const document = readListFile(file, readFileSync(path));
     return { list: { document, place: resolvePlace(document.place, places) } };
   } catch (error) {
-    if (error instanceof ParseError) return { problem: `${path}:${error.line}: ${error.reason}` };
-    if (error instanceof DecodeError) return { problem: `${path}:${error.line}: ${error.reason}` };
+    if (error instanceof ListFileError) return { problem: `${path}${error.where === null ? '' : `:${error.where}`}: ${error.reason}` };
     throw error;
   }
 }
