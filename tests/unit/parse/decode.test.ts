@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { decodeListFile } from '../../../src/lib/parse';
+import { encodeUtf16 } from '../import/encode';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-/** UTF-16 with its byte-order mark, as Notepad ("Unicode") and Excel ("Unicode text") save. */
-const utf16 = (s: string, order: 'le' | 'be') => {
-  const bytes = new Uint8Array(2 + s.length * 2);
-  const view = new DataView(bytes.buffer);
-  view.setUint16(0, 0xfeff, order === 'le');
-  for (let i = 0; i < s.length; i++) view.setUint16(2 + i * 2, s.charCodeAt(i), order === 'le');
-  return bytes;
-};
+const utf16 = encodeUtf16;
 const failure = (bytes: Uint8Array) => {
   try {
     decodeListFile(bytes);
