@@ -116,6 +116,26 @@ describe('numbered paragraphs: the number Word draws, written as text', () => {
   });
 });
 
+describe('numbering as LibreOffice writes it', () => {
+  it('continues a list whose first paragraph restarts it (w:startOverride) and whose others name a plain w:num', () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const paragraph = (numId: number, text: string) =>
+      `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="${numId}"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const numbering = `<w:numbering ${W}>
+      <w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:suff w:val="nothing"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+      <w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>
+      <w:num w:numId="176"><w:abstractNumId w:val="2"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+    </w:numbering>`;
+    const bytes = zipSync({
+      'word/document.xml': strToU8(
+        `<w:document ${W}><w:body>${paragraph(176, '甲')}${paragraph(2, '乙')}${paragraph(2, '丙')}</w:body></w:document>`,
+      ),
+      'word/numbering.xml': strToU8(numbering),
+    });
+    expect(docxListText(bytes).text.split('\n')).toEqual(['1.甲', '2.乙', '3.丙']);
+  });
+});
+
 describe('what a reader does not see', () => {
   it('leaves out deleted and hidden text and the table of contents, and keeps inserted text', async () => {
     const edited = new Paragraph({

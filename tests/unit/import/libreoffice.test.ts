@@ -96,7 +96,14 @@ describe.skipIf(!SOFFICE)('.docx written by LibreOffice', () => {
   beforeAll(async () => {
     for (const { name, text } of LISTS) {
       writeFileSync(join(dir, `${name}.html`), asHtml(text));
-      writeFileSync(join(dir, `${name}-word.docx`), await listToDocx(text, { autoNumbering: true, mergeCategories: true }));
+      const everything = {
+        autoNumbering: true,
+        autoNumberedSeq: true,
+        mergeCategories: true,
+        titleRows: true,
+        splitTables: 'with-header',
+      } as const;
+      writeFileSync(join(dir, `${name}-word.docx`), await listToDocx(text, everything));
     }
     convert(
       dir,

@@ -5,9 +5,11 @@
  * reads as it does in the text export, and an auto-numbered 序号 column gives each row its number.
  *
  * What is followed (ECMA-376 §17.9): a paragraph's w:numPr, or its style's (through w:basedOn); each
- * level's w:start, w:numFmt, w:lvlText and w:suff; a w:num's w:startOverride, which restarts its
- * list (Word writes one w:num per restarted list, e.g. one per table cell); a level numbered resets
- * the levels below it. Bullets give no number: the paragraph is its own step either way.
+ * level's w:start, w:numFmt, w:lvlText and w:suff; one count per abstract list, which every w:num of
+ * it continues, except that a w:num with a w:startOverride restarts the count where it is first used
+ * (Word writes one per restarted list, e.g. per table cell; LibreOffice writes the first paragraph of
+ * a list with one and the rest with a plain w:num); a level numbered resets the levels below it.
+ * Bullets give no number: the paragraph is its own step either way.
  */
 import type { Element } from '@xmldom/xmldom';
 import type { ParagraphStyles } from './styles';
@@ -110,8 +112,10 @@ const level = (element: Element | null) => Number(wordAttribute(element, 'ilvl')
 export class ListNumbering {
   private readonly levels = new Map<string, Map<number, Level>>();
   private readonly instances = new Map<string, NumberingInstance>();
-  /** The current number at each level, per list being counted (see counterKey). */
+  /** The current number at each level, per abstract list. */
   private readonly counters = new Map<string, (number | undefined)[]>();
+  /** The w:num instances whose restart has been applied. */
+  private readonly restarted = new Set<string>();
 
   constructor(
     numbering: Element | null,
@@ -171,17 +175,20 @@ export class ListNumbering {
     return text ? text + definition.suffix : '';
   }
 
-  /**
-   * The counters a paragraph numbers on. Instances of one abstract list share them (Word continues
-   * the numbering across them), except an instance that restarts its list, which counts on its own.
-   */
+  /** The counters a paragraph numbers on: its abstract list's, restarted where its instance says so and is first used. */
   private countersOf(numId: string, instance: NumberingInstance, levels: Map<number, Level>): (number | undefined)[] {
-    const key = instance.restarts.size ? `num ${numId}` : `abstract ${instance.abstractId}`;
-    let counters = this.counters.get(key);
+    let counters = this.counters.get(instance.abstractId);
     if (!counters) {
       counters = new Array<number | undefined>(9).fill(undefined);
-      for (const [at, start] of instance.restarts) if (levels.has(at)) counters[at] = start - 1;
-      this.counters.set(key, counters);
+      this.counters.set(instance.abstractId, counters);
+    }
+    if (!this.restarted.has(numId)) {
+      this.restarted.add(numId);
+      for (const [at, start] of instance.restarts) {
+        if (!levels.has(at)) continue;
+        counters[at] = start - 1;
+        for (let deeper = at + 1; deeper < counters.length; deeper++) counters[deeper] = undefined;
+      }
     }
     return counters;
   }
