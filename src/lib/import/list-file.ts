@@ -53,7 +53,7 @@ function readDocx(fileName: string, bytes: Uint8Array): ParsedDocument {
     origins = docx.origins;
     return parseDocument(docx.text, fileName);
   } catch (error) {
-    if (error instanceof DocxError) throw new ListFileError(fileName, error.where, error.reason);
+    if (error instanceof DocxError) throw new ListFileError(fileName, null, error.reason);
     if (!(error instanceof ParseError)) throw error;
     // The parser counts lines of the text the document was read into; a reader counts tables and rows.
     const origin = (line: number) => origins[line - 1] ?? `line ${line}`;
