@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeListFile, parseDocument, type ListKind } from '../../src/lib/parse';
 import { groupDuties, type DutyGroupOverrides } from '../../src/lib/model/duty-groups';
-import { resolvePlace } from '../../src/lib/model/places';
+import { resolvePlace, type ResolvedPlace } from '../../src/lib/model/places';
 import { townshipIdOf } from '../../src/lib/model/township-id';
 import type { PlaceTable } from '../../src/lib/model/place-table';
 
@@ -46,9 +46,12 @@ export interface Sources {
   wordings: Map<number, string[]>;
 }
 
+const byName = new Intl.Collator('zh-CN');
+const placeName = (place: ResolvedPlace) => `${place.county}${place.township}`;
+
 export function readSources(rawDir: string, overridesFile: string, places: PlaceTable): Sources {
-  // In township id order, as the build orders them: the synthetic lists do not depend on what the
-  // real ones are called.
+  // In the order of their places' names (Chinese collation, as the place tree sorts names): the
+  // synthetic lists do not depend on what the real ones are called.
   const read = readdirSync(rawDir)
     .filter((f) => f.endsWith('.txt'))
     .map((file) => {
@@ -57,7 +60,7 @@ export function readSources(rawDir: string, overridesFile: string, places: Place
       const resolved = resolvePlace(document.place, places);
       return { source: townshipIdOf(resolved), text, document, resolved };
     })
-    .sort((a, b) => (a.source < b.source ? -1 : 1));
+    .sort((a, b) => byName.compare(placeName(a.resolved), placeName(b.resolved)));
   const lists: SourceList[] = [];
   const pending: { row: SourceRow; key: number; cleanName: string }[] = [];
   for (const { source, text, document, resolved } of read) {
