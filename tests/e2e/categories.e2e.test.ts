@@ -25,7 +25,7 @@ describe('事项类别', () => {
     );
     await expect(
       page
-        .locator(`[data-testid=category-heatmap] rect[data-township=${cell.township_id}][data-category="${cell.category}"]`)
+        .locator(`[data-testid=category-heatmap] rect[data-township="${cell.township_id}"][data-category="${cell.category}"]`)
         .getAttribute('data-count'),
     ).resolves.toBe(String(cell.n));
     // Readable on a projector at 1280×720: no text under 12 px, and no page scrollbar.

@@ -26,9 +26,9 @@ describe('收回事项热力图', () => {
     for (const t of db.all<{ township_id: string; n: number }>(
       "SELECT township_id, count(DISTINCT duty_group) AS n FROM items WHERE list = 'reclaimed' GROUP BY 1",
     )) {
-      await expect(page.locator(`[data-testid=reclaimed-heatmap] g.cell-reclaimed[data-township=${t.township_id}]`).count()).resolves.toBe(
-        t.n,
-      );
+      await expect(
+        page.locator(`[data-testid=reclaimed-heatmap] g.cell-reclaimed[data-township="${t.township_id}"]`).count(),
+      ).resolves.toBe(t.n);
     }
     await b.screenshot(page, 'heatmap');
   });
