@@ -7,7 +7,7 @@
  * read back byte for byte) before it is renamed over the old: a refused build leaves the last good
  * output untouched.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import initSqlJs from 'sql.js';
@@ -32,8 +32,8 @@ const ALIASES = join(ROOT, 'data/department-aliases.json');
 const OVERRIDES = join(ROOT, 'data/duty-group-overrides.json');
 
 /**
- * Reads and parses every list in a folder and checks its place against the place table; the file
- * name (an ASCII slug) becomes the township id. On this thread alone: buildDatabase reads with two.
+ * Reads and parses every list in a folder and checks its place against the place table; the
+ * document's place gives the township id. On this thread alone: buildDatabase reads with two.
  */
 export function readSources(inputDir: string, places: PlaceTable = loadPlaceTable()): SourceDocument[] {
   return collectSources(
@@ -89,10 +89,8 @@ export async function buildDatabase(inputDir: string, outFile: string): Promise<
     const data = timed('model', () => assemble(sources!, places));
     // The documents are not needed past the model: let them go before the database's large writes.
     sources = null;
-    const builtFrom = readdirSync(inputDir)
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .join(',');
+    // What the lists were called: a record for whoever opens the database, not what it is keyed by.
+    const builtFrom = listFiles(inputDir).join(',');
     const derived = timed('hand over', () => thread.derive(data, ATLAS_ON_WORKER ? { meta: { built_from: builtFrom } } : null));
     // Awaited once the database is written; a failure meanwhile is not an unhandled rejection.
     derived.catch(() => {});

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { SUMMARY_FILE } from '../../src/lib/atlas/parts';
+import { listFiles } from '../lib/read-source';
 import { copyApp } from '../lib/synthetic-site';
 import { sourceKey } from './source-key';
 import type { BuildFigures } from './types';
@@ -28,7 +29,7 @@ export interface PreparedSite {
 
 type Log = (line: string) => void;
 
-export const bundledTownships = () => readdirSync(join(ROOT, RAW)).filter((f) => f.endsWith('.txt')).length;
+export const bundledTownships = () => listFiles(join(ROOT, RAW)).length;
 
 export async function prepareSite(size: SiteSize, options: { seed: number; fresh: boolean; log: Log }): Promise<PreparedSite> {
   const name = size === 'bundled' ? 'bundled' : String(size);

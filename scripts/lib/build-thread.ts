@@ -73,7 +73,7 @@ export class BuildThread {
   /**
    * Every list of a folder, read by this thread and the worker together: each takes the next file
    * not yet taken, so neither waits for the other however long a list takes. The sources come in
-   * file order and the refusal names every problem, exactly as readSources (build-db.ts) does.
+   * township id order and the refusal names every problem, exactly as readSources (build-db.ts) does.
    */
   async readSources(inputDir: string, places: PlaceTable): Promise<SourceDocument[]> {
     const files = listFiles(inputDir);

@@ -4,72 +4,82 @@
  * list reads the same and is refused with the same words whichever thread read it.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
-import { decodeListFile, DecodeError, parseDocument, ParseError } from '../../src/lib/parse';
+import { join } from 'node:path';
+import { listFormatOf, ListFileError, readListFile } from '../../src/lib/import';
+import type { ParsedDocument } from '../../src/lib/parse';
 import type { SourceDocument } from '../../src/lib/model/assemble';
-import { resolvePlace } from '../../src/lib/model/places';
+import { resolvePlace, type ResolvedPlace } from '../../src/lib/model/places';
 import type { PlaceTable } from '../../src/lib/model/place-table';
-import { UNKNOWN_PLACE } from '../../src/lib/ui/strings';
+import { countyUnknown, townshipIdOf, townshipNameKey } from '../../src/lib/model/township-id';
 
 /** A refusal with the place it concerns: the CLI prints `file:line: reason`. */
 export class BuildError extends Error {}
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** The lists of a folder, by name. */
+/**
+ * The lists of a folder (.txt and .docx, under any name: the township comes from the document), by
+ * name. Word's lock files (~$清单.docx, there while the list is open in Word) are not lists.
+ */
 export function listFiles(inputDir: string): string[] {
   if (!existsSync(inputDir) || !statSync(inputDir).isDirectory()) throw new BuildError(`${inputDir}: no such folder`);
   const files = readdirSync(inputDir)
-    .filter((f) => extname(f) === '.txt')
+    .filter((f) => listFormatOf(f) !== null && !f.startsWith('~$'))
     .sort();
-  if (files.length === 0) throw new BuildError(`${inputDir}: no .txt lists in this folder`);
+  if (files.length === 0) throw new BuildError(`${inputDir}: no .txt or .docx lists in this folder`);
   return files;
 }
 
-/** One list read: its source, or the problem that refuses it as `file:line: reason`. */
-export type ReadResult = { source: SourceDocument } | { problem: string };
+/** One list as read, before it has its township id: that waits for every list (collectSources). */
+export interface ReadList {
+  document: ParsedDocument;
+  place: ResolvedPlace;
+}
 
-/**
- * Reads and parses one list and checks its place against the place table; the file name (an ASCII
- * slug) becomes the township id. Errors other than a refusal are thrown.
- */
+/** One list read, or the problem that refuses it as `file:line: reason` (`file:table 2, row 15: reason` for a .docx). */
+export type ReadResult = { list: ReadList } | { problem: string };
+
+/** Reads and parses one list and checks its place against the place table. Errors other than a refusal are thrown. */
 export function readSource(inputDir: string, file: string, places: PlaceTable): ReadResult {
-  const townshipId = basename(file, '.txt');
   const path = join(inputDir, file);
   try {
-    if (!SLUG.test(townshipId))
-      throw new ParseError(path, 1, `the file name must be an ASCII slug like qitai-jibuku.txt: it becomes the township id`);
-    const { text } = decodeListFile(readFileSync(path));
-    const document = parseDocument(text, file);
-    return { source: { townshipId, document, place: resolvePlace(document.place, places) } };
+    const document = readListFile(file, readFileSync(path));
+    return { list: { document, place: resolvePlace(document.place, places) } };
   } catch (error) {
-    if (error instanceof ParseError) return { problem: `${path}:${error.line}: ${error.reason}` };
-    if (error instanceof DecodeError) return { problem: `${path}:${error.line}: ${error.reason}` };
+    if (error instanceof ListFileError) return { problem: `${path}${error.where === null ? '' : `:${error.where}`}: ${error.reason}` };
     throw error;
   }
 }
 
 /**
- * The lists read, in file order, once every file has been: throws a BuildError naming every
- * problem — each file's, then two lists of one township, known by its code, or by county and name
- * where the table lacks it. A township whose county is unknown cannot be told from a namesake, so it
- * is never a duplicate.
+ * The lists read, each with its township id (src/lib/model/township-id.ts), in id order — so the
+ * database is the same whatever the files are called and in whatever order they were read. Throws
+ * a BuildError naming every problem: each file's, then every township listed by two files, naming
+ * both.
  */
 export function collectSources(inputDir: string, results: readonly ReadResult[]): SourceDocument[] {
   const problems: string[] = [];
-  const sources: SourceDocument[] = [];
+  const byId = new Map<string, SourceDocument>();
   for (const result of results) {
-    if ('problem' in result) problems.push(result.problem);
-    else sources.push(result.source);
-  }
-  const seen = new Map<string, string>();
-  for (const { document, place } of sources) {
-    if (!place || (!place.code && place.county === UNKNOWN_PLACE)) continue;
-    const key = place.code ?? `${place.county}${place.township}`;
-    const label = `${place.county}${place.township}`;
-    if (seen.has(key)) problems.push(`${join(inputDir, document.source)}:1: ${label} is already listed by ${seen.get(key)}`);
-    seen.set(key, document.source);
+    if ('problem' in result) {
+      problems.push(result.problem);
+      continue;
+    }
+    const { document, place } = result.list;
+    const townshipId = townshipIdOf(place);
+    const first = byId.get(townshipId);
+    if (first) problems.push(`${join(inputDir, document.source)}: ${listedTwice(first, result.list)}`);
+    else byId.set(townshipId, { townshipId, document, place });
   }
   if (problems.length) throw new BuildError(problems.join('\n'));
-  return sources;
+  return [...byId.values()].sort((a, b) => (a.townshipId < b.townshipId ? -1 : 1));
+}
+
+/** Why a list's township id is already taken, naming the file that took it. */
+function listedTwice(first: SourceDocument, second: ReadList): string {
+  const { place } = second;
+  const label = countyUnknown(place) ? place.township : `${place.county}${place.township}`;
+  if (!place.code && townshipNameKey(place) !== townshipNameKey(first.place!))
+    return `${label} and ${first.place!.township} of ${first.document.source} hash to the same township id ${first.townshipId} — a collision the build cannot resolve; please report it`;
+  const twice = `${label} is already listed by ${first.document.source}: one list per township`;
+  if (!countyUnknown(place)) return twice;
+  return `${twice} (neither names its county: if they are namesakes in two counties, name the county in their titles)`;
 }

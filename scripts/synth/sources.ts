@@ -7,7 +7,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeListFile, parseDocument, type ListKind } from '../../src/lib/parse';
 import { groupDuties, type DutyGroupOverrides } from '../../src/lib/model/duty-groups';
-import { resolvePlace } from '../../src/lib/model/places';
+import { resolvePlace, type ResolvedPlace } from '../../src/lib/model/places';
+import { townshipIdOf } from '../../src/lib/model/township-id';
 import type { PlaceTable } from '../../src/lib/model/place-table';
 
 export interface SourcePlace {
@@ -18,7 +19,7 @@ export interface SourcePlace {
 }
 
 export interface SourceRow {
-  /** Which real list (its file name without .txt). */
+  /** Which real list: its township id (township-id.ts), not its file name. */
   source: string;
   list: ListKind;
   /** Cleaned 事项类别, as the parser reads it. */
@@ -45,18 +46,25 @@ export interface Sources {
   wordings: Map<number, string[]>;
 }
 
+const byName = new Intl.Collator('zh-CN');
+const placeName = (place: ResolvedPlace) => `${place.county}${place.township}`;
+
 export function readSources(rawDir: string, overridesFile: string, places: PlaceTable): Sources {
-  const files = readdirSync(rawDir)
+  // In the order of their places' names (Chinese collation, as the place tree sorts names): the
+  // synthetic lists do not depend on what the real ones are called.
+  const read = readdirSync(rawDir)
     .filter((f) => f.endsWith('.txt'))
-    .sort();
+    .map((file) => {
+      const text = decodeListFile(readFileSync(join(rawDir, file))).text;
+      const document = parseDocument(text, file);
+      const resolved = resolvePlace(document.place, places);
+      return { source: townshipIdOf(resolved), text, document, resolved };
+    })
+    .sort((a, b) => byName.compare(placeName(a.resolved), placeName(b.resolved)));
   const lists: SourceList[] = [];
   const pending: { row: SourceRow; key: number; cleanName: string }[] = [];
-  for (const file of files) {
-    const source = file.replace(/\.txt$/, '');
-    const text = decodeListFile(readFileSync(join(rawDir, file))).text;
-    const document = parseDocument(text, file);
+  for (const { source, text, document, resolved } of read) {
     const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-    const resolved = resolvePlace(document.place, places);
     const list: SourceList = {
       source,
       place: { township: resolved.township, county: resolved.county, prefecture: resolved.prefecture },

@@ -10,7 +10,7 @@ import { isTownshipName, REGION_DIRECT_CODE, XINJIANG_CODE, type PlaceTable } fr
 import type { Random } from './random';
 
 export interface TargetPlace {
-  /** 9-digit township code: the file name and so the township id. */
+  /** 9-digit township code: the file name, and the id the build finds in the document (where its title lets the table tell the township). */
   code: string;
   township: string;
   county: string;

@@ -25,7 +25,7 @@ describe('事项类别', () => {
     );
     await expect(
       page
-        .locator(`[data-testid=category-heatmap] rect[data-township=${cell.township_id}][data-category="${cell.category}"]`)
+        .locator(`[data-testid=category-heatmap] rect[data-township="${cell.township_id}"][data-category="${cell.category}"]`)
         .getAttribute('data-count'),
     ).resolves.toBe(String(cell.n));
     // Readable on a projector at 1280×720: no text under 12 px, and no page scrollbar.
@@ -46,13 +46,14 @@ describe('事项类别', () => {
   });
 
   it('cross-filters: a bar sets the category, a cell the category and township; the measure toggle is in the URL', async () => {
+    const yilahu = db.townshipId('伊拉湖镇');
     const page = await b.open('?view=categories');
     await page.waitForSelector('[data-testid=category-bars] rect[data-category]');
     await page.locator('[data-testid=category-bars] rect[data-list=basic][data-category="乡村振兴"]').click();
     await page.waitForFunction(() => new URL(location.href).searchParams.getAll('c').includes('乡村振兴'));
 
-    await page.locator('[data-testid=category-heatmap] rect[data-township=toksun-yilahu][data-category="党的建设"]').click();
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('t') === 'toksun-yilahu');
+    await page.locator(`[data-testid=category-heatmap] rect[data-township="${yilahu}"][data-category="党的建设"]`).click();
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get('t') === id, yilahu);
     expect(new URL(page.url()).searchParams.getAll('c')).toEqual(['党的建设']);
 
     await page.getByRole('button', { name: '占比' }).click();
@@ -64,6 +65,7 @@ describe('事项类别', () => {
   });
 
   it('filters when a bar is clicked after hovering it long enough for the tooltip to show', async () => {
+    const liugong = db.townshipId('六工镇');
     // A user hovers, reads the tooltip, then clicks: the click must reach the bar, not the tooltip.
     const page = await b.open('?view=categories');
     for (const [list, category] of [
@@ -86,13 +88,13 @@ describe('事项类别', () => {
       await page.waitForFunction(() => !new URL(location.href).searchParams.has('c'), null, { timeout: 5000 });
     }
     // The same for a heatmap cell: hover until its tip shows, then click.
-    const cell = page.locator('[data-testid=category-heatmap] rect[data-township=changji-liugong][data-category="党的建设"]');
+    const cell = page.locator(`[data-testid=category-heatmap] rect[data-township="${liugong}"][data-category="党的建设"]`);
     const box = (await cell.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.waitForSelector('[data-testid=category-heatmap] [aria-label=tip]');
     await page.waitForTimeout(500);
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('t') === 'changji-liugong', null, { timeout: 5000 });
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get('t') === id, liugong, { timeout: 5000 });
   });
 
   it('lets the keyboard reach a bar and select it with Enter', async () => {

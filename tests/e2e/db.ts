@@ -11,6 +11,8 @@ export const SCALE_DB_FILE = resolve(import.meta.dirname, '../../.e2e-scale/site
 export interface RealDatabase {
   all<Row>(text: string, params?: (string | number)[]): Row[];
   one<Row>(text: string, params?: (string | number)[]): Row;
+  /** A township's id by its name: ids come from the documents (official codes), so tests name townships as the lists do. */
+  townshipId(name: string): string;
 }
 
 export function openRealDatabase(file = DB_FILE): RealDatabase {
@@ -27,5 +29,10 @@ export function openRealDatabase(file = DB_FILE): RealDatabase {
     statement.free();
     return rows;
   };
-  return { all, one: <Row>(text: string, params?: (string | number)[]) => all<Row>(text, params)[0] };
+  const townshipId = (name: string) => {
+    const rows = all<{ id: string }>('SELECT id FROM townships WHERE name = ?', [name]);
+    if (rows.length !== 1) throw new Error(`${rows.length} townships are called ${name}`);
+    return rows[0].id;
+  };
+  return { all, one: <Row>(text: string, params?: (string | number)[]) => all<Row>(text, params)[0], townshipId };
 }

@@ -38,10 +38,11 @@ describe('事项查询', () => {
   });
 
   it('combines search with the shared filters', async () => {
+    const liugong = db.townshipId('六工镇');
     const page = await b.open('?view=explorer&q=处罚');
-    await page.locator('[data-testid=filter-bar] [data-township=changji-liugong]').click();
+    await page.locator(`[data-testid=filter-bar] [data-township="${liugong}"]`).click();
     const n = db.one<{ n: number }>(
-      `SELECT count(*) AS n FROM items i WHERE i.township_id = 'changji-liugong' AND (i.name LIKE '%处罚%'
+      `SELECT count(*) AS n FROM items i WHERE i.township_id = (SELECT id FROM townships WHERE name = '六工镇') AND (i.name LIKE '%处罚%'
        OR EXISTS (SELECT 1 FROM steps s WHERE s.item_id = i.id AND s.text LIKE '%处罚%'))`,
     ).n;
     await page.waitForFunction((n) => document.querySelector('[data-testid=result-count]')?.textContent?.includes(`共 ${n} 项`), n);
@@ -53,7 +54,7 @@ describe('事项查询', () => {
 
   it('opens an item: department and township steps side by side, the same duty in every township', async () => {
     const item = db.one<{ id: number; duty_group: number }>(
-      `SELECT id, duty_group FROM items WHERE township_id = 'changji-liugong' AND name = '农村户籍分户、落户工作'`,
+      `SELECT id, duty_group FROM items WHERE township_id = (SELECT id FROM townships WHERE name = '六工镇') AND name = '农村户籍分户、落户工作'`,
     );
     const page = await b.open(`?view=explorer&q=${encodeURIComponent('分户')}`);
     await page.locator(`[data-testid=results] [data-item="${item.id}"]`).click();
@@ -71,21 +72,23 @@ describe('事项查询', () => {
   });
 
   it('shows a reclaimed duty still basic in 六工镇, and opens it from there', async () => {
+    const yilahu = db.townshipId('伊拉湖镇');
+    const liugong = db.townshipId('六工镇');
     const rows = db.all<{ id: number; township_id: string; list: string }>(
       `SELECT id, township_id, list FROM items WHERE name = '对造成公路路面损坏、污染或者影响公路畅通行为的处罚'`,
     );
-    const reclaimed = rows.find((r) => r.township_id === 'toksun-yilahu')!;
-    const basic = rows.find((r) => r.township_id === 'changji-liugong')!;
+    const reclaimed = rows.find((r) => r.township_id === yilahu)!;
+    const basic = rows.find((r) => r.township_id === liugong)!;
     expect(basic.list).toBe('basic');
     const page = await b.open(`?view=explorer&item=${reclaimed.id}`);
-    await page.waitForSelector('[data-testid=same-duty] tr[data-township=changji-liugong][data-status=basic]');
+    await page.waitForSelector(`[data-testid=same-duty] tr[data-township="${liugong}"][data-status=basic]`);
     await expect(page.locator('[data-testid=same-duty] tr[data-status=reclaimed]').count()).resolves.toBe(4);
     await b.screenshot(page, 'explorer-reclaimed');
-    await page.locator('[data-testid=same-duty] tr[data-township=changji-liugong] button').click();
+    await page.locator(`[data-testid=same-duty] tr[data-township="${liugong}"] button`).click();
     await page.waitForFunction((id) => new URL(location.href).searchParams.get('item') === String(id), basic.id);
-    await page.waitForSelector('[data-testid=same-duty] tr.current[data-township=changji-liugong]');
+    await page.waitForSelector(`[data-testid=same-duty] tr.current[data-township="${liugong}"]`);
     await page.goBack();
-    await page.waitForSelector('[data-testid=same-duty] tr.current[data-township=toksun-yilahu]');
+    await page.waitForSelector(`[data-testid=same-duty] tr.current[data-township="${yilahu}"]`);
   });
 
   it('shows text that looks like markup as text (乡<镇>村)', async () => {

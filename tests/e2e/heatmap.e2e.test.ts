@@ -26,9 +26,9 @@ describe('收回事项热力图', () => {
     for (const t of db.all<{ township_id: string; n: number }>(
       "SELECT township_id, count(DISTINCT duty_group) AS n FROM items WHERE list = 'reclaimed' GROUP BY 1",
     )) {
-      await expect(page.locator(`[data-testid=reclaimed-heatmap] g.cell-reclaimed[data-township=${t.township_id}]`).count()).resolves.toBe(
-        t.n,
-      );
+      await expect(
+        page.locator(`[data-testid=reclaimed-heatmap] g.cell-reclaimed[data-township="${t.township_id}"]`).count(),
+      ).resolves.toBe(t.n);
     }
     await b.screenshot(page, 'heatmap');
   });
@@ -39,12 +39,13 @@ describe('收回事项热力图', () => {
       `SELECT id, township_id, list FROM items WHERE duty_group =
          (SELECT duty_group FROM items WHERE name = '对造成公路路面损坏、污染或者影响公路畅通行为的处罚' AND list = 'reclaimed' LIMIT 1)`,
     );
-    const liugong = road.find((r) => r.township_id === 'changji-liugong')!;
-    expect(liugong.list).toBe('basic');
+    const liugong = db.townshipId('六工镇');
+    const liugongItem = road.find((r) => r.township_id === liugong)!;
+    expect(liugongItem.list).toBe('basic');
     const row = page.locator('[data-testid=reclaimed-heatmap] g.row', {
       has: page.locator('text', { hasText: '对造成公路路面损坏、污染或者影响公路畅通行为的处罚' }),
     });
-    const cell = row.locator('g.cell[data-township=changji-liugong]');
+    const cell = row.locator(`g.cell[data-township="${liugong}"]`);
     await cell.hover();
     const tooltip = page.getByRole('tooltip');
     await expect(tooltip.textContent()).resolves.toContain('六工镇：仍为基本');
@@ -52,7 +53,7 @@ describe('收回事项热力图', () => {
     await b.screenshot(page, 'heatmap-tooltip');
     await cell.click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('view') === 'explorer');
-    expect(Number(new URL(page.url()).searchParams.get('item'))).toBe(liugong.id);
+    expect(Number(new URL(page.url()).searchParams.get('item'))).toBe(liugongItem.id);
   });
 
   it('an absent cell opens the duty as a township that reclaimed it; Enter works too', async () => {
@@ -85,23 +86,26 @@ describe('收回事项热力图', () => {
   });
 
   it('follows the township filter: one column per chosen township', async () => {
-    const page = await b.open('?view=heatmap&t=toksun-yilahu&t=changji-liugong');
+    const yilahu = db.townshipId('伊拉湖镇');
+    const liugong = db.townshipId('六工镇');
+    const page = await b.open(`?view=heatmap&t=${yilahu}&t=${liugong}`);
     await page.waitForSelector('[data-testid=reclaimed-heatmap] svg[data-complete] g.row');
     const cells = await page.locator('[data-testid=reclaimed-heatmap] g.row').first().locator('g.cell').count();
     expect(cells).toBe(2);
   });
 
   it('with one township chosen, shows the duties it still carries that other townships reclaimed', async () => {
-    const page = await b.open('?view=heatmap&t=changji-liugong');
+    const liugong = db.townshipId('六工镇');
+    const page = await b.open(`?view=heatmap&t=${liugong}`);
     await page.waitForSelector('[data-testid=reclaimed-heatmap] svg[data-complete] g.row');
     const carried = db.one<{ n: number }>(
-      `SELECT count(DISTINCT i.duty_group) AS n FROM items i WHERE i.township_id = 'changji-liugong' AND i.list <> 'reclaimed'
-         AND i.duty_group IN (SELECT duty_group FROM items WHERE list = 'reclaimed' AND township_id <> 'changji-liugong')
-         AND i.duty_group NOT IN (SELECT duty_group FROM items WHERE list = 'reclaimed' AND township_id = 'changji-liugong')`,
+      `SELECT count(DISTINCT i.duty_group) AS n FROM items i WHERE i.township_id = (SELECT id FROM townships WHERE name = '六工镇') AND i.list <> 'reclaimed'
+         AND i.duty_group IN (SELECT duty_group FROM items WHERE list = 'reclaimed' AND township_id <> (SELECT id FROM townships WHERE name = '六工镇'))
+         AND i.duty_group NOT IN (SELECT duty_group FROM items WHERE list = 'reclaimed' AND township_id = (SELECT id FROM townships WHERE name = '六工镇'))`,
     ).n;
     expect(carried).toBe(4);
     const own = db.one<{ n: number }>(
-      "SELECT count(DISTINCT duty_group) AS n FROM items WHERE list = 'reclaimed' AND township_id = 'changji-liugong'",
+      "SELECT count(DISTINCT duty_group) AS n FROM items WHERE list = 'reclaimed' AND township_id = (SELECT id FROM townships WHERE name = '六工镇')",
     ).n;
     await expect(
       page.locator('[data-testid=reclaimed-heatmap] g.cell-basic, [data-testid=reclaimed-heatmap] g.cell-coop').count(),

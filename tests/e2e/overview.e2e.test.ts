@@ -55,16 +55,21 @@ describe('总览', () => {
   });
 
   it('cross-filters by clicking a bar segment, and clicking again clears it', async () => {
+    const yilahu = db.townshipId('伊拉湖镇');
     const page = await b.open();
-    const segment = page.locator('[data-testid=township-bars] [data-township="toksun-yilahu"] rect[data-list=reclaimed]');
+    const segment = page.locator(`[data-testid=township-bars] [data-township="${yilahu}"] rect[data-list=reclaimed]`);
     await segment.click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('l') === 'reclaimed');
     const url = new URL(page.url());
-    expect(url.searchParams.getAll('t')).toEqual(['toksun-yilahu']);
-    const reclaimed = db.one<{ n: number }>("SELECT count(*) AS n FROM items WHERE township_id = 'toksun-yilahu' AND list = 'reclaimed'").n;
+    expect(url.searchParams.getAll('t')).toEqual([yilahu]);
+    const reclaimed = db.one<{ n: number }>(
+      "SELECT count(*) AS n FROM items WHERE township_id = (SELECT id FROM townships WHERE name = '伊拉湖镇') AND list = 'reclaimed'",
+    ).n;
     await page.waitForFunction((n) => document.querySelector('[data-figure=total] .value')?.textContent?.includes(String(n)), reclaimed);
     // Within the 收回 filter the share is of all three lists of 伊拉湖镇, not a tautological 100%.
-    const all = db.one<{ n: number }>("SELECT count(*) AS n FROM items WHERE township_id = 'toksun-yilahu'").n;
+    const all = db.one<{ n: number }>(
+      "SELECT count(*) AS n FROM items WHERE township_id = (SELECT id FROM townships WHERE name = '伊拉湖镇')",
+    ).n;
     await expect(page.locator('[data-figure=reclaimed-share] .value').textContent()).resolves.toBe(
       `${Math.round((reclaimed / all) * 1000) / 10}%`,
     );
@@ -77,7 +82,7 @@ describe('总览', () => {
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('l'));
     await page.goBack();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('l') === 'reclaimed');
-    await expect(page.locator('[data-township=toksun-yilahu][aria-pressed]').getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(page.locator(`[data-township="${yilahu}"][aria-pressed]`).getAttribute('aria-pressed')).resolves.toBe('true');
   });
 
   it('applies a category filter to the figures', async () => {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
+import { openRealDatabase } from './db';
 
 const VIEWS = { overview: '总览', categories: '事项类别', network: '部门网络', heatmap: '收回事项热力图', explorer: '事项查询' };
 
 describe('app shell', () => {
   const b = useBrowser();
+  const db = openRealDatabase();
 
   it('loads the database and shows the title, tabs and filters', async () => {
     const page = await b.open();
@@ -25,26 +27,25 @@ describe('app shell', () => {
   });
 
   it('keeps filters in the URL; back and forward restore them', async () => {
+    const yilahu = db.townshipId('伊拉湖镇');
     const page = await b.open();
-    await page.locator('[data-testid=filter-bar] [data-township=toksun-yilahu]').click();
+    await page.locator(`[data-testid=filter-bar] [data-township="${yilahu}"]`).click();
     await page.locator('[data-testid=filter-bar] [data-list=reclaimed]').click();
-    expect(new URL(page.url()).searchParams.getAll('t')).toEqual(['toksun-yilahu']);
+    expect(new URL(page.url()).searchParams.getAll('t')).toEqual([yilahu]);
     expect(new URL(page.url()).searchParams.getAll('l')).toEqual(['reclaimed']);
     await expect(page.getByTestId('active-filters').textContent()).resolves.toContain('伊拉湖镇');
 
     await page.goBack();
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('l'));
     await expect(page.locator('[data-testid=filter-bar] [data-list=reclaimed]').getAttribute('aria-pressed')).resolves.toBe('false');
-    await expect(page.locator('[data-testid=filter-bar] [data-township=toksun-yilahu]').getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(page.locator(`[data-testid=filter-bar] [data-township="${yilahu}"]`).getAttribute('aria-pressed')).resolves.toBe('true');
     await page.goForward();
     await page.waitForFunction(() => new URL(location.href).searchParams.has('l'));
     await expect(page.locator('[data-testid=filter-bar] [data-list=reclaimed]').getAttribute('aria-pressed')).resolves.toBe('true');
 
     // A bookmarked URL restores the same state in a fresh page.
     const again = await b.open(new URL(page.url()).search);
-    await expect(again.locator('[data-testid=filter-bar] [data-township=toksun-yilahu]').getAttribute('aria-pressed')).resolves.toBe(
-      'true',
-    );
+    await expect(again.locator(`[data-testid=filter-bar] [data-township="${yilahu}"]`).getAttribute('aria-pressed')).resolves.toBe('true');
     await again.getByRole('button', { name: '清除全部筛选' }).click();
     expect(new URL(again.url()).search).toBe('');
   });

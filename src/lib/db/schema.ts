@@ -10,7 +10,7 @@ export const SCHEMA_TABLES_SQL = /* sql */ `
 PRAGMA foreign_keys = ON;
 
 CREATE TABLE townships (
-  id          TEXT PRIMARY KEY,          -- stable ASCII slug, e.g. 'qitai-jibuku'
+  id          TEXT PRIMARY KEY,          -- from the document (model/township-id.ts): the code '652325103', else 'x' + 11 base-36 digits
   name        TEXT NOT NULL,             -- 吉布库镇
   county      TEXT NOT NULL,             -- 奇台县 / 昌吉市
   prefecture  TEXT NOT NULL,             -- full name: 昌吉回族自治州, 吐鲁番市

@@ -10,7 +10,8 @@ import { asciiDigits, cleanText } from './text';
  * anything else that looks like a tag ("乡<镇>村") is text and is kept.
  */
 
-const FORMATTING_TAG = /<\/?(?:p|ol|ul|li|div|br|span|strong|b|em|i|u|font|table|tbody|thead|tr|td|th|h[1-6])(?:\s[^<>]*)?\/?>/gi;
+/** The tags a cell's markup is made of; anything else that looks like a tag (乡<镇>村) is text. */
+export const FORMATTING_TAG = /<\/?(?:p|ol|ul|li|div|br|span|strong|b|em|i|u|font|table|tbody|thead|tr|td|th|h[1-6])(?:\s[^<>]*)?\/?>/gi;
 
 const ENTITIES: Record<string, string> = {
   nbsp: ' ',

@@ -2,8 +2,10 @@
  * Bytes → text. Uses only TextDecoder, which both Node and browsers provide, so the parser stays
  * free of Node and DOM imports.
  *
- * Accepts UTF-8 with or without BOM, and GB18030 (GBK is a subset) for lists saved by Chinese
- * Windows tools. Refuses empty and binary input.
+ * Accepts UTF-8 with or without BOM, GB18030 (GBK is a subset) for lists saved by Chinese Windows
+ * tools, and UTF-16 with its BOM — what Notepad calls "Unicode" and Excel writes as "Unicode text".
+ * UTF-16 is known only by its BOM: without one it cannot be told from binary data. Refuses empty
+ * and binary input.
  */
 export class DecodeError extends Error {
   constructor(
@@ -17,7 +19,7 @@ export class DecodeError extends Error {
 
 export interface DecodedText {
   text: string;
-  encoding: 'utf-8' | 'gb18030';
+  encoding: 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 }
 
 function lineAtByte(bytes: Uint8Array, offset: number): number {
@@ -41,16 +43,49 @@ function isUtf8CutShort(body: Uint8Array): boolean {
   return false;
 }
 
-export function decodeListFile(bytes: Uint8Array): DecodedText {
-  if (bytes.length === 0) throw new DecodeError(1, 'the file is empty');
+/** The UTF-16 byte order a BOM announces, or null. */
+function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodedText {
+  const body = bytes.subarray(2);
+  if (body.length % 2 === 1) throw new DecodeError(1, 'the UTF-16 file has an odd number of bytes — it looks truncated');
+  try {
+    return { text: new TextDecoder(encoding, { fatal: true }).decode(body), encoding };
+  } catch {
+    throw new DecodeError(1, `the file starts with a ${encoding.toUpperCase()} byte-order mark but is not UTF-16 text`);
+  }
+}
+
+/**
+ * Line ends, tabs and digits saved as UTF-16 put a NUL in every other byte, always on the same side:
+ * worth naming, since the fix (save with a BOM, or as UTF-8) is not what "binary data" suggests.
+ */
+function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 400);
+  const nulsAt = [0, 0];
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) nulsAt[i % 2]++;
+  return Math.min(...nulsAt) === 0 && Math.max(...nulsAt) >= 2;
+}
+
+function decodeBytes(bytes: Uint8Array): DecodedText {
+  const utf16 = utf16Bom(bytes);
+  if (utf16) return decodeUtf16(bytes, utf16);
+
   const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new DecodeError(lineAtByte(bytes, nul), `binary data (NUL byte at offset ${nul}); expected a text file`);
+  if (nul >= 0) {
+    if (looksLikeUtf16WithoutBom(bytes))
+      throw new DecodeError(1, 'UTF-16 text without a byte-order mark; save it as UTF-8, or as UTF-16 with a BOM');
+    throw new DecodeError(lineAtByte(bytes, nul), `binary data (NUL byte at offset ${nul}); expected a text file`);
+  }
 
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = hasBom ? bytes.subarray(3) : bytes;
-  let decoded: DecodedText;
   try {
-    decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
   } catch {
     // Valid UTF-8 up to a sequence cut short at the very end: a truncated file, not GB18030
     // (whose decoder would otherwise read the UTF-8 bytes as wrong characters).
@@ -58,14 +93,19 @@ export function decodeListFile(bytes: Uint8Array): DecodedText {
       throw new DecodeError(lineAtByte(bytes, bytes.length), 'the file ends in the middle of a character — it looks truncated');
     }
     try {
-      decoded = { text: new TextDecoder('gb18030', { fatal: true }).decode(body), encoding: 'gb18030' };
+      return { text: new TextDecoder('gb18030', { fatal: true }).decode(body), encoding: 'gb18030' };
     } catch {
-      throw new DecodeError(1, 'the file is neither UTF-8 nor GB18030 text');
+      throw new DecodeError(1, 'the file is neither UTF-8, GB18030 nor UTF-16 (with a BOM) text');
     }
   }
+}
+
+export function decodeListFile(bytes: Uint8Array): DecodedText {
+  if (bytes.length === 0) throw new DecodeError(1, 'the file is empty');
+  const decoded = decodeBytes(bytes);
   // Control characters other than tab, newline and carriage return mean this is not a list.
   // eslint-disable-next-line no-control-regex -- matching control characters is the point of this check
-  const control = decoded.text.search(/[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+  const control = decoded.text.search(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
   if (control >= 0) {
     const line = decoded.text.slice(0, control).split('\n').length;
     throw new DecodeError(

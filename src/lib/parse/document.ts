@@ -4,6 +4,7 @@ import { readPlace, readPublished } from './place';
 import { readStatedCounts, type StatedParagraph } from './stated-counts';
 import { checkStatedCounts } from './check-stated';
 import { checkEndsCleanly, LIST_NAMES, readItem, ROW } from './row';
+import { cellText } from './cell-text';
 
 /**
  * Parses the text of one township's 履职事项清单 into its three lists.
@@ -61,7 +62,7 @@ export function parseDocument(rawText: string, file: string): ParsedDocument {
     }
 
     if (HEADER.test(line)) {
-      const cells = line.split('\t').map((c) => c.trim());
+      const cells = line.split('\t').map(cellText);
       const fromHeader = listFromHeader(cells);
       if (!fromHeader) fail(lineNo, `unrecognised column header (${cells.length} columns: ${cells.join(' | ')})`);
       if (list && fromHeader !== list) {

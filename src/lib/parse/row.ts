@@ -1,5 +1,6 @@
 import type { ListKind, ParsedItem } from './types';
 import { cleanText } from './text';
+import { cellPieces, cellText } from './cell-text';
 import { parseCellSteps } from './cell-steps';
 
 /** One table row → one item. Refusals go through `fail` so they carry the file and line. */
@@ -13,20 +14,21 @@ export const LIST_NAMES: Record<ListKind, string> = {
 /** Cells per row in each list: 序号, 事项类别, 事项名称 (+ 对应上级部门, 上级部门职责, 乡镇配合职责 | + 承接部门及工作方式). */
 export const COLUMNS: Record<ListKind, number> = { basic: 3, coop: 6, reclaimed: 4 };
 
-export const ROW = /^\d+\t/;
+// A Word list's auto-numbered 序号 column reads "1." or "1、" (src/lib/import/docx writes the numbers).
+export const ROW = /^\d+[.．、]?\t/;
 
 export type Fail = (line: number, reason: string) => never;
 
 export function readItem(line: string, list: ListKind, lineNo: number, fail: Fail): ParsedItem {
   const cells = line.split('\t');
-  const seq = Number(cells[0]);
+  const seq = parseInt(cells[0], 10);
   const what = `row 序号 ${seq}`;
   if (cells.length !== COLUMNS[list]) {
     const bound = cells.length < COLUMNS[list] ? 'needs' : 'has only';
     fail(lineNo, `${what} has ${cells.length} cells; the ${LIST_NAMES[list]} ${bound} ${COLUMNS[list]}`);
   }
-  const category = cleanText(cells[1]);
-  const name = cleanText(cells[2]);
+  const category = cellText(cells[1]);
+  const name = cellText(cells[2]);
   if (!category) fail(lineNo, `${what} has an empty 事项类别`);
   if (!name) fail(lineNo, `${what} has an empty 事项名称`);
   for (const cell of cells.slice(3)) {
@@ -37,7 +39,9 @@ export function readItem(line: string, list: ListKind, lineNo: number, fail: Fai
 
   const item: ParsedItem = { list, seq, category, name, line: lineNo, leadDepartments: [], departmentSteps: [], townshipSteps: [] };
   if (list === 'coop') {
-    item.leadDepartments = cells[3]
+    // Paragraphs and lines in the cell separate names as 、 does.
+    item.leadDepartments = cellPieces(cells[3])
+      .join('、')
       .split(/[、，,；;]/)
       .map((d) => cleanText(d).replace(/\s+/g, ''))
       .filter(Boolean);

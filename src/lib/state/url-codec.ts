@@ -6,9 +6,10 @@ import type { Filters } from './filters';
  * Everything the dashboard shows is a function of this state, and this state is the URL's query
  * string: a view can be bookmarked, shared, and back/forward restore it.
  *
- *   ?view=explorer&p=6523&t=toksun-yilahu&t=changji-liugong&l=reclaimed&c=党的建设&k=农业农村局&q=检疫&item=812&net.merge=0
+ *   ?view=explorer&p=6523&t=650422104&t=652301105&l=reclaimed&c=党的建设&k=农业农村局&q=检疫&item=812&net.merge=0
  *
- * `p` is the place the views are drilled into (a prefecture's or county's key).
+ * `p` is the place the views are drilled into (a prefecture's or county's key); `t` a township's id
+ * (src/lib/model/township-id.ts: its official code, or an id derived from its names).
  *
  * Multi-valued filters repeat their key (no separator to escape). Every key not reserved below belongs
  * to the free-form per-view `params` bag; views namespace their keys (`net.merge`, `heat.group`).

@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import initSqlJs from 'sql.js';
+import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { listToDocx } from '../import/docx-fixture';
+import { encodeGb18030 } from '../import/encode';
 
 /** The build script as a user runs it: `npm run build:db -- --input DIR --out FILE`. */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -20,6 +23,9 @@ let firstRun: ReturnType<typeof build>;
 beforeAll(() => {
   firstRun = build(RAW, goodOut);
 }, 60_000);
+
+/** A township's id as SQL, by its name: ids come from the documents, so a test names townships as the lists do. */
+const idNamed = (name: string) => `(SELECT id FROM townships WHERE name = '${name}')`;
 
 /** A copy of the real lists with one file replaced by `bytes`. */
 function inputWith(name: string, bytes: Uint8Array | string): string {
@@ -37,7 +43,8 @@ describe('npm run build:db', () => {
     const db = new SQL.Database(readFileSync(goodOut));
     const [[items]] = db.exec('SELECT count(*) FROM items')[0].values;
     expect(items).toBe(1237);
-    const lists = db.exec("SELECT list, count(*) FROM items WHERE township_id = 'toksun-yilahu' GROUP BY list ORDER BY list")[0].values;
+    const lists = db.exec(`SELECT list, count(*) FROM items WHERE township_id = ${idNamed('伊拉湖镇')} GROUP BY list ORDER BY list`)[0]
+      .values;
     expect(lists).toEqual([
       ['basic', 110],
       ['coop', 101],
@@ -60,6 +67,24 @@ describe('npm run build:db', () => {
     expect(readdirSync(work).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('refuses broken .docx lists, each with its file and what is wrong, down to the table row, and leaves the last good database', async () => {
+    // A real list as .docx with one row gone, so its 序号 skips: the parser refuses it at that table row.
+    const [listFile] = readdirSync(RAW);
+    const rows = readFileSync(join(RAW, listFile), 'utf8').split('\n');
+    const dropped = rows.findIndex((line, i) => /^2\t/.test(line) && /^1\t/.test(rows[i - 1]));
+    const gap = await listToDocx(rows.filter((_, i) => i !== dropped).join('\n'));
+    const input = inputWith('损坏的清单.docx', new TextEncoder().encode('这不是 Word 文件'));
+    writeFileSync(join(input, '空壳.docx'), zipSync({ 'xl/workbook.xml': new TextEncoder().encode('<workbook/>') }));
+    writeFileSync(join(input, '清单 第二版.docx'), gap);
+    const before = readFileSync(goodOut);
+    const result = build(input, goodOut);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/损坏的清单\.docx: not a Word \.docx file \(it is not a zip archive\)/);
+    expect(result.stderr).toMatch(/空壳\.docx: a zip archive without word\/document\.xml/);
+    expect(result.stderr).toMatch(/清单 第二版\.docx:table 1, row \d+: 序号 skips from 1 to 3 in the 基本履职事项清单/);
+    expect(readFileSync(goodOut).equals(before)).toBe(true);
+  });
+
   it('refuses a real list with a stated count changed, at the line of the 说明', () => {
     const text = readFileSync(join(RAW, 'toksun-yilahu.txt'), 'utf8').replace('上级部门收回事项 34 项', '上级部门收回事项 37 项');
     const before = readFileSync(goodOut);
@@ -78,29 +103,8 @@ describe('npm run build:db', () => {
     expect(result.status, result.stderr).toBe(0);
     const SQL = await initSqlJs();
     const db = new SQL.Database(readFileSync(out));
-    const rows = db.exec("SELECT count(*), max(name = '收养登记') FROM items WHERE township_id = 'manas-liangzhouhu'")[0].values;
+    const rows = db.exec(`SELECT count(*), max(name = '收养登记') FROM items WHERE township_id = ${idNamed('凉州户镇')}`)[0].values;
     expect(rows).toEqual([[250, 1]]);
     db.close();
   });
 });
-
-/** Minimal GB18030 encoder for a test: maps each character by searching the two-byte GBK space. */
-function encodeGb18030(text: string): Uint8Array {
-  const decoder = new TextDecoder('gb18030');
-  const table = new Map<string, number[]>();
-  for (let hi = 0x81; hi <= 0xfe; hi++) {
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([hi, lo]));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
-    }
-  }
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x80) bytes.push(code);
-    else if (table.has(ch)) bytes.push(...table.get(ch)!);
-    else throw new Error(`test encoder cannot encode ${ch}`);
-  }
-  return new Uint8Array(bytes);
-}

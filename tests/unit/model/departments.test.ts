@@ -10,6 +10,7 @@ import {
   type DepartmentAliases,
   type Jurisdiction,
 } from '../../../src/lib/model/departments';
+import { parseDocument } from '../../../src/lib/parse';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const aliases: DepartmentAliases = JSON.parse(readFileSync(join(ROOT, 'data/department-aliases.json'), 'utf8'));
@@ -17,13 +18,6 @@ const aliases: DepartmentAliases = JSON.parse(readFileSync(join(ROOT, 'data/depa
 const QITAI: Jurisdiction = { county: '奇台县', prefecture: '昌吉回族自治州' };
 const CHANGJI: Jurisdiction = { county: '昌吉市', prefecture: '昌吉回族自治州' };
 const TOKSUN: Jurisdiction = { county: '托克逊县', prefecture: '吐鲁番市' };
-const JURISDICTIONS: Record<string, Jurisdiction> = {
-  'changji-liugong': CHANGJI,
-  'jimsar-xindi': { county: '吉木萨尔县', prefecture: '昌吉回族自治州' },
-  'manas-liangzhouhu': { county: '玛纳斯县', prefecture: '昌吉州' },
-  'qitai-jibuku': QITAI,
-  'toksun-yilahu': TOKSUN,
-};
 
 const kind = (name: string) => classifyDepartment(name, aliases).kind;
 const level = (name: string) => classifyDepartment(name, aliases).level;
@@ -33,6 +27,8 @@ const HEADING = /(?:^|<\/p>|<p>|。|；|;|\s)([^：:。；;<>\s]{1,40})[：:]/g;
 
 interface Found {
   township: string;
+  /** The county and prefecture the list's title names (every bundled list names both). */
+  jurisdiction: Jurisdiction;
   /** Every department name: 对应上级部门 of coop rows, headings of reclaimed rows, resolved headings of coop rows. */
   names: Set<string>;
   /** Coop rows' department-side headings with the row's leads. */
@@ -46,9 +42,11 @@ function readLists(): Found[] {
     .filter((file) => file.endsWith('.txt'))
     .sort()
     .map((file) => {
-      const township = file.replace(/\.txt$/, '');
-      const found: Found = { township, names: new Set(), headings: [] };
-      for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      const { place } = parseDocument(text, file);
+      const jurisdiction = { county: place.county!, prefecture: place.prefecture! };
+      const found: Found = { township: place.township, jurisdiction, names: new Set(), headings: [] };
+      for (const line of text.split('\n')) {
         const cells = line.split('\t');
         if (cells.length === 6 && cells[3] !== '对应上级部门') {
           const leads = splitDepartmentList(cells[3]);
@@ -95,8 +93,10 @@ describe('splitDepartmentList', () => {
 
 describe('classifyDepartment on the five real lists', () => {
   it('finds the departments of every list', () => {
-    expect(lists.map((list) => list.township)).toEqual(Object.keys(JURISDICTIONS));
-    for (const list of lists) expect(list.names.size, list.township).toBeGreaterThan(20);
+    for (const list of lists) {
+      expect([list.jurisdiction.county, list.jurisdiction.prefecture], list.township).not.toContain(null);
+      expect(list.names.size, list.township).toBeGreaterThan(20);
+    }
   });
 
   it('gives every name a kind from the reviewed alias table', () => {
@@ -131,13 +131,10 @@ describe('classifyDepartment on the five real lists', () => {
     let checked = 0;
     for (const list of lists) {
       for (const { heading, leads } of list.headings) {
-        const names = resolveHeading(heading, JURISDICTIONS[list.township], leads, aliases);
+        const names = resolveHeading(heading, list.jurisdiction, leads, aliases);
         expect(names.length, heading).toBeGreaterThan(0);
         for (const name of names) {
-          expect(
-            name.startsWith(JURISDICTIONS[list.township].county) || name.startsWith('吐鲁番市') || name.startsWith('昌吉州'),
-            name,
-          ).toBe(true);
+          expect(name.startsWith(list.jurisdiction.county) || name.startsWith('吐鲁番市') || name.startsWith('昌吉州'), name).toBe(true);
           const sameKind = leads.find((lead) => kind(lead) === kind(name));
           if (sameKind) expect(name).toBe(sameKind);
         }

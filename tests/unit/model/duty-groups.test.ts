@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ListKind } from '../../../src/lib/parse/types';
+import { parseDocument } from '../../../src/lib/parse';
 import {
   FUZZY_THRESHOLD,
   dutySimilarity,
@@ -43,19 +44,18 @@ function together(a: string, b: string, o: DutyGroupOverrides = {}, lists: [List
 // The five seed lists, read the simple way: tab-separated rows starting with a number;
 // 3 fields = basic, 6 = coop, 4 = reclaimed; whitespace collapsed and a stray 'and' made 和.
 
-const FILES: Record<string, string> = {
-  'changji-liugong.txt': '六工镇',
-  'jimsar-xindi.txt': '新地乡',
-  'manas-liangzhouhu.txt': '凉州户镇',
-  'qitai-jibuku.txt': '吉布库镇',
-  'toksun-yilahu.txt': '伊拉湖镇',
-};
 const KIND_BY_FIELDS: Record<number, ListKind> = { 3: 'basic', 6: 'coop', 4: 'reclaimed' };
 
 function readRealItems(): DutyInput[] {
   const out: DutyInput[] = [];
-  for (const [file, township] of Object.entries(FILES)) {
-    const lines = readFileSync(join(ROOT, 'data/raw', file), 'utf8').split(/\r?\n/);
+  const dir = join(ROOT, 'data/raw');
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    // The township as its title names it: the file name says nothing.
+    const township = parseDocument(text, file).place.township;
+    const lines = text.split(/\r?\n/);
     for (const line of lines) {
       const cells = line.split('\t');
       const list = KIND_BY_FIELDS[cells.length];

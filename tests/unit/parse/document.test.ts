@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../../src/lib/parse';
 import { fixture, parseFixture, refusal } from './helpers';
 
 describe('title page, sections and header rows', () => {
@@ -140,5 +141,37 @@ describe('refusals name the file and line', () => {
   it('accepts CRLF line ends and full-width 序号', () => {
     const crlf = base.replace(/\n/g, '\r\n').replace('1\t党的建设', '１\t党的建设');
     expect(refusal(crlf)).toBe('');
+  });
+});
+
+describe('cells as a Word list writes them (src/lib/import/docx: paragraphs as <p>, line breaks as <br>)', () => {
+  // no-title-page.txt with its cells wrapped over paragraphs and lines, and its 序号 auto-numbered "1.".
+  const wrapped = fixture('no-title-page.txt')
+    .replace(
+      '事项名称\t对应上级部门\t上级部门职责\t无题镇配合职责',
+      '事项名称\t对应上级<br>部门\t上级部门职责\t<p>无题镇配合</p><p>职责</p>',
+    )
+    .replace('1\t党的建设\t负责本镇“双拥”工作', '1.\t<p>党的</p><p>建设</p>\t负责本镇<br>“双拥”工作')
+    .replace(
+      '1\t乡村振兴\t做好病死动物无害化处理工作\t玛纳斯县农业农村局',
+      '1、\t乡村振兴\t做好病死动物无害化处理工作\t玛纳斯县农业农村局<br>玛纳斯县财政局',
+    );
+  const doc = parseFixture('no-title-page.txt');
+  const read = parseDocument(wrapped, 'wrapped.txt');
+
+  it('reads a wrapped name or category as one text, joined without a space between Chinese characters', () => {
+    expect(read.items[0]).toMatchObject({ seq: 1, category: '党的建设', name: '负责本镇“双拥”工作' });
+    expect(read.items.map((i) => [i.list, i.seq, i.name])).toEqual(doc.items.map((i) => [i.list, i.seq, i.name]));
+  });
+
+  it('reads a wrapped column header, and a line break between department names as a separator', () => {
+    const coop = read.items.find((i) => i.list === 'coop')!;
+    expect(coop.leadDepartments).toEqual(['玛纳斯县农业农村局', '玛纳斯县财政局']);
+    expect(coop.townshipSteps).toEqual(doc.items.find((i) => i.list === 'coop')!.townshipSteps);
+  });
+
+  it('keeps a name wrapped between Latin words or numbers apart by a space', () => {
+    const latin = parseDocument(wrapped.replace('负责本镇<br>“双拥”工作', '负责 5G<br>基站建设'), 'latin.txt');
+    expect(latin.items[0].name).toBe('负责 5G 基站建设');
   });
 });

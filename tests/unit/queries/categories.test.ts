@@ -3,12 +3,18 @@ import type { DbClient } from '../../../src/lib/db/client';
 import { NO_FILTERS } from '../../../src/lib/state/filters';
 import { categoryBars, categoryCells, categoryCounts, largestUnits, units } from '../../../src/lib/queries/categories';
 import { categoryBarsTitle, categoryHeatmapTitle } from '../../../src/lib/ui/titles';
-import { completeDb, realDb } from './real-db';
+import { completeDb, realDb, townshipIdsByName } from './real-db';
 import { sql } from '../../../src/lib/db/sql';
 
 let db: DbClient;
 beforeAll(async () => {
   db = await realDb();
+});
+
+/** Tests name townships as their lists do: ids come from the documents. */
+let townshipId: (name: string) => string;
+beforeAll(async () => {
+  townshipId = await townshipIdsByName();
 });
 
 const sum = (rows: { count: number }[]) => rows.reduce((s, r) => s + r.count, 0);
@@ -19,7 +25,7 @@ describe('categoryCounts on the real database', () => {
   });
 
   it("matches 伊拉湖镇's 说明: 110 basic, 101 coop, 34 reclaimed; 党的建设 24 basic", async () => {
-    const rows = (await categoryCounts(db, NO_FILTERS)).filter((r) => r.unit === 'toksun-yilahu');
+    const rows = (await categoryCounts(db, NO_FILTERS)).filter((r) => r.unit === townshipId('伊拉湖镇'));
     expect(sum(rows.filter((r) => r.list === 'basic'))).toBe(110);
     expect(sum(rows.filter((r) => r.list === 'coop'))).toBe(101);
     expect(sum(rows.filter((r) => r.list === 'reclaimed'))).toBe(34);
@@ -31,7 +37,7 @@ describe('categoryCounts on the real database', () => {
   it('keeps every township and category when those are filtered (the chart highlights them), but applies the list filter', async () => {
     const filtered = await categoryCounts(db, {
       ...NO_FILTERS,
-      townships: ['toksun-yilahu'],
+      townships: [townshipId('伊拉湖镇')],
       categories: ['党的建设'],
       lists: ['reclaimed'],
     });
@@ -109,7 +115,7 @@ describe('the category heatmap past townships: items per township of each unit',
   });
 
   it('counts only the chosen townships when they are not highlighted among the others', async () => {
-    const filters = { ...NO_FILTERS, townships: ['changji-liugong', 'toksun-yilahu'] };
+    const filters = { ...NO_FILTERS, townships: [townshipId('六工镇'), townshipId('伊拉湖镇')] };
     const byPrefecture = await units(db, filters, 'prefecture', false);
     expect(byPrefecture.map((u) => [u.name, u.townships])).toEqual([
       ['吐鲁番市', 1],
@@ -118,16 +124,16 @@ describe('the category heatmap past townships: items per township of each unit',
     const rows = await categoryCounts(db, filters, 'prefecture', false);
     const [{ n }] = await (
       await completeDb()
-    ).query<{ n: number }>(sql`SELECT count(*) AS n FROM items WHERE township_id = 'changji-liugong'`);
+    ).query<{ n: number }>(sql`SELECT count(*) AS n FROM items WHERE township_id = ${townshipId('六工镇')}`);
     expect(sum(rows.filter((r) => r.unitName === '昌吉回族自治州'))).toBe(n);
     // Township columns: only the chosen two, against all five when highlighted.
-    expect((await units(db, filters, 'township', false)).map((u) => u.key)).toEqual(['toksun-yilahu', 'changji-liugong']);
+    expect((await units(db, filters, 'township', false)).map((u) => u.key)).toEqual([townshipId('伊拉湖镇'), townshipId('六工镇')]);
     expect(new Set((await categoryCounts(db, filters, 'township', false)).map((r) => r.unit)).size).toBe(2);
     expect(await units(db, filters)).toHaveLength(5);
   });
 
   it('titles the bars with the place drilled into, and the chosen townships when those are all the rows hold', async () => {
-    const filters = { ...NO_FILTERS, townships: ['changji-liugong'] };
+    const filters = { ...NO_FILTERS, townships: [townshipId('六工镇')] };
     const rows = await categoryCounts(db, filters, 'prefecture', false);
     const title = categoryBarsTitle(rows, filters, [])!;
     expect(title).toContain('占所选乡镇事项的');

@@ -12,13 +12,19 @@ import {
 } from '../../../src/lib/queries/explorer';
 import { NO_FILTERS, type Filters } from '../../../src/lib/state/filters';
 import { sql } from '../../../src/lib/db/sql';
-import { completeDb, realDb } from './real-db';
+import { completeDb, realDb, townshipIdsByName } from './real-db';
 
 let db: DbClient;
 let complete: DbClient;
 beforeAll(async () => {
   db = await realDb();
   complete = await completeDb();
+});
+
+/** Tests name townships as their lists do: ids come from the documents. */
+let townshipId: (name: string) => string;
+beforeAll(async () => {
+  townshipId = await townshipIdsByName();
 });
 
 type Row = ExplorerRow & ExplorerTextRow;
@@ -101,8 +107,8 @@ describe('searchItems on the real database', () => {
   it('requires every term and applies the shared filters', async () => {
     const both = await searchItems(NO_FILTERS, '公路 处罚');
     expect(both.every((r) => r.name.includes('公路') || r.matched_step !== null)).toBe(true);
-    const filtered = await searchItems({ ...NO_FILTERS, townships: ['changji-liugong'], lists: ['basic'] }, '对造成公路路面损坏');
-    expect(filtered.every((r) => r.township_id === 'changji-liugong' && r.list === 'basic')).toBe(true);
+    const filtered = await searchItems({ ...NO_FILTERS, townships: [townshipId('六工镇')], lists: ['basic'] }, '对造成公路路面损坏');
+    expect(filtered.every((r) => r.township_id === townshipId('六工镇') && r.list === 'basic')).toBe(true);
     expect(filtered.filter((r) => r.matched_step === null)).toHaveLength(1);
   });
 

@@ -5,7 +5,7 @@ import { NO_FILTERS, type Filters } from '../../../src/lib/state/filters';
 import { loadHeatmap, countMixed, cellsByStatus, splitWithinUnits, type HeatmapRow } from '../../../src/lib/queries/heatmap';
 import { reclaimedHeatmapUnitsTitle } from '../../../src/lib/ui/titles';
 import { selectionOf, type PlaceIndex } from '../../../src/lib/state/selection';
-import { completeDb, placeIndexOf, realDb } from './real-db';
+import { completeDb, placeIndexOf, realDb, townshipIdsByName } from './real-db';
 
 let db: DbClient;
 let complete: DbClient;
@@ -28,6 +28,12 @@ beforeAll(async () => {
   rows = await heatmap(NO_FILTERS);
 });
 
+/** Tests name townships as their lists do: ids come from the documents. */
+let townshipId: (name: string) => string;
+beforeAll(async () => {
+  townshipId = await townshipIdsByName();
+});
+
 describe('reclaimed heatmap on the real database', () => {
   it('has one row per duty group reclaimed in at least one township', async () => {
     const [{ n }] = await complete.query<{ n: number }>(sql`SELECT COUNT(DISTINCT duty_group) AS n FROM items WHERE list = 'reclaimed'`);
@@ -41,19 +47,19 @@ describe('reclaimed heatmap on the real database', () => {
       sql`SELECT COUNT(*) AS n FROM (SELECT DISTINCT township_id, duty_group FROM items WHERE list = 'reclaimed')`,
     );
     expect(reclaimedCells).toHaveLength(n);
-    expect(reclaimedCells.filter((c) => c.unit === 'toksun-yilahu')).toHaveLength(34);
+    expect(reclaimedCells.filter((c) => c.unit === townshipId('伊拉湖镇'))).toHaveLength(34);
   });
 
   it('shows the road-damage penalty reclaimed in four townships and still a basic duty in 六工镇', () => {
     const road = rows.find((r) => r.name === '对造成公路路面损坏、污染或者影响公路畅通行为的处罚')!;
     expect(road.reclaimedIn).toBe(4);
     expect(road.mixed).toBe(true);
-    expect(road.cells[ids.indexOf('changji-liugong')].status).toBe('basic');
+    expect(road.cells[ids.indexOf(townshipId('六工镇'))].status).toBe('basic');
     expect(road.receivers).toContain('交通运输局');
   });
 
   it('finds duties reclaimed elsewhere but still a basic duty in 六工镇', () => {
-    const liugong = ids.indexOf('changji-liugong');
+    const liugong = ids.indexOf(townshipId('六工镇'));
     const stillBasic = rows.filter((r) => r.cells[liugong].status === 'basic');
     expect(stillBasic.length).toBeGreaterThan(0);
     expect(stillBasic.every((r) => r.reclaimedIn >= 1 && r.mixed)).toBe(true);
@@ -71,13 +77,13 @@ describe('reclaimed heatmap on the real database', () => {
   });
 
   it('narrows the columns to the filtered townships and the rows to the filtered category', async () => {
-    const narrowed = await heatmap({ ...NO_FILTERS, townships: ['toksun-yilahu'], categories: ['城乡建设'] });
+    const narrowed = await heatmap({ ...NO_FILTERS, townships: [townshipId('伊拉湖镇')], categories: ['城乡建设'] });
     expect(narrowed.every((r) => r.cells.length === 1 && r.cells[0].status === 'reclaimed')).toBe(true);
     expect(narrowed).toHaveLength(7); // 伊拉湖镇's 说明: 城乡建设 7 项 reclaimed
   });
 
   it('with 六工镇 chosen, keeps the four duties it still carries that other townships reclaimed', async () => {
-    const chosen = await heatmap({ ...NO_FILTERS, townships: ['changji-liugong'] });
+    const chosen = await heatmap({ ...NO_FILTERS, townships: [townshipId('六工镇')] });
     const carried = chosen.filter((r) => r.cells[0].status !== 'reclaimed');
     expect(carried.map((r) => r.cells[0].status)).toEqual(['basic', 'basic', 'basic', 'basic']);
     expect(carried.some((r) => r.name === '对造成公路路面损坏、污染或者影响公路畅通行为的处罚' && r.reclaimedIn === 4)).toBe(true);
@@ -85,7 +91,7 @@ describe('reclaimed heatmap on the real database', () => {
     // and every duty 六工镇 reclaimed itself (its list has 30)
     const own = chosen.filter((r) => r.cells[0].status === 'reclaimed');
     const [{ n }] = await complete.query<{ n: number }>(
-      sql`SELECT COUNT(DISTINCT duty_group) AS n FROM items WHERE list = 'reclaimed' AND township_id = 'changji-liugong'`,
+      sql`SELECT COUNT(DISTINCT duty_group) AS n FROM items WHERE list = 'reclaimed' AND township_id = ${townshipId('六工镇')}`,
     );
     expect(own).toHaveLength(n);
   });

@@ -19,7 +19,7 @@ import {
 } from '../../../src/lib/queries/item-detail';
 import { NO_FILTERS } from '../../../src/lib/state/filters';
 import { selectionOf } from '../../../src/lib/state/selection';
-import { completeDb, placeIndexOf, realDb } from './real-db';
+import { completeDb, placeIndexOf, realDb, townshipIdsByName } from './real-db';
 
 let db: DbClient;
 let complete: DbClient;
@@ -28,6 +28,12 @@ beforeAll(async () => {
   db = await realDb();
   complete = await completeDb();
   counties = selectionOf(await placeIndexOf(db), NO_FILTERS).counties;
+});
+
+/** Tests name townships as their lists do: ids come from the documents. */
+let townshipId: (name: string) => string;
+beforeAll(async () => {
+  townshipId = await townshipIdsByName();
 });
 
 /** An item's id, found in the complete database by its township, list and wording. */
@@ -39,13 +45,13 @@ const idOf = async (township: string, list: string, name: string) =>
 
 describe('item detail on the real database', () => {
   it('loads an item with its township and place', async () => {
-    const id = await idOf('changji-liugong', 'basic', '公路路面损坏');
+    const id = await idOf(townshipId('六工镇'), 'basic', '公路路面损坏');
     const item = await queryRow<ItemRow>(db, itemById(id));
     expect(item).toMatchObject({ township: '六工镇', county: '昌吉市', prefecture: '昌吉回族自治州', list: 'basic' });
   });
 
   it('shows the same duty in every township: 六工镇 basic, the others reclaimed', async () => {
-    const id = await idOf('changji-liugong', 'basic', '公路路面损坏');
+    const id = await idOf(townshipId('六工镇'), 'basic', '公路路面损坏');
     const item = (await queryRow<ItemRow>(db, itemById(id)))!;
     const rows = await db.query<SameDutyRow>(sameDutyInTownships(item.duty_group, NO_FILTERS, counties));
     const status = Object.fromEntries(rows.map((r) => [r.township, statusOf(r)]));
@@ -54,7 +60,7 @@ describe('item detail on the real database', () => {
   });
 
   it('past a county, counts how each prefecture’s townships hold it: 昌吉州 1 basic + 3 reclaimed, 吐鲁番市 1 reclaimed', async () => {
-    const id = await idOf('changji-liugong', 'basic', '公路路面损坏');
+    const id = await idOf(townshipId('六工镇'), 'basic', '公路路面损坏');
     const item = (await queryRow<ItemRow>(db, itemById(id)))!;
     const rows = await db.query<SameDutyUnitRow>(sameDutyByUnit(item.duty_group, NO_FILTERS, 'prefecture'));
     expect(rows.map(({ unitName, townships, reclaimed, coop, basic }) => ({ unitName, townships, reclaimed, coop, basic }))).toEqual([
@@ -64,7 +70,7 @@ describe('item detail on the real database', () => {
   });
 
   it('marks townships that do not list a duty as absent (未列入)', async () => {
-    const id = await idOf('toksun-yilahu', 'reclaimed', '屠宰检疫');
+    const id = await idOf(townshipId('伊拉湖镇'), 'reclaimed', '屠宰检疫');
     const item = (await queryRow<ItemRow>(db, itemById(id)))!;
     const rows = await db.query<SameDutyRow>(sameDutyInTownships(item.duty_group, NO_FILTERS, []));
     expect(rows).toHaveLength(5);
@@ -77,7 +83,7 @@ describe('item detail on the real database', () => {
   });
 
   it("groups 农村户籍分户、落户工作's steps under their headings, department beside township", async () => {
-    const id = await idOf('changji-liugong', 'coop', '农村户籍分户、落户工作');
+    const id = await idOf(townshipId('六工镇'), 'coop', '农村户籍分户、落户工作');
     const item = (await queryRow<ItemRow>(db, itemById(id)))!;
     const steps = await db.query<StepRow>(itemSteps(id, item.county_place));
     const department = groupSteps(steps, 'department');
@@ -91,7 +97,7 @@ describe('item detail on the real database', () => {
   });
 
   it('loads the whole panel with itemDetail, as the explorer does', async () => {
-    const id = await idOf('changji-liugong', 'coop', '农村户籍分户、落户工作');
+    const id = await idOf(townshipId('六工镇'), 'coop', '农村户籍分户、落户工作');
     const detail = await itemDetail(db, id);
     expect(detail.item).toMatchObject({ id, township: '六工镇', list: 'coop', name: '农村户籍分户、落户工作' });
     const steps = await db.query<StepRow>(itemSteps(id, detail.item!.county_place));

@@ -12,11 +12,17 @@ import {
 } from '../../../src/lib/queries/overview';
 import { keyFigures } from '../../../src/lib/queries/overview-stats';
 import { NO_FILTERS, type Filters } from '../../../src/lib/state/filters';
-import { completeDb, placeIndexOf, realDb } from './real-db';
+import { completeDb, placeIndexOf, realDb, townshipIdsByName } from './real-db';
 
 let db: DbClient;
 beforeAll(async () => {
   db = await realDb();
+});
+
+/** Tests name townships as their lists do: ids come from the documents. */
+let townshipId: (name: string) => string;
+beforeAll(async () => {
+  townshipId = await townshipIdsByName();
 });
 
 const countsOf = (rows: TownshipListCountRow[], township: string) =>
@@ -25,16 +31,16 @@ const countsOf = (rows: TownshipListCountRow[], township: string) =>
 describe('overview queries on the real database', () => {
   it("counts 伊拉湖镇's lists as its 说明 states them: 110 basic, 101 coop, 34 reclaimed", async () => {
     const rows = await db.query<TownshipListCountRow>(townshipListCounts(NO_FILTERS));
-    expect(countsOf(rows, 'toksun-yilahu')).toEqual({ basic: 110, coop: 101, reclaimed: 34 });
+    expect(countsOf(rows, townshipId('伊拉湖镇'))).toEqual({ basic: 110, coop: 101, reclaimed: 34 });
     expect(rows).toHaveLength(15); // every township × list, zeros included
   });
 
   it('counts the other four townships as their documents number them', async () => {
     const rows = await db.query<TownshipListCountRow>(townshipListCounts(NO_FILTERS));
-    expect(countsOf(rows, 'changji-liugong')).toEqual({ basic: 136, coop: 94, reclaimed: 30 });
-    expect(countsOf(rows, 'jimsar-xindi')).toEqual({ basic: 106, coop: 101, reclaimed: 30 });
-    expect(countsOf(rows, 'manas-liangzhouhu')).toEqual({ basic: 106, coop: 107, reclaimed: 37 });
-    expect(countsOf(rows, 'qitai-jibuku')).toEqual({ basic: 109, coop: 99, reclaimed: 37 });
+    expect(countsOf(rows, townshipId('六工镇'))).toEqual({ basic: 136, coop: 94, reclaimed: 30 });
+    expect(countsOf(rows, townshipId('新地乡'))).toEqual({ basic: 106, coop: 101, reclaimed: 30 });
+    expect(countsOf(rows, townshipId('凉州户镇'))).toEqual({ basic: 106, coop: 107, reclaimed: 37 });
+    expect(countsOf(rows, townshipId('吉布库镇'))).toEqual({ basic: 109, coop: 99, reclaimed: 37 });
   });
 
   it('totals 1,237 items, 168 of them reclaimed', async () => {
@@ -46,15 +52,15 @@ describe('overview queries on the real database', () => {
   });
 
   it('the stacked bars ignore their own township/list filter, the figures apply it', async () => {
-    const filters = { ...NO_FILTERS, townships: ['toksun-yilahu'], lists: ['reclaimed' as const] };
+    const filters = { ...NO_FILTERS, townships: [townshipId('伊拉湖镇')], lists: ['reclaimed' as const] };
     const rows = await db.query<TownshipListCountRow>(townshipListCounts(filters));
-    expect(countsOf(rows, 'changji-liugong').basic).toBe(136);
+    expect(countsOf(rows, townshipId('六工镇')).basic).toBe(136);
     const f = keyFigures(await townshipTotals(db, filters));
     expect(f).toMatchObject({ total: 34, reclaimed: 34, townships: 1 });
   });
 
   it("伊拉湖镇's 党的建设 basic duties number 24, as its 说明 states", async () => {
-    const filters = { ...NO_FILTERS, townships: ['toksun-yilahu'], lists: ['basic' as const], categories: ['党的建设'] };
+    const filters = { ...NO_FILTERS, townships: [townshipId('伊拉湖镇')], lists: ['basic' as const], categories: ['党的建设'] };
     const f = keyFigures(await townshipTotals(db, filters));
     expect(f.total).toBe(24);
   });
@@ -62,11 +68,11 @@ describe('overview queries on the real database', () => {
   it('counts the steps townships carry in 配合 duties, one row per township', async () => {
     const rows = await db.query<CoopStepsRow>(coopSteps(NO_FILTERS));
     expect(rows).toHaveLength(5);
-    const yilahu = rows.find((r) => r.township_id === 'toksun-yilahu')!;
+    const yilahu = rows.find((r) => r.township_id === townshipId('伊拉湖镇'))!;
     expect(yilahu.coop_items).toBe(101);
     expect(yilahu.township_steps).toBeGreaterThanOrEqual(101); // every coop duty names at least one township step
-    const filtered = await db.query<CoopStepsRow>(coopSteps({ ...NO_FILTERS, townships: ['changji-liugong'] }));
-    expect(filtered.map((r) => r.township_id)).toEqual(['changji-liugong']);
+    const filtered = await db.query<CoopStepsRow>(coopSteps({ ...NO_FILTERS, townships: [townshipId('六工镇')] }));
+    expect(filtered.map((r) => r.township_id)).toEqual([townshipId('六工镇')]);
     expect(filtered[0].coop_items).toBe(94);
   });
 });
@@ -126,7 +132,7 @@ describe('townshipTotals against the complete database', () => {
     expect(rows).toHaveLength(5);
     expect(await actual(NO_FILTERS)).toEqual(await expected(sql`1`));
     for (const r of rows) expect(r.total).toBe(r.basic + r.coop + r.reclaimed);
-    const yilahu = rows.find((r) => r.key === 'toksun-yilahu')!;
+    const yilahu = rows.find((r) => r.key === townshipId('伊拉湖镇'))!;
     expect(yilahu).toMatchObject({ name: '伊拉湖镇', county_name: '托克逊县', prefecture_name: '吐鲁番市', total: 245 });
   });
 
@@ -154,10 +160,10 @@ describe('townshipTotals against the complete database', () => {
     const places = await placeIndexOf(db);
     const changji = places.places.find((p) => p.level === 'prefecture' && p.name === '昌吉回族自治州')!;
     const scoped = await townshipTotals(db, { ...NO_FILTERS, scope: changji.key });
-    expect(scoped.map((r) => r.key).sort()).toEqual(['changji-liugong', 'jimsar-xindi', 'manas-liangzhouhu', 'qitai-jibuku']);
+    expect(scoped.map((r) => r.key).sort()).toEqual(['六工镇', '新地乡', '凉州户镇', '吉布库镇'].map(townshipId).sort());
     expect(new Set(scoped.map((r) => r.prefecture))).toEqual(new Set([changji.id]));
-    const picked = { ...NO_FILTERS, scope: changji.key, townships: ['qitai-jibuku'] };
-    expect((await townshipTotals(db, picked)).map((r) => r.key)).toEqual(['qitai-jibuku']);
+    const picked = { ...NO_FILTERS, scope: changji.key, townships: [townshipId('吉布库镇')] };
+    expect((await townshipTotals(db, picked)).map((r) => r.key)).toEqual([townshipId('吉布库镇')]);
     expect(await townshipTotals(db, picked, ['townships'])).toEqual(scoped);
   });
 });

@@ -12,6 +12,7 @@ import { SUMMARY_FILE } from '../../../src/lib/atlas/parts';
 import { fileSource } from '../../../scripts/lib/file-source';
 import type { DbClient } from '../../../src/lib/db/client';
 import { sqlJsClient } from '../../../src/lib/db/sqljs-client';
+import { sql } from '../../../src/lib/db/sql';
 import { placesSql, type PlaceRow } from '../../../src/lib/queries/places';
 import { PlaceIndex } from '../../../src/lib/state/selection';
 
@@ -48,6 +49,21 @@ export function completeDb(): Promise<DbClient> {
     return sqlJsClient(new (await initSqlJs()).Database(readFileSync(resolve(DATA, 'duties.sqlite'))));
   })();
   return complete;
+}
+
+/**
+ * Each bundled township's id by its name. Ids come from the documents (the official township codes),
+ * so a test names a township as its list does and never writes an id.
+ */
+export async function townshipIdsByName(): Promise<(name: string) => string> {
+  const rows = await (await completeDb()).query<{ id: string; name: string }>(sql`SELECT id, name FROM townships`);
+  const ids = new Map(rows.map((r) => [r.name, r.id]));
+  if (ids.size !== rows.length) throw new Error('two bundled townships share a name: name them by county too');
+  return (name) => {
+    const id = ids.get(name);
+    if (id === undefined) throw new Error(`no bundled township is called ${name}`);
+    return id;
+  };
 }
 
 /** The place tree of an atlas, indexed (what App builds when the data opens). */

@@ -15,7 +15,7 @@ describe('url codec', () => {
       view: 'explorer',
       filters: {
         scope: '6523',
-        townships: ['toksun-yilahu', 'changji-liugong'],
+        townships: ['650422104', 'x0k2a9f3m7qz'], // an official code, and an id derived from names (township-id.ts)
         lists: ['reclaimed'],
         categories: ['党的建设'],
         departmentKinds: ['农业农村局'],
@@ -25,7 +25,7 @@ describe('url codec', () => {
       params: { 'net.merge': '0', measure: 'share' },
     };
     const search = encodeState(state);
-    expect(search).toMatch(/^\?view=explorer&p=6523&t=toksun-yilahu&t=changji-liugong&l=reclaimed/);
+    expect(search).toMatch(/^\?view=explorer&p=6523&t=650422104&t=x0k2a9f3m7qz&l=reclaimed/);
     expect(decodeState(search)).toEqual(state);
   });
 

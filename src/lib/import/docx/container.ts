@@ -1,0 +1,81 @@
+/**
+ * The parts of a .docx the reader needs, out of its zip container: the main document, and the
+ * numbering and style definitions it refers to. The container is read by fflate (maintained, no
+ * dependencies, synchronous, and the same in Node and a Web Worker); where each part lives is read
+ * from the package's relationships, as Word does, with the usual names as the fallback.
+ */
+import { unzipSync, type Unzipped } from 'fflate';
+import { DocxError } from './docx-error';
+import { childElements, parseXml } from './xml';
+
+export interface DocxParts {
+  /** word/document.xml: the body, its paragraphs and tables. */
+  document: string;
+  /** word/numbering.xml: how numbered paragraphs are numbered; null when nothing is. */
+  numbering: string | null;
+  /** word/styles.xml: paragraph styles, which may number paragraphs or mark a table of contents. */
+  styles: string | null;
+}
+
+/** An XML part this large is not a duty list (a list of 300 duties is a few MB): refused before it is inflated. */
+const MAX_PART_BYTES = 256 * 1024 * 1024;
+
+function startsWith(bytes: Uint8Array, signature: number[]): boolean {
+  return signature.every((byte, i) => bytes[i] === byte);
+}
+
+/** The XML and relationship parts of the archive (not its images), or the reason it is no .docx. */
+function unzipParts(bytes: Uint8Array): Unzipped {
+  // An OLE compound file: a Word 97–2003 .doc, or a password-protected .docx, which Word encrypts into one.
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))
+    throw new DocxError('an old Word .doc file or a password-protected .docx: save it as an unprotected .docx (Word 2007 or later)');
+  if (!startsWith(bytes, [0x50, 0x4b])) throw new DocxError('not a Word .docx file (it is not a zip archive)');
+  try {
+    return unzipSync(bytes, {
+      filter: (file) => {
+        if (!/\.(?:xml|rels)$/i.test(file.name)) return false;
+        if (file.originalSize > MAX_PART_BYTES)
+          throw new DocxError(`${file.name} would expand to ${Math.round(file.originalSize / 1024 / 1024)} MB: not a duty list`);
+        return true;
+      },
+    });
+  } catch (error) {
+    if (error instanceof DocxError) throw error;
+    throw new DocxError(`not a readable .docx: its zip archive is damaged or cut short (${(error as Error).message})`);
+  }
+}
+
+/** An XML part's text: UTF-8 as Word writes it, or UTF-16 by its BOM, as XML allows. */
+function xmlText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** Target of the first relationship of `type` in a .rels part, resolved against the folder of the part it belongs to. */
+function relationshipTarget(rels: Uint8Array | undefined, relsName: string, type: string, baseFolder: string): string | null {
+  if (!rels) return null;
+  const root = parseXml(xmlText(rels), relsName);
+  for (const relationship of childElements(root)) {
+    if (relationship.localName !== 'Relationship') continue;
+    const relationshipType = relationship.getAttribute('Type') ?? '';
+    // Transitional (…/2006/relationships/officeDocument) and Strict (…/ooxml/officeDocument/relationships/officeDocument) alike.
+    if (!relationshipType.endsWith(`/relationships/${type}`)) continue;
+    const target = relationship.getAttribute('Target') ?? '';
+    return target.startsWith('/') ? target.slice(1) : `${baseFolder}${target}`;
+  }
+  return null;
+}
+
+export function readDocxParts(bytes: Uint8Array): DocxParts {
+  const files = unzipParts(bytes);
+  const text = (name: string | null) => (name && files[name] ? xmlText(files[name]) : null);
+  const main = relationshipTarget(files['_rels/.rels'], '_rels/.rels', 'officeDocument', '') ?? 'word/document.xml';
+  const document = text(main);
+  if (document === null) throw new DocxError(`a zip archive without ${main}: not a Word .docx (an .xlsx or .pptx, or a renamed zip?)`);
+  const folder = main.slice(0, main.lastIndexOf('/') + 1);
+  const relsName = `${folder}_rels/${main.slice(folder.length)}.rels`;
+  const part = (type: string, usual: string) =>
+    text(relationshipTarget(files[relsName], relsName, type, folder)) ?? text(`${folder}${usual}`);
+  return { document, numbering: part('numbering', 'numbering.xml'), styles: part('styles', 'styles.xml') };
+}
