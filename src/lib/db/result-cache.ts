@@ -1,7 +1,7 @@
 import type { Sql } from './sql';
 
 /**
- * Answers to queries already asked, by their text and parameters. The served data never changes
+ * Answers to queries already asked, by their text, parameters and needs. The served data never changes
  * while the page is open, so the same query always has the same answer: going back to a filter, a
  * place or a view just seen costs no trip to the worker. Concurrent identical queries share one run.
  * A failed query is forgotten, so asking again retries it.
@@ -18,7 +18,9 @@ export class ResultCache {
 
   /** The cached answer to `q`, or `run`'s; each caller gets its own array (callers sort and filter them). */
   async query<Row extends object>(q: Sql, run: () => Promise<Row[]>): Promise<Row[]> {
-    const key = `${q.text}\u0000${JSON.stringify(q.params)}`;
+    // The needs are part of the question: a search's terms travel as a need (the engine fills
+    // search_hits from them), so the same text and parameters with other terms is another question.
+    const key = `${q.text}\u0000${JSON.stringify(q.params)}\u0000${JSON.stringify(q.needs ?? [])}`;
     let answer = this.#answers.get(key);
     if (answer) {
       // Most recently used last.

@@ -61,3 +61,14 @@ describe('ResultCache', () => {
     expect(run).toHaveBeenCalledTimes(4);
   });
 });
+
+describe('ResultCache and needs', () => {
+  it('asks again when only the needs differ (a search’s terms travel as a need)', async () => {
+    const cache = new ResultCache();
+    const run = vi.fn(async () => rows(1));
+    const hits = (term: string) => ({ text: 'SELECT item FROM search_hits', params: [], needs: [`search:${term}`] });
+    await cache.query(hits('屠宰检疫'), run);
+    await cache.query(hits('网格'), run);
+    expect(run).toHaveBeenCalledTimes(2);
+  });
+});
