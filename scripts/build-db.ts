@@ -13,11 +13,11 @@ import { fileURLToPath } from 'node:url';
 import initSqlJs from 'sql.js';
 import { assembleAtlas, type AtlasData, type SourceDocument } from '../src/lib/model/assemble';
 import { withPlaceTable } from '../src/lib/model/department-places';
-import type { PlaceTable } from '../src/lib/model/place-table';
+import { provinceTable, type PlaceTable } from '../src/lib/model/place-table';
 import { loadPlaceTable } from './lib/load-place-table';
 import { writeDatabase, verifyDatabase } from '../src/lib/db/write-database';
 import { deriveAtlas, type AtlasFile } from '../src/lib/atlas/derive';
-import { ATLAS_DIR } from '../src/lib/atlas/parts';
+import { ATLAS_DIR, PLACE_TABLE_FILE } from '../src/lib/atlas/parts';
 import { formatBuildReport } from './build-report';
 import { BuildError, collectSources, listFiles, readSource } from './lib/read-source';
 import { BuildThread } from './lib/build-thread';
@@ -116,8 +116,15 @@ export async function buildDatabase(inputDir: string, outFile: string): Promise<
           meta: { built_from: builtFrom, search_buckets: String(parts.search.buckets) },
         }),
       );
-    timed('publish', () => publish(outFile, temporary, atlas));
-    return { data, bytes: bytes.length, atlas: atlas.map((f) => ({ path: f.path, part: f.part, bytes: f.bytes.length })), phases };
+    // The place table the browser's import of lists resolves against: the region's divisions only.
+    const placeFile: AtlasFile = {
+      path: PLACE_TABLE_FILE,
+      part: 'places',
+      bytes: packServed(new TextEncoder().encode(JSON.stringify(provinceTable(places)))),
+    };
+    const written = [...atlas, placeFile];
+    timed('publish', () => publish(outFile, temporary, written));
+    return { data, bytes: bytes.length, atlas: written.map((f) => ({ path: f.path, part: f.part, bytes: f.bytes.length })), phases };
   } finally {
     rmSync(temporary, { force: true });
     await thread.close();

@@ -25,6 +25,11 @@ export const FIXED_PARTS: readonly FixedPart[] = ['network', 'heatmap', 'facts']
 
 // Every file is gzipped by the build (unpack.ts); the names say so.
 export const SUMMARY_FILE = `${ATLAS_DIR}/summary.sqlite.gz`;
+/**
+ * Xinjiang's divisions from the place table (JSON, gzipped), written by the build for the browser's
+ * import of lists; never read for the first chart.
+ */
+export const PLACE_TABLE_FILE = `${ATLAS_DIR}/places.json.gz`;
 
 export const partFile = (part: FixedPart): string => `${ATLAS_DIR}/${part}.sqlite.gz`;
 

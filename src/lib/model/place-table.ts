@@ -89,3 +89,17 @@ export function placeIndex(table: PlaceTable): PlaceIndex {
   indexes.set(table, index);
   return index;
 }
+
+/**
+ * One province's divisions (Xinjiang's by default): what the browser's import of lists resolves
+ * places against. The build writes it beside the parts (PLACE_TABLE_FILE); the whole country's
+ * table stays at build time.
+ */
+export function provinceTable(table: PlaceTable, provinceCode = XINJIANG_CODE): PlaceTable {
+  return {
+    provinces: table.provinces.filter((p) => p.code === provinceCode),
+    prefectures: table.prefectures.filter((p) => p.provinceCode === provinceCode),
+    counties: table.counties.filter((c) => c.provinceCode === provinceCode),
+    townships: table.townships.filter((t) => t.provinceCode === provinceCode),
+  };
+}

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import initSqlJs from 'sql.js';
 import { zipSync } from 'fflate';
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PLACE_TABLE_FILE } from '../../../src/lib/atlas/parts';
+import { XINJIANG_CODE, type PlaceTable } from '../../../src/lib/model/place-table';
 import { listToDocx } from '../import/docx-fixture';
 import { encodeGb18030 } from '../import/encode';
 
@@ -83,6 +86,19 @@ describe('npm run build:db', () => {
     expect(result.stderr).toMatch(/空壳\.docx: a zip archive without word\/document\.xml/);
     expect(result.stderr).toMatch(/清单 第二版\.docx:table 1, row \d+: 序号 skips from 1 to 3 in the 基本履职事项清单/);
     expect(readFileSync(goodOut).equals(before)).toBe(true);
+  });
+
+  it('writes the region’s place table beside the parts, for the browser’s import, holding every township it placed', async () => {
+    const table = JSON.parse(gunzipSync(readFileSync(join(work, PLACE_TABLE_FILE))).toString('utf8')) as PlaceTable;
+    expect(table.townships.length).toBeGreaterThan(1000);
+    expect(table.townships.every((t) => t.provinceCode === XINJIANG_CODE)).toBe(true);
+    const SQL = await initSqlJs();
+    const db = new SQL.Database(readFileSync(goodOut));
+    const codes = (db.exec('SELECT code FROM townships WHERE code IS NOT NULL')[0]?.values ?? []).map(([c]) => String(c));
+    db.close();
+    expect(codes.length).toBeGreaterThan(0);
+    const known = new Set(table.townships.map((t) => t.code));
+    expect(codes.filter((c) => !known.has(c))).toEqual([]);
   });
 
   it('refuses a real list with a stated count changed, at the line of the 说明', () => {
