@@ -11,6 +11,7 @@ import { deriveAllFiles } from '../atlas/derive-all';
 import { memorySource } from '../atlas/memory-source';
 import { SUMMARY_FILE } from '../atlas/parts';
 import { DatabaseRefused, readCompleteDatabase } from '../import/read-database';
+import { IMPORTED_META } from '../import/import-protocol';
 import { httpSource } from './http-source';
 import type { FromWorker, ToWorker } from './protocol';
 import type { Sql } from './sql';
@@ -67,7 +68,9 @@ async function openFile(name: string, bytes: Uint8Array) {
   }
   try {
     const tables = readCompleteDatabase(SQL, bytes, name);
-    const files = deriveAllFiles(SQL, tables, { built_from: name });
+    // The lists added in the page travel in the complete database's meta; the summary carries them to the page.
+    const imported = tables.meta[IMPORTED_META];
+    const files = deriveAllFiles(SQL, tables, { built_from: name, ...(imported ? { [IMPORTED_META]: imported } : {}) });
     engine = await AtlasEngine.open(SQL, memorySource(new Map(files.map((f) => [f.path, f.bytes]))));
     post({ type: 'ready', info: { files: [...engine.info.files], meta: engine.info.meta } });
   } catch (e) {

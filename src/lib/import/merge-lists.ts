@@ -16,14 +16,21 @@ export interface MergedLists {
 /**
  * Adds lists, assembled on their own (`added`, from assembleAtlas), to a complete database's rows:
  * a township already there is replaced; departments are shared by name (an existing one keeps its
- * id, kind and level); the added items get ids after the existing ones. Then every item is grouped
+ * id, kind and level); the added items get ids after the existing ones; townships in `remove` go. Then every item is grouped
  * again, as the build groups them, so the duty groups are those of a build of the database's lists
  * followed by the added ones. Nothing in `existing` is changed.
  */
-export function mergeLists(existing: CompleteTables, added: AtlasData, overrides: DutyGroupOverrides): MergedLists {
+export function mergeLists(
+  existing: CompleteTables,
+  added: Pick<AtlasData, keyof DatabaseRows>,
+  overrides: DutyGroupOverrides,
+  /** Townships to take out as well (an added list removed again). */
+  remove: readonly string[] = [],
+): MergedLists {
   const addedIds = new Set(added.townships.map((t) => t.id));
   const replaced = existing.townships.filter((t) => addedIds.has(t.id)).map((t) => t.id);
-  const kept = (townshipId: string) => !addedIds.has(townshipId);
+  const removed = new Set(remove);
+  const kept = (townshipId: string) => !addedIds.has(townshipId) && !removed.has(townshipId);
   const keptItems = existing.items.filter((i) => kept(i.township_id)).map((i) => ({ ...i }));
   const keptItemIds = new Set(keptItems.map((i) => i.id));
 

@@ -20,6 +20,7 @@ export type DatabaseProblem =
 /** Every row of a complete database: what the parts are derived from, and what lists are added to. */
 export interface CompleteTables extends ContractTables {
   statedCounts: StatedCountRow[];
+  meta: Record<string, string>;
 }
 
 export class DatabaseRefused extends Error {
@@ -99,7 +100,8 @@ export function readCompleteDatabase(SQL: SqlJsStatic, bytes: Uint8Array, file: 
     const stated = db.prepare('SELECT township_id, list, measure, category, count FROM stated_counts ORDER BY rowid');
     while (stated.step()) statedCounts.push(stated.getAsObject() as unknown as StatedCountRow);
     stated.free();
-    return { ...readContractTables(db), statedCounts };
+    const meta = Object.fromEntries((db.exec('SELECT key, value FROM meta')[0]?.values ?? []).map(([k, v]) => [String(k), String(v)]));
+    return { ...readContractTables(db), statedCounts, meta };
   } finally {
     db.close();
   }

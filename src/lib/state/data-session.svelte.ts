@@ -3,7 +3,10 @@ import { forgetStoredDatabase, loadStoredDatabase, storeDatabase, type StoredDat
 import { describeProblem } from '../import/describe-problem';
 import { databaseToExport } from '../export/database-export';
 import { downloadBytes } from '../export/download';
-import { DATA_STRINGS } from '../ui/strings';
+import { DATA_STRINGS, IMPORT_STRINGS } from '../ui/strings';
+import type { ListReport } from '../import/add-lists';
+import { ImportClient } from '../import/import-client';
+import { importedOf, type ImportedList } from '../import/import-protocol';
 import { connect, type Connection, type FilterOptions } from './connect';
 import { PlaceIndex } from './selection';
 
@@ -12,7 +15,19 @@ export type Phase =
   | { name: 'error'; stage: 'wasm' | 'db' | 'file'; detail: string }
   | { name: 'ready'; client: WorkerDbClient };
 
-export type DataBusy = { kind: 'open'; name: string } | { kind: 'export' } | null;
+export type DataBusy =
+  | { kind: 'open'; name: string }
+  | { kind: 'export' }
+  | { kind: 'read'; done: number; total: number; name: string }
+  | { kind: 'apply' }
+  | null;
+
+/** Lists read and merged, waiting for the reader to apply them. */
+export interface PendingImport {
+  reports: ListReport[];
+  /** Files that read, and so would be applied. */
+  applicable: number;
+}
 export type DataError = { title: string; reasons: string[] } | null;
 
 const errorName = (e: unknown) =>
@@ -35,8 +50,13 @@ export class DataSession {
   opened = $state.raw<StoredDatabase | null>(null);
   busy: DataBusy = $state(null);
   error: DataError = $state(null);
+  /** The lists read, before the reader applies them. */
+  pending = $state.raw<PendingImport | null>(null);
+  /** The lists added in the page to the data shown (kept in its meta, so they travel with an export). */
+  imported = $state.raw<ImportedList[]>([]);
 
   #current: WorkerDbClient | null = null;
+  #importer = new ImportClient();
 
   constructor(private readonly onShown: (connection: Connection, first: boolean) => void) {}
 
@@ -47,6 +67,7 @@ export class DataSession {
     this.options = connection.options;
     this.places = connection.places;
     this.phase = { name: 'ready', client: connection.client };
+    this.imported = importedOf(connection.client.info.meta);
     this.onShown(connection, first);
   }
 
@@ -75,19 +96,95 @@ export class DataSession {
     this.error = null;
     this.busy = { kind: 'open', name: file.name };
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const connection = await connect({ file: { name: file.name, bytes } });
-      const stored = { name: file.name, bytes, savedAt: new Date().toISOString() };
-      this.opened = stored;
-      this.#adopt(connection, false);
-      try {
-        await storeDatabase(stored);
-      } catch (e) {
-        // Shown all the same: only keeping it failed (a private window's or a full disk's quota).
-        this.error = { title: DATA_STRINGS.notKept(file.name), reasons: [DATA_STRINGS.storageFailed(bytes.length, errorName(e))] };
-      }
+      await this.#show(file.name, new Uint8Array(await file.arrayBuffer()));
     } catch (e) {
       this.error = { title: DATA_STRINGS.refused(file.name), reasons: reasonsOf(e) };
+    } finally {
+      this.busy = null;
+    }
+  };
+
+  /** Opens `bytes` (a complete database named `name`), shows it and keeps it; throws, changing nothing, if it does not open. */
+  async #show(name: string, bytes: Uint8Array) {
+    const connection = await connect({ file: { name, bytes } });
+    const stored = { name, bytes, savedAt: new Date().toISOString() };
+    this.opened = stored;
+    this.#adopt(connection, false);
+    try {
+      await storeDatabase(stored);
+    } catch (e) {
+      // Shown all the same: only keeping it failed (a private window's or a full disk's quota).
+      this.error = { title: DATA_STRINGS.notKept(name), reasons: [DATA_STRINGS.storageFailed(bytes.length, errorName(e))] };
+    }
+  }
+
+  /** The complete database shown, as bytes: the opened file, or the served one. */
+  async #shownBytes(): Promise<Uint8Array> {
+    return (await databaseToExport(this.opened)).bytes;
+  }
+
+  /** Reads township lists and merges them into the data shown, for a report; nothing is applied yet. */
+  addLists = async (files: File[]) => {
+    if (this.busy || files.length === 0) return;
+    this.error = null;
+    this.pending = null;
+    this.busy = { kind: 'read', done: 0, total: files.length, name: files[0].name };
+    try {
+      const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+      this.pending = await this.#importer.preview(
+        read,
+        await this.#shownBytes(),
+        new URL('./data/', document.baseURI).href,
+        (done, total, name) => {
+          this.busy = { kind: 'read', done, total, name };
+        },
+      );
+    } catch (e) {
+      this.error = { title: IMPORT_STRINGS.failed, reasons: reasonsOf(e) };
+    } finally {
+      this.busy = null;
+    }
+  };
+
+  /** Applies the lists read: the merged database is shown and kept; the views show the added townships. */
+  applyLists = async () => {
+    const pending = this.pending;
+    if (this.busy || !pending || pending.applicable === 0) return;
+    this.error = null;
+    this.busy = { kind: 'apply' };
+    try {
+      const addedAt = new Date().toISOString();
+      const added: ImportedList[] = pending.reports
+        .filter((r) => r.problems.length === 0 && r.townshipId)
+        .map((r) => ({ townshipId: r.townshipId!, township: r.township!, county: r.county!, file: r.file, addedAt }));
+      const addedIds = new Set(added.map((a) => a.townshipId));
+      const imported = [...this.imported.filter((i) => !addedIds.has(i.townshipId)), ...added];
+      const bytes = await this.#importer.apply(imported);
+      const name = this.opened ? this.opened.name : IMPORT_STRINGS.mergedName(IMPORT_STRINGS.builtInBase, imported.length);
+      await this.#show(name, bytes);
+      this.pending = null;
+    } catch (e) {
+      this.error = { title: IMPORT_STRINGS.failed, reasons: reasonsOf(e) };
+    } finally {
+      this.busy = null;
+    }
+  };
+
+  cancelLists = () => {
+    this.pending = null;
+  };
+
+  /** Takes an added list out again. */
+  removeList = async (townshipId: string) => {
+    if (this.busy) return;
+    this.error = null;
+    this.busy = { kind: 'apply' };
+    try {
+      const imported = this.imported.filter((i) => i.townshipId !== townshipId);
+      const bytes = await this.#importer.remove(await this.#shownBytes(), [townshipId], imported);
+      await this.#show(this.opened?.name ?? IMPORT_STRINGS.mergedName(IMPORT_STRINGS.builtInBase, imported.length), bytes);
+    } catch (e) {
+      this.error = { title: IMPORT_STRINGS.failed, reasons: reasonsOf(e) };
     } finally {
       this.busy = null;
     }
@@ -116,5 +213,6 @@ export class DataSession {
 
   close() {
     this.#current?.close();
+    this.#importer.close();
   }
 }

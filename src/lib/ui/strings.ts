@@ -463,7 +463,7 @@ export const DATA_STRINGS = {
   restore: '恢复内置数据',
   opening: (name: string) => `正在打开「${name}」…`,
   exporting: '正在准备下载…',
-  dropHint: '松开以打开数据库文件',
+  dropHint: '松开以添加乡镇清单（.docx / .txt）或打开数据库文件（.sqlite）',
   refused: (name: string) => `无法打开「${name}」，当前数据未改变：`,
   exportFailed: '导出失败：',
   notKept: (name: string) => `已打开「${name}」，但未能保存在本浏览器中：刷新页面后将显示内置数据。`,
@@ -482,4 +482,33 @@ export const DATA_STRINGS = {
     'broken-reference': (table: string, row: number, parent: string) =>
       `数据表 ${table} 第 ${formatCount(row)} 行引用的 ${parent} 记录不存在`,
   },
+} as const;
+
+/** Adding township lists in the browser: the report before applying, and the lists added. */
+export const IMPORT_STRINGS = {
+  heading: '添加乡镇清单',
+  pick: '选择清单文件（.docx / .txt）…',
+  hint: '可一次选择或拖入多个文件，文件名不限：乡镇、县市和地州市从文件内容识别。先读取并给出报告，确认后才应用。',
+  reading: (done: number, total: number, name: string) => (name ? `正在读取 ${done + 1}/${total}：${name}` : '正在合并…'),
+  applying: '正在应用…',
+  reportLabel: '读取报告',
+  columns: { file: '文件', township: '乡镇（县市）', lists: '基本 / 配合 / 收回', departments: '部门', duties: '事项关联' },
+  counts: (parsed: number, stated: number | null) =>
+    stated === null || stated === parsed ? String(parsed) : `${parsed}（文件注明 ${stated}）`,
+  departments: (known: number, fresh: number) => `${known} 个已有，${fresh} 个新增`,
+  duties: (linked: number, fresh: number) => `${linked} 项关联到已有事项，${fresh} 项为新事项`,
+  replaces: '已有该乡镇：应用后替换其清单',
+  refused: '无法读取，不会应用：',
+  where: (where: string | null) =>
+    where === null ? '' : `（${where.replace(/^(\d+)$/, '第 $1 行').replace(/^table (\d+), row (\d+)$/, '第 $1 个表格第 $2 行')}）`,
+  sameTownship: (first: string, township: string) => `与「${first}」是同一个乡镇（${township}），只读取前者`,
+  apply: (n: number) => `应用 ${n} 个清单`,
+  cancel: '取消',
+  nothingToApply: '没有可应用的清单。',
+  /** The name the database with added lists is kept and exported under. */
+  mergedName: (base: string, added: number) => `${base.replace(/\.sqlite$/, '')}＋${added}个清单.sqlite`,
+  builtInBase: '内置数据',
+  added: (n: number) => `已添加的清单（${n}）`,
+  remove: '移除',
+  failed: '添加清单失败：',
 } as const;

@@ -1,0 +1,137 @@
+/**
+ * Adding township lists to the database shown, in the page's import worker: each file read and
+ * placed as the build reads it, the lists assembled as the build assembles them, merged into the
+ * complete database's rows (merge-lists.ts), and a report per file the reader sees before anything is
+ * applied. Pure: no DOM, no Node; the worker passes bytes and the place table.
+ */
+import type { ListKind } from '../parse/types';
+import { assembleAtlas, type SourceDocument } from '../model/assemble';
+import type { DepartmentAliases } from '../model/departments';
+import type { DutyGroupOverrides } from '../model/duty-groups';
+import { resolvePlace } from '../model/places';
+import type { PlaceTable } from '../model/place-table';
+import { townshipIdOf } from '../model/township-id';
+import { ListFileError, readListFile } from './list-file';
+import { mergeLists, type MergedLists } from './merge-lists';
+import type { CompleteTables } from './read-database';
+import { IMPORT_STRINGS } from '../ui/strings';
+
+export interface ListProblem {
+  /** The line of a text file, "table 2, row 15" of a Word document; null for the whole file. */
+  where: string | null;
+  reason: string;
+}
+
+export interface ListCounts {
+  parsed: number;
+  /** What the document's 说明 states, where it does. */
+  stated: number | null;
+}
+
+/** What the reader sees of one file before applying it. */
+export interface ListReport {
+  file: string;
+  /** Every reason the file is refused; empty when it reads. A refused file is never applied. */
+  problems: ListProblem[];
+  townshipId?: string;
+  township?: string;
+  county?: string;
+  prefecture?: string;
+  /** The township is in the database shown already: applying replaces its list. */
+  replaces?: boolean;
+  lists?: Record<ListKind, ListCounts>;
+  /** Departments the list names: already in the database shown, or new to it. */
+  departments?: { known: number; new: number };
+  /** Its duties: in a duty group with duties of the database shown (linked), or in none (new). */
+  duties?: { linked: number; new: number };
+}
+
+export interface ImportPreview {
+  reports: ListReport[];
+  /** The merged rows, when at least one file reads: what applying writes. */
+  merged: MergedLists | null;
+}
+
+const LISTS: ListKind[] = ['basic', 'coop', 'reclaimed'];
+
+/** Reads one file: its source document (with its township id), or its problems. */
+export function readList(
+  name: string,
+  bytes: Uint8Array,
+  places: PlaceTable,
+): { source: SourceDocument; report: ListReport } | { report: ListReport } {
+  try {
+    const document = readListFile(name, bytes);
+    const place = resolvePlace(document.place, places);
+    const townshipId = townshipIdOf(place);
+    const lists = Object.fromEntries(
+      LISTS.map((list) => [
+        list,
+        { parsed: document.items.filter((i) => i.list === list).length, stated: document.stated?.lists[list]?.total ?? null },
+      ]),
+    ) as Record<ListKind, ListCounts>;
+    return {
+      source: { townshipId, document, place },
+      report: { file: name, problems: [], townshipId, township: place.township, county: place.county, prefecture: place.prefecture, lists },
+    };
+  } catch (error) {
+    if (error instanceof ListFileError) return { report: { file: name, problems: [{ where: error.where, reason: error.reason }] } };
+    return { report: { file: name, problems: [{ where: null, reason: error instanceof Error ? error.message : String(error) }] } };
+  }
+}
+
+/**
+ * Every file read and, where they read, merged into `base`: the report of each, and the merged rows.
+ * Two files of one township: the second is refused, naming the first. `onFile` reports progress.
+ */
+export function previewImport(
+  files: readonly { name: string; bytes: Uint8Array }[],
+  base: CompleteTables,
+  context: { places: PlaceTable; aliases: DepartmentAliases; overrides: DutyGroupOverrides },
+  onFile: (done: number, total: number, name: string) => void = () => {},
+): ImportPreview {
+  const reports: ListReport[] = [];
+  const sources: SourceDocument[] = [];
+  const fileOf = new Map<string, string>();
+  files.forEach((file, i) => {
+    onFile(i, files.length, file.name);
+    const read = readList(file.name, file.bytes, context.places);
+    reports.push(read.report);
+    if (!('source' in read)) return;
+    const first = fileOf.get(read.source.townshipId);
+    if (first) {
+      read.report.problems.push({
+        where: null,
+        reason: IMPORT_STRINGS.sameTownship(first, `${read.report.county}${read.report.township}`),
+      });
+      return;
+    }
+    fileOf.set(read.source.townshipId, file.name);
+    sources.push(read.source);
+  });
+  onFile(files.length, files.length, '');
+  if (sources.length === 0) return { reports, merged: null };
+
+  const added = assembleAtlas(sources, context.aliases, context.overrides);
+  const merged = mergeLists(base, added, context.overrides);
+  const baseDepartments = new Set(base.departments.map((d) => d.name));
+  const baseTownships = new Set(base.townships.map((t) => t.id));
+  const addedIds = new Set(added.townships.map((t) => t.id));
+  // A group is linked when it holds an item of a township the database keeps.
+  const linkedGroups = new Set(merged.rows.items.filter((i) => !addedIds.has(i.township_id)).map((i) => i.duty_group));
+  for (const report of reports) {
+    if (report.problems.length || !report.townshipId) continue;
+    const items = merged.rows.items.filter((i) => i.township_id === report.townshipId);
+    const itemIds = new Set(items.map((i) => i.id));
+    const named = new Set(merged.rows.itemDepartments.filter((d) => itemIds.has(d.item_id)).map((d) => d.department_id));
+    const names = merged.rows.departments.filter((d) => named.has(d.id)).map((d) => d.name);
+    const linked = items.filter((i) => linkedGroups.has(i.duty_group)).length;
+    report.replaces = baseTownships.has(report.townshipId);
+    report.departments = {
+      known: names.filter((n) => baseDepartments.has(n)).length,
+      new: names.filter((n) => !baseDepartments.has(n)).length,
+    };
+    report.duties = { linked, new: items.length - linked };
+  }
+  return { reports, merged };
+}

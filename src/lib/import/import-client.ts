@@ -1,0 +1,62 @@
+import type { ListReport } from './add-lists';
+import type { FromImportWorker, ImportedList, ToImportWorker } from './import-protocol';
+
+/**
+ * The page's side of the import worker: one request at a time (the shell never asks for two), the
+ * worker started on the first import and kept, with its merged rows, until the page goes.
+ */
+export class ImportClient {
+  #worker: Worker | null = null;
+
+  #ask<T>(
+    message: ToImportWorker,
+    answer: (m: FromImportWorker) => T | undefined,
+    onProgress?: (done: number, total: number, name: string) => void,
+  ): Promise<T> {
+    const worker = (this.#worker ??= new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }));
+    return new Promise<T>((resolve, reject) => {
+      worker.onmessage = (event: MessageEvent<FromImportWorker>) => {
+        const m = event.data;
+        if (m.type === 'progress') return onProgress?.(m.done, m.total, m.name);
+        if (m.type === 'error') return reject(new Error(m.message));
+        const value = answer(m);
+        if (value !== undefined) resolve(value);
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        this.close();
+        reject(new Error(event.message || 'import worker failed'));
+      };
+      worker.postMessage(message);
+    });
+  }
+
+  /** Reads `files` and merges them into `base` (the complete database shown): a report per file. */
+  preview(
+    files: { name: string; bytes: Uint8Array }[],
+    base: Uint8Array,
+    dataUrl: string,
+    onProgress?: (done: number, total: number, name: string) => void,
+  ): Promise<{ reports: ListReport[]; applicable: number }> {
+    return this.#ask(
+      { type: 'preview', files, base, dataUrl },
+      (m) => (m.type === 'preview' ? { reports: m.reports, applicable: m.applicable } : undefined),
+      onProgress,
+    );
+  }
+
+  /** The complete database the last preview merged, with `imported` kept in its meta. */
+  apply(imported: ImportedList[]): Promise<Uint8Array> {
+    return this.#ask({ type: 'apply', imported }, (m) => (m.type === 'written' ? m.bytes : undefined));
+  }
+
+  /** `base` without the townships `remove`. */
+  remove(base: Uint8Array, remove: string[], imported: ImportedList[]): Promise<Uint8Array> {
+    return this.#ask({ type: 'remove', base, remove, imported }, (m) => (m.type === 'written' ? m.bytes : undefined));
+  }
+
+  close(): void {
+    this.#worker?.terminate();
+    this.#worker = null;
+  }
+}

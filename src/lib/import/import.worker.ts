@@ -1,0 +1,73 @@
+/// <reference lib="webworker" />
+/**
+ * The import worker: reads the files a reader adds (Word or text lists), merges them into the complete
+ * database shown and writes the new one, off the page's thread, so a large file never freezes the tab.
+ * It keeps the last preview's merged rows until it is applied or replaced by another preview.
+ */
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
+import aliasFile from '../../../data/department-aliases.json';
+import overrideFile from '../../../data/duty-group-overrides.json';
+import { withPlaceTable } from '../model/department-places';
+import type { DepartmentAliases } from '../model/departments';
+import type { DutyGroupOverrides } from '../model/duty-groups';
+import type { PlaceTable } from '../model/place-table';
+import { writeDatabase } from '../db/write-database';
+import { unpack } from '../atlas/unpack';
+import { PLACE_TABLE_FILE } from '../atlas/parts';
+import { previewImport } from './add-lists';
+import { mergeLists, type MergedLists } from './merge-lists';
+import { readCompleteDatabase } from './read-database';
+import { IMPORTED_META, type FromImportWorker, type ImportedList, type ToImportWorker } from './import-protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+const post = (message: FromImportWorker, transfer: Transferable[] = []) => self.postMessage(message, transfer);
+
+let sqlJs: Promise<SqlJsStatic> | null = null;
+const loadSqlJs = () => (sqlJs ??= initSqlJs({ locateFile: () => wasmUrl }));
+let placeTable: Promise<PlaceTable> | null = null;
+/** The build's extract of the place table (Xinjiang's divisions), fetched on the first import only. */
+function loadPlaces(dataUrl: string): Promise<PlaceTable> {
+  placeTable ??= fetch(new URL(PLACE_TABLE_FILE, dataUrl)).then(async (response) => {
+    if (!response.ok) throw new Error(`${PLACE_TABLE_FILE}: HTTP ${response.status}`);
+    return JSON.parse(new TextDecoder().decode(await unpack(new Uint8Array(await response.arrayBuffer())))) as PlaceTable;
+  });
+  placeTable.catch(() => (placeTable = null));
+  return placeTable;
+}
+
+let pending: MergedLists | null = null;
+const overrides = overrideFile as DutyGroupOverrides;
+
+function write(SQL: SqlJsStatic, merged: MergedLists, imported: ImportedList[]) {
+  const bytes = writeDatabase(SQL, merged.rows, { [IMPORTED_META]: JSON.stringify(imported) });
+  post({ type: 'written', bytes }, [bytes.buffer]);
+}
+
+self.onmessage = async (event: MessageEvent<ToImportWorker>) => {
+  const message = event.data;
+  try {
+    const SQL = await loadSqlJs();
+    if (message.type === 'preview') {
+      pending = null;
+      const places = await loadPlaces(message.dataUrl);
+      const aliases = withPlaceTable(aliasFile as unknown as DepartmentAliases, places);
+      const base = readCompleteDatabase(SQL, message.base, '');
+      const preview = previewImport(message.files, base, { places, aliases, overrides }, (done, total, name) =>
+        post({ type: 'progress', done, total, name }),
+      );
+      pending = preview.merged;
+      post({ type: 'preview', reports: preview.reports, applicable: preview.reports.filter((r) => r.problems.length === 0).length });
+    } else if (message.type === 'apply') {
+      if (!pending) throw new Error('nothing to apply: read the lists again');
+      write(SQL, pending, message.imported);
+      pending = null;
+    } else {
+      const base = readCompleteDatabase(SQL, message.base, '');
+      const nothing = { townships: [], items: [], departments: [], itemDepartments: [], steps: [], statedCounts: [] };
+      write(SQL, mergeLists(base, nothing, overrides, message.remove), message.imported);
+    }
+  } catch (error) {
+    post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+};

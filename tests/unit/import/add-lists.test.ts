@@ -1,0 +1,95 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assemble, readSources, DEFAULT_INPUT } from '../../../scripts/build-db';
+import { loadPlaceTable } from '../../../scripts/lib/load-place-table';
+import { writeDatabase } from '../../../src/lib/db/write-database';
+import { withPlaceTable } from '../../../src/lib/model/department-places';
+import type { PlaceTable } from '../../../src/lib/model/place-table';
+import { readCompleteDatabase, type CompleteTables } from '../../../src/lib/import/read-database';
+import { previewImport } from '../../../src/lib/import/add-lists';
+import type { AtlasData } from '../../../src/lib/model/assemble';
+
+const DATA = resolve(import.meta.dirname, '../../../data');
+const OVERRIDES = JSON.parse(readFileSync(join(DATA, 'duty-group-overrides.json'), 'utf8'));
+
+let SQL: SqlJsStatic;
+let places: PlaceTable;
+let context: Parameters<typeof previewImport>[2];
+let full: AtlasData;
+/** The bundled list files, by name, in the build's order. */
+let files: { name: string; bytes: Uint8Array }[];
+const databaseOf = (data: AtlasData): CompleteTables => readCompleteDatabase(SQL, writeDatabase(SQL, data), 'base.sqlite');
+
+beforeAll(async () => {
+  SQL = await initSqlJs();
+  places = loadPlaceTable();
+  context = {
+    places,
+    aliases: withPlaceTable(JSON.parse(readFileSync(join(DATA, 'department-aliases.json'), 'utf8')), places),
+    overrides: OVERRIDES,
+  };
+  full = assemble(readSources(DEFAULT_INPUT));
+  files = readdirSync(DEFAULT_INPUT)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(DEFAULT_INPUT, name))) }));
+});
+
+describe('previewImport', () => {
+  it('reports a list added to a database of the others as the build reads it, linked to their duties', () => {
+    const last = files.at(-1)!;
+    const lastSource = readSources(DEFAULT_INPUT).find((s) => s.document.source === last.name)!;
+    const base = databaseOf(assemble(readSources(DEFAULT_INPUT).filter((s) => s !== lastSource && s.document.source !== last.name)));
+    const renamed = { name: `${lastSource.place!.county}${lastSource.place!.township}履职事项清单.txt`, bytes: last.bytes };
+    const { reports, merged } = previewImport([renamed], base, context);
+    expect(reports).toHaveLength(1);
+    const [report] = reports;
+    expect(report.problems).toEqual([]);
+    expect(report.townshipId).toBe(lastSource.townshipId);
+    expect([report.township, report.county, report.prefecture]).toEqual([
+      lastSource.place!.township,
+      lastSource.place!.county,
+      lastSource.place!.prefecture,
+    ]);
+    expect(report.replaces).toBe(false);
+    for (const list of ['basic', 'coop', 'reclaimed'] as const)
+      expect(report.lists![list].parsed).toBe(lastSource.document.items.filter((i) => i.list === list).length);
+    // Its duties that share a group with another township's in the build of all five are linked.
+    const township = lastSource.townshipId;
+    const groupsElsewhere = new Set(full.items.filter((i) => i.township_id !== township).map((i) => i.duty_group));
+    const linked = full.items.filter((i) => i.township_id === township && groupsElsewhere.has(i.duty_group)).length;
+    expect(report.duties).toEqual({ linked, new: lastSource.document.items.length - linked });
+    expect(report.departments!.known + report.departments!.new).toBeGreaterThan(0);
+    expect(merged!.rows.items).toHaveLength(full.items.length);
+  });
+
+  it('marks a township already shown as replaced, and refuses a second file of one township, naming the first', () => {
+    const base = databaseOf(full);
+    const [first] = files;
+    const { reports } = previewImport([first, { name: '副本.txt', bytes: first.bytes }], base, context);
+    expect(reports[0].problems).toEqual([]);
+    expect(reports[0].replaces).toBe(true);
+    expect(reports[1].problems).toHaveLength(1);
+    expect(reports[1].problems[0].reason).toContain(first.name);
+  });
+
+  it('refuses a file it cannot read with where and why, and merges nothing for it', () => {
+    const base = databaseOf(full);
+    const text = new TextDecoder().decode(files[0].bytes).split('\n');
+    const cut = text.slice(0, Math.floor(text.length / 2)).join('\n');
+    const { reports, merged } = previewImport(
+      [
+        { name: '空文件.txt', bytes: new Uint8Array() },
+        { name: '半个文件.txt', bytes: new TextEncoder().encode(cut) },
+        { name: '清单.doc', bytes: files[0].bytes },
+      ],
+      base,
+      context,
+    );
+    expect(reports.every((r) => r.problems.length > 0)).toBe(true);
+    expect(reports[2].problems[0].reason).toMatch(/docx|txt/);
+    expect(merged).toBeNull();
+  });
+});
