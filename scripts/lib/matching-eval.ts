@@ -91,14 +91,14 @@ export function heldOutSets(dir = HELDOUT_DIR): HeldOutSet[] {
     });
 }
 
-function readList(path: string, townshipId: string, places: PlaceTable): SourceDocument {
+export function readList(path: string, townshipId: string, places: PlaceTable): SourceDocument {
   const document = parseDocument(decodeListFile(readFileSync(path)).text, basename(path));
   return { townshipId, document, place: resolvePlace(document.place, places) };
 }
 
-/** The bundled lists, read once per process: every set is scored against the same five. */
+/** The bundled lists, read once per process: every set is scored against the same ones. */
 let bundledCache: SourceDocument[] | null = null;
-function bundledSources(places: PlaceTable): SourceDocument[] {
+export function bundledSources(places: PlaceTable): SourceDocument[] {
   bundledCache ??= readdirSync(BUNDLED_DIR)
     .filter((f) => f.endsWith('.txt'))
     .sort()

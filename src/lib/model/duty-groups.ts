@@ -58,6 +58,10 @@
  * 6. Groups are numbered 1..n by their first member in input order; members keep input order.
  */
 import type { ListKind } from '../parse/types';
+import { namesSameNumbers, normaliseDutyName } from './duty-names';
+import { DutyUnion } from './duty-union';
+
+export { normaliseDutyName } from './duty-names';
 
 export interface DutyInput {
   key: number;
@@ -101,46 +105,12 @@ export const OVERLAP_MIN = 0.8;
 
 /** Whether the fuzzy pass may join two different normal forms, given their bigram Dice. */
 function fuzzyAccepts(a: string, b: string, score: number, overlap: number): boolean {
-  if (numbersOf(a) !== numbersOf(b)) return false;
+  if (!namesSameNumbers(a, b)) return false;
   if (score >= FUZZY_THRESHOLD - 1e-12) return true;
   if (score >= OVERLAP_DICE - 1e-12 && overlap >= OVERLAP_MIN - 1e-12) return true;
   if (score < CONTAINED_THRESHOLD - 1e-12) return false;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   return Array.from(short).length >= CONTAINED_MIN_CHARS && long.includes(short);
-}
-
-const LOCALITY = /(本|全|各)(乡镇|乡|镇)((、|和|及)?村)?|本?行政区域内|辖区内|辖区/g;
-const LEADING = /^(负责|做好|开展|对|违反规定)/;
-const PENALTY_ENDING = /(的)?(违法)?(行为)?(进行)?(的)?处罚$/;
-const BRACKETED = /[(<〈【[][^()<>〈〉【】[\]]*[)>〉】\]]/g;
-const STRAY_BRACKET = /[()<>〈〉【】[\]]/g;
-const PUNCT = /[\p{P}\p{S}]/gu;
-
-/** The normal form used for exact matching (exported for tests and the build report). */
-export function normaliseDutyName(name: string): string {
-  let s = name.normalize('NFKC').replace(/\s+/g, '');
-  s = s.replace(/(?<![A-Za-z])and(?![A-Za-z])/g, '和');
-  s = s.replace(/乡\(镇\)/g, '乡镇').replace(/镇\(乡\)/g, '乡镇');
-  for (let prev = ''; prev !== s;) {
-    prev = s;
-    s = s.replace(BRACKETED, '');
-  }
-  s = s.replace(STRAY_BRACKET, '');
-  s = s.replace(LOCALITY, '');
-  // Leading words: strip repeatedly, with the punctuation that may follow them.
-  for (let prev = ''; prev !== s;) {
-    prev = s;
-    s = s
-      .replace(/^[\p{P}\p{S}]+/u, '')
-      .replace(LEADING, '')
-      .replace(/^乡镇(、|和|及)?村/, '');
-  }
-  s = s.replace(PENALTY_ENDING, '处罚');
-  // `工作` closing a clause: `…管理工作，…` ≡ `…管理，…`; `卫片图斑治理相关工作` ≡ `卫片图斑治理`.
-  s = s.replace(/(相关|等)?工作(?=[,，、;；。]|$)/g, '');
-  s = s.replace(/审批/g, '审核').replace(/或者/g, '或');
-  s = s.replace(/的/g, '').replace(PUNCT, '');
-  return s;
 }
 
 /** The set of character bigrams of a normal form; a one-character form is its own bigram. */
@@ -150,13 +120,6 @@ function bigrams(form: string): string[] {
   const set = new Set<string>();
   for (let i = 0; i + 1 < chars.length; i++) set.add(chars[i] + chars[i + 1]);
   return [...set];
-}
-
-const NUMBER = /[0-9]+|[零〇一二三四五六七八九十百千万两]+(?=[条款项类级周岁年月日个次号])/g;
-
-/** Numbers a form names, sorted; forms naming different numbers are not fuzzy-matched. */
-function numbersOf(form: string): string {
-  return (form.match(NUMBER) ?? []).sort().join(',');
 }
 
 /** Dice coefficient of two bigram sets of sizes na, nb with overlap o. */
@@ -243,18 +206,7 @@ export function unmatchedOverrideNames(items: readonly DutyInput[], overrides: D
 
 /** Groups duties; ids are 1..n, deterministic for the same input (numbered by first member in input order). */
 export function groupDuties(items: DutyInput[], overrides: DutyGroupOverrides): DutyGroup[] {
-  const n = items.length;
-  const parent = Int32Array.from({ length: n }, (_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
-  };
-  // Per root: the documents (township + list) and split tags its members carry.
-  const docs: Set<string>[] = items.map((it) => new Set([it.township + '\u0000' + it.list]));
-  const tags: Set<string>[] = items.map(() => new Set<string>());
+  const union = new DutyUnion(items);
   const byName = new Map<string, number[]>();
   items.forEach((it, i) => {
     const k = overrideKey(it.name);
@@ -265,36 +217,14 @@ export function groupDuties(items: DutyInput[], overrides: DutyGroupOverrides): 
   const named = (name: string): number[] => byName.get(overrideKey(name)) ?? [];
   (overrides.split ?? []).forEach((e, k) => {
     e.names.forEach((nm, side) => {
-      for (const i of named(nm)) tags[i].add(`${k}:${side}`);
+      for (const i of named(nm)) union.tag(i, k, side === 0 ? 0 : 1);
     });
   });
-  const conflicts = (ta: Set<string>, tb: Set<string>): boolean => {
-    for (const t of ta) {
-      const [k, side] = t.split(':');
-      if (tb.has(`${k}:${side === '0' ? 1 : 0}`)) return true;
-    }
-    return false;
-  };
-  /** Joins the groups of i and j unless a constraint forbids it; returns whether they are together. */
-  const union = (i: number, j: number): boolean => {
-    let a = find(i);
-    let b = find(j);
-    if (a === b) return true;
-    for (const d of docs[b]) if (docs[a].has(d)) return false;
-    if (conflicts(tags[a], tags[b])) return false;
-    if (docs[a].size + tags[a].size < docs[b].size + tags[b].size) [a, b] = [b, a];
-    parent[b] = a;
-    for (const d of docs[b]) docs[a].add(d);
-    for (const t of tags[b]) tags[a].add(t);
-    docs[b] = new Set();
-    tags[b] = new Set();
-    return true;
-  };
 
   // 1. Reviewed merges.
   for (const e of overrides.merge ?? []) {
     const right = named(e.names[1]);
-    for (const i of named(e.names[0])) for (const j of right) union(i, j);
+    for (const i of named(e.names[0])) for (const j of right) union.union(i, j);
   }
 
   // 2. Exact pass on the normal form.
@@ -311,7 +241,7 @@ export function groupDuties(items: DutyInput[], overrides: DutyGroupOverrides): 
     for (const i of members) {
       let placed = false;
       for (const r of roots)
-        if (union(r, i)) {
+        if (union.union(r, i)) {
           placed = true;
           break;
         }
@@ -330,17 +260,17 @@ export function groupDuties(items: DutyInput[], overrides: DutyGroupOverrides): 
       return { ...p, lo: Math.min(x, y), hi: Math.max(x, y) };
     })
     .sort((p, q) => q.score - p.score || p.lo - q.lo || p.hi - q.hi);
-  const rootsOf = (members: number[]): number[] => [...new Set(members.map(find))];
+  const rootsOf = (members: number[]): number[] => [...new Set(members.map((i) => union.find(i)))];
   for (const p of pairs) {
     const right = rootsOf(byForm.get(p.b)!);
-    for (const i of rootsOf(byForm.get(p.a)!)) for (const j of right) union(i, j);
+    for (const i of rootsOf(byForm.get(p.a)!)) for (const j of right) union.union(i, j);
   }
 
   // 4. Number groups by first member in input order.
   const idOfRoot = new Map<number, number>();
   const groups: DutyGroup[] = [];
   items.forEach((it, i) => {
-    const r = find(i);
+    const r = union.find(i);
     let id = idOfRoot.get(r);
     if (id === undefined) {
       id = groups.length + 1;
