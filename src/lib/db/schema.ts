@@ -63,6 +63,22 @@ CREATE TABLE steps (
   heading       TEXT                             -- the cell's sub-heading as written ('县应急管理局'), if any
 );
 
+-- Review queue of duty grouping (src/lib/model/duty-context-pass.ts): each item left in a duty group
+-- of its own township only, whose best candidate groups scored in the uncertain band (high enough to
+-- be worth a look, short of a join), with up to three candidates, best first. Score = wording
+-- similarity + what the documents add; evidence is JSON: {"sameTownship":false,"penalties":
+-- "neither"|"both","category":bool,"list":bool,"departments":"agree"|"disagree"|"unknown",
+-- "neighbours":n} — same 事项类别, same list, lead/receiving department kinds, neighbouring groups shared.
+CREATE TABLE duty_group_candidates (
+  item_id         INTEGER NOT NULL REFERENCES items,
+  rank            INTEGER NOT NULL,        -- 1 = the best candidate
+  candidate_group INTEGER NOT NULL,        -- an items.duty_group
+  score           REAL NOT NULL,
+  wording         REAL NOT NULL,           -- the wording similarity alone (0..1)
+  evidence        TEXT NOT NULL,
+  PRIMARY KEY (item_id, rank)
+);
+
 -- Stated totals from a document's 说明, kept so the UI can show "stated vs parsed".
 CREATE TABLE stated_counts (
   township_id TEXT NOT NULL REFERENCES townships,
@@ -127,6 +143,15 @@ export interface StepRow {
   ord: number;
   text: string;
   heading: string | null;
+}
+export interface DutyGroupCandidateRow {
+  item_id: number;
+  rank: number;
+  candidate_group: number;
+  score: number;
+  wording: number;
+  /** JSON of the ContextEvidence (src/lib/model/duty-context.ts). */
+  evidence: string;
 }
 export interface StatedCountRow {
   township_id: string;

@@ -13,7 +13,9 @@ import { insertRows } from './bulk-insert';
  */
 export function writeDatabase(
   SQL: SqlJsStatic,
-  data: Pick<AtlasData, 'townships' | 'departments' | 'items' | 'itemDepartments' | 'steps' | 'statedCounts'>,
+  // The review queue is optional: rows merged elsewhere may come without one (the table is then empty).
+  data: Pick<AtlasData, 'townships' | 'departments' | 'items' | 'itemDepartments' | 'steps' | 'statedCounts'> &
+    Partial<Pick<AtlasData, 'dutyGroupCandidates'>>,
   meta: Record<string, string> = {},
 ): Uint8Array {
   const db = new SQL.Database();
@@ -31,6 +33,12 @@ export function writeDatabase(
     insertAll(db, 'items', ['id', 'township_id', 'list', 'seq', 'category', 'name', 'duty_group', 'source_line'], data.items);
     insertAll(db, 'item_departments', ['item_id', 'department_id', 'role'], data.itemDepartments);
     insertAll(db, 'steps', ['item_id', 'party', 'department_id', 'ord', 'text', 'heading'], data.steps);
+    insertAll(
+      db,
+      'duty_group_candidates',
+      ['item_id', 'rank', 'candidate_group', 'score', 'wording', 'evidence'],
+      data.dutyGroupCandidates ?? [],
+    );
     insertAll(db, 'stated_counts', ['township_id', 'list', 'measure', 'category', 'count'], data.statedCounts);
     const metaRows = Object.entries({ schema_version: String(SCHEMA_VERSION), ...meta }).map(([key, value]) => ({ key, value }));
     insertAll(db, 'meta', ['key', 'value'], metaRows);

@@ -48,3 +48,13 @@ function numbersOf(form: string): string {
 export function namesSameNumbers(a: string, b: string): boolean {
   return numbersOf(a) === numbersOf(b);
 }
+
+/**
+ * Whether two forms cite no different numbers: both cite none, only one cites any (`五个认同`,
+ * `一个物业管理区域` spelled out where the other leaves it), or both cite the same.
+ */
+export function namesNoOtherNumbers(a: string, b: string): boolean {
+  const x = numbersOf(a);
+  const y = numbersOf(b);
+  return x === '' || y === '' || x === y;
+}

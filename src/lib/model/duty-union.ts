@@ -16,11 +16,14 @@ export class DutyUnion {
   private readonly docs: Set<string>[];
   /** Per root: the sides of reviewed splits (`k:0` / `k:1`) its members stand on. */
   private readonly tags: Set<string>[];
+  /** Per root: the townships its members come from; null while a root stands for its own item alone. */
+  private readonly townships: (Set<string> | null)[];
 
-  constructor(members: readonly UnionMember[]) {
+  constructor(private readonly members: readonly UnionMember[]) {
     this.parent = Int32Array.from({ length: members.length }, (_, i) => i);
     this.docs = members.map((m) => new Set([documentOf(m)]));
     this.tags = members.map(() => new Set<string>());
+    this.townships = members.map(() => null);
   }
 
   /** Puts item i on side `side` of reviewed split `split`: it never joins the other side. */
@@ -57,14 +60,25 @@ export class DutyUnion {
     this.parent[b] = a;
     for (const d of this.docs[b]) this.docs[a].add(d);
     for (const t of this.tags[b]) this.tags[a].add(t);
+    const townships = (this.townships[a] ??= new Set([this.members[a].township]));
+    const joining = this.townships[b];
+    if (joining) for (const t of joining) townships.add(t);
+    else townships.add(this.members[b].township);
     this.docs[b] = new Set();
     this.tags[b] = new Set();
+    this.townships[b] = null;
     return true;
   }
 
   /** The documents (township + list) a group's members come from. */
   documentsOf(i: number): ReadonlySet<string> {
     return this.docs[this.find(i)];
+  }
+
+  /** The townships a group's members come from. */
+  townshipsOf(i: number): ReadonlySet<string> {
+    const root = this.find(i);
+    return (this.townships[root] ??= new Set([this.members[root].township]));
   }
 
   private splitBetween(a: number, b: number): boolean {
