@@ -14,7 +14,8 @@ const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 function describe(o: LinkOutcome): string {
   const expected = o.expected.length ? o.expected.map((e) => `${e.name} (${e.ref})`).join(' or ') : 'none: a new duty';
   const linked = o.linkedTo.length ? o.linkedTo.slice(0, 2).join(' / ') + (o.linkedTo.length > 2 ? ' / …' : '') : 'nothing';
-  return `  ${o.item.padEnd(13)} ${o.name}\n${''.padEnd(16)}expected: ${expected}\n${''.padEnd(16)}linked:   ${linked}`;
+  const review = o.review.candidates.length ? `\n${''.padEnd(16)}review:   ${o.review.candidates.join(' / ')}` : '';
+  return `  ${o.item.padEnd(13)} ${o.name}\n${''.padEnd(16)}expected: ${expected}\n${''.padEnd(16)}linked:   ${linked}${review}`;
 }
 
 export function formatScore(score: MatchingScore, allOutcomes = false): string {
@@ -27,7 +28,15 @@ export function formatScore(score: MatchingScore, allOutcomes = false): string {
   const missed = score.outcomes.filter((o) => o.verdict === 'missed');
   const wrongAndMissed = wrong.filter((o) => o.expected.length).length;
   lines.push(`wrong links (${wrong.length}):`, ...wrong.map(describe));
-  lines.push(`missed links (${missed.length} not linked, and ${wrongAndMissed} of the wrong links above):`, ...missed.map(describe));
+  const answered = missed.filter((o) => o.review.holdsAnswer).length;
+  lines.push(
+    `missed links (${missed.length} not linked, ${answered} of them with the right group among their review candidates; and ${wrongAndMissed} of the wrong links above):`,
+    ...missed.map(describe),
+  );
+  const queued = score.outcomes.filter((o) => o.review.candidates.length > 0);
+  lines.push(
+    `review queue: ${queued.length} of this list's items, ${queued.filter((o) => o.verdict === 'missed').length} of them missed links, ${queued.filter((o) => o.verdict === 'new').length} new duties`,
+  );
   if (score.bundledJoined.length)
     lines.push(
       `bundled groups joined through this list (${score.bundledJoined.length}):`,

@@ -59,6 +59,8 @@ export interface LinkOutcome {
   /** Names of bundled items in the group the held-out item joined (one per bundled township and list), or none. */
   linkedTo: string[];
   verdict: 'right' | 'wrong' | 'missed' | 'new';
+  /** For an item left unlinked: its review candidates (first item names of the groups), and whether one is a group the key accepts. */
+  review: { candidates: string[]; holdsAnswer: boolean };
 }
 
 export interface MatchingScore {
@@ -136,6 +138,8 @@ export function scoreHeldOutSet(set: HeldOutSet, places: PlaceTable = loadPlaceT
   if (unkeyed.length) throw new Error(`${set.name}: items without an answer: ${unkeyed.join(', ')}`);
 
   const groupAlone = new Map(alone.items.map((i) => [refOf(i), i.duty_group]));
+  const candidatesOf = new Map<number, number[]>();
+  for (const c of data.dutyGroupCandidates) candidatesOf.set(c.item_id, [...(candidatesOf.get(c.item_id) ?? []), c.candidate_group]);
   const outcomes: LinkOutcome[] = heldOut.map((item) => {
     const target = set.key.links[localRefOf(item)];
     const expected = (target === null ? [] : typeof target === 'string' ? [target] : target).map((ref) => {
@@ -148,7 +152,16 @@ export function scoreHeldOutSet(set: HeldOutSet, places: PlaceTable = loadPlaceT
     const linkedTo = [...new Set(bundledMates.map((m) => m.name))];
     const foreign = bundledMates.some((m) => !accepted.has(groupAlone.get(refOf(m))));
     const verdict: LinkOutcome['verdict'] = bundledMates.length === 0 ? (expected.length ? 'missed' : 'new') : foreign ? 'wrong' : 'right';
-    return { item: localRefOf(item), name: item.name, expected, linkedTo, verdict };
+    const candidateGroups = candidatesOf.get(item.id) ?? [];
+    const review = {
+      candidates: candidateGroups.map(
+        (g) => members.get(g)!.find((m) => m.township_id !== set.townshipId)?.name ?? members.get(g)![0].name,
+      ),
+      holdsAnswer: candidateGroups.some((g) =>
+        members.get(g)!.some((m) => m.township_id !== set.townshipId && accepted.has(groupAlone.get(refOf(m)))),
+      ),
+    };
+    return { item: localRefOf(item), name: item.name, expected, linkedTo, verdict, review };
   });
 
   const links = outcomes.filter((o) => o.expected.length).length;
