@@ -63,6 +63,24 @@ CREATE TABLE steps (
   heading       TEXT                             -- the cell's sub-heading as written ('县应急管理局'), if any
 );
 
+-- Stated totals from a document's 说明, kept so the UI can show "stated vs parsed".
+CREATE TABLE stated_counts (
+  township_id TEXT NOT NULL REFERENCES townships,
+  list        TEXT NOT NULL CHECK (list IN ('basic','coop','reclaimed')),
+  measure     TEXT NOT NULL DEFAULT 'items' CHECK (measure IN ('items','departments')),
+  category    TEXT,                              -- NULL = the list's total
+  count       INTEGER NOT NULL
+);
+
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
+
+/**
+ * The review queue of duty grouping: written by every build since it was added, but no part of the
+ * contract a reader checks (src/lib/import/read-database.ts), so a database written before it, or
+ * merged without one, still opens. A reader that wants it looks for the table first.
+ */
+export const SCHEMA_REVIEW_SQL = /* sql */ `
 -- Review queue of duty grouping (src/lib/model/duty-context-pass.ts): each item left in a duty group
 -- of its own township only, whose best candidate groups scored in the uncertain band (high enough to
 -- be worth a look, short of a join), with up to three candidates, best first. Score = wording
@@ -78,17 +96,6 @@ CREATE TABLE duty_group_candidates (
   evidence        TEXT NOT NULL,
   PRIMARY KEY (item_id, rank)
 );
-
--- Stated totals from a document's 说明, kept so the UI can show "stated vs parsed".
-CREATE TABLE stated_counts (
-  township_id TEXT NOT NULL REFERENCES townships,
-  list        TEXT NOT NULL CHECK (list IN ('basic','coop','reclaimed')),
-  measure     TEXT NOT NULL DEFAULT 'items' CHECK (measure IN ('items','departments')),
-  category    TEXT,                              -- NULL = the list's total
-  count       INTEGER NOT NULL
-);
-
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
 /** Indexes for the queries people run on the file; the build creates them after loading the rows, which is faster. */
@@ -100,7 +107,7 @@ CREATE INDEX steps_by_item ON steps (item_id, party, ord);
 CREATE INDEX departments_by_kind ON departments (kind);
 `;
 
-export const SCHEMA_SQL = SCHEMA_TABLES_SQL + SCHEMA_INDEXES_SQL;
+export const SCHEMA_SQL = SCHEMA_TABLES_SQL + SCHEMA_REVIEW_SQL + SCHEMA_INDEXES_SQL;
 
 /** One row of each table, as the build writes it and queries read it. */
 export interface TownshipRow {

@@ -1,6 +1,6 @@
 import type { SqlJsStatic, Database } from 'sql.js';
 import type { AtlasData } from '../model/assemble';
-import { SCHEMA_INDEXES_SQL, SCHEMA_TABLES_SQL, SCHEMA_VERSION } from './schema';
+import { SCHEMA_INDEXES_SQL, SCHEMA_REVIEW_SQL, SCHEMA_TABLES_SQL, SCHEMA_VERSION } from './schema';
 import { insertRows } from './bulk-insert';
 
 /**
@@ -22,6 +22,7 @@ export function writeDatabase(
   try {
     db.run('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -2000000; PRAGMA temp_store = MEMORY;');
     db.run(SCHEMA_TABLES_SQL);
+    db.run(SCHEMA_REVIEW_SQL);
     db.run('BEGIN');
     insertAll(
       db,

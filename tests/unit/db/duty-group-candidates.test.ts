@@ -2,6 +2,7 @@ import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { assembleBundled } from '../../../scripts/lib/matching-eval';
 import { writeDatabase } from '../../../src/lib/db/write-database';
+import { readCompleteDatabase } from '../../../src/lib/import/read-database';
 
 /** The review queue as the build writes it for the bundled lists: duty_group_candidates. */
 describe('duty_group_candidates', async () => {
@@ -47,5 +48,10 @@ describe('duty_group_candidates', async () => {
       expect(wording).toBeGreaterThan(0);
       expect(score).toBeGreaterThanOrEqual(0.5);
     }
+  });
+
+  it('is no part of the contract a reader checks: a database written before it still opens', () => {
+    db.run('DROP TABLE duty_group_candidates');
+    expect(readCompleteDatabase(SQL, db.export(), 'older.sqlite').items.length).toBe(1237);
   });
 });
