@@ -78,7 +78,9 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 /**
  * The review queue of duty grouping: written by every build since it was added, but no part of the
  * contract a reader checks (src/lib/import/read-database.ts), so a database written before it, or
- * merged without one, still opens. A reader that wants it looks for the table first.
+ * merged without one, still opens; and it declares no foreign key, so a database whose items were
+ * deleted by hand is not refused for the queue's rows. A reader that wants it looks for the table
+ * first and joins on items.id.
  */
 export const SCHEMA_REVIEW_SQL = /* sql */ `
 -- Review queue of duty grouping (src/lib/model/duty-context-pass.ts): each item left in a duty group
@@ -88,7 +90,7 @@ export const SCHEMA_REVIEW_SQL = /* sql */ `
 -- "neither"|"both","category":bool,"list":bool,"departments":"agree"|"disagree"|"unknown",
 -- "neighbours":n} — same 事项类别, same list, lead/receiving department kinds, neighbouring groups shared.
 CREATE TABLE duty_group_candidates (
-  item_id         INTEGER NOT NULL REFERENCES items,
+  item_id         INTEGER NOT NULL,        -- an items.id; no foreign key, so a database cut down by hand still opens
   rank            INTEGER NOT NULL,        -- 1 = the best candidate
   candidate_group INTEGER NOT NULL,        -- an items.duty_group
   score           REAL NOT NULL,
