@@ -75,6 +75,31 @@ CREATE TABLE stated_counts (
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
+/**
+ * The review queue of duty grouping: written by every build since it was added, but no part of the
+ * contract a reader checks (src/lib/import/read-database.ts), so a database written before it, or
+ * merged without one, still opens; and it declares no foreign key, so a database whose items were
+ * deleted by hand is not refused for the queue's rows. A reader that wants it looks for the table
+ * first and joins on items.id.
+ */
+export const SCHEMA_REVIEW_SQL = /* sql */ `
+-- Review queue of duty grouping (src/lib/model/duty-context-pass.ts): each item left in a duty group
+-- of its own township only, whose best candidate groups scored in the uncertain band (high enough to
+-- be worth a look, short of a join), with up to three candidates, best first. Score = wording
+-- similarity + what the documents add; evidence is JSON: {"sameTownship":false,"penalties":
+-- "neither"|"both","category":bool,"list":bool,"departments":"agree"|"disagree"|"unknown",
+-- "neighbours":n} — same 事项类别, same list, lead/receiving department kinds, neighbouring groups shared.
+CREATE TABLE duty_group_candidates (
+  item_id         INTEGER NOT NULL,        -- an items.id; no foreign key, so a database cut down by hand still opens
+  rank            INTEGER NOT NULL,        -- 1 = the best candidate
+  candidate_group INTEGER NOT NULL,        -- an items.duty_group
+  score           REAL NOT NULL,
+  wording         REAL NOT NULL,           -- the wording similarity alone (0..1)
+  evidence        TEXT NOT NULL,
+  PRIMARY KEY (item_id, rank)
+);
+`;
+
 /** Indexes for the queries people run on the file; the build creates them after loading the rows, which is faster. */
 export const SCHEMA_INDEXES_SQL = /* sql */ `
 CREATE INDEX items_by_group ON items (duty_group, township_id);
@@ -84,7 +109,7 @@ CREATE INDEX steps_by_item ON steps (item_id, party, ord);
 CREATE INDEX departments_by_kind ON departments (kind);
 `;
 
-export const SCHEMA_SQL = SCHEMA_TABLES_SQL + SCHEMA_INDEXES_SQL;
+export const SCHEMA_SQL = SCHEMA_TABLES_SQL + SCHEMA_REVIEW_SQL + SCHEMA_INDEXES_SQL;
 
 /** One row of each table, as the build writes it and queries read it. */
 export interface TownshipRow {
@@ -127,6 +152,15 @@ export interface StepRow {
   ord: number;
   text: string;
   heading: string | null;
+}
+export interface DutyGroupCandidateRow {
+  item_id: number;
+  rank: number;
+  candidate_group: number;
+  score: number;
+  wording: number;
+  /** JSON of the ContextEvidence (src/lib/model/duty-context.ts). */
+  evidence: string;
 }
 export interface StatedCountRow {
   township_id: string;

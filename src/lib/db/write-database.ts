@@ -1,6 +1,6 @@
 import type { SqlJsStatic, Database } from 'sql.js';
 import type { AtlasData } from '../model/assemble';
-import { SCHEMA_INDEXES_SQL, SCHEMA_TABLES_SQL, SCHEMA_VERSION } from './schema';
+import { SCHEMA_INDEXES_SQL, SCHEMA_REVIEW_SQL, SCHEMA_TABLES_SQL, SCHEMA_VERSION } from './schema';
 import { insertRows } from './bulk-insert';
 
 /**
@@ -13,13 +13,16 @@ import { insertRows } from './bulk-insert';
  */
 export function writeDatabase(
   SQL: SqlJsStatic,
-  data: Pick<AtlasData, 'townships' | 'departments' | 'items' | 'itemDepartments' | 'steps' | 'statedCounts'>,
+  // The review queue is optional: rows merged elsewhere may come without one (the table is then empty).
+  data: Pick<AtlasData, 'townships' | 'departments' | 'items' | 'itemDepartments' | 'steps' | 'statedCounts'> &
+    Partial<Pick<AtlasData, 'dutyGroupCandidates'>>,
   meta: Record<string, string> = {},
 ): Uint8Array {
   const db = new SQL.Database();
   try {
     db.run('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -2000000; PRAGMA temp_store = MEMORY;');
     db.run(SCHEMA_TABLES_SQL);
+    db.run(SCHEMA_REVIEW_SQL);
     db.run('BEGIN');
     insertAll(
       db,
@@ -31,6 +34,12 @@ export function writeDatabase(
     insertAll(db, 'items', ['id', 'township_id', 'list', 'seq', 'category', 'name', 'duty_group', 'source_line'], data.items);
     insertAll(db, 'item_departments', ['item_id', 'department_id', 'role'], data.itemDepartments);
     insertAll(db, 'steps', ['item_id', 'party', 'department_id', 'ord', 'text', 'heading'], data.steps);
+    insertAll(
+      db,
+      'duty_group_candidates',
+      ['item_id', 'rank', 'candidate_group', 'score', 'wording', 'evidence'],
+      data.dutyGroupCandidates ?? [],
+    );
     insertAll(db, 'stated_counts', ['township_id', 'list', 'measure', 'category', 'count'], data.statedCounts);
     const metaRows = Object.entries({ schema_version: String(SCHEMA_VERSION), ...meta }).map(([key, value]) => ({ key, value }));
     insertAll(db, 'meta', ['key', 'value'], metaRows);

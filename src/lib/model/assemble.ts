@@ -1,7 +1,7 @@
 import type { ListKind, ParsedDocument, StepGroup } from '../parse/types';
-import type { DepartmentRow, ItemDepartmentRow, ItemRow, StatedCountRow, StepRow, TownshipRow } from '../db/schema';
+import type { DepartmentRow, DutyGroupCandidateRow, ItemDepartmentRow, ItemRow, StatedCountRow, StepRow, TownshipRow } from '../db/schema';
 import { classifyDepartment, resolveHeading, type DepartmentAliases, type Jurisdiction } from './departments';
-import { groupDuties, unmatchedOverrideNames, type DutyGroup, type DutyGroupOverrides } from './duty-groups';
+import { matchDuties, unmatchedOverrideNames, type DutyGroup, type DutyGroupOverrides, type DutyInput } from './duty-groups';
 import { resolvePlace, type ResolvedPlace } from './places';
 import { EMPTY_PLACE_TABLE } from './place-table';
 
@@ -18,6 +18,8 @@ export interface AtlasData {
   steps: StepRow[];
   statedCounts: StatedCountRow[];
   dutyGroups: DutyGroup[];
+  /** Items left in a group of their own township whose best candidate groups fell short of a join, for review. */
+  dutyGroupCandidates: DutyGroupCandidateRow[];
   /** Sub-headings that name no department we could resolve, for the build report. */
   unresolvedHeadings: { township: string; seq: number; list: ListKind; heading: string }[];
   /** Names in the reviewed overrides that match no item: stale entries to remove or fix. */
@@ -138,13 +140,14 @@ export function assembleAtlas(sources: SourceDocument[], aliases: DepartmentAlia
   }
 
   const rows = { items, departments: [...departments.values()], itemDepartments: [...itemDepartments.values()], steps };
-  const dutyGroups = assignDutyGroups(rows, overrides);
+  const { dutyGroups, dutyGroupCandidates } = assignDutyGroups(rows, overrides);
 
   return {
     townships,
     ...rows,
     statedCounts,
     dutyGroups,
+    dutyGroupCandidates,
     unresolvedHeadings,
     unmatchedOverrides: unmatchedOverrideNames(dutyInputsOf(rows), overrides),
     places,
@@ -154,18 +157,41 @@ export function assembleAtlas(sources: SourceDocument[], aliases: DepartmentAlia
 /** The rows the duty grouping reads. */
 export type GroupedRows = Pick<AtlasData, 'items' | 'departments' | 'itemDepartments' | 'steps'>;
 
-/** What the grouping sees of each item, in item id order (the order decides which of two candidates joins first). */
-function dutyInputsOf(rows: GroupedRows) {
-  return [...rows.items].sort((a, b) => a.id - b.id).map((i) => ({ key: i.id, township: i.township_id, list: i.list, name: i.name }));
+/**
+ * What the grouping sees of each item — its name and place, its category and its departments'
+ * kinds — in item id order (the order decides which of two candidates joins first).
+ */
+export function dutyInputsOf(rows: Pick<GroupedRows, 'items' | 'departments' | 'itemDepartments'>): DutyInput[] {
+  const kindOf = new Map(rows.departments.map((d) => [d.id, d.kind]));
+  const kindsOf = new Map<number, string[]>();
+  for (const link of rows.itemDepartments) {
+    const kinds = kindsOf.get(link.item_id) ?? kindsOf.set(link.item_id, []).get(link.item_id)!;
+    const kind = kindOf.get(link.department_id)!;
+    if (!kinds.includes(kind)) kinds.push(kind);
+  }
+  return [...rows.items]
+    .sort((a, b) => a.id - b.id)
+    .map((i) => ({
+      key: i.id,
+      township: i.township_id,
+      list: i.list,
+      name: i.name,
+      category: i.category,
+      departmentKinds: kindsOf.get(i.id) ?? [],
+    }));
 }
 
 /**
  * Groups every item of `rows` into duties across townships and lists and writes each item's
  * `duty_group`: the build's step, and the browser's when lists are added to a database (the same
- * rows, so the same groups as a build of the same lists in the same order).
+ * rows, so the same groups as a build of the same lists in the same order). Returns the groups and
+ * the review queue: the best candidate groups of each item left unlinked.
  */
-export function assignDutyGroups(rows: GroupedRows, overrides: DutyGroupOverrides): DutyGroup[] {
-  const dutyGroups = groupDuties(dutyInputsOf(rows), overrides);
+export function assignDutyGroups(
+  rows: GroupedRows,
+  overrides: DutyGroupOverrides,
+): { dutyGroups: DutyGroup[]; dutyGroupCandidates: DutyGroupCandidateRow[] } {
+  const { groups: dutyGroups, uncertain } = matchDuties(dutyInputsOf(rows), overrides);
   const groupOf = new Map<number, number>();
   for (const group of dutyGroups) for (const member of group.members) groupOf.set(member.key, group.id);
   for (const item of rows.items) {
@@ -173,5 +199,20 @@ export function assignDutyGroups(rows: GroupedRows, overrides: DutyGroupOverride
     if (group === undefined) throw new Error(`duty grouping left item ${item.township_id} ${item.list} ${item.seq} without a group`);
     item.duty_group = group;
   }
-  return dutyGroups;
+  const dutyGroupCandidates: DutyGroupCandidateRow[] = [];
+  for (const [item_id, candidates] of uncertain)
+    candidates.forEach((c, i) =>
+      dutyGroupCandidates.push({
+        item_id,
+        rank: i + 1,
+        candidate_group: c.group,
+        score: round(c.score),
+        wording: round(c.wording),
+        evidence: JSON.stringify(c.evidence),
+      }),
+    );
+  return { dutyGroups, dutyGroupCandidates };
 }
+
+/** Scores as stored: three decimals are more than a reviewer reads. */
+const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -43,27 +43,49 @@
  *    number of forms sharing rare bigrams, not with the square of the number of items; identical
  *    forms (the same duty in many townships) are compared once. Measured: the 1,237 seed items take
  *    ~30 ms; 247,400 synthetic items (1,000 townships, a third of the names mutated) ~6 s.
+ *    A partial match, (b) or (c), joins two groups only if the shorter form is near every other
+ *    form of the longer one's group: otherwise a generic name (`档案管理`) would ride into a group
+ *    through one new wording that contains it (`干部人事档案管理` beside `干部人事档案工作`).
  *
- * 4. Constraints. Joins are made with union-find in this order: reviewed merges, exact matches, fuzzy
- *    candidates by decreasing similarity (ties by input order). A join is refused when it would put
- *    two items of the same township AND the same list in one group (they are distinct entries of one
- *    document), or when it would join the two sides of a reviewed split. So a split always wins,
- *    also against a reviewed merge.
+ * 4. Context pass (duty-context-pass.ts): what the exact and fuzzy passes left apart is read again,
+ *    the way a person reads two lists side by side. Wordings are compared more loosely (every
+ *    clause's 负责/做好/开展…, 乡 ≡ 镇, a few abbreviations; rare character pairs weigh more:
+ *    duty-wording.ts) and the documents are consulted (duty-context.ts): the category, the list, the
+ *    kinds of the lead or receiving departments, and the groups printed next to each item. Two
+ *    groups are joined when each is the other's best candidate and wording and context together
+ *    score enough. Groups left unlinked keep their best candidates with the evidence, for review
+ *    (`matchDuties(...).uncertain`). Measured on lists held out from tuning: tests/fixtures/heldout.
  *
- * 5. Overrides (`data/duty-group-overrides.json`) are for what the rules cannot decide. Names in it
+ * 5. Constraints. Joins are made with union-find (duty-union.ts) in this order: reviewed merges,
+ *    exact matches, fuzzy candidates by decreasing similarity (ties by input order), the context
+ *    pass. A join is refused when it would put two items of the same township AND the same list in
+ *    one group (they are distinct entries of one document), or when it would join the two sides of a
+ *    reviewed split. So a split always wins, also against a reviewed merge.
+ *
+ * 6. Overrides (`data/duty-group-overrides.json`) are for what the rules cannot decide. Names in it
  *    are cleaned item names as they appear in the lists (compared after NFKC with whitespace
  *    ignored); an entry applies to every item with that name, whatever its township or list.
  *    `unmatchedOverrideNames` reports names that match no item so the build can warn.
  *
- * 6. Groups are numbered 1..n by their first member in input order; members keep input order.
+ * 7. Groups are numbered 1..n by their first member in input order; members keep input order.
  */
 import type { ListKind } from '../parse/types';
+import { namesSameNumbers, normaliseDutyName } from './duty-names';
+import { DutyUnion } from './duty-union';
+import { contextPass } from './duty-context-pass';
+import type { ContextEvidence } from './duty-context';
+
+export { normaliseDutyName } from './duty-names';
 
 export interface DutyInput {
   key: number;
   township: string;
   list: ListKind;
   name: string;
+  /** 事项类别; the context pass reads it where given. */
+  category?: string;
+  /** Kinds of the departments that lead (coop) or receive (reclaimed) the duty; the context pass reads them where given. */
+  departmentKinds?: readonly string[];
 }
 
 /** One reviewed override: two cleaned item names and why they are (or are not) the same duty. */
@@ -87,6 +109,23 @@ export interface DutyGroup {
   members: DutyInput[];
 }
 
+/** A group an unlinked item may belong to, as the context pass scored it. */
+export interface DutyGroupCandidate {
+  /** The candidate duty group's id. */
+  group: number;
+  score: number;
+  /** The wording similarity alone; the rest of the score is context. */
+  wording: number;
+  evidence: ContextEvidence;
+}
+
+/** Duty groups, and the candidates of every item left unlinked whose best candidate fell short. */
+export interface DutyMatching {
+  groups: DutyGroup[];
+  /** By item key: its best candidates, best first. Only items whose group spans one township. */
+  uncertain: Map<number, DutyGroupCandidate[]>;
+}
+
 /** Minimum bigram Dice similarity between two different normal forms for the fuzzy pass. */
 export const FUZZY_THRESHOLD = 0.7;
 /** A lower Dice suffices when the shorter normal form (at least `CONTAINED_MIN_CHARS` long) lies whole in the longer. */
@@ -101,46 +140,12 @@ export const OVERLAP_MIN = 0.8;
 
 /** Whether the fuzzy pass may join two different normal forms, given their bigram Dice. */
 function fuzzyAccepts(a: string, b: string, score: number, overlap: number): boolean {
-  if (numbersOf(a) !== numbersOf(b)) return false;
+  if (!namesSameNumbers(a, b)) return false;
   if (score >= FUZZY_THRESHOLD - 1e-12) return true;
   if (score >= OVERLAP_DICE - 1e-12 && overlap >= OVERLAP_MIN - 1e-12) return true;
   if (score < CONTAINED_THRESHOLD - 1e-12) return false;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   return Array.from(short).length >= CONTAINED_MIN_CHARS && long.includes(short);
-}
-
-const LOCALITY = /(本|全|各)(乡镇|乡|镇)((、|和|及)?村)?|本?行政区域内|辖区内|辖区/g;
-const LEADING = /^(负责|做好|开展|对|违反规定)/;
-const PENALTY_ENDING = /(的)?(违法)?(行为)?(进行)?(的)?处罚$/;
-const BRACKETED = /[(<〈【[][^()<>〈〉【】[\]]*[)>〉】\]]/g;
-const STRAY_BRACKET = /[()<>〈〉【】[\]]/g;
-const PUNCT = /[\p{P}\p{S}]/gu;
-
-/** The normal form used for exact matching (exported for tests and the build report). */
-export function normaliseDutyName(name: string): string {
-  let s = name.normalize('NFKC').replace(/\s+/g, '');
-  s = s.replace(/(?<![A-Za-z])and(?![A-Za-z])/g, '和');
-  s = s.replace(/乡\(镇\)/g, '乡镇').replace(/镇\(乡\)/g, '乡镇');
-  for (let prev = ''; prev !== s;) {
-    prev = s;
-    s = s.replace(BRACKETED, '');
-  }
-  s = s.replace(STRAY_BRACKET, '');
-  s = s.replace(LOCALITY, '');
-  // Leading words: strip repeatedly, with the punctuation that may follow them.
-  for (let prev = ''; prev !== s;) {
-    prev = s;
-    s = s
-      .replace(/^[\p{P}\p{S}]+/u, '')
-      .replace(LEADING, '')
-      .replace(/^乡镇(、|和|及)?村/, '');
-  }
-  s = s.replace(PENALTY_ENDING, '处罚');
-  // `工作` closing a clause: `…管理工作，…` ≡ `…管理，…`; `卫片图斑治理相关工作` ≡ `卫片图斑治理`.
-  s = s.replace(/(相关|等)?工作(?=[,，、;；。]|$)/g, '');
-  s = s.replace(/审批/g, '审核').replace(/或者/g, '或');
-  s = s.replace(/的/g, '').replace(PUNCT, '');
-  return s;
 }
 
 /** The set of character bigrams of a normal form; a one-character form is its own bigram. */
@@ -150,13 +155,6 @@ function bigrams(form: string): string[] {
   const set = new Set<string>();
   for (let i = 0; i + 1 < chars.length; i++) set.add(chars[i] + chars[i + 1]);
   return [...set];
-}
-
-const NUMBER = /[0-9]+|[零〇一二三四五六七八九十百千万两]+(?=[条款项类级周岁年月日个次号])/g;
-
-/** Numbers a form names, sorted; forms naming different numbers are not fuzzy-matched. */
-function numbersOf(form: string): string {
-  return (form.match(NUMBER) ?? []).sort().join(',');
 }
 
 /** Dice coefficient of two bigram sets of sizes na, nb with overlap o. */
@@ -241,20 +239,62 @@ export function unmatchedOverrideNames(items: readonly DutyInput[], overrides: D
   return out;
 }
 
+/** Similarity of two normal forms as the fuzzy pass judges it: whether one of its rules (a)–(c) accepts them. */
+function fuzzyNear(a: string, b: string): boolean {
+  const ga = new Set(bigrams(a));
+  const gb = bigrams(b);
+  let o = 0;
+  for (const x of gb) if (ga.has(x)) o++;
+  return fuzzyAccepts(a, b, dice(o, ga.size, gb.length), o / Math.min(ga.size, gb.length));
+}
+
+/**
+ * METHOD 3: joins the groups of fuzzy-similar forms, most similar first. A partial match (rule b or
+ * c: one form lies in, or mostly in, the other) joins only if the shorter form is also near every
+ * other form of the longer one's group, so a generic short name (`档案管理`) does not ride into a
+ * group through one wording that happens to contain it (`干部人事档案管理`).
+ */
+function fuzzyPass(union: DutyUnion, byForm: Map<string, number[]>): void {
+  const distinct = [...byForm.keys()];
+  const firstIndex = new Map(distinct.map((f) => [f, byForm.get(f)![0]]));
+  const pairs = similarPairs(distinct, Math.min(FUZZY_THRESHOLD, CONTAINED_THRESHOLD))
+    .filter((p) => fuzzyAccepts(p.a, p.b, p.score, p.overlap))
+    .map((p) => {
+      const x = firstIndex.get(p.a)!;
+      const y = firstIndex.get(p.b)!;
+      return { ...p, lo: Math.min(x, y), hi: Math.max(x, y) };
+    })
+    .sort((p, q) => q.score - p.score || p.lo - q.lo || p.hi - q.hi);
+  const formsOf = new Map<number, Set<string>>();
+  for (const [form, members] of byForm)
+    for (const i of members) {
+      const root = union.find(i);
+      (formsOf.get(root) ?? formsOf.set(root, new Set()).get(root)!).add(form);
+    }
+  const rootsOf = (members: number[]): number[] => [...new Set(members.map((i) => union.find(i)))];
+  for (const p of pairs) {
+    const partial = p.score < FUZZY_THRESHOLD - 1e-12;
+    const [short, long] = Array.from(p.a).length <= Array.from(p.b).length ? [p.a, p.b] : [p.b, p.a];
+    const right = rootsOf(byForm.get(p.b)!);
+    for (const i of rootsOf(byForm.get(p.a)!))
+      for (const j of right) {
+        const [a, b] = [union.find(i), union.find(j)];
+        if (a === b) continue;
+        const longGroup = formsOf.get(long === p.a ? a : b)!;
+        if (partial && [...longGroup].some((f) => f !== long && !fuzzyNear(short, f))) continue;
+        if (union.union(a, b)) formsOf.set(union.find(a), new Set([...formsOf.get(a)!, ...formsOf.get(b)!]));
+      }
+  }
+}
+
 /** Groups duties; ids are 1..n, deterministic for the same input (numbered by first member in input order). */
 export function groupDuties(items: DutyInput[], overrides: DutyGroupOverrides): DutyGroup[] {
-  const n = items.length;
-  const parent = Int32Array.from({ length: n }, (_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
-  };
-  // Per root: the documents (township + list) and split tags its members carry.
-  const docs: Set<string>[] = items.map((it) => new Set([it.township + '\u0000' + it.list]));
-  const tags: Set<string>[] = items.map(() => new Set<string>());
+  return matchDuties(items, overrides).groups;
+}
+
+/** Groups duties (see `groupDuties`) and keeps the uncertain candidates of the items left unlinked. */
+export function matchDuties(items: DutyInput[], overrides: DutyGroupOverrides): DutyMatching {
+  const union = new DutyUnion(items);
   const byName = new Map<string, number[]>();
   items.forEach((it, i) => {
     const k = overrideKey(it.name);
@@ -265,36 +305,14 @@ export function groupDuties(items: DutyInput[], overrides: DutyGroupOverrides): 
   const named = (name: string): number[] => byName.get(overrideKey(name)) ?? [];
   (overrides.split ?? []).forEach((e, k) => {
     e.names.forEach((nm, side) => {
-      for (const i of named(nm)) tags[i].add(`${k}:${side}`);
+      for (const i of named(nm)) union.tag(i, k, side === 0 ? 0 : 1);
     });
   });
-  const conflicts = (ta: Set<string>, tb: Set<string>): boolean => {
-    for (const t of ta) {
-      const [k, side] = t.split(':');
-      if (tb.has(`${k}:${side === '0' ? 1 : 0}`)) return true;
-    }
-    return false;
-  };
-  /** Joins the groups of i and j unless a constraint forbids it; returns whether they are together. */
-  const union = (i: number, j: number): boolean => {
-    let a = find(i);
-    let b = find(j);
-    if (a === b) return true;
-    for (const d of docs[b]) if (docs[a].has(d)) return false;
-    if (conflicts(tags[a], tags[b])) return false;
-    if (docs[a].size + tags[a].size < docs[b].size + tags[b].size) [a, b] = [b, a];
-    parent[b] = a;
-    for (const d of docs[b]) docs[a].add(d);
-    for (const t of tags[b]) tags[a].add(t);
-    docs[b] = new Set();
-    tags[b] = new Set();
-    return true;
-  };
 
   // 1. Reviewed merges.
   for (const e of overrides.merge ?? []) {
     const right = named(e.names[1]);
-    for (const i of named(e.names[0])) for (const j of right) union(i, j);
+    for (const i of named(e.names[0])) for (const j of right) union.union(i, j);
   }
 
   // 2. Exact pass on the normal form.
@@ -311,7 +329,7 @@ export function groupDuties(items: DutyInput[], overrides: DutyGroupOverrides): 
     for (const i of members) {
       let placed = false;
       for (const r of roots)
-        if (union(r, i)) {
+        if (union.union(r, i)) {
           placed = true;
           break;
         }
@@ -320,27 +338,16 @@ export function groupDuties(items: DutyInput[], overrides: DutyGroupOverrides): 
   }
 
   // 3. Fuzzy pass between distinct forms, by decreasing similarity, ties by first occurrence.
-  const distinct = [...byForm.keys()];
-  const firstIndex = new Map(distinct.map((f) => [f, byForm.get(f)![0]]));
-  const pairs = similarPairs(distinct, Math.min(FUZZY_THRESHOLD, CONTAINED_THRESHOLD))
-    .filter((p) => fuzzyAccepts(p.a, p.b, p.score, p.overlap))
-    .map((p) => {
-      const x = firstIndex.get(p.a)!;
-      const y = firstIndex.get(p.b)!;
-      return { ...p, lo: Math.min(x, y), hi: Math.max(x, y) };
-    })
-    .sort((p, q) => q.score - p.score || p.lo - q.lo || p.hi - q.hi);
-  const rootsOf = (members: number[]): number[] => [...new Set(members.map(find))];
-  for (const p of pairs) {
-    const right = rootsOf(byForm.get(p.b)!);
-    for (const i of rootsOf(byForm.get(p.a)!)) for (const j of right) union(i, j);
-  }
+  fuzzyPass(union, byForm);
 
-  // 4. Number groups by first member in input order.
+  // 4. Context pass: wordings further apart, joined where their documents agree around them.
+  const context = contextPass(items, union);
+
+  // Number groups by first member in input order.
   const idOfRoot = new Map<number, number>();
   const groups: DutyGroup[] = [];
   items.forEach((it, i) => {
-    const r = find(i);
+    const r = union.find(i);
     let id = idOfRoot.get(r);
     if (id === undefined) {
       id = groups.length + 1;
@@ -349,5 +356,11 @@ export function groupDuties(items: DutyInput[], overrides: DutyGroupOverrides): 
     }
     groups[id - 1].members.push(it);
   });
-  return groups;
+  const uncertain = new Map<number, DutyGroupCandidate[]>();
+  for (const [i, candidates] of context.uncertain)
+    uncertain.set(
+      items[i].key,
+      candidates.map((c) => ({ group: idOfRoot.get(union.find(c.item))!, score: c.score, wording: c.wording, evidence: c.evidence })),
+    );
+  return { groups, uncertain };
 }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ListKind } from '../../../src/lib/parse/types';
-import { parseDocument } from '../../../src/lib/parse';
+import { decodeListFile, parseDocument } from '../../../src/lib/parse';
+import { assembleAtlas, dutyInputsOf } from '../../../src/lib/model/assemble';
 import {
   FUZZY_THRESHOLD,
   dutySimilarity,
@@ -41,33 +42,21 @@ function together(a: string, b: string, o: DutyGroupOverrides = {}, lists: [List
 }
 
 // ---------------------------------------------------------------------------------------------
-// The five seed lists, read the simple way: tab-separated rows starting with a number;
-// 3 fields = basic, 6 = coop, 4 = reclaimed; whitespace collapsed and a stray 'and' made 和.
-
-const KIND_BY_FIELDS: Record<number, ListKind> = { 3: 'basic', 6: 'coop', 4: 'reclaimed' };
+// The five seed lists, read as the build reads them: parsed and assembled, so each item carries its
+// category and its departments' kinds; townships by name.
 
 function readRealItems(): DutyInput[] {
-  const out: DutyInput[] = [];
   const dir = join(ROOT, 'data/raw');
-  for (const file of readdirSync(dir)
+  const sources = readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
-    .sort()) {
-    const text = readFileSync(join(dir, file), 'utf8');
-    // The township as its title names it: the file name says nothing.
-    const township = parseDocument(text, file).place.township;
-    const lines = text.split(/\r?\n/);
-    for (const line of lines) {
-      const cells = line.split('\t');
-      const list = KIND_BY_FIELDS[cells.length];
-      if (!list || !/^\d+$/.test(cells[0].trim())) continue;
-      const name = cells[2]
-        .replace(/\s*\band\b\s*/g, '和')
-        .replace(/[\s\u3000]+/g, ' ')
-        .trim();
-      out.push({ key: out.length + 1, township, list, name });
-    }
-  }
-  return out;
+    .sort()
+    .map((file) => {
+      const document = parseDocument(decodeListFile(readFileSync(join(dir, file))).text, file);
+      // The township as its title names it: the file name says nothing.
+      return { townshipId: document.place.township, document };
+    });
+  const aliases = JSON.parse(readFileSync(join(ROOT, 'data/department-aliases.json'), 'utf8'));
+  return dutyInputsOf(assembleAtlas(sources, aliases, {}));
 }
 
 const REAL = readRealItems();
@@ -201,6 +190,16 @@ describe('groupDuties on hand-made names', () => {
     expect(together('农产品质量安全事故处理', '负责本乡农产品质量安全监督管理工作')).toBe(false);
   });
 
+  it('does not let a generic short name ride into a group through one wording that contains it', () => {
+    const [a, b] = [item('甲镇', 'coop', '干部人事档案工作'), item('乙乡', 'coop', '干部人事档案工作')];
+    const newcomer = item('丙乡', 'coop', '干部人事档案管理');
+    const archives = item('丁镇', 'basic', '负责档案管理工作');
+    const g = groupOf(groupDuties([a, b, newcomer, archives], {}));
+    expect(g.get(newcomer.key)).toBe(g.get(a.key));
+    // 档案管理 lies in 干部人事档案管理 (a partial match) but is far from 干部人事档案工作.
+    expect(g.get(archives.key)).not.toBe(g.get(a.key));
+  });
+
   it('never joins forms naming different numbers', () => {
     const a = '对违反《物业管理条例》第六十三条禁止行为的处罚';
     const b = '对违反《物业管理条例》第六十四条禁止行为的处罚';
@@ -322,20 +321,23 @@ describe('groupDuties on the five seed lists', () => {
     }
   });
 
-  it('every override changes the result: merges are needed and hold, splits are needed and hold', () => {
-    const bare = groupOf(groupDuties(REAL, {}));
-    for (const e of overrides.merge ?? []) {
-      expect(realGroup(e.names[0], undefined, bare), `merge not needed: ${e.names.join(' / ')}`).not.toBe(
-        realGroup(e.names[1], undefined, bare),
+  it('every override changes the result: without it (the others kept) its pair would be grouped the other way', () => {
+    const without = (kind: 'merge' | 'split', k: number) =>
+      groupOf(groupDuties(REAL, { ...overrides, [kind]: (overrides[kind] ?? []).filter((_, j) => j !== k) }));
+    (overrides.merge ?? []).forEach((e, k) => {
+      const rest = without('merge', k);
+      expect(realGroup(e.names[0], undefined, rest), `merge not needed: ${e.names.join(' / ')}`).not.toBe(
+        realGroup(e.names[1], undefined, rest),
       );
       expect(realGroup(e.names[0]), `merge not applied: ${e.names.join(' / ')}`).toBe(realGroup(e.names[1]));
-    }
-    for (const e of overrides.split ?? []) {
-      expect(realGroup(e.names[0], undefined, bare), `split not needed: ${e.names.join(' / ')}`).toBe(
-        realGroup(e.names[1], undefined, bare),
+    });
+    (overrides.split ?? []).forEach((e, k) => {
+      const rest = without('split', k);
+      expect(realGroup(e.names[0], undefined, rest), `split not needed: ${e.names.join(' / ')}`).toBe(
+        realGroup(e.names[1], undefined, rest),
       );
       expect(realGroup(e.names[0])).not.toBe(realGroup(e.names[1]));
-    }
+    });
   });
 
   it('never puts two items of one township and one list in a group', () => {
