@@ -5,7 +5,8 @@ import type { DepartmentRow, ItemRow } from '../db/schema';
 import type { CompleteTables } from './read-database';
 
 /** The rows a complete database is written from (src/lib/db/write-database.ts). */
-export type DatabaseRows = Pick<AtlasData, 'townships' | 'items' | 'departments' | 'itemDepartments' | 'steps' | 'statedCounts'>;
+export type DatabaseRows = Pick<AtlasData, 'townships' | 'items' | 'departments' | 'itemDepartments' | 'steps' | 'statedCounts'> &
+  Partial<Pick<AtlasData, 'dutyGroupCandidates'>>;
 
 export interface MergedLists {
   rows: DatabaseRows;
@@ -22,7 +23,7 @@ export interface MergedLists {
  */
 export function mergeLists(
   existing: CompleteTables,
-  added: Pick<AtlasData, keyof DatabaseRows>,
+  added: Pick<AtlasData, 'townships' | 'items' | 'departments' | 'itemDepartments' | 'steps' | 'statedCounts'>,
   overrides: DutyGroupOverrides,
   /** Townships to take out as well (an added list removed again). */
   remove: readonly string[] = [],
@@ -72,6 +73,7 @@ export function mergeLists(
     ],
     statedCounts: [...existing.statedCounts.filter((c) => kept(c.township_id)), ...added.statedCounts],
   };
-  assignDutyGroups(rows, overrides);
+  // The review queue is the grouping's too: computed again for every item, added or not.
+  rows.dutyGroupCandidates = assignDutyGroups(rows, overrides).dutyGroupCandidates;
   return { rows, replaced };
 }

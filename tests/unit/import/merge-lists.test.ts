@@ -61,6 +61,8 @@ describe('mergeLists', () => {
     expect(partition(merged.rows)).toEqual(partition(full));
     expect(described(merged.rows)).toEqual(described(full));
     expect(merged.rows.statedCounts).toHaveLength(full.statedCounts.length);
+    // The review queue comes with the grouping: as many uncertain items as the build finds.
+    expect(merged.rows.dutyGroupCandidates).toHaveLength(full.dutyGroupCandidates.length);
     // And the merged rows make a sound database.
     expect(databaseOf(merged.rows).items).toHaveLength(full.items.length);
   });
