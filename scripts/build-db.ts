@@ -1,5 +1,8 @@
 /**
- * npm run build:db [-- --input DIR] [--out FILE] [--quiet]
+ * npm run build:db [-- --input DIR | --database FILE] [--out FILE] [--quiet]
+ *
+ * `--database FILE` takes a complete database (导出数据库's download) instead of lists: it is
+ * checked, copied to --out and the parts derived from it (buildFromDatabase).
  *
  * data/raw/*.txt → parse → model → public/data/duties.sqlite, the complete database, and beside it
  * atlas/, the parts the site serves (src/lib/atlas/parts.ts) derived from the same rows. Everything
@@ -8,7 +11,7 @@
  * output untouched.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import initSqlJs from 'sql.js';
 import { assembleAtlas, type AtlasData, type SourceDocument } from '../src/lib/model/assemble';
@@ -22,6 +25,9 @@ import { formatBuildReport } from './build-report';
 import { BuildError, collectSources, listFiles, readSource } from './lib/read-source';
 import { BuildThread } from './lib/build-thread';
 import { packServed } from './lib/pack-served';
+import { deriveAllFiles } from '../src/lib/atlas/derive-all';
+import { DatabaseRefused, readCompleteDatabase, type CompleteTables, type DatabaseProblem } from '../src/lib/import/read-database';
+import { IMPORTED_META } from '../src/lib/import/import-protocol';
 
 export { BuildError };
 
@@ -116,19 +122,84 @@ export async function buildDatabase(inputDir: string, outFile: string): Promise<
           meta: { built_from: builtFrom, search_buckets: String(parts.search.buckets) },
         }),
       );
-    // The place table the browser's import of lists resolves against: the region's divisions only.
-    const placeFile: AtlasFile = {
-      path: PLACE_TABLE_FILE,
-      part: 'places',
-      bytes: packServed(new TextEncoder().encode(JSON.stringify(provinceTable(places)))),
-    };
-    const written = [...atlas, placeFile];
+    const written = [...atlas, placeTableFile(places)];
     timed('publish', () => publish(outFile, temporary, written));
     return { data, bytes: bytes.length, atlas: written.map((f) => ({ path: f.path, part: f.part, bytes: f.bytes.length })), phases };
   } finally {
     rmSync(temporary, { force: true });
     await thread.close();
   }
+}
+
+/** What a database given to the build lacks, in the build's words (the page says it in Chinese). */
+function describeRefusal(problem: DatabaseProblem): string {
+  switch (problem.kind) {
+    case 'not-sqlite':
+      return 'not a SQLite database';
+    case 'corrupt':
+      return `damaged (${problem.detail})`;
+    case 'missing-table':
+      return `no table ${problem.table}: not a Duty Atlas database`;
+    case 'missing-column':
+      return `table ${problem.table} has no column ${problem.column}`;
+    case 'newer-schema':
+      return `schema version ${problem.version} is newer than this build reads`;
+    case 'no-townships':
+      return 'no townships in it';
+    case 'broken-reference':
+      return `${problem.table} row ${problem.row} points at a ${problem.parent} row that does not exist`;
+  }
+}
+
+/**
+ * The site's data from a complete database instead of lists (\`--database FILE\`): what 导出数据库
+ * downloads, lists added in the browser included, becomes the served data. The database is checked
+ * as the page checks one it opens, copied as it is, and every part derived from it; a refused file
+ * leaves the last good output untouched.
+ */
+export async function buildFromDatabase(databaseFile: string, outFile: string): Promise<BuildResult> {
+  const phases: BuildResult['phases'] = [];
+  const started = performance.now();
+  const SQL = await initSqlJs();
+  if (!existsSync(databaseFile)) throw new BuildError(`${databaseFile}: no such file`);
+  const bytes = new Uint8Array(readFileSync(databaseFile));
+  let tables: CompleteTables;
+  try {
+    // A copy: sql.js may use the array it opens as the file's storage.
+    tables = readCompleteDatabase(SQL, bytes.slice(), databaseFile);
+  } catch (error) {
+    if (error instanceof DatabaseRefused)
+      throw new BuildError(error.problems.map((p) => `${databaseFile}: ${describeRefusal(p)}`).join('\n'));
+    throw error;
+  }
+  const imported = tables.meta[IMPORTED_META];
+  const atlas = [
+    ...deriveAllFiles(SQL, tables, { built_from: basename(databaseFile), ...(imported ? { [IMPORTED_META]: imported } : {}) }, packServed),
+    placeTableFile(loadPlaceTable()),
+  ];
+  const temporary = `${outFile}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(outFile), { recursive: true });
+    writeFileSync(temporary, bytes);
+    publish(outFile, temporary, atlas);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+  phases.push(['from database', performance.now() - started]);
+  const data = {
+    ...tables,
+    dutyGroups: [],
+    dutyGroupCandidates: [],
+    unresolvedHeadings: [],
+    unmatchedOverrides: [],
+    places: [],
+  } as unknown as AtlasData;
+  return { data, bytes: bytes.length, atlas: atlas.map((f) => ({ path: f.path, part: f.part, bytes: f.bytes.length })), phases };
+}
+
+/** The place table the browser's import of lists resolves against: the region's divisions only. */
+function placeTableFile(places: PlaceTable): AtlasFile {
+  return { path: PLACE_TABLE_FILE, part: 'places', bytes: packServed(new TextEncoder().encode(JSON.stringify(provinceTable(places)))) };
 }
 
 /**
@@ -163,13 +234,14 @@ function publish(outFile: string, temporary: string, atlas: AtlasFile[]): void {
 }
 
 function parseArgs(argv: string[]) {
-  const args = { input: DEFAULT_INPUT, out: DEFAULT_OUT, quiet: false };
+  const args = { input: DEFAULT_INPUT, database: null as string | null, out: DEFAULT_OUT, quiet: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--input') args.input = resolve(argv[++i] ?? '');
+    else if (a === '--database') args.database = resolve(argv[++i] ?? '');
     else if (a === '--out') args.out = resolve(argv[++i] ?? '');
     else if (a === '--quiet') args.quiet = true;
-    else throw new BuildError(`unknown argument ${a} (use --input DIR, --out FILE, --quiet)`);
+    else throw new BuildError(`unknown argument ${a} (use --input DIR or --database FILE, --out FILE, --quiet)`);
   }
   return args;
 }
@@ -178,8 +250,10 @@ async function main() {
   try {
     const args = parseArgs(process.argv.slice(2));
     const started = performance.now();
-    const { data, bytes, atlas, phases } = await buildDatabase(args.input, args.out);
-    if (!args.quiet) console.log(formatBuildReport(data));
+    const { data, bytes, atlas, phases } = args.database
+      ? await buildFromDatabase(args.database, args.out)
+      : await buildDatabase(args.input, args.out);
+    if (!args.quiet && !args.database) console.log(formatBuildReport(data));
     const atlasBytes = atlas.reduce((n, f) => n + f.bytes, 0);
     console.log(
       `\nWrote ${args.out}: ${data.townships.length} townships, ${data.items.length} items, ${data.departments.length} departments, ${data.steps.length} steps, ${(bytes / 1024).toFixed(0)} KiB in ${(performance.now() - started).toFixed(0)} ms`,

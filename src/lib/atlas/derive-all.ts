@@ -4,13 +4,20 @@ import { deriveSearchFiles } from './search-files';
 
 /**
  * Every file the site serves, derived from a complete database's tables on one thread: what the
- * page does with a database the reader opens. The build derives the same files, split over two
- * threads (scripts/lib/build-worker.ts); nothing is gzipped here, as nothing travels.
+ * page does with a database the reader opens, and the build with one it is given. The build from
+ * lists derives the same files split over two threads (scripts/lib/build-worker.ts).
  */
-export function deriveAllFiles(SQL: SqlJsStatic, tables: ContractTables, meta: Record<string, string> = {}): AtlasFile[] {
-  const search = deriveSearchFiles(tables);
-  const text = deriveTextFiles(SQL, tables);
+export function deriveAllFiles(
+  SQL: SqlJsStatic,
+  tables: ContractTables,
+  meta: Record<string, string> = {},
+  /** How each file is packed for serving: the build gzips (`npm run build:db -- --database`), the page keeps them as they are. */
+  pack: (bytes: Uint8Array) => Uint8Array = (bytes) => bytes,
+): AtlasFile[] {
+  const search = deriveSearchFiles(tables, pack);
+  const text = deriveTextFiles(SQL, tables, pack);
   return deriveAtlas(SQL, tables, {
+    pack,
     extraFiles: [...text, ...search.files],
     meta: { ...meta, search_buckets: String(search.buckets) },
   });

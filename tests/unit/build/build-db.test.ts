@@ -101,6 +101,30 @@ describe('npm run build:db', () => {
     expect(codes.filter((c) => !known.has(c))).toEqual([]);
   });
 
+  it('serves a complete database it is given (--database), as 导出数据库 writes it, and refuses one that is not', async () => {
+    const out = join(work, 'from-db', 'duties.sqlite');
+    const run = spawnSync(TSX, ['scripts/build-db.ts', '--database', goodOut, '--out', out, '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(Buffer.compare(readFileSync(out), readFileSync(goodOut))).toBe(0);
+    const served = (dir: string) => readdirSync(join(dir, 'atlas'), { recursive: true }).map(String).sort();
+    expect(served(join(work, 'from-db'))).toEqual(served(work));
+    const SQL = await initSqlJs();
+    const summary = new SQL.Database(gunzipSync(readFileSync(join(work, 'from-db', 'atlas/summary.sqlite.gz'))));
+    const fromDb = Number(summary.exec('SELECT count(*) FROM townships')[0].values[0][0]);
+    summary.close();
+    const complete = new SQL.Database(readFileSync(goodOut));
+    expect(fromDb).toBe(Number(complete.exec('SELECT count(*) FROM townships')[0].values[0][0]));
+    complete.close();
+
+    const broken = join(work, '坏的.sqlite');
+    writeFileSync(broken, '这不是数据库');
+    const before = readFileSync(out);
+    const refused = spawnSync(TSX, ['scripts/build-db.ts', '--database', broken, '--out', out, '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`${broken}: not a SQLite database`);
+    expect(Buffer.compare(readFileSync(out), before)).toBe(0);
+  });
+
   it('refuses a real list with a stated count changed, at the line of the 说明', () => {
     const text = readFileSync(join(RAW, 'toksun-yilahu.txt'), 'utf8').replace('上级部门收回事项 34 项', '上级部门收回事项 37 项');
     const before = readFileSync(goodOut);
