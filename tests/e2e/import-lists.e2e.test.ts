@@ -101,6 +101,12 @@ describe('数据: adding township lists in the page', () => {
     await page.getByTestId('import-apply').click();
     await expect.poll(() => note(page).textContent(), { timeout: 30000 }).toContain(`全部 ${totals.townships} 个乡镇`);
     await expect.poll(() => count(page), { timeout: 15000 }).toContain(`共 ${totals.items.toLocaleString('zh-CN')} 项`);
+    // The shared filter bar, on every view, marks the townships added.
+    for (const list of added)
+      await expect(page.locator(`[data-testid=filter-bar] [data-township="${list.id}"][data-imported]`).textContent()).resolves.toContain(
+        '导入',
+      );
+    await expect(page.locator('[data-testid=filter-bar] [data-imported]').count()).resolves.toBe(added.length);
     for (const view of ['overview', 'categories', 'network', 'heatmap']) {
       await page.locator(`[role=tab][data-view=${view}]`).click();
       await page.waitForSelector(`[data-testid=view-${view}] figure[data-drawn]`, { timeout: 15000 });

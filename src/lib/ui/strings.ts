@@ -284,6 +284,8 @@ export const SHELL = {
       ? `共 ${formatCount(townships)} 个乡镇，逐个显示`
       : `共 ${formatCount(townships)} 个乡镇，按 ${formatCount(units)} 个${unit}汇总；点击${unit}查看下一级`,
   clearAll: '清除全部筛选',
+  /** After a township's name where its list was added in the page. */
+  importedMark: '（导入）',
   clearOne: (label: string) => `移除筛选 ${label}`,
   searchOptions: '查找…',
   /** The township picker: a township outside the place drilled into (picking it widens the scope). */
