@@ -11,7 +11,7 @@ export const PREFETCH_BUDGET = 16 * 1024 * 1024;
 /**
  * What to fetch while the reader looks at the first chart: the fixed parts (network, heatmap,
  * facts) and the county text parts, smallest first, as long as the total stays within the budget.
- * Five townships' data is well under it — every view then answers without a wait, as before
+ * The bundled lists' data is well under it — every view then answers without a wait, as before
  * the data was split; a region's is not, and its parts arrive when a view asks for them.
  */
 export function prefetchPlan(files: ReadonlyMap<string, number>, budget = PREFETCH_BUDGET): string[] {

@@ -4,8 +4,8 @@
  * Pure TypeScript (no Node, no DOM). Aliases and place names are data, in data/department-aliases.json;
  * the build script reads that file and passes it in as `DepartmentAliases`.
  *
- * KIND — the same department in every county, so the network graph can say "农业农村局 is relied on in all
- * five townships". It is the name with its owner's place prefix removed, then unified by the alias table:
+ * KIND — the same department in every county, so the network graph can say "农业农村局 is relied on in
+ * every township". It is the name with its owner's place prefix removed, then unified by the alias table:
  *   奇台县农业农村局 → 农业农村局             昌吉市住建局 → 住房和城乡建设局
  *   昌吉州生态环境局奇台县分局 → 生态环境局   吐鲁番市生态环境局托克逊县分局 → 生态环境局
  *   国家统计局奇台调查队 → 国家统计局调查队   自治区天山东部国有林管理局吉木萨尔分局 → 天山东部国有林管理局
