@@ -1,3 +1,4 @@
+import { max } from 'd3';
 import type { AtlasData } from '../model/assemble';
 import { assignDutyGroups } from '../model/assemble';
 import type { DutyGroupOverrides } from '../model/duty-groups';
@@ -38,7 +39,7 @@ export function mergeLists(
   // Departments by name: the database's keep their rows; new names get ids after them.
   const departments: DepartmentRow[] = existing.departments.map((d) => ({ ...d }));
   const departmentByName = new Map(departments.map((d) => [d.name, d]));
-  let nextDepartment = Math.max(0, ...departments.map((d) => d.id)) + 1;
+  let nextDepartment = (max(departments, (d) => d.id) ?? 0) + 1;
   const departmentId = new Map<number, number>();
   for (const d of added.departments) {
     let row = departmentByName.get(d.name);
@@ -51,7 +52,8 @@ export function mergeLists(
   }
   const mapDepartment = (id: number | null) => (id === null ? null : departmentId.get(id)!);
 
-  let nextItem = Math.max(0, ...existing.items.map((i) => i.id)) + 1;
+  // d3's max, not Math.max(...ids): a region's 279,439 ids spread as arguments overflow the stack.
+  let nextItem = (max(existing.items, (i) => i.id) ?? 0) + 1;
   const itemId = new Map<number, number>();
   const addedItems: ItemRow[] = added.items.map((i) => {
     const id = nextItem++;
