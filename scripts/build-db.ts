@@ -27,7 +27,7 @@ import { BuildThread } from './lib/build-thread';
 import { packServed } from './lib/pack-served';
 import { deriveAllFiles } from '../src/lib/atlas/derive-all';
 import { DatabaseRefused, readCompleteDatabase, type CompleteTables, type DatabaseProblem } from '../src/lib/import/read-database';
-import { IMPORTED_META } from '../src/lib/import/import-protocol';
+import { carriedMeta } from '../src/lib/import/import-protocol';
 
 export { BuildError };
 
@@ -172,9 +172,8 @@ export async function buildFromDatabase(databaseFile: string, outFile: string): 
       throw new BuildError(error.problems.map((p) => `${databaseFile}: ${describeRefusal(p)}`).join('\n'));
     throw error;
   }
-  const imported = tables.meta[IMPORTED_META];
   const atlas = [
-    ...deriveAllFiles(SQL, tables, { built_from: basename(databaseFile), ...(imported ? { [IMPORTED_META]: imported } : {}) }, packServed),
+    ...deriveAllFiles(SQL, tables, { built_from: basename(databaseFile), ...carriedMeta(tables.meta) }, packServed),
     placeTableFile(loadPlaceTable()),
   ];
   const temporary = `${outFile}.${process.pid}.tmp`;

@@ -4,14 +4,14 @@
  * opens the served data's summary, reporting download progress, then answers queries through the
  * AtlasEngine, which fetches the other parts as queries need them.
  */
-import initSqlJs from 'sql.js';
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
 import { AtlasEngine } from '../atlas/engine';
 import { deriveAllFiles } from '../atlas/derive-all';
 import { memorySource } from '../atlas/memory-source';
 import { SUMMARY_FILE } from '../atlas/parts';
 import { DatabaseRefused, readCompleteDatabase } from '../import/read-database';
-import { IMPORTED_META } from '../import/import-protocol';
+import { carriedMeta } from '../import/import-protocol';
 import { httpSource } from './http-source';
 import type { FromWorker, ToWorker } from './protocol';
 import type { Sql } from './sql';
@@ -24,60 +24,53 @@ let engine: AtlasEngine | null = null;
 let timing = false;
 
 /** sql.js, compiled once per worker; a failure is reported as the wasm stage's. */
-let sqlJs: ReturnType<typeof initSqlJs> | null = null;
+let sqlJs: Promise<SqlJsStatic> | null = null;
 const loadSqlJs = () => (sqlJs ??= initSqlJs({ locateFile: () => wasmUrl }));
 
-async function open(dataUrl: string) {
+/**
+ * Replaces the engine with the one `start` opens, once sql.js is compiled: reports ready, or which
+ * stage failed (the wasm's, else `stage`) with the problems a refused database names.
+ */
+async function openEngine(stage: 'db' | 'file', start: (SQL: SqlJsStatic) => Promise<AtlasEngine>) {
   engine?.close();
   engine = null;
+  let SQL: SqlJsStatic;
+  try {
+    SQL = await loadSqlJs();
+  } catch (e) {
+    post({ type: 'open-error', stage: 'wasm', message: String(e) });
+    return;
+  }
+  try {
+    engine = await start(SQL);
+    post({ type: 'ready', info: { files: [...engine.info.files], meta: engine.info.meta } });
+  } catch (e) {
+    engine = null;
+    const problems = e instanceof DatabaseRefused ? e.problems : undefined;
+    post({ type: 'open-error', stage, message: e instanceof Error ? e.message : String(e), problems });
+  }
+}
+
+function open(dataUrl: string) {
   // The summary downloads while the wasm compiles: neither waits for the other. Its failure is
   // reported after the wasm's, as the stage that failed.
   const source = httpSource(dataUrl);
   post({ type: 'progress', loaded: 0, total: null });
   const summary = source.fetch(SUMMARY_FILE, (loaded, total) => post({ type: 'progress', loaded, total }));
   summary.catch(() => {});
-  let SQL: Awaited<ReturnType<typeof initSqlJs>>;
-  try {
-    SQL = await loadSqlJs();
-  } catch (e) {
-    post({ type: 'open-error', stage: 'wasm', message: String(e) });
-    return;
-  }
-  try {
-    engine = await AtlasEngine.open(SQL, source, undefined, summary);
-    post({ type: 'ready', info: { files: [...engine.info.files], meta: engine.info.meta } });
-  } catch (e) {
-    engine = null;
-    post({ type: 'open-error', stage: 'db', message: String(e) });
-  }
+  return openEngine('db', (SQL) => AtlasEngine.open(SQL, source, undefined, summary));
 }
 
 /**
  * A complete database the reader opened: checked, then every part the site would serve is derived
  * from it here and read by the engine from memory, so every view and query works on it unchanged.
  */
-async function openFile(name: string, bytes: Uint8Array) {
-  engine?.close();
-  engine = null;
-  let SQL: Awaited<ReturnType<typeof initSqlJs>>;
-  try {
-    SQL = await loadSqlJs();
-  } catch (e) {
-    post({ type: 'open-error', stage: 'wasm', message: String(e) });
-    return;
-  }
-  try {
+function openFile(name: string, bytes: Uint8Array) {
+  return openEngine('file', (SQL) => {
     const tables = readCompleteDatabase(SQL, bytes, name);
-    // The lists added in the page travel in the complete database's meta; the summary carries them to the page.
-    const imported = tables.meta[IMPORTED_META];
-    const files = deriveAllFiles(SQL, tables, { built_from: name, ...(imported ? { [IMPORTED_META]: imported } : {}) });
-    engine = await AtlasEngine.open(SQL, memorySource(new Map(files.map((f) => [f.path, f.bytes]))));
-    post({ type: 'ready', info: { files: [...engine.info.files], meta: engine.info.meta } });
-  } catch (e) {
-    engine = null;
-    const problems = e instanceof DatabaseRefused ? e.problems : undefined;
-    post({ type: 'open-error', stage: 'file', message: e instanceof Error ? e.message : String(e), problems });
-  }
+    const files = deriveAllFiles(SQL, tables, { built_from: name, ...carriedMeta(tables.meta) });
+    return AtlasEngine.open(SQL, memorySource(new Map(files.map((f) => [f.path, f.bytes]))));
+  });
 }
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {

@@ -27,6 +27,14 @@ export interface ImportedList {
 /** The meta key the added lists are kept under. */
 export const IMPORTED_META = 'imported';
 
+/**
+ * The meta rows of a complete database that the parts derived from it carry on (the lists added in
+ * the page), for the page's worker and for `build:db --database` alike.
+ */
+export function carriedMeta(meta: Record<string, string>): Record<string, string> {
+  return meta[IMPORTED_META] ? { [IMPORTED_META]: meta[IMPORTED_META] } : {};
+}
+
 export function importedOf(meta: Record<string, string>): ImportedList[] {
   try {
     const parsed: unknown = JSON.parse(meta[IMPORTED_META] ?? '[]');
