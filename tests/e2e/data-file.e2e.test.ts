@@ -4,6 +4,7 @@ import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './browser';
+import { withoutTownships } from './db';
 
 /**
  * A complete database of the reader's own, opened in the page: shown in every view, kept across a
@@ -31,16 +32,7 @@ beforeAll(async () => {
   SQL = await initSqlJs();
   const served = new Uint8Array(readFileSync(SERVED));
   servedTownships = count(served, 'townships');
-  const db = new SQL.Database(new Uint8Array(served));
-  db.run(`CREATE TEMP TABLE kept AS SELECT id FROM townships ORDER BY id LIMIT 2;
-          DELETE FROM steps WHERE item_id IN (SELECT id FROM items WHERE township_id NOT IN (SELECT id FROM kept));
-          DELETE FROM item_departments WHERE item_id IN (SELECT id FROM items WHERE township_id NOT IN (SELECT id FROM kept));
-          DELETE FROM items WHERE township_id NOT IN (SELECT id FROM kept);
-          DELETE FROM stated_counts WHERE township_id NOT IN (SELECT id FROM kept);
-          DELETE FROM townships WHERE id NOT IN (SELECT id FROM kept);
-          VACUUM;`);
-  subset = db.export();
-  db.close();
+  subset = withoutTownships(SQL, served, 'SELECT id FROM townships WHERE id NOT IN (SELECT id FROM townships ORDER BY id LIMIT 2)');
   subsetTownships = count(subset, 'townships');
   subsetItems = count(subset, 'items');
 });

@@ -1,7 +1,7 @@
 /** The real built database, opened with sql.js in Node, so e2e tests compare what the page shows with it. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import initSqlJs, { type Database } from 'sql.js';
+import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
 import { beforeAll } from 'vitest';
 
 const DB_FILE = resolve(import.meta.dirname, '../../dist/data/duties.sqlite');
@@ -39,4 +39,24 @@ export function openRealDatabase(file = DB_FILE): RealDatabase {
     return rows[0].id;
   };
   return { all, one: <Row>(text: string, params?: (string | number)[]) => all<Row>(text, params)[0], townshipId };
+}
+
+/**
+ * A copy of the complete database `bytes` without the townships that `dropped` selects (SQL giving
+ * township ids) and every row of theirs: a database as a build of the other lists writes it.
+ */
+export function withoutTownships(SQL: SqlJsStatic, bytes: Uint8Array, dropped: string): Uint8Array {
+  const db = new SQL.Database(new Uint8Array(bytes));
+  try {
+    db.run(`CREATE TEMP TABLE gone AS ${dropped};
+            DELETE FROM steps WHERE item_id IN (SELECT id FROM items WHERE township_id IN (SELECT id FROM gone));
+            DELETE FROM item_departments WHERE item_id IN (SELECT id FROM items WHERE township_id IN (SELECT id FROM gone));
+            DELETE FROM items WHERE township_id IN (SELECT id FROM gone);
+            DELETE FROM stated_counts WHERE township_id IN (SELECT id FROM gone);
+            DELETE FROM townships WHERE id IN (SELECT id FROM gone);
+            VACUUM;`);
+    return db.export();
+  } finally {
+    db.close();
+  }
 }

@@ -4,6 +4,7 @@ import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './browser';
+import { withoutTownships } from './db';
 import { listToDocx } from '../unit/import/docx-fixture';
 
 /**
@@ -45,15 +46,8 @@ beforeAll(async () => {
     const items = Number(db.exec('SELECT count(*) FROM items WHERE township_id = ?', [id])[0].values[0][0]);
     return { file, township, id, items };
   });
-  const gone = added.map((a) => `'${a.id}'`).join(',');
-  db.run(`DELETE FROM steps WHERE item_id IN (SELECT id FROM items WHERE township_id IN (${gone}));
-          DELETE FROM item_departments WHERE item_id IN (SELECT id FROM items WHERE township_id IN (${gone}));
-          DELETE FROM items WHERE township_id IN (${gone});
-          DELETE FROM stated_counts WHERE township_id IN (${gone});
-          DELETE FROM townships WHERE id IN (${gone});
-          VACUUM;`);
-  base = db.export();
   db.close();
+  base = withoutTownships(SQL, served, `SELECT id FROM townships WHERE id IN (${added.map((a) => `'${a.id}'`).join(',')})`);
 });
 
 describe('数据: adding township lists in the page', () => {
