@@ -131,6 +131,7 @@ export class BuildThread {
     if (atlas) {
       tables.departments = packRows(data.departments);
       tables.itemDepartments = packRows(data.itemDepartments);
+      tables.dutyGroupCandidates = packRows(data.dutyGroupCandidates);
     }
     const transfer = Object.values(tables).flatMap((packed) => packedBuffers(packed));
     return this.request({ type: 'derive', id: this.nextId++, tables, atlas }, transfer).then(

@@ -1,10 +1,10 @@
 import type { Database, SqlJsStatic } from 'sql.js';
-import type { DepartmentRow, ItemDepartmentRow, ItemRow, StepRow, TownshipRow } from '../db/schema';
+import type { DepartmentRow, DutyGroupCandidateRow, ItemDepartmentRow, ItemRow, StepRow, TownshipRow } from '../db/schema';
 import { insertRows } from '../db/bulk-insert';
 import { LIST_CODE, ROLE_CODE } from './codes';
 import { buildPlaceTree, type PlaceTree } from './place-tree';
 import { SUMMARY_FILE, partFile, textFile } from './parts';
-import { FACTS_SQL, HEATMAP_SQL, NETWORK_SQL, SUMMARY_SQL, TEXT_SQL } from './schema';
+import { FACTS_SQL, HEATMAP_SQL, NETWORK_SQL, REVIEW_SQL, SUMMARY_SQL, TEXT_SQL } from './schema';
 
 /**
  * The complete database's tables → the parts the site serves (parts.ts).
@@ -21,6 +21,8 @@ export interface ContractTables {
   departments: DepartmentRow[];
   itemDepartments: ItemDepartmentRow[];
   steps: StepRow[];
+  /** The review queue of duty grouping; a database written before it has none. */
+  dutyGroupCandidates?: DutyGroupCandidateRow[];
 }
 
 export interface AtlasFile {
@@ -51,6 +53,10 @@ export function readContractTables(db: Database): ContractTables {
     departments: rowsOf<DepartmentRow>(db, 'SELECT * FROM departments ORDER BY id'),
     itemDepartments: rowsOf<ItemDepartmentRow>(db, 'SELECT * FROM item_departments ORDER BY item_id, department_id, role'),
     steps: rowsOf<StepRow>(db, 'SELECT * FROM steps ORDER BY item_id, party, ord'),
+    // Optional in the contract (src/lib/db/schema.ts SCHEMA_REVIEW_SQL): read where it exists.
+    dutyGroupCandidates: db.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'duty_group_candidates'").length
+      ? rowsOf<DutyGroupCandidateRow>(db, 'SELECT * FROM duty_group_candidates ORDER BY item_id, rank')
+      : [],
   };
 }
 
@@ -66,6 +72,7 @@ export function deriveAtlas(SQL: SqlJsStatic, tables: ContractTables, options: D
     { path: partFile('network'), part: 'network', bytes: pack(writePart(SQL, NETWORK_SQL, (db) => model.fillNetwork(db))) },
     { path: partFile('heatmap'), part: 'heatmap', bytes: pack(writePart(SQL, HEATMAP_SQL, (db) => model.fillHeatmap(db))) },
     { path: partFile('facts'), part: 'facts', bytes: pack(writePart(SQL, FACTS_SQL, (db) => model.fillFacts(db))) },
+    { path: partFile('review'), part: 'review', bytes: pack(writePart(SQL, REVIEW_SQL, (db) => model.fillReview(db))) },
     ...(options.extraFiles ?? []),
   ];
   const summary = writePart(SQL, SUMMARY_SQL, (db) => {
@@ -445,6 +452,39 @@ class AtlasModel {
         )!,
         receivers: [...new Set(items.flatMap((i) => [...(receiverKinds.get(i.id) ?? [])].map((k) => kindName.get(k)!)))].sort().join('、'),
         reclaimed_in: new Set(items.map((i) => i.township_id)).size,
+      })),
+    );
+  }
+
+  /**
+   * The queue as the grouping left it, for the items still here and candidate groups that still
+   * exist (a database cut down by hand keeps queue rows for items it lost: the table has no key).
+   */
+  fillReview(db: Database): void {
+    const items = new Map(this.tables.items.map((i) => [i.id, i]));
+    const groups = new Set(this.tables.items.map((i) => i.duty_group));
+    const candidates = (this.tables.dutyGroupCandidates ?? []).filter(
+      (c) => items.has(c.item_id) && groups.has(c.candidate_group) && items.get(c.item_id)!.duty_group !== c.candidate_group,
+    );
+    const best = new Map<number, number>();
+    for (const c of candidates) best.set(c.item_id, Math.max(best.get(c.item_id) ?? -Infinity, c.score));
+    insertRows(
+      db,
+      'review_items',
+      ['item', 'name', 'best'],
+      [...best].map(([item, score]) => ({ item, name: items.get(item)!.name, best: score })),
+    );
+    insertRows(
+      db,
+      'review_candidates',
+      ['item', 'rank', 'duty_group', 'score', 'wording', 'evidence'],
+      candidates.map((c) => ({
+        item: c.item_id,
+        rank: c.rank,
+        duty_group: c.candidate_group,
+        score: c.score,
+        wording: c.wording,
+        evidence: c.evidence,
       })),
     );
   }

@@ -12,6 +12,8 @@
  *   facts     one row per item without its text: list, category, duty group, step counts, departments.
  *             Exact answers the cubes cannot give (a department-kind filter, search hits, rankings of
  *             single duties) read it.
+ *   review    the review queue of duty grouping: items left unlinked, their candidate groups and the
+ *             evidence (匹配审核).
  *   text:<id> names and steps of one county's items: detail, fetched only for the counties shown.
  *   search    a bigram index over names and steps in bucket files (src/lib/search/).
  *
@@ -20,8 +22,8 @@
 
 export const ATLAS_DIR = 'atlas';
 
-export type FixedPart = 'network' | 'heatmap' | 'facts';
-export const FIXED_PARTS: readonly FixedPart[] = ['network', 'heatmap', 'facts'];
+export type FixedPart = 'network' | 'heatmap' | 'facts' | 'review';
+export const FIXED_PARTS: readonly FixedPart[] = ['network', 'heatmap', 'facts', 'review'];
 
 // Every file is gzipped by the build (unpack.ts); the names say so.
 export const SUMMARY_FILE = `${ATLAS_DIR}/summary.sqlite.gz`;

@@ -274,3 +274,24 @@ CREATE TABLE step_text (
   heading    TEXT
 );
 `;
+
+/**
+ * 匹配审核: the review queue of duty grouping (the complete database's duty_group_candidates), with
+ * each queued item's name, so the queue reads without any county's text part.
+ */
+export const REVIEW_SQL = /* sql */ `
+CREATE TABLE review_items (
+  item INTEGER PRIMARY KEY,              -- the complete database's items.id
+  name TEXT NOT NULL,
+  best REAL NOT NULL                     -- the score of its best candidate: the queue's order
+);
+CREATE TABLE review_candidates (
+  item       INTEGER NOT NULL,
+  rank       INTEGER NOT NULL,           -- 1 = the best candidate
+  duty_group INTEGER NOT NULL,           -- the candidate group (duty_groups.id)
+  score      REAL NOT NULL,
+  wording    REAL NOT NULL,
+  evidence   TEXT NOT NULL,              -- JSON of ContextEvidence (src/lib/model/duty-context.ts)
+  PRIMARY KEY (item, rank)
+) WITHOUT ROWID;
+`;
