@@ -1,5 +1,6 @@
 import type { ListReport } from './add-lists';
 import type { FromImportWorker, ImportedList, ToImportWorker } from './import-protocol';
+import type { ReviewDecision } from '../review/decisions';
 
 /**
  * The page's side of the import worker: one request at a time (the shell never asks for two), the
@@ -31,28 +32,29 @@ export class ImportClient {
     });
   }
 
-  /** Reads `files` and merges them into `base` (the complete database shown): a report per file. */
+  /** Reads `files` and merges them into `base` (the complete database shown), grouping with `decisions`: a report per file. */
   preview(
     files: { name: string; bytes: Uint8Array }[],
     base: Uint8Array,
     dataUrl: string,
+    decisions: ReviewDecision[],
     onProgress?: (done: number, total: number, name: string) => void,
   ): Promise<{ reports: ListReport[]; applicable: number }> {
     return this.#ask(
-      { type: 'preview', files, base, dataUrl },
+      { type: 'preview', files, base, dataUrl, decisions },
       (m) => (m.type === 'preview' ? { reports: m.reports, applicable: m.applicable } : undefined),
       onProgress,
     );
   }
 
-  /** The complete database the last preview merged, with `imported` kept in its meta. */
-  apply(imported: ImportedList[]): Promise<Uint8Array> {
-    return this.#ask({ type: 'apply', imported }, (m) => (m.type === 'written' ? m.bytes : undefined));
+  /** The complete database the last preview merged, with `imported` and `decisions` kept in its meta. */
+  apply(imported: ImportedList[], decisions: ReviewDecision[]): Promise<Uint8Array> {
+    return this.#ask({ type: 'apply', imported, decisions }, (m) => (m.type === 'written' ? m.bytes : undefined));
   }
 
-  /** `base` without the townships `remove`. */
-  remove(base: Uint8Array, remove: string[], imported: ImportedList[]): Promise<Uint8Array> {
-    return this.#ask({ type: 'remove', base, remove, imported }, (m) => (m.type === 'written' ? m.bytes : undefined));
+  /** `base` grouped anew with `decisions`, without the townships `remove`. */
+  rewrite(base: Uint8Array, remove: string[], imported: ImportedList[], decisions: ReviewDecision[]): Promise<Uint8Array> {
+    return this.#ask({ type: 'rewrite', base, remove, imported, decisions }, (m) => (m.type === 'written' ? m.bytes : undefined));
   }
 
   close(): void {

@@ -1,13 +1,20 @@
 import type { ListReport } from './add-lists';
+import { REVIEW_META, type ReviewDecision } from '../review/decisions';
 
 /** Messages between the page and the import worker (import.worker.ts). */
 export type ToImportWorker =
   /** Read `files` and merge them into `base`, the complete database shown; `dataUrl` is the served data's folder (the place table). */
-  | { type: 'preview'; files: { name: string; bytes: Uint8Array }[]; base: Uint8Array; dataUrl: string }
-  /** Write the database the last preview merged; `imported` lists every township added so far with its file, kept in meta. */
-  | { type: 'apply'; imported: ImportedList[] }
-  /** Write `base` without the townships `remove`: an added list taken out again. */
-  | { type: 'remove'; base: Uint8Array; remove: string[]; imported: ImportedList[] };
+  | { type: 'preview'; files: { name: string; bytes: Uint8Array }[]; base: Uint8Array; dataUrl: string; decisions: ReviewDecision[] }
+  /**
+   * Write the database the last preview merged; `imported` lists every township added so far with
+   * its file, `decisions` the review decisions, both kept in meta.
+   */
+  | { type: 'apply'; imported: ImportedList[]; decisions: ReviewDecision[] }
+  /**
+   * Write `base` grouped anew, without the townships `remove` (an added list taken out again) and
+   * with `decisions` applied (a review decision made or undone).
+   */
+  | { type: 'rewrite'; base: Uint8Array; remove: string[]; imported: ImportedList[]; decisions: ReviewDecision[] };
 
 export type FromImportWorker =
   | { type: 'progress'; done: number; total: number; name: string }
@@ -29,10 +36,10 @@ export const IMPORTED_META = 'imported';
 
 /**
  * The meta rows of a complete database that the parts derived from it carry on (the lists added in
- * the page), for the page's worker and for `build:db --database` alike.
+ * the page, the review decisions), for the page's worker and for `build:db --database` alike.
  */
 export function carriedMeta(meta: Record<string, string>): Record<string, string> {
-  return meta[IMPORTED_META] ? { [IMPORTED_META]: meta[IMPORTED_META] } : {};
+  return Object.fromEntries([IMPORTED_META, REVIEW_META].filter((key) => meta[key]).map((key) => [key, meta[key]]));
 }
 
 export function importedOf(meta: Record<string, string>): ImportedList[] {

@@ -19,6 +19,7 @@ import { previewImport } from './add-lists';
 import { mergeLists, type MergedLists } from './merge-lists';
 import { readCompleteDatabase } from './read-database';
 import { IMPORTED_META, type FromImportWorker, type ImportedList, type ToImportWorker } from './import-protocol';
+import { REVIEW_META, overridesWithDecisions, type ReviewDecision } from '../review/decisions';
 
 declare const self: DedicatedWorkerGlobalScope;
 const post = (message: FromImportWorker, transfer: Transferable[] = []) => self.postMessage(message, transfer);
@@ -37,10 +38,12 @@ function loadPlaces(dataUrl: string): Promise<PlaceTable> {
 }
 
 let pending: MergedLists | null = null;
-const overrides = overrideFile as DutyGroupOverrides;
+/** The reviewed overrides, and the reader's review decisions on top: grouping in the page applies both. */
+const overridesWith = (decisions: ReviewDecision[]) => overridesWithDecisions(overrideFile as DutyGroupOverrides, decisions);
 
-function write(SQL: SqlJsStatic, merged: MergedLists, imported: ImportedList[]) {
-  const bytes = writeDatabase(SQL, merged.rows, { [IMPORTED_META]: JSON.stringify(imported) });
+function write(SQL: SqlJsStatic, merged: MergedLists, imported: ImportedList[], decisions: ReviewDecision[]) {
+  const meta = { [IMPORTED_META]: JSON.stringify(imported), ...(decisions.length ? { [REVIEW_META]: JSON.stringify(decisions) } : {}) };
+  const bytes = writeDatabase(SQL, merged.rows, meta);
   post({ type: 'written', bytes }, [bytes.buffer]);
 }
 
@@ -53,19 +56,22 @@ self.onmessage = async (event: MessageEvent<ToImportWorker>) => {
       const places = await loadPlaces(message.dataUrl);
       const aliases = withPlaceTable(aliasFile as unknown as DepartmentAliases, places);
       const base = readCompleteDatabase(SQL, message.base, '');
-      const preview = previewImport(message.files, base, { places, aliases, overrides }, (done, total, name) =>
-        post({ type: 'progress', done, total, name }),
+      const preview = previewImport(
+        message.files,
+        base,
+        { places, aliases, overrides: overridesWith(message.decisions) },
+        (done, total, name) => post({ type: 'progress', done, total, name }),
       );
       pending = preview.merged;
       post({ type: 'preview', reports: preview.reports, applicable: preview.reports.filter((r) => r.problems.length === 0).length });
     } else if (message.type === 'apply') {
       if (!pending) throw new Error('nothing to apply: read the lists again');
-      write(SQL, pending, message.imported);
+      write(SQL, pending, message.imported, message.decisions);
       pending = null;
     } else {
       const base = readCompleteDatabase(SQL, message.base, '');
       const nothing = { townships: [], items: [], departments: [], itemDepartments: [], steps: [], statedCounts: [] };
-      write(SQL, mergeLists(base, nothing, overrides, message.remove), message.imported);
+      write(SQL, mergeLists(base, nothing, overridesWith(message.decisions), message.remove), message.imported, message.decisions);
     }
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });

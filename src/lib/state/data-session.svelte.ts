@@ -3,10 +3,11 @@ import { forgetStoredDatabase, loadStoredDatabase, storeDatabase, type StoredDat
 import { describeProblem } from '../import/describe-problem';
 import { databaseToExport } from '../export/database-export';
 import { downloadBytes } from '../export/download';
-import { DATA_STRINGS, IMPORT_STRINGS } from '../ui/strings';
+import { DATA_STRINGS, IMPORT_STRINGS, REVIEW_STRINGS } from '../ui/strings';
 import type { ListReport } from '../import/add-lists';
 import { ImportClient } from '../import/import-client';
 import { importedOf, type ImportedList } from '../import/import-protocol';
+import { decisionsOf, withDecision, withoutDecision, type ReviewDecision } from '../review/decisions';
 import { connect, type Connection, type FilterOptions } from './connect';
 import { PlaceIndex } from './selection';
 
@@ -20,6 +21,7 @@ export type DataBusy =
   | { kind: 'export' }
   | { kind: 'read'; done: number; total: number; name: string }
   | { kind: 'apply' }
+  | { kind: 'review' }
   | null;
 
 /** Lists read and merged, waiting for the reader to apply them. */
@@ -54,21 +56,28 @@ export class DataSession {
   pending = $state.raw<PendingImport | null>(null);
   /** The lists added in the page to the data shown (kept in its meta, so they travel with an export). */
   imported = $state.raw<ImportedList[]>([]);
+  /** The review decisions on the data shown (kept in its meta, like the added lists). */
+  decisions = $state.raw<ReviewDecision[]>([]);
 
   #current: WorkerDbClient | null = null;
   #importer = new ImportClient();
 
-  constructor(private readonly onShown: (connection: Connection, first: boolean) => void) {}
+  /**
+   * `onShown`'s `sameItems`: the data shown is the same lists grouped anew (a review decision), so
+   * every township, item and filter the reader had still means what it meant.
+   */
+  constructor(private readonly onShown: (connection: Connection, first: boolean, sameItems: boolean) => void) {}
 
   /** Shows a connection's data: the old worker goes only now, so a failed open never blanks the page. */
-  #adopt(connection: Connection, first: boolean) {
+  #adopt(connection: Connection, first: boolean, sameItems = false) {
     this.#current?.close();
     this.#current = connection.client;
     this.options = connection.options;
     this.places = connection.places;
     this.phase = { name: 'ready', client: connection.client };
     this.imported = importedOf(connection.client.info.meta);
-    this.onShown(connection, first);
+    this.decisions = decisionsOf(connection.client.info.meta);
+    this.onShown(connection, first, sameItems);
   }
 
   /** Opens what the page shows at start (or on retry): the database kept from an earlier visit, else the served data. */
@@ -105,11 +114,11 @@ export class DataSession {
   };
 
   /** Opens `bytes` (a complete database named `name`), shows it and keeps it; throws, changing nothing, if it does not open. */
-  async #show(name: string, bytes: Uint8Array) {
+  async #show(name: string, bytes: Uint8Array, sameItems = false) {
     const connection = await connect({ file: { name, bytes } });
     const stored = { name, bytes, savedAt: new Date().toISOString() };
     this.opened = stored;
-    this.#adopt(connection, false);
+    this.#adopt(connection, false, sameItems);
     try {
       await storeDatabase(stored);
     } catch (e) {
@@ -135,6 +144,7 @@ export class DataSession {
         read,
         await this.#shownBytes(),
         new URL('./data/', document.baseURI).href,
+        this.decisions,
         (done, total, name) => {
           this.busy = { kind: 'read', done, total, name };
         },
@@ -159,7 +169,7 @@ export class DataSession {
         .map((r) => ({ townshipId: r.townshipId!, township: r.township!, county: r.county!, file: r.file, addedAt }));
       const addedIds = new Set(added.map((a) => a.townshipId));
       const imported = [...this.imported.filter((i) => !addedIds.has(i.townshipId)), ...added];
-      const bytes = await this.#importer.apply(imported);
+      const bytes = await this.#importer.apply(imported, this.decisions);
       const name = this.opened ? this.opened.name : IMPORT_STRINGS.mergedName(IMPORT_STRINGS.builtInBase, imported.length);
       await this.#show(name, bytes);
       this.pending = null;
@@ -181,7 +191,7 @@ export class DataSession {
     this.busy = { kind: 'apply' };
     try {
       const imported = this.imported.filter((i) => i.townshipId !== townshipId);
-      const bytes = await this.#importer.remove(await this.#shownBytes(), [townshipId], imported);
+      const bytes = await this.#importer.rewrite(await this.#shownBytes(), [townshipId], imported, this.decisions);
       await this.#show(this.opened?.name ?? IMPORT_STRINGS.mergedName(IMPORT_STRINGS.builtInBase, imported.length), bytes);
     } catch (e) {
       this.error = { title: IMPORT_STRINGS.failed, reasons: reasonsOf(e) };
@@ -189,6 +199,27 @@ export class DataSession {
       this.busy = null;
     }
   };
+
+  /** Groups the duties anew with `decisions` (one made or undone): the regrouped database is shown and kept. */
+  #review = async (decisions: ReviewDecision[]) => {
+    if (this.busy) return;
+    this.error = null;
+    this.busy = { kind: 'review' };
+    try {
+      const bytes = await this.#importer.rewrite(await this.#shownBytes(), [], this.imported, decisions);
+      await this.#show(this.opened?.name ?? REVIEW_STRINGS.reviewedName(IMPORT_STRINGS.builtInBase), bytes, true);
+    } catch (e) {
+      this.error = { title: REVIEW_STRINGS.failed, reasons: reasonsOf(e) };
+    } finally {
+      this.busy = null;
+    }
+  };
+
+  /** A reviewer's decision on a queued duty and a candidate group: applied at once, and kept. */
+  decide = (decision: ReviewDecision) => this.#review(withDecision(this.decisions, decision));
+
+  /** Takes a decision back. */
+  undoDecision = (pair: Pick<ReviewDecision, 'item' | 'candidate'>) => this.#review(withoutDecision(this.decisions, pair));
 
   export = async () => {
     if (this.busy) return;
