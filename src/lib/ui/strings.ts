@@ -32,6 +32,7 @@ export const VIEW_LABELS = {
   network: '部门网络',
   heatmap: '收回事项热力图',
   explorer: '事项查询',
+  review: '匹配审核',
 } as const;
 export type ViewId = keyof typeof VIEW_LABELS;
 
@@ -513,4 +514,42 @@ export const IMPORT_STRINGS = {
   added: (n: number) => `已添加的清单（${n}）`,
   remove: '移除',
   failed: '添加清单失败：',
+} as const;
+
+/** 匹配审核: the review queue of duty grouping, the decisions taken and their export. */
+export const REVIEW_STRINGS = {
+  intro:
+    '以下事项目前只有一个乡镇列出，但与其他乡镇的某项事项相近，系统无法确定是否为同一事项。请逐项判断：选“是同一事项”即归入该事项，选“不是”则不再提示。决定立即生效，并随当前数据保存。',
+  count: (shown: number, total: number) =>
+    shown < total ? `待审核 ${formatCount(total)} 项，显示前 ${formatCount(shown)} 项` : `待审核 ${formatCount(total)} 项`,
+  empty: '当前筛选范围内没有待审核的事项。',
+  more: (n: number) => `再显示 ${formatCount(n)} 项`,
+  candidates: '可能对应的已有事项',
+  listedBy: (townships: number, items: number) =>
+    items > townships ? `${formatCount(townships)} 个乡镇列出（${formatCount(items)} 项）` : `${formatCount(townships)} 个乡镇列出`,
+  wording: (share: string) => `文字相似 ${share}`,
+  score: (score: number) => `综合得分 ${score.toFixed(2)}`,
+  evidence: {
+    category: (same: boolean) => (same ? '事项类别相同' : '事项类别不同'),
+    list: (same: boolean) => (same ? '所在清单相同' : '所在清单不同'),
+    departments: { agree: '对应部门类别一致', disagree: '对应部门类别不同', unknown: '' } as Record<string, string>,
+    neighbours: (n: number) => (n > 0 ? `前后相邻事项有 ${formatCount(n)} 项相同` : ''),
+    penalties: (both: boolean) => (both ? '均为处罚事项' : ''),
+  },
+  same: '是同一事项',
+  different: '不是',
+  applying: '正在按审核结果重新归并事项…',
+  failed: '审核结果未能应用：',
+  decided: (n: number) => `已审核 ${formatCount(n)} 项`,
+  decision: (same: boolean) => (same ? '是同一事项' : '不是同一事项'),
+  undo: '撤销',
+  decisionsNote: '审核结果保存在当前数据中，随“导出数据库”一起导出；恢复内置数据会清除它们。',
+  exportDecisions: '导出审核结果',
+  exportDecisionsHint: '按 data/duty-group-overrides.json 的格式导出，可并入内置数据',
+  decisionsFile: 'duty-group-overrides.审核结果.json',
+  exportKinds: (n: number) => `导出未收录的部门类别和县市（${formatCount(n)}）`,
+  exportKindsHint: '数据中有、data/department-aliases.json 尚未收录的部门类别和县市，按该文件格式导出',
+  kindsFile: 'department-aliases.新增.json',
+  /** The name the built-in data, reviewed, is kept and exported under. */
+  reviewedName: (base: string) => `${base}（已审核）.sqlite`,
 } as const;
