@@ -1,5 +1,15 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
+import { loadPlaceTable } from '../../scripts/lib/load-place-table';
+import aliasFile from '../../data/department-aliases.json';
+import overrideFile from '../../data/duty-group-overrides.json';
+import { previewImport } from '../../src/lib/import/add-lists';
+import { readCompleteDatabase } from '../../src/lib/import/read-database';
+import { withPlaceTable } from '../../src/lib/model/department-places';
+import type { DepartmentAliases } from '../../src/lib/model/departments';
+import { overridesWithDecisions, type ReviewDecision } from '../../src/lib/review/decisions';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './browser';
 import { openRealDatabase } from './db';
@@ -91,6 +101,60 @@ describe('匹配审核', () => {
     await expect.poll(() => page.getByTestId('review-decision').count(), { timeout: 60_000 }).toBe(0);
     expect((await pair()).map((r) => r.cells[entry.township_id]).sort()).toEqual(['absent', 'reclaimed']);
     expect(await heatmapRows(page)).toHaveLength(before.length);
+  });
+
+  it('a list from another county, added after a decision, is grouped with it; its uncertain duties join the queue', async () => {
+    const entry = db.one<{ item: number; name: string; group: number }>(
+      `SELECT c.item_id AS item, i.name, c.candidate_group AS "group" FROM duty_group_candidates c JOIN items i ON i.id = c.item_id
+       WHERE c.rank = 1 ORDER BY c.score DESC, c.item_id LIMIT 1`,
+    );
+    const page = await b.open('?view=review');
+    await page.getByTestId('review-count').waitFor();
+    await page
+      .locator(`[data-testid=review-item][data-item-id="${entry.item}"] [data-testid=review-candidate][data-group="${entry.group}"]`)
+      .getByRole('button', { name: '是同一事项' })
+      .click();
+    await page.getByTestId('review-decision').waitFor({ timeout: 60_000 });
+
+    // The tuning list of the matching's held-out lists: another county's wording of a bundled list.
+    const file = resolve(import.meta.dirname, '../fixtures/heldout/tuning-hejing-keergute.txt');
+    await page.getByTestId('data-toggle').click();
+    await page
+      .getByTestId('import-open')
+      .setInputFiles({ name: '和静县克尔古提乡履职事项清单.txt', mimeType: 'text/plain', buffer: readFileSync(file) });
+    const row = page.getByTestId('import-report').getByTestId('import-row').first();
+    await row.waitFor({ timeout: 60_000 });
+    const township = (await row.getAttribute('data-township'))!;
+    await page.getByTestId('import-apply').click();
+    await page.locator(`[data-testid=filter-bar] [data-township="${township}"][data-imported]`).waitFor({ timeout: 60_000 });
+
+    // The decision is still listed, and still applied: its duty is not back in the queue.
+    await expect(page.getByTestId('review-decision').count()).resolves.toBe(1);
+    await page.getByTestId('review-count').waitFor();
+    await expect(page.locator(`[data-testid=review-item][data-item-id="${entry.item}"]`).count()).resolves.toBe(0);
+
+    // The imported township's queue, as the build's grouping with the same decision gives it.
+    const SQL = await initSqlJs();
+    const places = loadPlaceTable();
+    const decision: ReviewDecision = { item: entry.name, candidate: groupName(entry.group), same: true, township: '', decidedAt: '' };
+    const preview = previewImport(
+      [{ name: 'list.txt', bytes: new Uint8Array(readFileSync(file)) }],
+      readCompleteDatabase(SQL, new Uint8Array(readFileSync(resolve(import.meta.dirname, '../../dist/data/duties.sqlite'))), ''),
+      {
+        places,
+        aliases: withPlaceTable(aliasFile as unknown as DepartmentAliases, places),
+        overrides: overridesWithDecisions(overrideFile, [decision]),
+      },
+    );
+    const rows = preview.merged!.rows;
+    const ofTownship = new Set(rows.items.filter((i) => i.township_id === township).map((i) => i.id));
+    const queued = new Set(rows.dutyGroupCandidates!.filter((c) => ofTownship.has(c.item_id)).map((c) => c.item_id));
+    expect(queued.size).toBeGreaterThan(0);
+    await page.goto(new URL(`?view=review&t=${township}`, page.url()).href);
+    await page.getByTestId('review-count').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('review-count').textContent()).resolves.toContain(`待审核 ${queued.size} 项`);
+    for (const where of await page.locator('[data-testid=review-item] .where').allTextContents()) expect(where).toContain('克尔古提乡');
+    await b.screenshot(page, 'review-imported');
   });
 
   it('"不是" takes the candidate off the item, and the item off the queue when none is left', async () => {
