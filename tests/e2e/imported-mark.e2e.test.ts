@@ -186,6 +186,12 @@ describe('imported townships are marked in every view', () => {
     // The rows scroll: bring the marked one into view for the screenshot.
     await page.locator(`[data-testid=unit-distribution] g.row[data-unit="${marked[0]}"]`).scrollIntoViewIfNeeded();
     await b.screenshot(page, 'imported-overview-scale-1280');
+    // Its dot, drawn as imported, opens the ranking at its row, which names it with the mark.
+    await page.locator(`[data-testid=unit-distribution] circle[data-imported][data-township="${list.id}"]`).click();
+    const ranked = page.locator(`[data-testid=township-ranking] [data-township="${list.id}"] .name`);
+    await ranked.waitFor({ timeout: 15000 });
+    await expect(seen(ranked)).resolves.toBe(list.name + MARK);
+    await b.screenshot(page, 'imported-ranking-scale-1280');
 
     for (const view of ['categories', 'heatmap']) {
       await showView(page, view);
