@@ -105,6 +105,10 @@ describe('imported townships are marked in every view', () => {
       const all = await labels.evaluateAll((ls) => ls.map((l) => l.textContent ?? ''));
       expect(all.filter((t) => t.includes(MARK))).toHaveLength(1);
     }
+    // Pointing at its bar, the tooltip names it with the mark.
+    await page.locator(`[data-testid=township-bars] g[data-township="${list.id}"] rect.segment`).first().hover();
+    await expect.poll(() => page.getByTestId('tooltip').first().textContent()).toContain(list.name + MARK);
+    await page.mouse.move(0, 0);
     await b.screenshot(page, 'imported-overview-1280');
 
     // 事项类别: the township's column of the heatmap, and nothing else marked.
@@ -127,6 +131,10 @@ describe('imported townships are marked in every view', () => {
     await showView(page, 'heatmap');
     expectMarked(await seen(page.locator(`[data-testid=view-heatmap] text.unit-label[data-unit="${list.id}"]`)), list.name);
     await expect(page.locator('[data-testid=view-heatmap] text.unit-label[data-imported]').count()).resolves.toBe(1);
+    // Its cells' tooltip names it with the mark.
+    await page.locator(`[data-testid=reclaimed-heatmap] g.cell[data-township="${list.id}"]`).first().hover();
+    await expect.poll(() => page.locator('[data-testid=reclaimed-heatmap] ~ [role=tooltip]').textContent()).toContain(list.name + MARK);
+    await page.mouse.move(0, 0);
     await b.screenshot(page, 'imported-heatmap-1280');
 
     // 事项查询: the township's rows, and its item's detail (its name and the same duty elsewhere).
