@@ -16,4 +16,10 @@ export interface ViewProps {
   selection: Selection;
   /** Drills into a place (a prefecture's or county's key; null for all): the scope filter, township filter cleared. */
   drill: (placeKey: string | null) => void;
+  /**
+   * Ids of the townships whose lists the reader added in the page (the 数据 panel), kept in the
+   * database's meta: every view marks them （导入）, and a county or prefecture holding one （含导入）
+   * (`importedMarks` in src/lib/state/imported-marks.ts turns them into marks by place key).
+   */
+  imported: ReadonlySet<string>;
 }

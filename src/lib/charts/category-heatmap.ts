@@ -5,6 +5,9 @@ import { CATEGORIES_STRINGS as S, formatAverage, formatCount } from '../ui/strin
 import { activatable, activatableRects } from './activatable';
 import { columnLabels, LABEL_LINE_HEIGHT } from './unit-labels';
 import { textWidth } from './text-width';
+import { NO_MARKS, type ImportedMarks } from '../state/imported-marks';
+import { markedName, markText } from './imported-mark';
+import { IMPORTED_COLOUR } from '../ui/theme';
 
 export type { CategoryCell };
 
@@ -21,6 +24,8 @@ export interface CategoryHeatmapOptions {
   onSelect?: (cell: CategoryCell) => void;
   /** A click on a column's label; labels are buttons only when given (counties, prefectures: drill in). */
   onColumn?: (unit: UnitRow) => void;
+  /** Columns holding the reader's own lists (by unit key): their names carry the mark, their columns a dashed outline. */
+  marks?: ImportedMarks;
   /** Height of a category's row in px (18; less where the page has less room). */
   rowHeight?: number;
   document?: Document;
@@ -57,18 +62,31 @@ export function categoryHeatmapChart(
   const nonZero = cells.filter((c) => c.count > 0);
 
   const columnWidth = (width - MARGIN_LEFT - MARGIN_RIGHT) / Math.max(1, units.length);
+  const marks = options.marks ?? NO_MARKS;
+  const markOf = (key: string) => markText(marks.get(key));
+  const withMark = (key: string, name: string) => markedName(name, key, marks);
   const header = columnLabels(
     units.map((u) => u.name),
     columnWidth,
     FONT_SIZE,
+    units.map((u) => markOf(u.key)),
   );
+  const anyMarked = units.some((u) => markOf(u.key));
   // Every name across on one line (five townships): Plot's axis and the legend above, as the chart has
-  // always been. Stacked lines or vertical names leave a corner beside them for the legend.
-  const stacked = header.lines.some((l) => l.length > 1);
-  const compact = stacked || onColumn !== undefined;
+  // always been. Names that need stacked lines or vertical writing leave a corner beside them for the
+  // legend. A mark alone does not move the legend or change the colour steps (the data has not
+  // changed): a marked label is drawn as a text mark, its mark on a line below where it must be.
+  const stacked = anyMarked
+    ? columnLabels(
+        units.map((u) => u.name),
+        columnWidth,
+        FONT_SIZE,
+      ).lines.some((l) => l.length > 1)
+    : header.lines.some((l) => l.length > 1);
+  const compact = stacked || onColumn !== undefined || anyMarked;
   // Numbers only where the widest fits its cell; past that the colour and the tooltip tell.
   const showNumbers = nonZero.every((c) => textWidth(format(c), FONT_SIZE) <= columnWidth - 3);
-  const marginTop = stacked ? Math.max(header.height + 8, CORNER_LEGEND_HEIGHT) : 26;
+  const marginTop = stacked ? Math.max(header.height + 8, CORNER_LEGEND_HEIGHT) : Math.max(26, header.height + 10);
   const labelOf = new Map(units.map((u, i) => [u.key, header.lines[i].join('\n')]));
 
   const interactive = activatableRects(
@@ -76,8 +94,14 @@ export function categoryHeatmapChart(
     (cell) => ({
       label:
         measure === 'count'
-          ? `${cell.unitName}，${cell.category}，${formatCount(cell.count)}项`
-          : S.heatmapCellAverage(cell.unitName, cell.category, formatAverage(cell.perTownship), cell.townships, formatCount(cell.count)),
+          ? `${withMark(cell.unit, cell.unitName)}，${cell.category}，${formatCount(cell.count)}项`
+          : S.heatmapCellAverage(
+              withMark(cell.unit, cell.unitName),
+              cell.category,
+              formatAverage(cell.perTownship),
+              cell.townships,
+              formatCount(cell.count),
+            ),
       attributes: {
         category: cell.category,
         // data-township names the column's unit at any level (a county's or prefecture's key past townships).
@@ -92,8 +116,8 @@ export function categoryHeatmapChart(
   );
   const tooltip = (c: CategoryCell) =>
     measure === 'count'
-      ? `${c.unitName} · ${c.category}\n${formatCount(c.count)} 项`
-      : `${c.unitName} · ${c.category}\n${S.heatmapTipAverage(formatAverage(c.perTownship))}\n${S.heatmapTipTotal(formatCount(c.count), c.townships)}`;
+      ? `${withMark(c.unit, c.unitName)} · ${c.category}\n${formatCount(c.count)} 项`
+      : `${withMark(c.unit, c.unitName)} · ${c.category}\n${S.heatmapTipAverage(formatAverage(c.perTownship))}\n${S.heatmapTipTotal(formatCount(c.count), c.townships)}`;
   const legendLabel = measure === 'count' ? '事项数（项）' : S.heatmapLegendAverage;
 
   return Plot.plot({
@@ -173,9 +197,16 @@ export function categoryHeatmapChart(
             fontSize: FONT_SIZE,
             fontWeight: 700,
             fill: '#222',
-            title: (u: UnitRow) => S.heatmapColumnTitle(u.name, u.townships),
-            render: onColumn ? activatableTexts(units, onColumn) : undefined,
+            title: (u: UnitRow) => S.heatmapColumnTitle(withMark(u.key, u.name), u.townships),
+            render: columnLabelRender(units, header.marks, marks, onColumn),
           })
+        : null,
+      // A column of the reader's own data is outlined, dashed as the filter bar's chip is.
+      anyMarked
+        ? Plot.cell(
+            units.filter((u) => markOf(u.key)),
+            { x: 'key', fill: 'none', stroke: IMPORTED_COLOUR, strokeWidth: 1, strokeDasharray: '4 3', inset: -0.5, pointerEvents: 'none' },
+          )
         : null,
       stacked ? cornerLegend(legendLabel, measure) : null,
     ],
@@ -184,21 +215,57 @@ export function categoryHeatmapChart(
 
 const nameOf = (units: UnitRow[], key: string) => units.find((u) => u.key === key)?.name ?? key;
 
-/** A `render` transform making each column label a button that activates `onColumn` (Enter, Space, click). */
-function activatableTexts(units: UnitRow[], onColumn: (unit: UnitRow) => void): Plot.RenderFunction {
+/**
+ * A `render` transform for the column labels: each marked label's mark (the end of its lines that
+ * `lineMarks` names) in the imported colour, and, with `onColumn`, each label a button that activates it
+ * (Enter, Space, click).
+ */
+function columnLabelRender(
+  units: UnitRow[],
+  lineMarks: string[][],
+  marks: ImportedMarks,
+  onColumn: ((unit: UnitRow) => void) | undefined,
+): Plot.RenderFunction | undefined {
+  if (!onColumn && marks.size === 0) return undefined;
   return function (index, scales, values, dimensions, context, next) {
     const g = next!(index, scales, values, dimensions, context)!;
     g.querySelectorAll('text').forEach((text, j) => {
-      const unit = units[index[j]];
+      const i = index[j];
+      const unit = units[i];
       if (!unit) return;
-      activatable(text, S.heatmapColumnAria(unit.name, unit.townships), () => onColumn(unit));
       text.setAttribute('class', 'unit-label');
       text.setAttribute('data-unit', unit.key);
+      const kind = marks.get(unit.key);
+      if (kind) {
+        text.setAttribute('data-imported', kind);
+        colourMarks(text, lineMarks[i]);
+      }
+      if (!onColumn) return;
+      activatable(text, S.heatmapColumnAria(markedName(unit.name, unit.key, marks), unit.townships), () => onColumn(unit));
       text.setAttribute('data-townships', String(unit.townships));
       (text as SVGTextElement).style.cursor = 'pointer';
     });
     return g;
   };
+}
+
+/** Splits each line of a Plot text (a tspan a line, or the text itself) into its name and its coloured mark. */
+function colourMarks(text: Element, marks: readonly string[]): void {
+  const tspans = [...text.querySelectorAll('tspan')];
+  const lines = tspans.length ? tspans : [text];
+  lines.forEach((line, j) => {
+    const mark = marks[j];
+    // The title Plot appends to the text stays: only the line's own text node is rewritten.
+    const own = [...line.childNodes].find((n) => n.nodeType === 3);
+    const content = own?.textContent ?? '';
+    if (!own || !mark || !content.endsWith(mark)) return;
+    own.textContent = content.slice(0, content.length - mark.length);
+    const tspan = line.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'tspan');
+    tspan.setAttribute('class', 'imported-mark');
+    tspan.setAttribute('fill', IMPORTED_COLOUR);
+    tspan.textContent = mark;
+    own.after(tspan);
+  });
 }
 
 /** The colour legend in the empty corner above the category names: a label, the swatches, their thresholds. */

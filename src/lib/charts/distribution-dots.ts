@@ -15,7 +15,8 @@ import type { DotLayout, RowLayout } from './unit-distribution';
 export function drawDistributionDots<T>(
   layers: { dots: SVGGElement; outliers: SVGGElement },
   rows: readonly RowLayout<T>[],
-  options: { label: (dot: DotLayout<T>) => string; activeKey: string | null },
+  /** `imported`: whether a dot is a township the reader added in the page (ringed in the imported colour). */
+  options: { label: (dot: DotLayout<T>) => string; activeKey: string | null; imported?: (dot: DotLayout<T>) => boolean },
 ): void {
   const all = rows.flatMap((r) => r.drawOrder);
   for (const [layer, dots] of [
@@ -31,7 +32,8 @@ export function drawDistributionDots<T>(
           .attr('role', 'button')
           .attr('data-township', (d) => d.key),
       )
-      .attr('class', (d) => (d.outlier ? 'dot outlier' : 'dot'))
+      .attr('class', (d) => (d.outlier ? 'dot outlier' : 'dot') + (options.imported?.(d) ? ' imported' : ''))
+      .attr('data-imported', (d) => (options.imported?.(d) ? '' : null))
       .attr('cx', (d) => d.cx)
       .attr('cy', (d) => d.cy)
       .attr('r', (d) => d.r)

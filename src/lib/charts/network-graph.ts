@@ -1,6 +1,7 @@
 import { select, zoom, drag, type Selection } from 'd3';
 import type { NetworkLayout, NetworkNode, NetworkLink } from './network-layout';
-import { LIST_COLOURS, FONT_FAMILY } from '../ui/theme';
+import { LIST_COLOURS, FONT_FAMILY, IMPORTED_COLOUR } from '../ui/theme';
+import { writeMarked } from './imported-mark';
 import { activatable } from './activatable';
 import { textWidth } from './text-width';
 import type { Rect } from './network-layout';
@@ -15,7 +16,8 @@ export interface NetworkGraphOptions {
   /** Selected department label, drawn with a ring. */
   selected?: string | null;
   ariaLabel: string;
-  legend: { lead: string; receiver: string | null; township: string; department: string };
+  /** `imported`: the legend's row for units holding the reader's own lists, when any is drawn (else null). */
+  legend: { lead: string; receiver: string | null; township: string; department: string; imported?: string | null };
   document?: Document;
 }
 
@@ -75,6 +77,7 @@ export function networkGraph(layout: NetworkLayout, options: NetworkGraphOptions
     .attr('data-id', (n) => n.id)
     .attr('data-key', (n) => n.key)
     .attr('data-label', (n) => n.label)
+    .attr('data-imported', (n) => (n.mark ? '' : null))
     .attr('data-weight', (n) => n.weight)
     // The figures a tooltip states, for tests to check against the database.
     .attr('data-townships', (n) => n.unit?.townships ?? null)
@@ -98,7 +101,11 @@ export function networkGraph(layout: NetworkLayout, options: NetworkGraphOptions
     .attr('width', (n) => n.radius * 2)
     .attr('height', (n) => n.radius * 2)
     .attr('rx', 3)
-    .attr('fill', TOWNSHIP_COLOUR);
+    .attr('fill', TOWNSHIP_COLOUR)
+    // A unit of the reader's own data: a dashed ring in the imported colour, as the filter bar's chip is dashed.
+    .attr('stroke', (n) => (n.mark ? IMPORTED_COLOUR : null))
+    .attr('stroke-width', (n) => (n.mark ? 3 : null))
+    .attr('stroke-dasharray', (n) => (n.mark ? '4 2' : null));
   // Labels sit in their own layer above every node, so no later circle paints over a label.
   stage
     .append('g')
@@ -120,7 +127,9 @@ export function networkGraph(layout: NetworkLayout, options: NetworkGraphOptions
     .attr('stroke-width', 3)
     .attr('stroke-linejoin', 'round')
     .attr('visibility', (n) => (n.labelBox ? 'visible' : 'hidden'))
-    .text((n) => n.label);
+    .each(function (n) {
+      writeMarked(this as SVGTextElement, n.label, n.mark);
+    });
   nodes.style('cursor', 'pointer');
 
   drawLegend(svg, options.legend);
@@ -135,7 +144,7 @@ const legendWidth = (legend: NetworkGraphOptions['legend']) =>
 
 /** The corner the legend takes, for the layout to keep nodes and labels out of. */
 export function legendArea(legend: NetworkGraphOptions['legend']): Rect {
-  const rows = legend.receiver ? 4 : 3;
+  const rows = 3 + (legend.receiver ? 1 : 0) + (legend.imported ? 1 : 0);
   return { x: 0, y: 0, width: legendWidth(legend) + 12, height: rows * 18 + 14 };
 }
 
@@ -160,6 +169,22 @@ function drawLegend(svg: Selection<SVGSVGElement, unknown, null, undefined>, leg
           .attr('stroke', RECEIVER_COLOUR)
           .attr('stroke-width', 3)
           .attr('stroke-dasharray', '4 3'),
+    ]);
+  if (legend.imported)
+    rows.push([
+      legend.imported,
+      (r) =>
+        r
+          .append('rect')
+          .attr('x', 1)
+          .attr('y', -5)
+          .attr('width', 10)
+          .attr('height', 10)
+          .attr('rx', 2)
+          .attr('fill', TOWNSHIP_COLOUR)
+          .attr('stroke', IMPORTED_COLOUR)
+          .attr('stroke-width', 2)
+          .attr('stroke-dasharray', '3 1.5'),
     ]);
   // A light backing keeps the legend readable where a peripheral node or link passes under it.
   g.append('rect')

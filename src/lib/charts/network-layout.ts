@@ -10,6 +10,8 @@ export interface NetworkNode {
   type: 'unit' | 'department';
   level: PlaceLevel | null;
   label: string;
+  /** Written after the label in the imported colour: （导入） for a unit holding the reader's own lists; '' for the rest. */
+  mark: string;
   /** Department kind (for the departmentKinds filter); the unit's place key for units. */
   key: string;
   /** Department: 配合 duties it leads (what townships rely on it for); unit: duties on its edges. */
@@ -72,6 +74,11 @@ export interface NetworkLayoutOptions {
   margin?: number;
   /** Areas no node or label may cover (the legend drawn in a corner of the graph). */
   reserved?: Rect[];
+  /**
+   * The mark after a unit's label, by unit key (（导入）, （含导入）): part of the label's width when
+   * labels are placed. A plain object, so the options cross to the layout worker and key its cache as JSON.
+   */
+  unitMarks?: Readonly<Record<string, string>>;
 }
 
 export interface Rect {
@@ -99,8 +106,8 @@ const departmentId = (name: string) => `d:${name}`;
  * needs sits in the middle, one unit's own partner near it.
  */
 export function networkLayout(network: DepartmentNetwork, options: NetworkLayoutOptions): NetworkLayout {
-  const { width, height, seed = 42, ticks = 300, alwaysLabel = 12, fontSize = 13, margin = 16, reserved = [] } = options;
-  const blank = { x: 0, y: 0, radius: 0, labelBox: null, unit: null, department: null };
+  const { width, height, seed = 42, ticks = 300, alwaysLabel = 12, fontSize = 13, margin = 16, reserved = [], unitMarks = {} } = options;
+  const blank = { x: 0, y: 0, radius: 0, labelBox: null, unit: null, department: null, mark: '' };
   const linkedUnits = new Set(network.edges.map((e) => e.unit));
   const unitNodes = network.units
     .filter((u) => linkedUnits.has(u.key))
@@ -110,6 +117,7 @@ export function networkLayout(network: DepartmentNetwork, options: NetworkLayout
       type: 'unit',
       level: network.level,
       label: u.name,
+      mark: unitMarks[u.key] ?? '',
       key: u.key,
       weight: u.led + u.received,
       receives: 0,
@@ -258,7 +266,7 @@ function pinColumns(
     labelSide,
   }: { width: number; height: number; margin: number; fontSize: number; reserved: Rect[]; labelSide: Map<NetworkNode, 'start' | 'end'> },
 ): { left: number; right: number; fontSize: number } {
-  const labelWidth = Math.min(width * 0.24, Math.max(...sims.map((s) => textWidth(s.node.label, fontSize) + 4)));
+  const labelWidth = Math.min(width * 0.24, Math.max(...sims.map((s) => textWidth(s.node.label + s.node.mark, fontSize) + 4)));
   // The left column starts below the legend: it takes its share of the units by the height it has.
   const legendBottom = reservedBottom(reserved, margin + labelWidth);
   const heights = { end: height - 2 * margin - legendBottom, start: height - 2 * margin };
@@ -381,7 +389,7 @@ export function placeLabels(
     // Beyond that, only the moderately heavy try for a label: every name written is a hairball again.
     if (!priority && departmentRank >= alwaysLabel * 2) return;
     const size = isUnit ? (unitFontSize ?? fontSize + 2) : fontSize;
-    const w = textWidth(n.label, size) + 4;
+    const w = textWidth(n.label + n.mark, size) + 4;
     const h = size + 4;
     const ring = (gap: number) => {
       const d = gap * 0.75;

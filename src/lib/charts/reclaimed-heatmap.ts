@@ -6,6 +6,9 @@ import { textWidth, truncate } from './text-width';
 import { activatable } from './activatable';
 import { columnLabels, LABEL_LINE_HEIGHT } from './unit-labels';
 import { formatCount } from '../ui/strings';
+import { NO_MARKS, type ImportedMarks } from '../state/imported-marks';
+import { markedName, markText, writeMarked } from './imported-mark';
+import { IMPORTED_COLOUR } from '../ui/theme';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -107,6 +110,8 @@ export interface ReclaimedHeatmapOptions {
   /** A click on a column's name; names are buttons only when given (counties, prefectures: drill in). */
   onHeader?: (unit: UnitRow) => void;
   describeHeader?: (unit: UnitRow) => string;
+  /** Columns holding the reader's own lists (by unit key): their names carry the mark, their columns a dashed outline. */
+  marks?: ImportedMarks;
   onOpen?: (row: HeatmapRow, cell: HeatmapCell) => void;
   /** Pointing at or focusing a cell (`element`, to place a tooltip by), and leaving it (null). */
   onHover?: (hit: { row: HeatmapRow; cell: HeatmapCell; element: Element } | null, event: Event) => void;
@@ -154,12 +159,16 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
   if (MIN_LABEL_WIDTH + cellWidth * n + countWidth > options.width)
     cellWidth = Math.max(MIN_CELL_WIDTH, (options.width - MIN_LABEL_WIDTH - countWidth) / n);
   const labelWidth = Math.max(MIN_LABEL_WIDTH, options.width - countWidth - cellWidth * townships.length - 8);
+  const marks = options.marks ?? NO_MARKS;
   const header = columnLabels(
     townships.map((t) => t.name),
     cellWidth,
     FONT_SIZE,
+    townships.map((t) => markText(marks.get(t.key))),
   );
-  const headerHeight = Math.max(HEADER_HEIGHT, header.height + 14);
+  // A marked column's outline runs round its header: a few pixels more above the names keep them clear of it.
+  const outlined = townships.some((t) => marks.get(t.key));
+  const headerHeight = Math.max(HEADER_HEIGHT, header.height + 14 + (outlined ? 6 : 0));
   const height = headerHeight + groups.length * GROUP_HEIGHT + rows.length * ROW_HEIGHT + 8;
   const width = labelWidth + cellWidth * townships.length + countWidth;
   // Text in a cell only where the widest fits every cell: a status's initial where its two characters
@@ -193,17 +202,25 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
       .attr('text-anchor', 'middle')
       .attr('font-weight', 700);
     const lines = header.lines[i];
+    const lineMarks = header.marks[i];
+    const nameOf = (j: number) => lines[j].slice(0, lines[j].length - lineMarks[j].length);
     if (lines.length > 1) {
       // Stacked lines (a character a line when vertical), the last just above the cells.
-      lines.forEach((line, j) =>
-        label
-          .append('tspan')
-          .attr('x', labelWidth + cellWidth * (i + 0.5))
-          .attr('y', headerHeight - 10 - (lines.length - 1 - j) * FONT_SIZE * LABEL_LINE_HEIGHT)
-          .text(line),
+      lines.forEach((_, j) =>
+        writeMarked(
+          label
+            .append('tspan')
+            .attr('x', labelWidth + cellWidth * (i + 0.5))
+            .attr('y', headerHeight - 10 - (lines.length - 1 - j) * FONT_SIZE * LABEL_LINE_HEIGHT)
+            .node()!,
+          nameOf(j),
+          lineMarks[j],
+        ),
       );
-    } else label.text(lines[0]);
-    if (lines.join('') !== t.name) label.append('title').text(t.name);
+    } else writeMarked(label.node()!, nameOf(0), lineMarks[0]);
+    const mark = markText(marks.get(t.key));
+    if (mark) label.attr('data-imported', marks.get(t.key)!);
+    if (lines.join('') !== t.name + mark) label.append('title').text(t.name + mark);
     if (options.onHeader) {
       const node = label.node()!;
       activatable(node, options.describeHeader?.(t) ?? t.name, () => options.onHeader!(t));
@@ -219,6 +236,24 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
     .attr('font-weight', 700)
     .text(options.countLabel);
 
+  // A column of the reader's own data is outlined, dashed as the filter bar's chip is, in the gap
+  // between its cells and its neighbours': drawn before the rows, so it never covers a cell's text.
+  townships.forEach((t, i) => {
+    if (!marks.get(t.key)) return;
+    svg
+      .append('rect')
+      .attr('class', 'imported-column')
+      .attr('x', labelWidth + cellWidth * i + 0.5)
+      .attr('y', 2)
+      .attr('width', cellWidth - 1)
+      .attr('height', height - 4)
+      .attr('rx', 3)
+      .attr('fill', 'none')
+      .attr('stroke', IMPORTED_COLOUR)
+      .attr('stroke-width', 1)
+      .attr('stroke-dasharray', '4 3')
+      .attr('pointer-events', 'none');
+  });
   const hits = new Map<Element, { row: HeatmapRow; cell: HeatmapCell }>();
   /** Rows outside `visible`, drawn after the call returns: each into its place, kept in order for the tab order. */
   const deferred: (() => void)[] = [];
@@ -316,7 +351,7 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
       const label =
         mode === 'share' && options.describeShare
           ? options.describeShare(row, cell, unit)
-          : `${row.name}，${unit.name}：${options.statusLabels[cell.status]}`;
+          : `${row.name}，${markedName(unit.name, unit.key, marks)}：${options.statusLabels[cell.status]}`;
       // Focusable and announced as a button here; clicks, keys and hover are handled once for the
       // whole chart (below): a thousand cells with six listeners each made a drill visibly slow.
       node.setAttribute('tabindex', '0');

@@ -26,6 +26,12 @@ export interface DistributionLayoutOptions<T> {
   medianHeading: string;
   nameOf: (row: T) => string;
   keyOf: (row: T) => string;
+  /**
+   * The imported mark after a unit's name (a county holding the reader's own lists: （含导入）) and after
+   * a township's label (（导入）); '' or absent for published data. Widths include them.
+   */
+  unitMark?: (unit: string) => string;
+  markOf?: (row: T) => string;
 }
 
 export interface Box {
@@ -48,6 +54,8 @@ export interface DotLayout<T> {
 export interface LabelLayout {
   key: string;
   text: string;
+  /** The imported mark written after `text` ('' for none). */
+  mark: string;
   /** Anchor point of the text (its vertical middle) and which end it is anchored at. */
   x: number;
   y: number;
@@ -58,6 +66,8 @@ export interface LabelLayout {
 export interface RowLayout<T> {
   unit: string;
   name: string;
+  /** The imported mark written after `name` ('' for none). */
+  mark: string;
   note: string;
   top: number;
   cy: number;
@@ -107,8 +117,9 @@ export function layoutDistribution<T>(units: readonly UnitDistribution<T>[], opt
   const { width, height } = options;
   const withStats = units.filter((u) => u.stats);
   const names = new Map(units.map((u) => [u.unit, options.unitName(u.unit)]));
+  const unitMarks = new Map(units.map((u) => [u.unit, options.unitMark?.(u.unit) ?? '']));
   const medianTexts = new Map(withStats.map((u) => [u.unit, options.medianText(u.stats!.median)]));
-  const left = Math.ceil(Math.max(72, ...units.map((u) => textWidth(names.get(u.unit)!, UNIT_FONT))) + 14);
+  const left = Math.ceil(Math.max(72, ...units.map((u) => textWidth(names.get(u.unit)! + unitMarks.get(u.unit)!, UNIT_FONT))) + 14);
   // Room for the median column and its heading (中位数) clear of the last tick's label.
   const right = Math.ceil(Math.max(3 * LABEL_FONT + 24, ...[...medianTexts.values()].map((t) => textWidth(t, LABEL_FONT) + 16)));
   const margin = { top: 4, right, bottom: 34, left };
@@ -154,6 +165,7 @@ export function layoutDistribution<T>(units: readonly UnitDistribution<T>[], opt
     return {
       unit: u.unit,
       name: names.get(u.unit)!,
+      mark: unitMarks.get(u.unit)!,
       note: options.unitNote(u.unit),
       top,
       cy,
@@ -195,7 +207,8 @@ function placeLabels<T>(
     for (const outlier of units[i].outliers) {
       const dot = dotsByRow.get(outlier.row)!;
       const text = options.nameOf(outlier.row);
-      const w = textWidth(text, LABEL_FONT) + 2;
+      const mark = options.markOf?.(outlier.row) ?? '';
+      const w = textWidth(text + mark, LABEL_FONT) + 2;
       const outward: ('start' | 'end')[] = outlier.side === 'high' ? ['start', 'end'] : ['end', 'start'];
       let label: LabelLayout | null = null;
       for (const lane of lanes) {
@@ -218,7 +231,7 @@ function placeLabels<T>(
             !placed.some((p) => overlaps(box, p)) &&
             !dotBoxes.some((d) => d.key !== dot.key && overlaps(box, d.box));
           if (fits) {
-            label = { key: dot.key, text, x: lx, y, anchor, box };
+            label = { key: dot.key, text, mark, x: lx, y, anchor, box };
             break;
           }
         }

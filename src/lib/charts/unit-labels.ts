@@ -32,22 +32,37 @@ export const LABEL_LINE_HEIGHT = 1.05;
 export interface ColumnLabels {
   /** Each label's lines, top to bottom (a vertical label has a character a line). */
   lines: string[][];
+  /**
+   * Per label and line, the end of the line that is the label's imported mark (（导入）, or a part of it
+   * where it is broken over lines; '' on lines of the name alone), for the chart to draw in the mark's
+   * colour. The mark is never cut: the name is, where both do not fit.
+   */
+  marks: string[][];
   /** Whether the labels are written top to bottom. */
   vertical: boolean;
   /** Height the labels need above the columns, in px. */
   height: number;
 }
 
+/** A full-width bracket turned for vertical writing: （导入） reads ︵导入︶ top to bottom. */
+const VERTICAL_FORMS: Record<string, string> = { '（': '︵', '）': '︶' };
+
 /**
  * Labels for columns `columnWidth` px wide: the full names across when every one fits; else, where a
  * column holds three characters or more, each name on one line if it fits, else its short form, else
  * the name or its short form on two balanced lines (cut with '…' if need be); else the short names written vertically (CJK reads naturally top to bottom),
  * cut at VERTICAL_LABEL_CHARS. The full name belongs in each label's tooltip.
+ *
+ * `marks[i]` (the imported mark, or '') follows name i: on its line where both fit, else on a line of
+ * its own (broken in two in a column too narrow for it), else, vertical, a character a line below the
+ * name; the name is shortened first, the mark never.
  */
-export function columnLabels(names: readonly string[], columnWidth: number, fontSize: number): ColumnLabels {
+export function columnLabels(names: readonly string[], columnWidth: number, fontSize: number, marks: readonly string[] = []): ColumnLabels {
   const room = columnWidth - 4;
   const fits = (text: string) => textWidth(text, fontSize) <= room;
-  if (names.every(fits)) return { lines: names.map((n) => [n]), vertical: false, height: fontSize };
+  const markOf = (i: number) => marks[i] ?? '';
+  if (names.every((n, i) => fits(n + markOf(i))))
+    return { lines: names.map((n, i) => [n + markOf(i)]), marks: names.map((_, i) => [markOf(i)]), vertical: false, height: fontSize };
   const height = (lines: number) => lines * fontSize * LABEL_LINE_HEIGHT;
   if (room >= 3 * fontSize) {
     const twoLines = (text: string) => {
@@ -55,7 +70,7 @@ export function columnLabels(names: readonly string[], columnWidth: number, font
       const cut = Math.ceil(chars.length / 2);
       return [chars.slice(0, cut).join(''), chars.slice(cut).join('')];
     };
-    const lines = names.map((name) => {
+    const nameLines = (name: string) => {
       const short = shortPlaceName(name);
       // One line before two: the short form across (察布查尔县) reads better than the full name broken (察布查尔锡 / 伯自治县).
       if (fits(name)) return [name];
@@ -68,12 +83,37 @@ export function columnLabels(names: readonly string[], columnWidth: number, font
       const chars = [...short];
       const perLine = chars.reduce((n, _, i) => (fits(chars.slice(0, i + 1).join('')) ? i + 1 : n), 1);
       return [chars.slice(0, perLine).join(''), chars.slice(perLine, 2 * perLine - 1).join('') + '…'];
+    };
+    const labels = names.map((name, i) => {
+      const lines = nameLines(name);
+      const mark = markOf(i);
+      if (!mark) return { lines, marks: lines.map(() => '') };
+      const last = lines.length - 1;
+      if (fits(lines[last] + mark))
+        return { lines: [...lines.slice(0, last), lines[last] + mark], marks: [...lines.map(() => '').slice(0, last), mark] };
+      const markLines = fits(mark) ? [mark] : twoLines(mark);
+      return { lines: [...lines, ...markLines], marks: [...lines.map(() => ''), ...markLines] };
     });
-    return { lines, vertical: false, height: height(Math.max(...lines.map((l) => l.length))) };
+    return {
+      lines: labels.map((l) => l.lines),
+      marks: labels.map((l) => l.marks),
+      vertical: false,
+      height: height(Math.max(...labels.map((l) => l.lines.length))),
+    };
   }
-  const lines = names.map((n) => {
+  const labels = names.map((n, i) => {
     const chars = [...shortPlaceName(n)];
-    return chars.length > VERTICAL_LABEL_CHARS ? [...chars.slice(0, VERTICAL_LABEL_CHARS - 1), '…'] : chars;
+    const mark = [...markOf(i)].map((c) => VERTICAL_FORMS[c] ?? c);
+    // A marked name gives up characters to its mark, down to four (a county's name, 托克逊县, whole),
+    // so the header grows by a few lines at most.
+    const most = mark.length ? Math.max(4, VERTICAL_LABEL_CHARS + 2 - mark.length) : VERTICAL_LABEL_CHARS;
+    const name = chars.length > most ? [...chars.slice(0, most - 1), '…'] : chars;
+    return { lines: [...name, ...mark], marks: [...name.map(() => ''), ...mark] };
   });
-  return { lines, vertical: true, height: height(Math.max(1, ...lines.map((l) => l.length))) };
+  return {
+    lines: labels.map((l) => l.lines),
+    marks: labels.map((l) => l.marks),
+    vertical: true,
+    height: height(Math.max(1, ...labels.map((l) => l.lines.length))),
+  };
 }

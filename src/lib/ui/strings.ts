@@ -116,6 +116,9 @@ export const NETWORK_STRINGS = {
   legendDepartment: '部门（大小 = 牵头配合事项数）',
   legendLead: '牵头配合事项',
   legendReceiver: '承接收回事项',
+  /** The legend's row for units holding lists the reader added in the page (`unit`: 乡镇, 县市区, 地州市). */
+  legendImported: (unit: string, aggregated: boolean) =>
+    aggregated ? `${unit}（含导入）：含本页添加的清单` : `${unit}（导入）：本页添加的清单`,
   ariaLabel: '部门与乡镇关系网络图',
   describe: (label: string, townships: number, led: number, received: number) =>
     `${label}：${townships} 个乡镇，牵头配合事项 ${led} 项` + (received ? `，承接收回事项 ${received} 项` : ''),
@@ -287,6 +290,8 @@ export const SHELL = {
   clearAll: '清除全部筛选',
   /** After a township's name where its list was added in the page. */
   importedMark: '（导入）',
+  /** After a county's or prefecture's name where it holds a township whose list was added in the page. */
+  containsImportedMark: '（含导入）',
   clearOne: (label: string) => `移除筛选 ${label}`,
   searchOptions: '查找…',
   /** The township picker: a township outside the place drilled into (picking it widens the scope). */
@@ -383,6 +388,8 @@ export const OVERVIEW = {
   legendMedian: '中位数',
   legendDot: '乡镇',
   legendOutlier: '明显偏离（离箱体超过 1.5 倍箱宽）',
+  /** The distribution's dot of a township whose list the reader added in the page. */
+  legendImported: '本页导入的乡镇',
   unitTownships: (n: number) => `${formatCount(n)} 个乡镇`,
   unitLabel: (name: string, n: number, median: string, next: string) =>
     `${name}：${formatCount(n)} 个乡镇，中位数 ${median}；点击查看其${next}`,

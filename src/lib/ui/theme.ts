@@ -17,3 +17,10 @@ export const LIST_ORDER: readonly ListKind[] = ['basic', 'coop', 'reclaimed'];
 
 /** System CJK fonts first (Noto CJK on Debian, PingFang / YaHei elsewhere); nothing is fetched. */
 export const FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif';
+
+/**
+ * The ink of the （导入） mark and the dashed outline of a township whose list a reader added in the
+ * page: a dark amber, apart from the list colours and the accent, that reads on white (5.9:1) and
+ * survives a pasted greyscale screenshot as darker text. The filter bar's chips use the same.
+ */
+export const IMPORTED_COLOUR = '#8a5a00';

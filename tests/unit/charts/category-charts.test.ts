@@ -147,3 +147,46 @@ describe('categoryHeatmapChart past townships', () => {
     expect(legend.querySelectorAll('rect').length).toBeGreaterThan(1);
   });
 });
+
+describe('categoryHeatmapChart with an imported township', () => {
+  const marked = TOWNSHIPS[0];
+  const marks = new Map([[marked.id, 'imported' as const]]);
+  const chart = (width: number) => categoryHeatmapChart(ROWS, UNITS, { width, categories: ['党的建设', '乡村振兴', '城乡建设'], marks });
+  const seen = (text: Element) =>
+    [...text.childNodes]
+      .filter((n) => n.nodeName !== 'title')
+      .map((n) => n.textContent)
+      .join('');
+
+  it('writes the mark after its column label, in the mark colour, on one line or a line of its own', () => {
+    // Wide: name and mark on one line; narrow: the mark on a line below the name.
+    for (const width of [1000, 480]) {
+      const svg = chart(width);
+      const labels = [...svg.querySelectorAll('text.unit-label')];
+      expect(labels).toHaveLength(UNITS.length);
+      const label = svg.querySelector(`text.unit-label[data-unit="${marked.id}"]`)!;
+      expect(seen(label)).toBe(`${marked.name}（导入）`);
+      expect(label.querySelector('tspan.imported-mark')?.textContent).toBe('（导入）');
+      for (const other of labels.filter((l) => l !== label)) expect(seen(other)).not.toContain('导入');
+    }
+  });
+
+  it('keeps the legend and the colour steps a chart without the mark has', () => {
+    const plain = categoryHeatmapChart(ROWS, UNITS, { width: 600, categories: ['党的建设', '乡村振兴', '城乡建设'] });
+    // The colour legend is Plot's own svg beside the chart: the same steps, the same place.
+    const steps = (el: Element) =>
+      [...el.querySelectorAll('svg')]
+        .filter((s) => !s.getAttribute('aria-label')?.includes('热力图'))
+        .map((s) => s.querySelectorAll('rect').length);
+    for (const width of [600, 480]) {
+      expect(steps(chart(width))).toEqual(steps(plain));
+      expect(steps(plain).length).toBeGreaterThan(0);
+      expect(chart(width).querySelector('.corner-legend')).toBeNull();
+    }
+  });
+
+  it('names the township with its mark in its cells', () => {
+    const cell = chart(600).querySelector(`rect[data-township="${marked.id}"][data-category="党的建设"]`)!;
+    expect(cell.getAttribute('aria-label')).toContain(`${marked.name}（导入）`);
+  });
+});

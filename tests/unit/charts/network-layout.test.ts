@@ -172,3 +172,21 @@ describe('the layout worker', () => {
     expect(answer).toMatchObject({ id: 4, error: expect.any(String) });
   });
 });
+
+describe('networkLayout with a marked unit', () => {
+  it('places the label with its mark, still clear of every other label', () => {
+    const network = departmentNetwork(syntheticEdges(true), { level: 'township', unitOrder: [], unitTownships: new Map() });
+    const unit = network.units[0];
+    const size = { width: 820, height: 560, seed: 7 };
+    const plain = layoutOf(network, size);
+    const marked = layoutOf(network, { ...size, unitMarks: { [unit.key]: '（导入）' } });
+    const node = marked.nodes.find((n) => n.key === unit.key && n.type === 'unit')!;
+    expect(node.mark).toBe('（导入）');
+    expect(marked.nodes.filter((n) => n.mark)).toHaveLength(1);
+    const before = plain.nodes.find((n) => n.id === node.id)!.labelBox!;
+    expect(node.labelBox!.width).toBeGreaterThan(before.width);
+    const labelled = marked.nodes.filter((n) => n.labelBox);
+    for (let i = 0; i < labelled.length; i++)
+      for (let j = i + 1; j < labelled.length; j++) expect(overlap(labelled[i].labelBox!, labelled[j].labelBox!)).toBe(false);
+  });
+});

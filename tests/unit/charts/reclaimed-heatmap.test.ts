@@ -281,3 +281,42 @@ describe('reclaimedHeatmap drawn in view first', () => {
     expect(svg.hasAttribute('data-complete')).toBe(false);
   });
 });
+
+describe('reclaimedHeatmap with an imported township', () => {
+  const marked = TOWNSHIPS[TOWNSHIPS.length - 1];
+  const marks = new Map([[marked.id, 'imported' as const]]);
+  const draw = (width: number) =>
+    reclaimedHeatmap(heatmapRowsOf(ITEMS, ids), UNITS, {
+      width,
+      grouping: 'category',
+      statusLabels: STATUS_LABELS,
+      statusShort: HEATMAP_STRINGS.statusShort,
+      unnamedGroup: '未注明',
+      countLabel: '收回数',
+      ariaLabel: 'test',
+      marks,
+    });
+
+  it('writes the mark after its column name, in its own coloured tspan, whatever the column width', () => {
+    for (const width of [1400, 900, 560]) {
+      const svg = draw(width);
+      const label = svg.querySelector(`text.unit-label[data-unit="${marked.id}"]`)!;
+      const seen = [...label.childNodes]
+        .filter((n) => n.nodeName !== 'title')
+        .map((n) => n.textContent)
+        .join('');
+      expect(seen.replace(/[︵︶]/g, (c) => (c === '︵' ? '（' : '）')).endsWith('（导入）'), seen).toBe(true);
+      expect([...label.querySelectorAll('tspan.imported-mark')].map((t) => t.textContent).join('')).toMatch(/^[（︵]导入[）︶]$/);
+      expect(svg.querySelectorAll('text.unit-label[data-imported]')).toHaveLength(1);
+    }
+  });
+
+  it('names the township with its mark in its cells, and outlines its column only', () => {
+    const svg = draw(900);
+    const cell = svg.querySelector(`g.row[data-duty-group="1"] g.cell[data-township="${marked.id}"]`)!;
+    expect(cell.getAttribute('aria-label')).toContain(`${marked.name}（导入）`);
+    const other = svg.querySelector(`g.row[data-duty-group="1"] g.cell[data-township="${TOWNSHIPS[0].id}"]`)!;
+    expect(other.getAttribute('aria-label')).not.toContain('导入');
+    expect(svg.querySelectorAll('rect.imported-column')).toHaveLength(1);
+  });
+});

@@ -99,3 +99,42 @@ describe('layoutDistribution', () => {
     for (const t of layout.ticks) expect(layout.x(t) + (String(t).length * 0.62 * 12) / 2).toBeLessThan(headingStart);
   });
 });
+
+describe('layoutDistribution with imported marks', () => {
+  it('writes the mark after a unit and an outlier, widening the names column and the label for it', () => {
+    const rows = townships(12, 15);
+    const plain = layoutOf(rows, 1250, 330);
+    const outlier = plain.rows.flatMap((r) => r.labels)[0];
+    const unit = plain.rows[plain.rows.length - 1].unit;
+    const marked = layoutDistribution(
+      distribution(
+        rows,
+        (r) => r.unit,
+        (r) => r.value,
+      ),
+      {
+        width: 1250,
+        height: 330,
+        unitName: (u) => `${u}县`,
+        unitNote: () => '',
+        medianText: (v) => `${v} 项`,
+        tickText: String,
+        medianHeading: '中位数',
+        nameOf: (r) => r.name,
+        keyOf: (r) => r.name,
+        unitMark: (u) => (u === unit ? '（含导入）' : ''),
+        markOf: (r) => (r.name === outlier.key ? '（导入）' : ''),
+      },
+    );
+    expect(marked.rows.filter((r) => r.mark).map((r) => [r.unit, r.mark])).toEqual([[unit, '（含导入）']]);
+    expect(marked.margin.left).toBeGreaterThan(plain.margin.left);
+    const label = marked.rows.flatMap((r) => r.labels).find((l) => l.key === outlier.key);
+    // Labelled with its mark where it fits; an outlier left without a label keeps its marked dot.
+    if (label) {
+      expect(label.mark).toBe('（导入）');
+      expect(label.box.x1 - label.box.x0).toBeGreaterThan(outlier.box.x1 - outlier.box.x0);
+    }
+    const labels = marked.rows.flatMap((r) => r.labels);
+    for (const [i, a] of labels.entries()) for (const b of labels.slice(i + 1)) expect(overlaps(a.box, b.box)).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnLabels, shortPlaceName } from '../../../src/lib/charts/unit-labels';
+import { columnLabels, shortPlaceName, VERTICAL_LABEL_CHARS } from '../../../src/lib/charts/unit-labels';
 
 describe('shortPlaceName', () => {
   it('uses the reviewed short forms of autonomous prefectures', () => {
@@ -21,7 +21,12 @@ describe('shortPlaceName', () => {
 
 describe('columnLabels', () => {
   it('keeps full names across when every one fits its column', () => {
-    expect(columnLabels(['伊拉湖镇', '六工镇'], 80, 12)).toEqual({ lines: [['伊拉湖镇'], ['六工镇']], vertical: false, height: 12 });
+    expect(columnLabels(['伊拉湖镇', '六工镇'], 80, 12)).toEqual({
+      lines: [['伊拉湖镇'], ['六工镇']],
+      marks: [[''], ['']],
+      vertical: false,
+      height: 12,
+    });
   });
 
   it('puts names on two balanced lines in columns three characters wide or more, short forms where the full name is longer', () => {
@@ -46,5 +51,47 @@ describe('columnLabels, two lines', () => {
 
   it('cuts a name no form of which fits two lines', () => {
     expect(columnLabels(['伊宁县', '乌鲁木齐站片区管委会街道'], 56, 13).lines).toEqual([['伊宁县'], ['乌鲁木齐', '站片区…']]);
+  });
+
+  describe('with imported marks', () => {
+    const MARK = '（导入）';
+    /** Each label as the reader sees it, and the part of it drawn in the mark's colour. */
+    const shown = (labels: ReturnType<typeof columnLabels>) =>
+      labels.lines.map((lines, i) => ({ text: lines.join(''), mark: labels.marks[i].join('') }));
+
+    it('writes the mark after the name on its line when both fit', () => {
+      const labels = columnLabels(['伊拉湖镇', '六工镇'], 120, 12, [MARK, '']);
+      expect(shown(labels)).toEqual([
+        { text: '伊拉湖镇（导入）', mark: MARK },
+        { text: '六工镇', mark: '' },
+      ]);
+      expect(labels.height).toBe(12);
+    });
+
+    it('puts the mark on a line of its own where name and mark do not fit across, keeping it whole', () => {
+      const labels = columnLabels(['伊拉湖镇', '六工镇'], 64, 12, [MARK, '']);
+      expect(labels.vertical).toBe(false);
+      expect(labels.lines[0]).toEqual(['伊拉湖镇', MARK]);
+      expect(labels.marks[0]).toEqual(['', MARK]);
+      expect(shown(labels)[1]).toEqual({ text: '六工镇', mark: '' });
+      expect(labels.height).toBeCloseTo(2 * 12 * 1.05);
+    });
+
+    it('breaks the mark over two lines in a column narrower than it, never cutting it', () => {
+      const labels = columnLabels(['伊宁市'], 44, 12, [MARK]);
+      expect(shown(labels)[0]).toEqual({ text: '伊宁市' + MARK, mark: MARK });
+      expect(labels.lines[0].every((line) => line.length <= 3)).toBe(true);
+    });
+
+    it('writes the mark vertically below a vertical name, cutting the name to make room for it', () => {
+      const labels = columnLabels(['乌鲁木齐站片区街道', '伊宁市'], 30, 12, ['（含导入）', '']);
+      expect(labels.vertical).toBe(true);
+      expect(labels.marks[0].join('')).toBe('︵含导入︶');
+      const name = labels.lines[0].slice(0, labels.lines[0].length - 5).join('');
+      expect(name.endsWith('…')).toBe(true);
+      // The header grows by a few lines at most for the mark.
+      expect(labels.lines[0].length).toBeLessThanOrEqual(VERTICAL_LABEL_CHARS + 3);
+      expect(labels.lines[1]).toEqual(['伊', '宁', '市']);
+    });
   });
 });
