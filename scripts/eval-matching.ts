@@ -2,8 +2,9 @@
  * npm run eval:matching [-- NAME…] [--all-outcomes]
  *
  * Builds the duty groups of the bundled lists with each held-out list (tests/fixtures/heldout/, or
- * only those named) and prints, per list, precision and recall against its answer key, every wrong
- * link, every missed link, and any bundled groups the held-out list joined together.
+ * only those named: tuning lists first, then blind ones) and prints, per list, precision and recall
+ * against its answer key, every wrong link, every missed link, and any bundled groups the held-out
+ * list joined together; then one summary line per list.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,7 +53,22 @@ function main() {
   const names = args.filter((a) => !a.startsWith('--'));
   const sets = heldOutSets().filter((s) => names.length === 0 || names.includes(s.name));
   if (sets.length === 0) throw new Error(`no held-out set named ${names.join(', ')}`);
-  for (const set of sets) console.log(formatScore(scoreHeldOutSet(set), allOutcomes) + '\n');
+  const scores = sets.map((set) => scoreHeldOutSet(set));
+  for (const score of scores) console.log(formatScore(score, allOutcomes) + '\n');
+  console.log(formatSummary(scores));
+}
+
+/** One line per list, tuning lists first: the figures the issue asks for side by side. */
+export function formatSummary(scores: readonly MatchingScore[]): string {
+  const width = Math.max(...scores.map((s) => s.set.name.length));
+  return [
+    'summary (precision = right / linked, recall = right / links in the key):',
+    ...scores.map(
+      (s) =>
+        `  ${s.set.name.padEnd(width)}  ${s.set.role.padEnd(6)}  precision ${percent(s.precision).padStart(6)}  recall ${percent(s.recall).padStart(6)}  ` +
+        `wrong links ${s.outcomes.filter((o) => o.verdict === 'wrong').length}`,
+    ),
+  ].join('\n');
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -37,6 +37,10 @@ export interface AnswerKey {
    */
   links: Record<string, string | string[] | null>;
   new_duties: Record<string, string>;
+  /** Tuning keys only: why an item names several bundled items that were added after reading a run. */
+  also_accepted?: Record<string, string>;
+  /** Why some items name several bundled items when the key was first written (read from the bundled groups). */
+  several_named?: string;
 }
 
 /** A held-out list and its key, by the list file's name without `.txt` (`tuning-hejing-keergute`). */

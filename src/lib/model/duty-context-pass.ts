@@ -29,8 +29,9 @@
  * Afterwards, a group left unlinked (its items come from one township) keeps its best
  * `CANDIDATES_KEPT` candidate groups scoring at least `REVIEW`, with their evidence.
  *
- * The weights were set by reading the candidates of the tuning list (tests/fixtures/heldout) and of
- * the bundled lists, never of the blind list.
+ * The weights were set by reading the candidates of the first tuning list (tests/fixtures/heldout)
+ * and of the bundled lists, never of a blind list; they were left as they were when the second
+ * tuning list's wrong links were studied (those were the fuzzy pass's: duty-groups.ts, METHOD 3).
  */
 import { namesNoOtherNumbers } from './duty-names';
 import { DutyContexts, type ContextEvidence, type ContextItem } from './duty-context';

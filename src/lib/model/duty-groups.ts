@@ -46,6 +46,14 @@
  *    A partial match, (b) or (c), joins two groups only if the shorter form is near every other
  *    form of the longer one's group: otherwise a generic name (`档案管理`) would ride into a group
  *    through one new wording that contains it (`干部人事档案管理` beside `干部人事档案工作`).
+ *    A wording of one township that is the only link between two sets of groups does not decide
+ *    between them by wording alone (`ambiguousForms`): where it fits both it is left to the context
+ *    pass, and where it rewords one and merely contains a shorter duty of the other it joins the
+ *    one it rewords only. After the context pass, such a wording whose links all lead into one group
+ *    joins it, and one township's shortened forms of it that link nowhere else follow it
+ *    (`settleAmbiguous`). One new list can so no longer join two groups the others keep apart
+ *    through one short wording; bundled pairs it leaves apart that a reader joins are reviewed
+ *    merges.
  *
  * 4. Context pass (duty-context-pass.ts): what the exact and fuzzy passes left apart is read again,
  *    the way a person reads two lists side by side. Wordings are compared more loosely (every
@@ -254,11 +262,15 @@ function fuzzyNear(a: string, b: string): boolean {
  * other form of the longer one's group, so a generic short name (`档案管理`) does not ride into a
  * group through one wording that happens to contain it (`干部人事档案管理`).
  */
-function fuzzyPass(union: DutyUnion, byForm: Map<string, number[]>): void {
+function fuzzyPass(union: DutyUnion, byForm: Map<string, number[]>): AmbiguousForms {
   const distinct = [...byForm.keys()];
   const firstIndex = new Map(distinct.map((f) => [f, byForm.get(f)![0]]));
-  const pairs = similarPairs(distinct, Math.min(FUZZY_THRESHOLD, CONTAINED_THRESHOLD))
-    .filter((p) => fuzzyAccepts(p.a, p.b, p.score, p.overlap))
+  const accepted = similarPairs(distinct, Math.min(FUZZY_THRESHOLD, CONTAINED_THRESHOLD)).filter((p) =>
+    fuzzyAccepts(p.a, p.b, p.score, p.overlap),
+  );
+  const ambiguous = ambiguousForms(union, byForm, accepted);
+  const pairs = accepted
+    .filter((p) => !ambiguous.forms.has(p.a) && !ambiguous.forms.has(p.b) && !ambiguous.cut.has(pairKey(p.a, p.b)))
     .map((p) => {
       const x = firstIndex.get(p.a)!;
       const y = firstIndex.get(p.b)!;
@@ -285,6 +297,221 @@ function fuzzyPass(union: DutyUnion, byForm: Map<string, number[]>): void {
         if (union.union(a, b)) formsOf.set(union.find(a), new Set([...formsOf.get(a)!, ...formsOf.get(b)!]));
       }
   }
+  return ambiguous;
+}
+
+/**
+ * Wordings that fit two groups the other wordings keep apart (METHOD 3, last paragraph).
+ *
+ * The links are the fuzzy pass's accepted pairs and every form lying whole in a longer one (what
+ * the context pass would read as a shortened paraphrase), between the groups as the exact pass left
+ * them. A group of one township's items whose links are all that connects two or more sets of
+ * other groups (a cut vertex of the link graph) is read link by link. A link to a form that names a
+ * part of it (`isPart`: a shorter form lying in it) shows where a part of the duty went, not where
+ * the duty goes; every other link is a home: a rewording of it, or a longer wording it lies in.
+ * - Homes on two sides or more: the wording fits both, and joining it would join duties no other
+ *   township's wording joins (`古树名木日常养护` lies in 六工镇's tree duty for public land and in
+ *   伊拉湖镇's for collective land; `自建房安全隐患排查上报` in 伊拉湖镇's hazard checks and in the
+ *   Changji template's long 宅基地 duty). Picking the nearer by wording alone is a guess, so its
+ *   forms take no part in the fuzzy pass and the context pass, which weighs what the document says
+ *   around it and joins a one-township cluster once, decides where it goes, or leaves it for review.
+ * - No home, only parts on two sides: it names two duties others keep apart (a combined duty);
+ *   the same.
+ * - One home: it joins that side, and its links to parts on other sides are cut
+ *   (`慈善募捐和救灾捐赠款物代收` rewords 伊拉湖镇's combined duty; the Changji lists' separate
+ *   `救灾捐赠款物的代收` lies in it and stays apart) — except satellites: one township's shortened
+ *   form of it, linked to nothing else, which follows it wherever it goes.
+ * A group holding several townships' items is an agreed wording and never counts as ambiguous.
+ */
+function ambiguousForms(union: DutyUnion, byForm: Map<string, number[]>, accepted: readonly FuzzyPair[]): AmbiguousForms {
+  const rootsOf = (form: string): number[] => [...new Set(byForm.get(form)!.map((i) => union.find(i)))];
+  const neighbours = new Map<number, Set<number>>();
+  const links = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    (links.get(a) ?? links.set(a, new Set()).get(a)!).add(b);
+    (links.get(b) ?? links.set(b, new Set()).get(b)!).add(a);
+    for (const x of rootsOf(a))
+      for (const y of rootsOf(b)) {
+        if (x === y) continue;
+        (neighbours.get(x) ?? neighbours.set(x, new Set()).get(x)!).add(y);
+        (neighbours.get(y) ?? neighbours.set(y, new Set()).get(y)!).add(x);
+      }
+  };
+  for (const p of accepted) link(p.a, p.b);
+  for (const [short, long] of containedForms([...byForm.keys()])) link(short, long);
+
+  const oneTownship = (root: number) => union.townshipsOf(root).size === 1;
+  const sides = separatedSides(neighbours, oneTownship);
+  const forms = new Set<string>();
+  const cut = new Set<string>();
+  for (const [form, members] of byForm) {
+    const root = union.find(members[0]);
+    const sideOf = sides.get(root);
+    if (!sideOf || members.some((i) => union.find(i) !== root)) continue;
+    // A satellite: a shortened form of this one from one township, linked to nothing else. It
+    // follows wherever this goes.
+    const satellite = (f: string) => isPart(f, form) && links.get(f)!.size === 1 && rootsOf(f).every(oneTownship);
+    const homes = new Set<number>();
+    for (const f of links.get(form)!) if (!isPart(f, form)) for (const r of rootsOf(f)) homes.add(sideOf.get(r)!);
+    if (homes.size !== 1) {
+      forms.add(form);
+      continue;
+    }
+    const [home] = homes;
+    for (const f of links.get(form)!) if (!satellite(f) && rootsOf(f).some((r) => sideOf.get(r) !== home)) cut.add(pairKey(form, f));
+  }
+  return { forms, cut, links };
+}
+
+const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
+/**
+ * What `ambiguousForms` found: the wordings left to the context pass; the links of the others that
+ * are cut (a wording with one home keeps only the links into it, and its satellites); every form's
+ * links, for `settleAmbiguous`.
+ */
+interface AmbiguousForms {
+  forms: Set<string>;
+  cut: Set<string>;
+  links: Map<string, Set<string>>;
+}
+
+/**
+ * After the context pass, two ways an ambiguous wording (see `ambiguousForms`) is settled:
+ * - left on its own, with all its links leading into one group now (the groups it seemed to bridge
+ *   were joined by their own wordings and context), it is not ambiguous after all and joins it;
+ * - placed by the context pass, it takes along its satellites: shortened forms of it from one
+ *   township, linked to nothing else, kept out of the fuzzy pass only because their one link was
+ *   ambiguous.
+ * One whose links still lead into several groups stays apart (its review candidates say where).
+ */
+function settleAmbiguous(union: DutyUnion, byForm: Map<string, number[]>, ambiguous: AmbiguousForms): void {
+  const { forms, links } = ambiguous;
+  for (const form of forms) {
+    const linked = [...links.get(form)!];
+    for (const i of byForm.get(form)!) {
+      if (union.townshipsOf(i).size > 1) {
+        for (const f of linked)
+          if (links.get(f)!.size === 1 && isPart(f, form))
+            for (const j of byForm.get(f)!) if (union.townshipsOf(j).size === 1) union.union(j, i);
+        continue;
+      }
+      const own = union.find(i);
+      const groups = new Set(linked.flatMap((f) => byForm.get(f)!.map((j) => union.find(j))).filter((r) => r !== own));
+      if (groups.size === 1) union.union(i, [...groups][0]);
+    }
+  }
+}
+
+/**
+ * Whether a form names a part of another: it lies in it (`liesIn`) and is not a near rewording of
+ * it (bigram Dice below `FUZZY_THRESHOLD`): `档案管理` in `干部人事档案管理`, but not `干部人事档案` in it.
+ */
+function isPart(short: string, long: string): boolean {
+  return liesIn(short, long) && dutyFormSimilarity(short, long) < FUZZY_THRESHOLD - 1e-12;
+}
+
+/** Bigram Dice of two normal forms. */
+function dutyFormSimilarity(a: string, b: string): number {
+  const ga = bigrams(a);
+  const gb = new Set(bigrams(b));
+  return dice(ga.filter((x) => gb.has(x)).length, ga.length, gb.size);
+}
+
+/** Whether a shorter form's bigrams lie (at least `OVERLAP_MIN` of them) in a longer one: it names a part of it. */
+function liesIn(short: string, long: string): boolean {
+  if (Array.from(short).length >= Array.from(long).length) return false;
+  const inLong = new Set(bigrams(long));
+  const own = bigrams(short);
+  return own.filter((x) => inLong.has(x)).length >= OVERLAP_MIN * own.length - 1e-9;
+}
+
+/**
+ * Pairs [short, long] of distinct forms where the short one (at least `CONTAINED_MIN_CHARS`
+ * characters) lies whole in the long one and both name the same numbers. Each form probes only the
+ * forms holding its rarest bigram, so the work grows with how common that bigram is.
+ */
+function containedForms(forms: readonly string[]): [string, string][] {
+  const grams = forms.map(bigrams);
+  const holders = new Map<string, number[]>();
+  grams.forEach((g, i) => {
+    for (const x of g) (holders.get(x) ?? holders.set(x, []).get(x)!).push(i);
+  });
+  const out: [string, string][] = [];
+  forms.forEach((short, i) => {
+    if (Array.from(short).length < CONTAINED_MIN_CHARS) return;
+    let rarest: number[] | undefined;
+    for (const x of grams[i]) {
+      const list = holders.get(x)!;
+      if (!rarest || list.length < rarest.length) rarest = list;
+    }
+    for (const j of rarest ?? [])
+      if (j !== i && forms[j].length > short.length && forms[j].includes(short) && namesSameNumbers(short, forms[j]))
+        out.push([short, forms[j]]);
+  });
+  return out;
+}
+
+/**
+ * For each cut vertex (articulation point) of an undirected graph that `wanted` accepts: which side
+ * each of its neighbours is on once it is removed (sides numbered from 0 within each vertex).
+ * Tarjan's low-link on one iterative depth-first search: a child whose subtree cannot reach above
+ * the vertex is a side of its own; every other neighbour is on the side of the vertex's parent.
+ */
+function separatedSides(
+  neighbours: ReadonlyMap<number, ReadonlySet<number>>,
+  wanted: (v: number) => boolean,
+): Map<number, Map<number, number>> {
+  const tin = new Map<number, number>();
+  const tout = new Map<number, number>();
+  const low = new Map<number, number>();
+  const children = new Map<number, number[]>();
+  const roots = new Set<number>();
+  let clock = 0;
+  for (const start of neighbours.keys()) {
+    if (tin.has(start)) continue;
+    roots.add(start);
+    tin.set(start, clock);
+    low.set(start, clock++);
+    const stack: { v: number; parent: number; next: Iterator<number> }[] = [
+      { v: start, parent: -1, next: neighbours.get(start)![Symbol.iterator]() },
+    ];
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const step = top.next.next();
+      if (!step.done) {
+        const w = step.value;
+        if (w === top.parent) continue;
+        if (tin.has(w)) low.set(top.v, Math.min(low.get(top.v)!, tin.get(w)!));
+        else {
+          tin.set(w, clock);
+          low.set(w, clock++);
+          (children.get(top.v) ?? children.set(top.v, []).get(top.v)!).push(w);
+          stack.push({ v: w, parent: top.v, next: neighbours.get(w)![Symbol.iterator]() });
+        }
+        continue;
+      }
+      stack.pop();
+      tout.set(top.v, clock - 1);
+      if (top.parent !== -1) low.set(top.parent, Math.min(low.get(top.parent)!, low.get(top.v)!));
+    }
+  }
+  const out = new Map<number, Map<number, number>>();
+  for (const [v, kids] of children) {
+    if (!wanted(v)) continue;
+    // The first vertex of a search is a cut vertex when it has two children or more; any other
+    // when a child's subtree cannot reach above it.
+    const isRoot = roots.has(v);
+    const sides = isRoot ? kids : kids.filter((w) => low.get(w)! >= tin.get(v)!);
+    if (isRoot ? kids.length < 2 : sides.length === 0) continue;
+    const sideOf = new Map<number, number>();
+    for (const u of neighbours.get(v)!) {
+      const k = sides.findIndex((w) => tin.get(w)! <= tin.get(u)! && tin.get(u)! <= tout.get(w)!);
+      sideOf.set(u, k === -1 ? sides.length : k);
+    }
+    out.set(v, sideOf);
+  }
+  return out;
 }
 
 /** Groups duties; ids are 1..n, deterministic for the same input (numbered by first member in input order). */
@@ -338,10 +565,12 @@ export function matchDuties(items: DutyInput[], overrides: DutyGroupOverrides): 
   }
 
   // 3. Fuzzy pass between distinct forms, by decreasing similarity, ties by first occurrence.
-  fuzzyPass(union, byForm);
+  const ambiguous = fuzzyPass(union, byForm);
 
-  // 4. Context pass: wordings further apart, joined where their documents agree around them.
+  // 4. Context pass: wordings further apart, joined where their documents agree around them; then
+  // the ambiguous wordings it left alone whose links now lead into one group join it.
   const context = contextPass(items, union);
+  settleAmbiguous(union, byForm, ambiguous);
 
   // Number groups by first member in input order.
   const idOfRoot = new Map<number, number>();
@@ -358,9 +587,10 @@ export function matchDuties(items: DutyInput[], overrides: DutyGroupOverrides): 
   });
   const uncertain = new Map<number, DutyGroupCandidate[]>();
   for (const [i, candidates] of context.uncertain)
-    uncertain.set(
-      items[i].key,
-      candidates.map((c) => ({ group: idOfRoot.get(union.find(c.item))!, score: c.score, wording: c.wording, evidence: c.evidence })),
-    );
+    if (union.townshipsOf(i).size === 1)
+      uncertain.set(
+        items[i].key,
+        candidates.map((c) => ({ group: idOfRoot.get(union.find(c.item))!, score: c.score, wording: c.wording, evidence: c.evidence })),
+      );
   return { groups, uncertain };
 }
