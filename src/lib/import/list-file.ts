@@ -7,28 +7,60 @@
  * A refusal names the file and where in it: the line of a text file, the table row or paragraph of
  * a Word document.
  */
-import { decodeListFile, DecodeError, parseDocument, ParseError, type ParsedDocument } from '../parse';
+import {
+  decodeListFile,
+  DecodeError,
+  parseDocument,
+  ParseError,
+  relocate,
+  whereInEnglish,
+  type ParsedDocument,
+  type Where,
+} from '../parse';
 import { DocxError } from './docx/docx-error';
 import { docxListText } from './docx/list-text';
+import { fileRefusalInEnglish, type ListRefusal } from './list-refusal';
 
 export type ListFormat = 'text' | 'docx';
 
 const FORMATS: Record<string, ListFormat> = { '.txt': 'text', '.docx': 'docx' };
 
+/**
+ * A text file this large is not one township's list, and is refused before it is decoded: the bundled
+ * lists are 87–126 KB, so 10 MB is eighty times the largest. Reading 50 MB of short lines took the
+ * parser 3–16 s and up to 1.5 GB (measured in Node on this machine); 10 MB keeps the worst case to
+ * seconds. A Word document is bounded by its XML instead (docx/container.ts MAX_PART_BYTES): its
+ * images may make the file large, and are never read.
+ */
+export const MAX_TEXT_BYTES = 10 * 1024 * 1024;
+
 /** What a list may be saved as, by extension (any case: Windows writes .TXT and .DOCX too). */
 export function listFormatOf(fileName: string): ListFormat | null {
+  return FORMATS[extensionOf(fileName)] ?? null;
+}
+
+/** '.docx', '.doc', '' for a name without one; lower case. */
+function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
-  return dot < 0 ? null : (FORMATS[fileName.slice(dot).toLowerCase()] ?? null);
+  return dot < 0 ? '' : fileName.slice(dot).toLowerCase();
 }
 
 export class ListFileError extends Error {
+  /** In English, for the build's report; `refusal` is the same as data. */
+  readonly reason: string;
+  /** `at` for the build: the line number of a text file, "table 2, row 15" or "paragraph 3" of a Word document; null for the whole file. */
+  readonly where: string | null;
   constructor(
     readonly file: string,
-    /** The line number of a text file; "table 2, row 15" or "paragraph 3" of a Word document; null for the whole file. */
-    readonly where: string | null,
-    readonly reason: string,
+    /** Where in the file; null for the whole file. */
+    readonly at: Where | null,
+    readonly refusal: ListRefusal,
+    reason: string,
   ) {
+    const where = at === null ? null : 'line' in at ? String(at.line) : whereInEnglish(at);
     super(`${file}${where === null ? '' : `:${where}`}: ${reason}`);
+    this.reason = reason;
+    this.where = where;
     this.name = 'ListFileError';
   }
 }
@@ -37,27 +69,35 @@ export class ListFileError extends Error {
 export function readListFile(fileName: string, bytes: Uint8Array): ParsedDocument {
   const format = listFormatOf(fileName);
   if (format === 'docx') return readDocx(fileName, bytes);
-  if (format === null) throw new ListFileError(fileName, null, 'not a list file: save the list as .docx or .txt');
+  if (format === null) {
+    const refusal = { kind: 'not-a-list-format', extension: extensionOf(fileName) } as const;
+    throw new ListFileError(fileName, null, refusal, fileRefusalInEnglish(refusal));
+  }
+  if (bytes.length > MAX_TEXT_BYTES) {
+    const refusal = { kind: 'too-large', bytes: bytes.length, limit: MAX_TEXT_BYTES } as const;
+    throw new ListFileError(fileName, null, refusal, fileRefusalInEnglish(refusal));
+  }
   try {
     return parseDocument(decodeListFile(bytes).text, fileName);
   } catch (error) {
-    if (error instanceof DecodeError || error instanceof ParseError) throw new ListFileError(fileName, String(error.line), error.reason);
+    if (error instanceof DecodeError || error instanceof ParseError)
+      throw new ListFileError(fileName, { line: error.line }, error.refusal, error.reason);
     throw error;
   }
 }
 
 function readDocx(fileName: string, bytes: Uint8Array): ParsedDocument {
-  let origins: string[] = [];
+  let origins: Where[] = [];
   try {
     const docx = docxListText(bytes);
     origins = docx.origins;
     return parseDocument(docx.text, fileName);
   } catch (error) {
-    if (error instanceof DocxError) throw new ListFileError(fileName, null, error.reason);
+    if (error instanceof DocxError) throw new ListFileError(fileName, null, error.refusal, error.reason);
     if (!(error instanceof ParseError)) throw error;
     // The parser counts lines of the text the document was read into; a reader counts tables and rows.
-    const origin = (line: number) => origins[line - 1] ?? `line ${line}`;
-    const reason = error.reason.replace(/\bline (\d+)/g, (_, line: string) => origin(Number(line)));
-    throw new ListFileError(fileName, origin(error.line), reason);
+    const origin = (line: number): Where => origins[line - 1] ?? { line };
+    const refusal = relocate(error.refusal, origin);
+    throw new ListFileError(fileName, origin(error.line), refusal, new ParseError(fileName, error.line, refusal).reason);
   }
 }

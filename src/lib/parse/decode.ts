@@ -7,12 +7,18 @@
  * UTF-16 is known only by its BOM: without one it cannot be told from binary data. Refuses empty
  * and binary input.
  */
+import { decodeRefusalInEnglish, type DecodeRefusal } from './refusal';
+
 export class DecodeError extends Error {
+  /** In English, for the build's report; `refusal` is the same as data, which the page says in Chinese. */
+  readonly reason: string;
   constructor(
     readonly line: number,
-    readonly reason: string,
+    readonly refusal: DecodeRefusal,
   ) {
+    const reason = decodeRefusalInEnglish(refusal);
     super(reason);
+    this.reason = reason;
     this.name = 'DecodeError';
   }
 }
@@ -52,11 +58,11 @@ function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodedText {
   const body = bytes.subarray(2);
-  if (body.length % 2 === 1) throw new DecodeError(1, 'the UTF-16 file has an odd number of bytes — it looks truncated');
+  if (body.length % 2 === 1) throw new DecodeError(1, { kind: 'utf16-odd-length' });
   try {
     return { text: new TextDecoder(encoding, { fatal: true }).decode(body), encoding };
   } catch {
-    throw new DecodeError(1, `the file starts with a ${encoding.toUpperCase()} byte-order mark but is not UTF-16 text`);
+    throw new DecodeError(1, { kind: 'utf16-invalid', encoding });
   }
 }
 
@@ -77,9 +83,8 @@ function decodeBytes(bytes: Uint8Array): DecodedText {
 
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    if (looksLikeUtf16WithoutBom(bytes))
-      throw new DecodeError(1, 'UTF-16 text without a byte-order mark; save it as UTF-8, or as UTF-16 with a BOM');
-    throw new DecodeError(lineAtByte(bytes, nul), `binary data (NUL byte at offset ${nul}); expected a text file`);
+    if (looksLikeUtf16WithoutBom(bytes)) throw new DecodeError(1, { kind: 'utf16-without-bom' });
+    throw new DecodeError(lineAtByte(bytes, nul), { kind: 'binary-nul', offset: nul });
   }
 
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -90,29 +95,26 @@ function decodeBytes(bytes: Uint8Array): DecodedText {
     // Valid UTF-8 up to a sequence cut short at the very end: a truncated file, not GB18030
     // (whose decoder would otherwise read the UTF-8 bytes as wrong characters).
     if (isUtf8CutShort(body)) {
-      throw new DecodeError(lineAtByte(bytes, bytes.length), 'the file ends in the middle of a character — it looks truncated');
+      throw new DecodeError(lineAtByte(bytes, bytes.length), { kind: 'utf8-cut-short' });
     }
     try {
       return { text: new TextDecoder('gb18030', { fatal: true }).decode(body), encoding: 'gb18030' };
     } catch {
-      throw new DecodeError(1, 'the file is neither UTF-8, GB18030 nor UTF-16 (with a BOM) text');
+      throw new DecodeError(1, { kind: 'unknown-encoding' });
     }
   }
 }
 
 export function decodeListFile(bytes: Uint8Array): DecodedText {
-  if (bytes.length === 0) throw new DecodeError(1, 'the file is empty');
+  if (bytes.length === 0) throw new DecodeError(1, { kind: 'empty' });
   const decoded = decodeBytes(bytes);
   // Control characters other than tab, newline and carriage return mean this is not a list.
   // eslint-disable-next-line no-control-regex -- matching control characters is the point of this check
   const control = decoded.text.search(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
   if (control >= 0) {
     const line = decoded.text.slice(0, control).split('\n').length;
-    throw new DecodeError(
-      line,
-      `binary data (control character U+${decoded.text.charCodeAt(control).toString(16).padStart(4, '0')}); expected a text file`,
-    );
+    throw new DecodeError(line, { kind: 'binary-control', codePoint: decoded.text.charCodeAt(control) });
   }
-  if (decoded.text.trim() === '') throw new DecodeError(1, 'the file is empty');
+  if (decoded.text.trim() === '') throw new DecodeError(1, { kind: 'empty' });
   return decoded;
 }

@@ -3,8 +3,9 @@ import { asciiDigits } from './text';
 import { readPlace, readPublished } from './place';
 import { readStatedCounts, type StatedParagraph } from './stated-counts';
 import { checkStatedCounts } from './check-stated';
-import { checkEndsCleanly, LIST_NAMES, readItem, ROW } from './row';
+import { checkEndsCleanly, readItem, ROW } from './row';
 import { cellText } from './cell-text';
+import type { ParseRefusal } from './refusal';
 
 /**
  * Parses the text of one township's 履职事项清单 into its three lists.
@@ -34,8 +35,8 @@ function listFromHeader(cells: string[]): ListKind | null {
 }
 
 export function parseDocument(rawText: string, file: string): ParsedDocument {
-  const fail = (line: number, reason: string): never => {
-    throw new ParseError(file, line, reason);
+  const fail = (line: number, refusal: ParseRefusal): never => {
+    throw new ParseError(file, line, refusal);
   };
   const lines = asciiDigits(rawText.replace(/^\uFEFF/, '')).split(/\r\n|\r|\n/);
 
@@ -64,10 +65,8 @@ export function parseDocument(rawText: string, file: string): ParsedDocument {
     if (HEADER.test(line)) {
       const cells = line.split('\t').map(cellText);
       const fromHeader = listFromHeader(cells);
-      if (!fromHeader) fail(lineNo, `unrecognised column header (${cells.length} columns: ${cells.join(' | ')})`);
-      if (list && fromHeader !== list) {
-        fail(lineNo, `column header of the ${LIST_NAMES[fromHeader!]} inside the ${LIST_NAMES[list]}`);
-      }
+      if (!fromHeader) fail(lineNo, { kind: 'unrecognised-header', columns: cells });
+      if (list && fromHeader !== list) fail(lineNo, { kind: 'header-of-other-list', found: fromHeader!, inside: list });
       // A list without a section title is recognised by its header.
       if (!list) list = fromHeader;
       sectionLine[list!] ??= lineNo;
@@ -76,18 +75,21 @@ export function parseDocument(rawText: string, file: string): ParsedDocument {
     }
 
     if (ROW.test(line)) {
-      if (!list || !sawHeader) fail(lineNo, 'a numbered row before any list title or column header');
+      if (!list || !sawHeader) fail(lineNo, { kind: 'row-before-header' });
       const kind = list!;
       const item = readItem(line, kind, lineNo, fail);
       // 序号 must count 1, 2, 3… within each list: a gap or repeat means a lost or doubled row.
       const previous = lastSeq[kind];
       if (item.seq !== (previous?.seq ?? 0) + 1) {
         if (previous && item.seq <= previous.seq)
-          fail(
-            lineNo,
-            `duplicate or out-of-order 序号 ${item.seq} in the ${LIST_NAMES[kind]} (previous row ${previous.seq} at line ${previous.line})`,
-          );
-        fail(lineNo, `序号 skips from ${previous?.seq ?? 0} to ${item.seq} in the ${LIST_NAMES[kind]}`);
+          fail(lineNo, {
+            kind: 'seq-out-of-order',
+            list: kind,
+            seq: item.seq,
+            previousSeq: previous.seq,
+            previousAt: { line: previous.line },
+          });
+        fail(lineNo, { kind: 'seq-skipped', list: kind, from: previous?.seq ?? 0, to: item.seq });
       }
       lastSeq[kind] = { seq: item.seq, line: lineNo };
       items.push(item);
@@ -97,7 +99,7 @@ export function parseDocument(rawText: string, file: string): ParsedDocument {
     const title = SECTION_TITLE.exec(bare);
     if (title && bare.length <= 60) {
       const kind = sectionOf(title[1]);
-      if (sectionLine[kind]) fail(lineNo, `second ${LIST_NAMES[kind]} (the first starts at line ${sectionLine[kind]})`);
+      if (sectionLine[kind]) fail(lineNo, { kind: 'second-list', list: kind, firstAt: { line: sectionLine[kind] } });
       list = kind;
       sawHeader = false;
       sectionLine[kind] = lineNo;
@@ -105,25 +107,22 @@ export function parseDocument(rawText: string, file: string): ParsedDocument {
       return;
     }
 
-    if (list) fail(lineNo, `unexpected text inside the ${LIST_NAMES[list]}: "${bare.slice(0, 40)}"`);
+    if (list) fail(lineNo, { kind: 'unexpected-text', list, text: bare.slice(0, 40) });
     // Before the first list: title page, dates, 说明.
     published ??= readPublished(bare);
     frontMatter.push({ line: lineNo, text: bare });
   });
 
-  if (items.length === 0) fail(1, 'no duty list found (expected rows under a 序号 column header)');
+  if (items.length === 0) fail(1, { kind: 'no-list' });
   checkEndsCleanly(lines, fail);
   const lastLine = lines.length;
   for (const promise of tocPromises) {
     if (!sectionLine[promise.list])
-      fail(
-        lastLine,
-        `the table of contents (line ${promise.line}) lists the ${LIST_NAMES[promise.list]}, but the file has none — truncated?`,
-      );
+      fail(lastLine, { kind: 'contents-list-missing', list: promise.list, contentsAt: { line: promise.line } });
   }
   for (const kind of LIST_KINDS) {
-    if (!sectionLine[kind]) fail(lastLine, `the ${LIST_NAMES[kind]} is missing — every list has three parts; truncated?`);
-    if (!lastSeq[kind]) fail(sectionLine[kind]!, `the ${LIST_NAMES[kind]} has no rows — truncated?`);
+    if (!sectionLine[kind]) fail(lastLine, { kind: 'list-missing', list: kind });
+    if (!lastSeq[kind]) fail(sectionLine[kind]!, { kind: 'list-empty', list: kind });
   }
 
   // The title page may spread the place over two lines ("…昌吉回族自治州" / "奇台县吉布库镇").
@@ -132,12 +131,12 @@ export function parseDocument(rawText: string, file: string): ParsedDocument {
     titlePage.slice(0, titlePage.length - size + 1).map((_, i) => titlePage.slice(i, i + size).join('')),
   );
   const place = readPlace([...windows, ...sectionTitles]);
-  if (!place) fail(1, 'cannot tell which township this is: no title page or section title names a 镇, 乡 or 街道');
+  if (!place) fail(1, { kind: 'no-place' });
 
   const stated = readStatedCounts(frontMatter);
   if (stated) {
-    const [first, ...rest] = checkStatedCounts(stated, items);
-    if (first) fail(first.line, [first.message, ...rest.map((r) => `line ${r.line}: ${r.message}`)].join('; '));
+    const mismatches = checkStatedCounts(stated, items);
+    if (mismatches.length) fail(mismatches[0].line, { kind: 'stated-counts', mismatches: mismatches.map((m) => m.mismatch) });
   }
   return { source: file, place: place!, published, stated, items };
 }

@@ -5,3 +5,5 @@ export { parseCellSteps, decodeEntities } from './cell-steps';
 export { decodeListFile, DecodeError } from './decode';
 export { checkStatedCounts } from './check-stated';
 export { cleanText } from './text';
+export type { DecodeRefusal, ParseRefusal, StatedMismatch } from './refusal';
+export { whereInEnglish, relocate, type Where } from './where';

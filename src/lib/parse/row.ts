@@ -2,6 +2,7 @@ import type { ListKind, ParsedItem } from './types';
 import { cleanText } from './text';
 import { cellPieces, cellText } from './cell-text';
 import { parseCellSteps } from './cell-steps';
+import type { ParseRefusal } from './refusal';
 
 /** One table row → one item. Refusals go through `fail` so they carry the file and line. */
 
@@ -17,24 +18,20 @@ export const COLUMNS: Record<ListKind, number> = { basic: 3, coop: 6, reclaimed:
 // A Word list's auto-numbered 序号 column reads "1." or "1、" (src/lib/import/docx writes the numbers).
 export const ROW = /^\d+[.．、]?\t/;
 
-export type Fail = (line: number, reason: string) => never;
+export type Fail = (line: number, refusal: ParseRefusal) => never;
 
 export function readItem(line: string, list: ListKind, lineNo: number, fail: Fail): ParsedItem {
   const cells = line.split('\t');
   const seq = parseInt(cells[0], 10);
-  const what = `row 序号 ${seq}`;
-  if (cells.length !== COLUMNS[list]) {
-    const bound = cells.length < COLUMNS[list] ? 'needs' : 'has only';
-    fail(lineNo, `${what} has ${cells.length} cells; the ${LIST_NAMES[list]} ${bound} ${COLUMNS[list]}`);
-  }
+  if (cells.length !== COLUMNS[list]) fail(lineNo, { kind: 'wrong-cell-count', list, seq, cells: cells.length, expected: COLUMNS[list] });
   const category = cellText(cells[1]);
   const name = cellText(cells[2]);
-  if (!category) fail(lineNo, `${what} has an empty 事项类别`);
-  if (!name) fail(lineNo, `${what} has an empty 事项名称`);
+  if (!category) fail(lineNo, { kind: 'empty-category', seq });
+  if (!name) fail(lineNo, { kind: 'empty-name', seq });
   for (const cell of cells.slice(3)) {
     const open = (cell.match(/<p\b/gi) ?? []).length;
     const closed = (cell.match(/<\/p>/gi) ?? []).length;
-    if (open > closed) fail(lineNo, `${what} ends inside an unclosed <p> (the file looks truncated)`);
+    if (open > closed) fail(lineNo, { kind: 'unclosed-paragraph', seq });
   }
 
   const item: ParsedItem = { list, seq, category, name, line: lineNo, leadDepartments: [], departmentSteps: [], townshipSteps: [] };
@@ -45,12 +42,12 @@ export function readItem(line: string, list: ListKind, lineNo: number, fail: Fai
       .split(/[、，,；;]/)
       .map((d) => cleanText(d).replace(/\s+/g, ''))
       .filter(Boolean);
-    if (item.leadDepartments.length === 0) fail(lineNo, `${what} names no 对应上级部门`);
+    if (item.leadDepartments.length === 0) fail(lineNo, { kind: 'no-lead-department', seq });
     item.departmentSteps = parseCellSteps(cells[4]);
     item.townshipSteps = parseCellSteps(cells[5]);
   } else if (list === 'reclaimed') {
     item.departmentSteps = parseCellSteps(cells[3]);
-    if (!item.departmentSteps.some((g) => g.steps.length > 0)) fail(lineNo, `${what} has an empty 承接部门及工作方式`);
+    if (!item.departmentSteps.some((g) => g.steps.length > 0)) fail(lineNo, { kind: 'empty-receiver-steps', seq });
   }
   return item;
 }
@@ -68,6 +65,6 @@ export function checkEndsCleanly(lines: string[], fail: Fail): void {
   const cells = line.split('\t');
   const lastCell = cells[cells.length - 1].trim();
   if (cells.length > 3 && !ENDS_SENTENCE.test(lastCell)) {
-    fail(last, `the last row (序号 ${cells[0]}) stops mid-sentence ("…${lastCell.slice(-12)}") — the file looks truncated`);
+    fail(last, { kind: 'truncated-last-row', seq: cells[0], ending: lastCell.slice(-12) });
   }
 }

@@ -1,4 +1,5 @@
 /** The typed document a township's duty list parses into. Pure data: no Node, no DOM. */
+import { parseRefusalInEnglish, type ParseRefusal } from './refusal';
 
 export type ListKind = 'basic' | 'coop' | 'reclaimed';
 export const LIST_KINDS: readonly ListKind[] = ['basic', 'coop', 'reclaimed'];
@@ -66,14 +67,20 @@ export interface ParsedDocument {
   items: ParsedItem[];
 }
 
-/** A refusal: the build stops and names the file and line. */
+/**
+ * A refusal: the build stops and names the file and line. `refusal` says why as data (the page says it
+ * in Chinese); `reason` is the same in English, for the build's report and developers.
+ */
 export class ParseError extends Error {
+  readonly reason: string;
   constructor(
     readonly file: string,
     readonly line: number,
-    readonly reason: string,
+    readonly refusal: ParseRefusal,
   ) {
+    const reason = parseRefusalInEnglish(refusal);
     super(`${file}:${line}: ${reason}`);
+    this.reason = reason;
     this.name = 'ParseError';
   }
 }

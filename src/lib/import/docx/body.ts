@@ -19,7 +19,7 @@ const isTableOfContents = (sdt: Element) =>
 
 export function readBody(document: Element, numbering: ListNumbering, styles: ParagraphStyles): Block[] {
   const body = wordChild(document, 'body');
-  if (!body) throw new DocxError('word/document.xml has no body: not a Word document');
+  if (!body) throw new DocxError({ kind: 'no-body' });
   const tables = new TableReader(numbering, styles);
   const blocks: Block[] = [];
   let paragraphs = 0;

@@ -8,7 +8,7 @@
  *   the published text exports use, which the parser already splits into steps.
  * - Tabs and line ends inside text become spaces: in this format a tab ends a cell and a line end a row.
  *
- * Each line remembers where it came from ("table 2, row 15"), for refusals.
+ * Each line remembers where it came from (table 2, row 15), for refusals.
  */
 import { readBody, type Block } from './body';
 import { readDocxParts } from './container';
@@ -16,12 +16,13 @@ import { ListNumbering } from './numbering';
 import { ParagraphStyles } from './styles';
 import type { WordCell } from './table';
 import { parseXml } from './xml';
+import type { Where } from '../../parse/where';
 
 export interface DocxText {
   /** The lines of the text export, joined by '\n'. */
   text: string;
-  /** Where each line came from, by line number - 1: "paragraph 3", "table 2, row 15". */
-  origins: string[];
+  /** Where each line came from, by line number - 1: paragraph 3, table 2 row 15. */
+  origins: Where[];
 }
 
 const flat = (text: string) => text.replace(/[\t\r\n]+/g, ' ');
@@ -35,22 +36,22 @@ function cellMarkup(cell: WordCell): string {
 
 function linesOf(blocks: Block[]): DocxText {
   const lines: string[] = [];
-  const origins: string[] = [];
+  const origins: Where[] = [];
   for (const block of blocks) {
     if (block.kind === 'paragraph') {
       for (const line of block.lines) {
         lines.push(flat(line));
-        origins.push(`paragraph ${block.index}`);
+        origins.push({ paragraph: block.index });
       }
       continue;
     }
     block.rows.forEach((cells, row) => {
       lines.push(cells.map(cellMarkup).join('\t'));
-      origins.push(`table ${block.index}, row ${row + 1}`);
+      origins.push({ table: block.index, row: row + 1 });
     });
     // A table ends as the text export's tables end: with a blank line.
     lines.push('');
-    origins.push(`after table ${block.index}`);
+    origins.push({ afterTable: block.index });
   }
   return { text: lines.join('\n'), origins };
 }

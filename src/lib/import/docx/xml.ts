@@ -16,7 +16,7 @@ const WORD_NAMESPACES = new Set([
 export function parseXml(xml: string, part: string): Element {
   const parser = new DOMParser({
     onError: (level, message) => {
-      if (level !== 'warning') throw new DocxError(`${part} is not well-formed XML (${message.split('\n')[0]})`);
+      if (level !== 'warning') throw new DocxError({ kind: 'malformed-xml', part, detail: message.split('\n')[0] });
     },
   });
   let root: Element | null;
@@ -24,9 +24,9 @@ export function parseXml(xml: string, part: string): Element {
     root = parser.parseFromString(xml, 'application/xml').documentElement;
   } catch (error) {
     if (error instanceof DocxError) throw error;
-    throw new DocxError(`${part} is not well-formed XML (${(error as Error).message.split('\n')[0]})`);
+    throw new DocxError({ kind: 'malformed-xml', part, detail: (error as Error).message.split('\n')[0] });
   }
-  if (!root) throw new DocxError(`${part} holds no XML element`);
+  if (!root) throw new DocxError({ kind: 'empty-xml', part });
   return root;
 }
 
