@@ -14,12 +14,14 @@ import { townshipIdOf } from '../model/township-id';
 import { ListFileError, readListFile } from './list-file';
 import { mergeLists, type MergedLists } from './merge-lists';
 import type { CompleteTables } from './read-database';
-import { IMPORT_STRINGS } from '../ui/strings';
+import type { Where } from '../parse/where';
+import type { ListRefusal } from './list-refusal';
 
+/** Why a file is refused, as data: the page says it in Chinese (describe-list-problem.ts). */
 export interface ListProblem {
-  /** The line of a text file, "table 2, row 15" of a Word document; null for the whole file. */
-  where: string | null;
-  reason: string;
+  /** The line of a text file, the table row or paragraph of a Word document; null for the whole file. */
+  at: Where | null;
+  refusal: ListRefusal;
 }
 
 export interface ListCounts {
@@ -42,8 +44,12 @@ export interface ListReport {
   lists?: Record<ListKind, ListCounts>;
   /** Departments the list names: already in the database shown, or new to it. */
   departments?: { known: number; new: number };
-  /** Its duties: in a duty group with duties of the database shown (linked), or in none (new). */
-  duties?: { linked: number; new: number };
+  /**
+   * Its duties, each counted once: in a duty group with duties of the database shown (linked); in none
+   * but close enough to one that the grouping put it in the review queue, duty_group_candidates
+   * (uncertain); or in none at all (new).
+   */
+  duties?: { linked: number; uncertain: number; new: number };
 }
 
 export interface ImportPreview {
@@ -75,8 +81,10 @@ export function readList(
       report: { file: name, problems: [], townshipId, township: place.township, county: place.county, prefecture: place.prefecture, lists },
     };
   } catch (error) {
-    if (error instanceof ListFileError) return { report: { file: name, problems: [{ where: error.where, reason: error.reason }] } };
-    return { report: { file: name, problems: [{ where: null, reason: error instanceof Error ? error.message : String(error) }] } };
+    if (error instanceof ListFileError) return { report: { file: name, problems: [{ at: error.at, refusal: error.refusal }] } };
+    // A fault of the reader, not of the file: still reported with the file, so the other files go on.
+    const detail = error instanceof Error ? error.message : String(error);
+    return { report: { file: name, problems: [{ at: null, refusal: { kind: 'unexpected', detail } }] } };
   }
 }
 
@@ -101,8 +109,8 @@ export function previewImport(
     const first = fileOf.get(read.source.townshipId);
     if (first) {
       read.report.problems.push({
-        where: null,
-        reason: IMPORT_STRINGS.sameTownship(first, `${read.report.county}${read.report.township}`),
+        at: null,
+        refusal: { kind: 'same-township', first, township: `${read.report.county}${read.report.township}` },
       });
       return;
     }
@@ -119,6 +127,8 @@ export function previewImport(
   const addedIds = new Set(added.townships.map((t) => t.id));
   // A group is linked when it holds an item of a township the database keeps.
   const linkedGroups = new Set(merged.rows.items.filter((i) => !addedIds.has(i.township_id)).map((i) => i.duty_group));
+  // The review queue holds only items left in a group of their own township: never a linked one.
+  const uncertainItems = new Set((merged.rows.dutyGroupCandidates ?? []).map((c) => c.item_id));
   for (const report of reports) {
     if (report.problems.length || !report.townshipId) continue;
     const items = merged.rows.items.filter((i) => i.township_id === report.townshipId);
@@ -126,12 +136,13 @@ export function previewImport(
     const named = new Set(merged.rows.itemDepartments.filter((d) => itemIds.has(d.item_id)).map((d) => d.department_id));
     const names = merged.rows.departments.filter((d) => named.has(d.id)).map((d) => d.name);
     const linked = items.filter((i) => linkedGroups.has(i.duty_group)).length;
+    const uncertain = items.filter((i) => !linkedGroups.has(i.duty_group) && uncertainItems.has(i.id)).length;
     report.replaces = baseTownships.has(report.townshipId);
     report.departments = {
       known: names.filter((n) => baseDepartments.has(n)).length,
       new: names.filter((n) => !baseDepartments.has(n)).length,
     };
-    report.duties = { linked, new: items.length - linked };
+    report.duties = { linked, uncertain, new: items.length - linked - uncertain };
   }
   return { reports, merged };
 }

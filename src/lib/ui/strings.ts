@@ -1,4 +1,7 @@
 import type { ListKind } from '../parse/types';
+import type { StatedMismatch } from '../parse/refusal';
+import type { Where } from '../parse/where';
+import type { ListRefusal } from '../import/list-refusal';
 import { joinNames } from './leaders';
 
 /**
@@ -494,6 +497,93 @@ export const DATA_STRINGS = {
   },
 } as const;
 
+/** A list's name in a sentence: 基本履职事项清单, 配合履职事项清单, 上级部门收回事项清单. */
+const LIST_TITLES: Record<ListKind, string> = { basic: '基本履职事项清单', coop: '配合履职事项清单', reclaimed: '上级部门收回事项清单' };
+const SAVE_AS_UTF8 = '请用记事本打开，“另存为”时编码选“UTF-8”，再添加。';
+const GET_AGAIN = '文件可能没有完整复制或下载，请重新获取原文件。';
+const ROW = (seq: number | string) => `序号为 ${seq} 的一行`;
+
+/** One figure a 说明 states that the rows do not bear out. */
+const MISMATCHES: { [K in StatedMismatch['kind']]: (m: Extract<StatedMismatch, { kind: K }>) => string } = {
+  total: (m) => `说明写共有 ${m.stated} 项，三张清单实有 ${m.parsed} 项`,
+  'list-total': (m) => `说明写${LIST_TITLES[m.list]} ${m.stated} 项，实有 ${m.parsed} 项`,
+  category: (m) => `说明写${LIST_TITLES[m.list]}中“${m.category}” ${m.stated} 项，实有 ${m.parsed} 项`,
+  'unstated-category': (m) => `${LIST_TITLES[m.list]}有“${m.category}”类 ${m.parsed} 项，说明中没有提到这一类`,
+};
+const mismatch = (m: StatedMismatch) => (MISMATCHES[m.kind] as (m: StatedMismatch) => string)(m);
+
+/**
+ * Why a list file is refused, in a reader's words: one sentence per kind (src/lib/import/list-refusal.ts),
+ * saying what is wrong and, where it helps, what to do. `at` names another place in the file the
+ * sentence refers to. The place of the problem itself is put before the sentence by the describer.
+ */
+const REFUSALS: { [K in ListRefusal['kind']]: (refusal: Extract<ListRefusal, { kind: K }>, at: (where: Where) => string) => string } = {
+  // The file as a whole.
+  'not-a-list-format': (r) =>
+    r.extension === '.doc'
+      ? '这是旧版 Word 文档（.doc）：请在 Word 中打开，“另存为”Word 文档（.docx）后再添加。'
+      : `不支持这种文件（${r.extension ? `扩展名为 ${r.extension}` : '没有扩展名'}）：请添加清单的 Word 文档（.docx）或文本文件（.txt）。`,
+  'too-large': (r) =>
+    `文件有 ${formatBytes(r.bytes)}，超过清单文本文件的上限 ${formatBytes(r.limit)}：一个乡镇的清单通常只有一两百 KB，这不像是一份履职事项清单。请确认选择的文件。`,
+  // Reading text.
+  empty: () => '文件是空的，没有任何文字：请确认选择的文件。',
+  'utf16-odd-length': () => `文件是 UTF-16 编码的文本，但最后缺了半个字：${GET_AGAIN}`,
+  'utf16-invalid': () => `文件开头标明是 UTF-16 编码的文本，内容却不是：文件可能已损坏。${SAVE_AS_UTF8}`,
+  'utf16-without-bom': () => `文件是不带编码标记的 UTF-16 文本，无法可靠读取。${SAVE_AS_UTF8}`,
+  'binary-nul': () => '这里是二进制数据，不是文字：这不是文本文件。请添加清单的 Word 文档（.docx）或文本文件（.txt）。',
+  'binary-control': (r) =>
+    `这里有控制字符（U+${r.codePoint.toString(16).toUpperCase().padStart(4, '0')}），不是普通文字：这不是纯文本文件。请添加清单的 Word 文档（.docx）或文本文件（.txt）。`,
+  'utf8-cut-short': () => `文件在一个字的中间结束，看起来不完整：${GET_AGAIN}`,
+  'unknown-encoding': () => `无法识别文件的文字编码（不是 UTF-8、GB18030，也不是带编码标记的 UTF-16）。${SAVE_AS_UTF8}`,
+  // Reading a Word document.
+  'old-doc-or-protected': () =>
+    '这是旧版 Word 文档（.doc），或设置了密码的 .docx：请在 Word 中取消密码，“另存为”Word 文档（.docx）后再添加。',
+  'not-zip': () => '文件扩展名是 .docx，内容却不是 Word 文档（可能是改了扩展名的其他文件）：请在 Word 中打开清单，另存为 .docx 后再添加。',
+  'zip-damaged': () => `Word 文档已损坏或不完整，无法打开：${GET_AGAIN}`,
+  'part-too-large': (r) =>
+    `Word 文档的内容（${r.part}）展开后有 ${formatBytes(r.bytes)}，超过上限 ${formatBytes(r.limit)}：一个乡镇的清单远小于此，这不像是一份履职事项清单。`,
+  'no-document-part': () =>
+    '这是一个压缩文件，但不是 Word 文档（没有正文）：可能是 Excel、PowerPoint 文件或改了扩展名的压缩包。请添加清单的 Word 文档（.docx）。',
+  'malformed-xml': (r) => `Word 文档的内容已损坏（${r.part} 格式错误）：请在 Word 中打开并重新保存，或重新获取原文件。`,
+  'empty-xml': (r) => `Word 文档的内容已损坏（${r.part} 是空的）：请在 Word 中打开并重新保存，或重新获取原文件。`,
+  'no-body': () => 'Word 文档没有正文：请确认选择的文件。',
+  // Reading the list.
+  'unrecognised-header': (r) =>
+    `无法识别的表头（${r.columns.length} 列：${r.columns.join('｜')}）：基本履职事项清单的表头应为“序号、事项类别、事项名称”3 列，配合履职事项清单 6 列，上级部门收回事项清单 4 列。`,
+  'header-of-other-list': (r) =>
+    `${LIST_TITLES[r.inside]}中出现了${LIST_TITLES[r.found]}的表头：请在这张表之前加上它的标题“${LIST_TITLES[r.found]}”。`,
+  'row-before-header': () =>
+    '在清单标题和表头之前出现了带序号的行：请在表格前加上清单标题（如“基本履职事项清单”）和表头（序号、事项类别……）。',
+  'seq-out-of-order': (r, at) =>
+    `${LIST_TITLES[r.list]}中序号 ${r.seq} 重复或顺序颠倒（上一行是${at(r.previousAt)}的序号 ${r.previousSeq}）：可能有一行录入了两次。`,
+  'seq-skipped': (r) =>
+    r.from === 0
+      ? `${LIST_TITLES[r.list]}的序号应从 1 开始，这里是 ${r.to}：可能缺了前面的行。`
+      : `${LIST_TITLES[r.list]}的序号从 ${r.from} 跳到了 ${r.to}：缺少序号 ${r.to - r.from > 2 ? `${r.from + 1}–${r.to - 1}` : r.from + 1} 的事项，请补上或重新编号。`,
+  'wrong-cell-count': (r) =>
+    `${ROW(r.seq)}有 ${r.cells} 个单元格，${LIST_TITLES[r.list]}每行应有 ${r.expected} 个：可能有单元格被合并、拆分或漏填${r.cells < r.expected ? '，或文件在这一行中断' : ''}。`,
+  'empty-category': (r) => `${ROW(r.seq)}没有填写“事项类别”。`,
+  'empty-name': (r) => `${ROW(r.seq)}没有填写“事项名称”。`,
+  'unclosed-paragraph': (r) => `${ROW(r.seq)}在一个未结束的段落标记（<p>）中结束，看起来不完整：${GET_AGAIN}`,
+  'no-lead-department': (r) => `${ROW(r.seq)}没有填写“对应上级部门”。`,
+  'empty-receiver-steps': (r) => `${ROW(r.seq)}没有填写“承接部门及工作方式”。`,
+  'truncated-last-row': (r) => `最后一行（序号 ${r.seq}）在句子中间结束（“…${r.ending}”），文件看起来不完整：${GET_AGAIN}`,
+  'second-list': (r, at) =>
+    `出现了第二个${LIST_TITLES[r.list]}（第一个从${at(r.firstAt)}开始）：一个文件只能是一个乡镇的清单，请把各乡镇的清单分别保存为单独的文件。`,
+  'unexpected-text': (r) => `${LIST_TITLES[r.list]}中有无法识别的文字“${r.text}”：表格中每一行应以序号开头。`,
+  'no-list': () => '文件中没有找到履职事项清单（带“序号”表头的表格）：请确认这是乡镇履职事项清单。',
+  'contents-list-missing': (r, at) => `目录（${at(r.contentsAt)}）列有${LIST_TITLES[r.list]}，文件中却没有这部分：文件可能不完整。`,
+  'list-missing': (r) =>
+    `文件中没有${LIST_TITLES[r.list]}：每份清单都有基本履职事项、配合履职事项、上级部门收回事项三部分，文件可能不完整。`,
+  'list-empty': (r) => `${LIST_TITLES[r.list]}只有标题，没有事项：文件可能不完整。`,
+  'no-place': () => '无法确定是哪个乡镇：标题页和清单标题都没有写明镇、乡或街道的名称（如“奇台县吉布库镇履职事项清单”）。',
+  'stated-counts': (r, at) =>
+    `说明中的事项数与清单不符：${r.mismatches.map((m) => `${mismatch(m)}（${at(m.at)}）`).join('；')}。请核对说明或清单。`,
+  // The import.
+  'same-township': (r) => `与「${r.first}」是同一个乡镇（${r.township}），只读取前者。`,
+  unexpected: (r) => `读取时出现意外错误，请把这个文件发给维护人员（${r.detail}）。`,
+};
+
 /** Adding township lists in the browser: the report before applying, and the lists added. */
 export const IMPORT_STRINGS = {
   heading: '添加乡镇清单',
@@ -506,12 +596,23 @@ export const IMPORT_STRINGS = {
   counts: (parsed: number, stated: number | null) =>
     stated === null || stated === parsed ? String(parsed) : `${parsed}（文件注明 ${stated}）`,
   departments: (known: number, fresh: number) => `${known} 个已有，${fresh} 个新增`,
-  duties: (linked: number, fresh: number) => `${linked} 项关联到已有事项，${fresh} 项为新事项`,
+  /** Each duty counted once: linked to a duty shown, in the review queue (uncertain), or new. */
+  duties: (linked: number, uncertain: number, fresh: number) =>
+    `${linked} 项关联到已有事项，${uncertain} 项待核对（与已有事项相近，未自动关联），${fresh} 项为新事项`,
   replaces: '已有该乡镇：应用后替换其清单',
   refused: '无法读取，不会应用：',
-  where: (where: string | null) =>
-    where === null ? '' : `（${where.replace(/^(\d+)$/, '第 $1 行').replace(/^table (\d+), row (\d+)$/, '第 $1 个表格第 $2 行')}）`,
-  sameTownship: (first: string, township: string) => `与「${first}」是同一个乡镇（${township}），只读取前者`,
+  /** Where in a file: a line of a text file, or what a Word user can find (tables and paragraphs counted from the top). */
+  at: (where: Where) =>
+    'line' in where
+      ? `第 ${formatCount(where.line)} 行`
+      : 'row' in where
+        ? `第 ${where.table} 个表格第 ${where.row} 行`
+        : 'paragraph' in where
+          ? `正文第 ${where.paragraph} 段`
+          : `第 ${where.afterTable} 个表格之后`,
+  /** A refusal placed in the file: "第 12 行：…". */
+  placed: (at: string, sentence: string) => `${at}：${sentence}`,
+  refusals: REFUSALS,
   apply: (n: number) => `应用 ${n} 个清单`,
   cancel: '取消',
   nothingToApply: '没有可应用的清单。',
