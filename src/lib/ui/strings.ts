@@ -530,9 +530,9 @@ const REFUSALS: { [K in ListRefusal['kind']]: (refusal: Extract<ListRefusal, { k
   'utf16-odd-length': () => `文件是 UTF-16 编码的文本，但最后缺了半个字：${GET_AGAIN}`,
   'utf16-invalid': () => `文件开头标明是 UTF-16 编码的文本，内容却不是：文件可能已损坏。${SAVE_AS_UTF8}`,
   'utf16-without-bom': () => `文件是不带编码标记的 UTF-16 文本，无法可靠读取。${SAVE_AS_UTF8}`,
-  'binary-nul': () => '这里是二进制数据，不是文字：这不是文本文件。请添加清单的 Word 文档（.docx）或文本文件（.txt）。',
+  'binary-nul': () => '这里是二进制数据而不是文字，这不是文本文件：请添加清单的 Word 文档（.docx）或文本文件（.txt）。',
   'binary-control': (r) =>
-    `这里有控制字符（U+${r.codePoint.toString(16).toUpperCase().padStart(4, '0')}），不是普通文字：这不是纯文本文件。请添加清单的 Word 文档（.docx）或文本文件（.txt）。`,
+    `这里有控制字符（U+${r.codePoint.toString(16).toUpperCase().padStart(4, '0')}）而不是文字，这不是纯文本文件：请添加清单的 Word 文档（.docx）或文本文件（.txt）。`,
   'utf8-cut-short': () => `文件在一个字的中间结束，看起来不完整：${GET_AGAIN}`,
   'unknown-encoding': () => `无法识别文件的文字编码（不是 UTF-8、GB18030，也不是带编码标记的 UTF-16）。${SAVE_AS_UTF8}`,
   // Reading a Word document.
@@ -545,7 +545,6 @@ const REFUSALS: { [K in ListRefusal['kind']]: (refusal: Extract<ListRefusal, { k
   'no-document-part': () =>
     '这是一个压缩文件，但不是 Word 文档（没有正文）：可能是 Excel、PowerPoint 文件或改了扩展名的压缩包。请添加清单的 Word 文档（.docx）。',
   'malformed-xml': (r) => `Word 文档的内容已损坏（${r.part} 格式错误）：请在 Word 中打开并重新保存，或重新获取原文件。`,
-  'empty-xml': (r) => `Word 文档的内容已损坏（${r.part} 是空的）：请在 Word 中打开并重新保存，或重新获取原文件。`,
   'no-body': () => 'Word 文档没有正文：请确认选择的文件。',
   // Reading the list.
   'unrecognised-header': (r) =>

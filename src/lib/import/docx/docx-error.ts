@@ -15,7 +15,6 @@ export type DocxRefusal =
   | { kind: 'part-too-large'; part: string; bytes: number; limit: number }
   | { kind: 'no-document-part'; part: string }
   | { kind: 'malformed-xml'; part: string; detail: string }
-  | { kind: 'empty-xml'; part: string }
   | { kind: 'no-body' };
 
 const MB = (bytes: number) => Math.round(bytes / 1024 / 1024);
@@ -34,8 +33,6 @@ export function docxRefusalInEnglish(refusal: DocxRefusal): string {
       return `a zip archive without ${refusal.part}: not a Word .docx (an .xlsx or .pptx, or a renamed zip?)`;
     case 'malformed-xml':
       return `${refusal.part} is not well-formed XML (${refusal.detail})`;
-    case 'empty-xml':
-      return `${refusal.part} holds no XML element`;
     case 'no-body':
       return 'word/document.xml has no body: not a Word document';
   }

@@ -26,7 +26,8 @@ export function parseXml(xml: string, part: string): Element {
     if (error instanceof DocxError) throw error;
     throw new DocxError({ kind: 'malformed-xml', part, detail: (error as Error).message.split('\n')[0] });
   }
-  if (!root) throw new DocxError({ kind: 'empty-xml', part });
+  // xmldom reports a missing root element itself; this guard is for the type.
+  if (!root) throw new DocxError({ kind: 'malformed-xml', part, detail: 'no root element' });
   return root;
 }
 
