@@ -84,9 +84,12 @@ describe('数据: adding township lists in the page', () => {
       await expect(row.getAttribute('data-ok')).resolves.toBe('true');
       await expect(row.getAttribute('data-township')).resolves.toBe(list.id);
       await expect(row.textContent()).resolves.toContain(list.township);
-      // Linked to the duty groups of the townships already shown.
+      // Linked to the duty groups of the townships already shown; each duty counted once, as linked,
+      // left for review (uncertain) or new.
       const duties = (await row.getByTestId('import-duties').textContent())!;
-      expect(Number(/(\d+) 项关联/.exec(duties)![1])).toBeGreaterThan(0);
+      const [, linked, uncertain, fresh] = /(\d+) 项关联到已有事项，(\d+) 项待核对.*，(\d+) 项为新事项/.exec(duties)!.map(Number);
+      expect(linked).toBeGreaterThan(0);
+      expect(linked + uncertain + fresh).toBe(list.items);
     }
     await expect(rows.nth(2).getAttribute('data-ok')).resolves.toBe('false');
     await expect(rows.nth(2).getByTestId('import-problems').textContent()).resolves.toMatch(/\S/);

@@ -13,6 +13,7 @@ export class ImportClient {
     message: ToImportWorker,
     answer: (m: FromImportWorker) => T | undefined,
     onProgress?: (done: number, total: number, name: string) => void,
+    transfer: Transferable[] = [],
   ): Promise<T> {
     const worker = (this.#worker ??= new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }));
     return new Promise<T>((resolve, reject) => {
@@ -28,11 +29,16 @@ export class ImportClient {
         this.close();
         reject(new Error(event.message || 'import worker failed'));
       };
-      worker.postMessage(message);
+      worker.postMessage(message, transfer);
     });
   }
 
-  /** Reads `files` and merges them into `base` (the complete database shown), grouping with `decisions`: a report per file. */
+  /**
+   * Reads `files` and merges them into `base` (the complete database shown), grouping with
+   * `decisions`: a report per file. The files' bytes are handed to the worker, not copied (a 50 MB
+   * list would otherwise be cloned on the page's thread and held twice), so they are empty here
+   * afterwards; `base` is copied, as the page keeps showing it.
+   */
   preview(
     files: { name: string; bytes: Uint8Array }[],
     base: Uint8Array,
@@ -44,6 +50,8 @@ export class ImportClient {
       { type: 'preview', files, base, dataUrl, decisions },
       (m) => (m.type === 'preview' ? { reports: m.reports, applicable: m.applicable } : undefined),
       onProgress,
+      // Each buffer once: transferring one twice throws.
+      [...new Set(files.map((f) => f.bytes.buffer).filter((b) => b !== base.buffer))].filter((b) => b instanceof ArrayBuffer),
     );
   }
 
