@@ -18,9 +18,14 @@ import { parseDocument } from '../../src/lib/parse';
 const ROOT = resolve(import.meta.dirname, '../..');
 const RAW = join(ROOT, 'data/raw');
 const SIZE = 50 * 1024 * 1024;
-/** The longest a clear answer may take, and the longest the page's thread may go without a frame, on a busy 2-core machine. */
+/**
+ * Bounds on a busy 2-core machine: the longest a clear answer may take; the longest the page may go
+ * without painting a frame (a frozen tab paints none); the slowest round trip from the test to the
+ * page's thread, which adds the browser protocol's own delays to the page's.
+ */
 const ANSWER_MS = 60_000;
 const FRAME_GAP_MS = 1_000;
+const ROUND_TRIP_MS = 2_000;
 
 let dir: string;
 let files: { countyText: string; photoReport: string; scannedList: string };
@@ -104,7 +109,7 @@ function expectResponsive(read: Read, what: string) {
     `${what}: answered in ${read.seconds.toFixed(1)} s; longest frame gap ${Math.round(read.longestFrameGap)} ms; slowest round trip ${read.slowestAnswer} ms`,
   );
   expect(read.longestFrameGap, 'the page painted throughout').toBeLessThan(FRAME_GAP_MS);
-  expect(read.slowestAnswer, 'the page answered throughout').toBeLessThan(FRAME_GAP_MS);
+  expect(read.slowestAnswer, 'the page answered throughout').toBeLessThan(ROUND_TRIP_MS);
 }
 
 describe('数据: a 50 MB file gets a clear answer, never a frozen tab', () => {

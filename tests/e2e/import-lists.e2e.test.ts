@@ -92,7 +92,8 @@ describe('数据: adding township lists in the page', () => {
       expect(linked + uncertain + fresh).toBe(list.items);
     }
     await expect(rows.nth(2).getAttribute('data-ok')).resolves.toBe('false');
-    await expect(rows.nth(2).getByTestId('import-problems').textContent()).resolves.toMatch(/\S/);
+    // Said in Chinese: what the file is, and what to do.
+    await expect(rows.nth(2).getByTestId('import-problems').textContent()).resolves.toMatch(/内容却不是 Word 文档.*另存为 \.docx/);
     await b.screenshot(page, 'import-report');
 
     await page.getByTestId('import-apply').click();
@@ -134,6 +135,7 @@ describe('数据: adding township lists in the page', () => {
     await page.getByTestId('data-toggle').click();
     await page.getByTestId('import-open').setInputFiles({ name: '空.txt', mimeType: 'text/plain', buffer: Buffer.from('') });
     await page.getByTestId('import-report').waitFor({ timeout: 30000 });
+    await expect(page.getByTestId('import-problems').textContent()).resolves.toContain('文件是空的');
     await expect(page.getByTestId('import-apply').count()).resolves.toBe(0);
     await page.getByTestId('import-cancel').click();
     await expect(page.getByTestId('data-banner').count()).resolves.toBe(0);

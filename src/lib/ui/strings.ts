@@ -576,8 +576,12 @@ const REFUSALS: { [K in ListRefusal['kind']]: (refusal: Extract<ListRefusal, { k
     `文件中没有${LIST_TITLES[r.list]}：每份清单都有基本履职事项、配合履职事项、上级部门收回事项三部分，文件可能不完整。`,
   'list-empty': (r) => `${LIST_TITLES[r.list]}只有标题，没有事项：文件可能不完整。`,
   'no-place': () => '无法确定是哪个乡镇：标题页和清单标题都没有写明镇、乡或街道的名称（如“奇台县吉布库镇履职事项清单”）。',
+  // A whole 说明 written for another list may differ everywhere: the first few say what to look at.
   'stated-counts': (r, at) =>
-    `说明中的事项数与清单不符：${r.mismatches.map((m) => `${mismatch(m)}（${at(m.at)}）`).join('；')}。请核对说明或清单。`,
+    `说明中的事项数与清单不符：${r.mismatches
+      .slice(0, 5)
+      .map((m) => `${mismatch(m)}（${at(m.at)}）`)
+      .join('；')}${r.mismatches.length > 5 ? `；另有 ${r.mismatches.length - 5} 处不符` : ''}。请核对说明或清单。`,
   // The import.
   'same-township': (r) => `与「${r.first}」是同一个乡镇（${r.township}），只读取前者。`,
   unexpected: (r) => `读取时出现意外错误，请把这个文件发给维护人员（${r.detail}）。`,
