@@ -48,7 +48,7 @@ function extensionOf(fileName: string): string {
 export class ListFileError extends Error {
   /** In English, for the build's report; `refusal` is the same as data. */
   readonly reason: string;
-  /** `at` for the build: the line number of a text file, "table 2, row 15" or "paragraph 3" of a Word document; null for the whole file. */
+  /** `at` as the build prints it: a text file's line number, "table 2, row 15" or "paragraph 3" of a Word document; null for the whole file. */
   readonly where: string | null;
   constructor(
     readonly file: string,
