@@ -61,7 +61,7 @@ describe('数据: adding township lists in the page', () => {
     await page
       .getByTestId('data-open')
       .setInputFiles({ name: '缺两个乡镇.sqlite', mimeType: 'application/vnd.sqlite3', buffer: Buffer.from(base) });
-    await expect.poll(() => note(page).textContent()).toContain(`全部 ${totals.townships - 2} 个乡镇`);
+    await expect.poll(() => note(page).textContent(), { timeout: 15000 }).toContain(`全部 ${totals.townships - 2} 个乡镇`);
 
     const [word, text] = added;
     const docx = await listToDocx(readFileSync(join(RAW, word.file), 'utf8'));
@@ -113,7 +113,7 @@ describe('数据: adding township lists in the page', () => {
 
     await page.reload();
     await page.waitForSelector('main[data-state="ready"]', { timeout: 20000 });
-    await expect.poll(() => note(page).textContent()).toContain(`全部 ${totals.townships} 个乡镇`);
+    await expect.poll(() => note(page).textContent(), { timeout: 15000 }).toContain(`全部 ${totals.townships} 个乡镇`);
     await page.getByTestId('data-toggle').click();
     const imported = page.getByTestId('imported-lists');
     await expect(imported.locator('li').count()).resolves.toBe(2);
