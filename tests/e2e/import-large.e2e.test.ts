@@ -143,7 +143,7 @@ describe('数据: a 50 MB file gets a clear answer, never a frozen tab', () => {
     await expect(row.textContent()).resolves.toContain(list.township);
     // Its township is shown already: the report says applying replaces it, and how its duties link.
     await expect(row.getByTestId('import-replaces').count()).resolves.toBe(1);
-    await expect(row.getByTestId('import-duties').textContent()).resolves.toMatch(/\d+ 项关联到已有事项，\d+ 项待核对/);
+    await expect(row.getByTestId('import-duties').textContent()).resolves.toMatch(/\d+ 项关联到已有事项，\d+ 项待审核/);
     await expect(page.getByTestId('import-apply').isEnabled()).resolves.toBe(true);
   });
 });

@@ -87,7 +87,7 @@ describe('数据: adding township lists in the page', () => {
       // Linked to the duty groups of the townships already shown; each duty counted once, as linked,
       // left for review (uncertain) or new.
       const duties = (await row.getByTestId('import-duties').textContent())!;
-      const [, linked, uncertain, fresh] = /(\d+) 项关联到已有事项，(\d+) 项待核对.*，(\d+) 项为新事项/.exec(duties)!.map(Number);
+      const [, linked, uncertain, fresh] = /(\d+) 项关联到已有事项，(\d+) 项待审核.*，(\d+) 项为新事项/.exec(duties)!.map(Number);
       expect(linked).toBeGreaterThan(0);
       expect(linked + uncertain + fresh).toBe(list.items);
     }

@@ -601,7 +601,7 @@ export const IMPORT_STRINGS = {
   departments: (known: number, fresh: number) => `${known} 个已有，${fresh} 个新增`,
   /** Each duty counted once: linked to a duty shown, in the review queue (uncertain), or new. */
   duties: (linked: number, uncertain: number, fresh: number) =>
-    `${linked} 项关联到已有事项，${uncertain} 项待核对（与已有事项相近，未自动关联），${fresh} 项为新事项`,
+    `${linked} 项关联到已有事项，${uncertain} 项待审核（与已有事项相近，未自动关联，见“匹配审核”），${fresh} 项为新事项`,
   replaces: '已有该乡镇：应用后替换其清单',
   refused: '无法读取，不会应用：',
   /** Where in a file: a line of a text file, or what a Word user can find (tables and paragraphs counted from the top). */
