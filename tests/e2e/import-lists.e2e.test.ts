@@ -141,4 +141,29 @@ describe('数据: adding township lists in the page', () => {
     await expect(page.getByTestId('data-banner').count()).resolves.toBe(0);
     await expect.poll(() => note(page).textContent()).toContain(`全部 ${totals.townships} 个乡镇`);
   });
+
+  it('asks whether a township already shown is replaced: kept, its file is not applied', async () => {
+    const [list] = added;
+    const page = await b.open('?view=overview');
+    await page.getByTestId('data-toggle').click();
+    await page
+      .getByTestId('import-open')
+      .setInputFiles({ name: `${list.township}（更正版）.txt`, mimeType: 'text/plain', buffer: readFileSync(join(RAW, list.file)) });
+    const replace = page.getByTestId('import-replaces').locator('input[type=checkbox]');
+    await replace.waitFor({ timeout: 30000 });
+    await expect(replace.isChecked()).resolves.toBe(true);
+    await expect(page.getByTestId('import-apply').textContent()).resolves.toContain('应用 1 个清单');
+
+    // Kept: read again, reported, and nothing to apply.
+    await replace.uncheck();
+    await page.getByTestId('import-kept').waitFor({ timeout: 30000 });
+    await b.screenshot(page, 'import-kept');
+    await expect(page.getByTestId('import-apply').count()).resolves.toBe(0);
+    // Replaced after all: applied, and marked as the reader's own.
+    await page.getByTestId('import-replaces').locator('input[type=checkbox]').check();
+    await page.getByTestId('import-apply').waitFor({ timeout: 30000 });
+    await page.getByTestId('import-apply').click();
+    await page.locator(`[data-testid=filter-bar] [data-township="${list.id}"][data-imported]`).waitFor({ timeout: 30000 });
+    await expect.poll(() => note(page).textContent()).toContain(`全部 ${totals.townships} 个乡镇`);
+  });
 });

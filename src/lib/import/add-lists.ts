@@ -39,11 +39,13 @@ export interface ListReport {
   township?: string;
   county?: string;
   prefecture?: string;
-  /** The township is in the database shown already: applying replaces its list. */
+  /** The township is in the database shown already: applying replaces its list, unless the reader keeps it. */
   replaces?: boolean;
+  /** The reader chose to keep the township's list shown: this file is read and reported, never applied. */
+  kept?: boolean;
   lists?: Record<ListKind, ListCounts>;
   /** Departments the list names: already in the database shown, or new to it. */
-  departments?: { known: number; new: number };
+  departments?: { known: number; new: number; newKinds: number };
   /**
    * Its duties, each counted once: in a duty group with duties of the database shown (linked); in none
    * but close enough to one that the grouping put it in the review queue, duty_group_candidates
@@ -88,16 +90,23 @@ export function readList(
   }
 }
 
+/** A file that reads, would be applied: it was not refused, and the list it replaces is not one the reader keeps. */
+export const applicable = (report: ListReport): boolean => report.problems.length === 0 && !report.kept;
+
 /**
  * Every file read and, where they read, merged into `base`: the report of each, and the merged rows.
- * Two files of one township: the second is refused, naming the first. `onFile` reports progress.
+ * Two files of one township: the second is refused, naming the first. A file of a township in `keep`
+ * (one already shown whose list the reader chose to keep) is reported but not merged. `onFile`
+ * reports progress.
  */
 export function previewImport(
   files: readonly { name: string; bytes: Uint8Array }[],
   base: CompleteTables,
   context: { places: PlaceTable; aliases: DepartmentAliases; overrides: DutyGroupOverrides },
   onFile: (done: number, total: number, name: string) => void = () => {},
+  keep: ReadonlySet<string> = new Set(),
 ): ImportPreview {
+  const baseTownships = new Set(base.townships.map((t) => t.id));
   const reports: ListReport[] = [];
   const sources: SourceDocument[] = [];
   const fileOf = new Map<string, string>();
@@ -115,6 +124,11 @@ export function previewImport(
       return;
     }
     fileOf.set(read.source.townshipId, file.name);
+    if (baseTownships.has(read.source.townshipId) && keep.has(read.source.townshipId)) {
+      read.report.replaces = true;
+      read.report.kept = true;
+      return;
+    }
     sources.push(read.source);
   });
   onFile(files.length, files.length, '');
@@ -123,24 +137,27 @@ export function previewImport(
   const added = assembleAtlas(sources, context.aliases, context.overrides);
   const merged = mergeLists(base, added, context.overrides);
   const baseDepartments = new Set(base.departments.map((d) => d.name));
-  const baseTownships = new Set(base.townships.map((t) => t.id));
+  // A kind the reviewed alias file names is understood; any other is the department model's guess.
+  const knownKinds = new Set(Object.keys(context.aliases.kinds));
   const addedIds = new Set(added.townships.map((t) => t.id));
   // A group is linked when it holds an item of a township the database keeps.
   const linkedGroups = new Set(merged.rows.items.filter((i) => !addedIds.has(i.township_id)).map((i) => i.duty_group));
   // The review queue holds only items left in a group of their own township: never a linked one.
   const uncertainItems = new Set((merged.rows.dutyGroupCandidates ?? []).map((c) => c.item_id));
   for (const report of reports) {
-    if (report.problems.length || !report.townshipId) continue;
+    if (!applicable(report) || !report.townshipId) continue;
     const items = merged.rows.items.filter((i) => i.township_id === report.townshipId);
     const itemIds = new Set(items.map((i) => i.id));
     const named = new Set(merged.rows.itemDepartments.filter((d) => itemIds.has(d.item_id)).map((d) => d.department_id));
-    const names = merged.rows.departments.filter((d) => named.has(d.id)).map((d) => d.name);
+    const departments = merged.rows.departments.filter((d) => named.has(d.id));
+    const names = departments.map((d) => d.name);
     const linked = items.filter((i) => linkedGroups.has(i.duty_group)).length;
     const uncertain = items.filter((i) => !linkedGroups.has(i.duty_group) && uncertainItems.has(i.id)).length;
     report.replaces = baseTownships.has(report.townshipId);
     report.departments = {
       known: names.filter((n) => baseDepartments.has(n)).length,
       new: names.filter((n) => !baseDepartments.has(n)).length,
+      newKinds: departments.filter((d) => !knownKinds.has(d.kind)).length,
     };
     report.duties = { linked, uncertain, new: items.length - linked - uncertain };
   }

@@ -44,10 +44,11 @@ export class ImportClient {
     base: Uint8Array,
     dataUrl: string,
     decisions: ReviewDecision[],
+    keep: string[],
     onProgress?: (done: number, total: number, name: string) => void,
   ): Promise<{ reports: ListReport[]; applicable: number }> {
     return this.#ask(
-      { type: 'preview', files, base, dataUrl, decisions },
+      { type: 'preview', files, base, dataUrl, decisions, keep },
       (m) => (m.type === 'preview' ? { reports: m.reports, applicable: m.applicable } : undefined),
       onProgress,
       // Each buffer once: transferring one twice throws.

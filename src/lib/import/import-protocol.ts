@@ -4,7 +4,15 @@ import { REVIEW_META, type ReviewDecision } from '../review/decisions';
 /** Messages between the page and the import worker (import.worker.ts). */
 export type ToImportWorker =
   /** Read `files` and merge them into `base`, the complete database shown; `dataUrl` is the served data's folder (the place table). */
-  | { type: 'preview'; files: { name: string; bytes: Uint8Array }[]; base: Uint8Array; dataUrl: string; decisions: ReviewDecision[] }
+  | {
+      type: 'preview';
+      files: { name: string; bytes: Uint8Array }[];
+      base: Uint8Array;
+      dataUrl: string;
+      decisions: ReviewDecision[];
+      /** Townships already shown whose lists the reader keeps: their files are reported, not merged. */
+      keep: string[];
+    }
   /**
    * Write the database the last preview merged; `imported` lists every township added so far with
    * its file, `decisions` the review decisions, both kept in meta.

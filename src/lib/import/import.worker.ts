@@ -15,7 +15,7 @@ import type { PlaceTable } from '../model/place-table';
 import { writeDatabase } from '../db/write-database';
 import { unpack } from '../atlas/unpack';
 import { PLACE_TABLE_FILE } from '../atlas/parts';
-import { previewImport } from './add-lists';
+import { applicable, previewImport } from './add-lists';
 import { mergeLists, type MergedLists } from './merge-lists';
 import { readCompleteDatabase } from './read-database';
 import { IMPORTED_META, type FromImportWorker, type ImportedList, type ToImportWorker } from './import-protocol';
@@ -61,9 +61,10 @@ self.onmessage = async (event: MessageEvent<ToImportWorker>) => {
         base,
         { places, aliases, overrides: overridesWith(message.decisions) },
         (done, total, name) => post({ type: 'progress', done, total, name }),
+        new Set(message.keep),
       );
       pending = preview.merged;
-      post({ type: 'preview', reports: preview.reports, applicable: preview.reports.filter((r) => r.problems.length === 0).length });
+      post({ type: 'preview', reports: preview.reports, applicable: preview.reports.filter(applicable).length });
     } else if (message.type === 'apply') {
       if (!pending) throw new Error('nothing to apply: read the lists again');
       write(SQL, pending, message.imported, message.decisions);

@@ -4,7 +4,7 @@ import { describeProblem } from '../import/describe-problem';
 import { databaseToExport } from '../export/database-export';
 import { downloadBytes } from '../export/download';
 import { DATA_STRINGS, IMPORT_STRINGS, REVIEW_STRINGS } from '../ui/strings';
-import type { ListReport } from '../import/add-lists';
+import { applicable, type ListReport } from '../import/add-lists';
 import { ImportClient } from '../import/import-client';
 import { importedOf, type ImportedList } from '../import/import-protocol';
 import { decisionsOf, withDecision, withoutDecision, type ReviewDecision } from '../review/decisions';
@@ -132,9 +132,31 @@ export class DataSession {
     return (await databaseToExport(this.opened)).bytes;
   }
 
+  /** The files of the report shown, and the townships whose shown lists the reader keeps: read again when a choice changes. */
+  #pendingFiles: File[] = [];
+  #keep = new Set<string>();
+
   /** Reads township lists and merges them into the data shown, for a report; nothing is applied yet. */
   addLists = async (files: File[]) => {
     if (this.busy || files.length === 0) return;
+    this.#pendingFiles = files;
+    this.#keep = new Set();
+    await this.#preview();
+  };
+
+  /**
+   * The reader's answer for a file of a township already shown: replace its list (the default) or
+   * keep it. The files are read and merged again, so the report and what applying writes agree.
+   */
+  replaceExisting = async (townshipId: string, replace: boolean) => {
+    if (this.busy || !this.pending) return;
+    if (replace) this.#keep.delete(townshipId);
+    else this.#keep.add(townshipId);
+    await this.#preview();
+  };
+
+  async #preview() {
+    const files = this.#pendingFiles;
     this.error = null;
     this.pending = null;
     this.busy = { kind: 'read', done: 0, total: files.length, name: files[0].name };
@@ -145,6 +167,7 @@ export class DataSession {
         await this.#shownBytes(),
         new URL('./data/', document.baseURI).href,
         this.decisions,
+        [...this.#keep],
         (done, total, name) => {
           this.busy = { kind: 'read', done, total, name };
         },
@@ -154,7 +177,7 @@ export class DataSession {
     } finally {
       this.busy = null;
     }
-  };
+  }
 
   /** Applies the lists read: the merged database is shown and kept; the views show the added townships. */
   applyLists = async () => {
@@ -165,7 +188,7 @@ export class DataSession {
     try {
       const addedAt = new Date().toISOString();
       const added: ImportedList[] = pending.reports
-        .filter((r) => r.problems.length === 0 && r.townshipId)
+        .filter((r) => applicable(r) && r.townshipId)
         .map((r) => ({ townshipId: r.townshipId!, township: r.township!, county: r.county!, file: r.file, addedAt }));
       const addedIds = new Set(added.map((a) => a.townshipId));
       const imported = [...this.imported.filter((i) => !addedIds.has(i.townshipId)), ...added];

@@ -598,11 +598,13 @@ export const IMPORT_STRINGS = {
   columns: { file: '文件', township: '乡镇（县市）', lists: '基本 / 配合 / 收回', departments: '部门', duties: '事项关联' },
   counts: (parsed: number, stated: number | null) =>
     stated === null || stated === parsed ? String(parsed) : `${parsed}（文件注明 ${stated}）`,
-  departments: (known: number, fresh: number) => `${known} 个已有，${fresh} 个新增`,
+  departments: (known: number, fresh: number, newKinds: number) =>
+    `${known} 个已有，${fresh} 个新增` + (newKinds ? `（${newKinds} 个的部门类别未收录，见“匹配审核”导出）` : ''),
   /** Each duty counted once: linked to a duty shown, in the review queue (uncertain), or new. */
   duties: (linked: number, uncertain: number, fresh: number) =>
     `${linked} 项关联到已有事项，${uncertain} 项待审核（与已有事项相近，未自动关联，见“匹配审核”），${fresh} 项为新事项`,
-  replaces: '已有该乡镇：应用后替换其清单',
+  replaces: '已有该乡镇：替换其现有清单',
+  kept: '保留现有清单，此文件不应用',
   refused: '无法读取，不会应用：',
   /** Where in a file: a line of a text file, or what a Word user can find (tables and paragraphs counted from the top). */
   at: (where: Where) =>

@@ -84,6 +84,43 @@ describe('previewImport', () => {
     expect(reports[1].problems[0].refusal).toEqual({ kind: 'same-township', first: first.name, township: expect.any(String) });
   });
 
+  it('keeps the list of a township already shown when the reader says so: reported, never merged', () => {
+    const base = databaseOf(full);
+    const [first, second] = files;
+    const replacing = previewImport([first, second], base, context);
+    const id = replacing.reports[0].townshipId!;
+    expect(replacing.reports.every((r) => r.replaces && !r.kept)).toBe(true);
+    const keeping = previewImport([first, second], base, context, () => {}, new Set([id]));
+    expect(keeping.reports[0]).toMatchObject({ townshipId: id, replaces: true, kept: true, problems: [] });
+    expect(keeping.reports[0].duties).toBeUndefined();
+    expect(keeping.reports[1].kept).toBeUndefined();
+    // The kept township's items are the database's own, untouched; the other file replaced its township's.
+    const itemsOf = (rows: { township_id: string; name: string; seq: number; list: string }[]) =>
+      rows
+        .filter((i) => i.township_id === id)
+        .map((i) => `${i.list}${i.seq}${i.name}`)
+        .sort();
+    expect(itemsOf(keeping.merged!.rows.items)).toEqual(itemsOf(base.items));
+    expect(keeping.merged!.rows.items).toHaveLength(base.items.length);
+  });
+
+  it('counts the departments whose kind the reviewed alias file does not know', () => {
+    const last = files.at(-1)!;
+    const lastSource = readSources(DEFAULT_INPUT).find((s) => s.document.source === last.name)!;
+    const base = databaseOf(assemble(readSources(DEFAULT_INPUT).filter((s) => s.document.source !== last.name)));
+    // Every kind of the bundled lists is reviewed.
+    expect(previewImport([last], base, context).reports[0].departments!.newKinds).toBe(0);
+    // Without one of its kinds in the file, its departments of that kind are counted as new kinds.
+    const kind = full.departments.find((d) =>
+      full.itemDepartments.some(
+        (x) => x.department_id === d.id && full.items.find((i) => i.id === x.item_id)?.township_id === lastSource.townshipId,
+      ),
+    )!.kind;
+    const { [kind]: _dropped, ...kinds } = context.aliases.kinds;
+    const report = previewImport([last], base, { ...context, aliases: { ...context.aliases, kinds } }).reports[0];
+    expect(report.departments!.newKinds).toBeGreaterThan(0);
+  });
+
   it('refuses a file it cannot read with where and why, and merges nothing for it', () => {
     const base = databaseOf(full);
     const text = new TextDecoder().decode(files[0].bytes).split('\n');
