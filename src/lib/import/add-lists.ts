@@ -67,9 +67,11 @@ export function readList(
   name: string,
   bytes: Uint8Array,
   places: PlaceTable,
+  /** The file's size where its bytes were not read (list-file.ts refusedUnread). */
+  size = bytes.length,
 ): { source: SourceDocument; report: ListReport } | { report: ListReport } {
   try {
-    const document = readListFile(name, bytes);
+    const document = readListFile(name, bytes, size);
     const place = resolvePlace(document.place, places);
     const townshipId = townshipIdOf(place);
     const lists = Object.fromEntries(
@@ -100,7 +102,7 @@ export const applicable = (report: ListReport): boolean => report.problems.lengt
  * reports progress.
  */
 export function previewImport(
-  files: readonly { name: string; bytes: Uint8Array }[],
+  files: readonly { name: string; bytes: Uint8Array; size?: number }[],
   base: CompleteTables,
   context: { places: PlaceTable; aliases: DepartmentAliases; overrides: DutyGroupOverrides },
   onFile: (done: number, total: number, name: string) => void = () => {},
@@ -112,7 +114,7 @@ export function previewImport(
   const fileOf = new Map<string, string>();
   files.forEach((file, i) => {
     onFile(i, files.length, file.name);
-    const read = readList(file.name, file.bytes, context.places);
+    const read = readList(file.name, file.bytes, context.places, file.size);
     reports.push(read.report);
     if (!('source' in read)) return;
     const first = fileOf.get(read.source.townshipId);

@@ -39,8 +39,9 @@ export class ImportClient {
    * list would otherwise be cloned on the page's thread and held twice), so they are empty here
    * afterwards; `base` is copied, as the page keeps showing it.
    */
+  /** `files` go to the worker as they are (a File is a handle): the page never reads their bytes. */
   preview(
-    files: { name: string; bytes: Uint8Array }[],
+    files: File[],
     base: Uint8Array,
     dataUrl: string,
     decisions: ReviewDecision[],
@@ -51,8 +52,7 @@ export class ImportClient {
       { type: 'preview', files, base, dataUrl, decisions, keep },
       (m) => (m.type === 'preview' ? { reports: m.reports, applicable: m.applicable } : undefined),
       onProgress,
-      // Each buffer once: transferring one twice throws.
-      [...new Set(files.map((f) => f.bytes.buffer).filter((b) => b !== base.buffer))].filter((b) => b instanceof ArrayBuffer),
+      base.buffer instanceof ArrayBuffer ? [base.buffer] : [],
     );
   }
 

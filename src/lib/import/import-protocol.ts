@@ -6,7 +6,8 @@ export type ToImportWorker =
   /** Read `files` and merge them into `base`, the complete database shown; `dataUrl` is the served data's folder (the place table). */
   | {
       type: 'preview';
-      files: { name: string; bytes: Uint8Array }[];
+      /** The files as the reader chose them: read in the worker, so a large one never occupies the page. */
+      files: File[];
       base: Uint8Array;
       dataUrl: string;
       decisions: ReviewDecision[];

@@ -16,6 +16,7 @@ import { writeDatabase } from '../db/write-database';
 import { unpack } from '../atlas/unpack';
 import { PLACE_TABLE_FILE } from '../atlas/parts';
 import { applicable, previewImport } from './add-lists';
+import { refusedUnread } from './list-file';
 import { mergeLists, type MergedLists } from './merge-lists';
 import { readCompleteDatabase } from './read-database';
 import { IMPORTED_META, type FromImportWorker, type ImportedList, type ToImportWorker } from './import-protocol';
@@ -56,8 +57,15 @@ self.onmessage = async (event: MessageEvent<ToImportWorker>) => {
       const places = await loadPlaces(message.dataUrl);
       const aliases = withPlaceTable(aliasFile as unknown as DepartmentAliases, places);
       const base = readCompleteDatabase(SQL, message.base, '');
+      // Read here, not in the page: a file refused whatever it holds (too large a text, no list format) is not read at all.
+      const files = [];
+      for (const [i, file] of message.files.entries()) {
+        post({ type: 'progress', done: i, total: message.files.length, name: file.name });
+        const unread = refusedUnread(file.name, file.size);
+        files.push({ name: file.name, bytes: unread ? new Uint8Array(0) : new Uint8Array(await file.arrayBuffer()), size: file.size });
+      }
       const preview = previewImport(
-        message.files,
+        files,
         base,
         { places, aliases, overrides: overridesWith(message.decisions) },
         (done, total, name) => post({ type: 'progress', done, total, name }),

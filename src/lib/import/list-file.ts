@@ -65,16 +65,28 @@ export class ListFileError extends Error {
   }
 }
 
-/** Parses one list file. Throws a ListFileError for a file the parser or the reader refuses. */
-export function readListFile(fileName: string, bytes: Uint8Array): ParsedDocument {
+/**
+ * Whether a file is refused whatever its bytes (a format no list is saved as, a text file over
+ * MAX_TEXT_BYTES): the import worker then does not read it at all, and passes its size to readListFile.
+ */
+export function refusedUnread(fileName: string, size: number): boolean {
+  const format = listFormatOf(fileName);
+  return format === null || (format === 'text' && size > MAX_TEXT_BYTES);
+}
+
+/**
+ * Parses one list file. Throws a ListFileError for a file the parser or the reader refuses. `size` is
+ * the file's size where its bytes were not read (refusedUnread).
+ */
+export function readListFile(fileName: string, bytes: Uint8Array, size = bytes.length): ParsedDocument {
   const format = listFormatOf(fileName);
   if (format === 'docx') return readDocx(fileName, bytes);
   if (format === null) {
     const refusal = { kind: 'not-a-list-format', extension: extensionOf(fileName) } as const;
     throw new ListFileError(fileName, null, refusal, fileRefusalInEnglish(refusal));
   }
-  if (bytes.length > MAX_TEXT_BYTES) {
-    const refusal = { kind: 'too-large', bytes: bytes.length, limit: MAX_TEXT_BYTES } as const;
+  if (size > MAX_TEXT_BYTES) {
+    const refusal = { kind: 'too-large', bytes: size, limit: MAX_TEXT_BYTES } as const;
     throw new ListFileError(fileName, null, refusal, fileRefusalInEnglish(refusal));
   }
   try {

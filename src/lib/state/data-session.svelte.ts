@@ -161,9 +161,8 @@ export class DataSession {
     this.pending = null;
     this.busy = { kind: 'read', done: 0, total: files.length, name: files[0].name };
     try {
-      const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
       this.pending = await this.#importer.preview(
-        read,
+        files,
         await this.#shownBytes(),
         new URL('./data/', document.baseURI).href,
         this.decisions,
