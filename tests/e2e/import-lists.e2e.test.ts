@@ -166,4 +166,21 @@ describe('数据: adding township lists in the page', () => {
     await page.locator(`[data-testid=filter-bar] [data-township="${list.id}"][data-imported]`).waitFor({ timeout: 30000 });
     await expect.poll(() => note(page).textContent()).toContain(`全部 ${totals.townships} 个乡镇`);
   });
+
+  it('reading lists into an opened database and cancelling leaves that database whole: it still exports', async () => {
+    const page = await b.open('?view=overview');
+    await page.getByTestId('data-toggle').click();
+    await page
+      .getByTestId('data-open')
+      .setInputFiles({ name: '缺两个乡镇.sqlite', mimeType: 'application/vnd.sqlite3', buffer: Buffer.from(base) });
+    await expect.poll(() => note(page).textContent(), { timeout: 15000 }).toContain(`全部 ${totals.townships - 2} 个乡镇`);
+    await page.getByTestId('data-toggle').click();
+    await page.getByTestId('import-open').setInputFiles({ name: '空.txt', mimeType: 'text/plain', buffer: Buffer.from('') });
+    await page.getByTestId('import-report').waitFor({ timeout: 30000 });
+    await page.getByTestId('import-cancel').click();
+    if (!(await page.getByTestId('data-export').isVisible())) await page.getByTestId('data-toggle').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('data-export').click()]);
+    const exported = new Uint8Array(readFileSync((await download.path())!));
+    expect(Number(one(exported, 'SELECT count(*) FROM townships'))).toBe(totals.townships - 2);
+  });
 });

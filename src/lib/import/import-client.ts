@@ -13,7 +13,6 @@ export class ImportClient {
     message: ToImportWorker,
     answer: (m: FromImportWorker) => T | undefined,
     onProgress?: (done: number, total: number, name: string) => void,
-    transfer: Transferable[] = [],
   ): Promise<T> {
     const worker = (this.#worker ??= new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }));
     return new Promise<T>((resolve, reject) => {
@@ -29,17 +28,16 @@ export class ImportClient {
         this.close();
         reject(new Error(event.message || 'import worker failed'));
       };
-      worker.postMessage(message, transfer);
+      worker.postMessage(message);
     });
   }
 
   /**
    * Reads `files` and merges them into `base` (the complete database shown), grouping with
-   * `decisions`: a report per file. The files' bytes are handed to the worker, not copied (a 50 MB
-   * list would otherwise be cloned on the page's thread and held twice), so they are empty here
-   * afterwards; `base` is copied, as the page keeps showing it.
+   * `decisions`: a report per file. `files` go as they are (a File is a handle): the worker reads
+   * them, so the page never holds their bytes. `base` is copied, not transferred: it may be the
+   * opened database's own bytes, which the page keeps showing, storing and exporting.
    */
-  /** `files` go to the worker as they are (a File is a handle): the page never reads their bytes. */
   preview(
     files: File[],
     base: Uint8Array,
@@ -52,7 +50,6 @@ export class ImportClient {
       { type: 'preview', files, base, dataUrl, decisions, keep },
       (m) => (m.type === 'preview' ? { reports: m.reports, applicable: m.applicable } : undefined),
       onProgress,
-      base.buffer instanceof ArrayBuffer ? [base.buffer] : [],
     );
   }
 
