@@ -6,7 +6,7 @@
  */
 import type { ListKind } from '../parse/types';
 import { assembleAtlas, type SourceDocument } from '../model/assemble';
-import type { DepartmentAliases } from '../model/departments';
+import { reviewedKinds, type DepartmentAliases } from '../model/departments';
 import type { DutyGroupOverrides } from '../model/duty-groups';
 import { resolvePlace } from '../model/places';
 import type { PlaceTable } from '../model/place-table';
@@ -139,8 +139,7 @@ export function previewImport(
   const added = assembleAtlas(sources, context.aliases, context.overrides);
   const merged = mergeLists(base, added, context.overrides);
   const baseDepartments = new Set(base.departments.map((d) => d.name));
-  // A kind the reviewed alias file names is understood; any other is the department model's guess.
-  const knownKinds = new Set(Object.keys(context.aliases.kinds));
+  const knownKinds = reviewedKinds(context.aliases);
   const addedIds = new Set(added.townships.map((t) => t.id));
   // A group is linked when it holds an item of a township the database keeps.
   const linkedGroups = new Set(merged.rows.items.filter((i) => !addedIds.has(i.township_id)).map((i) => i.duty_group));

@@ -68,6 +68,9 @@ const cleanHeading = (text: string): string =>
 
 const isComment = (key: string) => key.startsWith('_');
 
+/** The kinds the alias file names: a department of any other kind has a kind this model guessed. */
+export const reviewedKinds = (aliases: DepartmentAliases): Set<string> => new Set(Object.keys(aliases.kinds).filter((k) => !isComment(k)));
+
 const normalise = (text: string): string =>
   text
     .replace(/<[^>]*>/g, '')

@@ -1,4 +1,4 @@
-import type { DepartmentAliases } from '../model/departments';
+import { reviewedKinds, type DepartmentAliases } from '../model/departments';
 
 /**
  * Department kinds and counties the reviewed alias file (data/department-aliases.json) does not
@@ -22,14 +22,12 @@ export interface NewKinds {
   counties: { county: string; prefecture: string }[];
 }
 
-const isComment = (key: string) => key.startsWith('_');
-
 export function newKinds(
   aliases: DepartmentAliases,
   departments: readonly KnownDepartment[],
   townships: readonly KnownTownship[],
 ): NewKinds {
-  const knownKinds = new Set(Object.keys(aliases.kinds).filter((k) => !isComment(k)));
+  const knownKinds = reviewedKinds(aliases);
   const byKind = new Map<string, string[]>();
   for (const d of departments) {
     if (knownKinds.has(d.kind)) continue;
