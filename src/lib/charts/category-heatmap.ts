@@ -72,7 +72,7 @@ export function categoryHeatmapChart(
     units.map((u) => markOf(u.key)),
   );
   const anyMarked = units.some((u) => markOf(u.key));
-  // Every name across on one line (five townships): Plot's axis and the legend above, as the chart has
+  // Every name across on one line (names that fit their columns, as the bundled lists' do): Plot's axis and the legend above, as the chart has
   // always been. Names that need stacked lines or vertical writing leave a corner beside them for the
   // legend. A mark alone does not move the legend or change the colour steps (the data has not
   // changed): a marked label is drawn as a text mark, its mark on a line below where it must be.

@@ -20,7 +20,7 @@ export interface CategoryCountRow {
  * Items per (unit, list, category) under the shared filters. The category is not filtered away: the
  * chart highlights the selection instead, so a click narrows the other views while this one keeps the
  * context needed to click again. The township filter is treated the same way when `highlight` holds
- * (every township in scope is a column, the chosen ones highlighted, as with five townships); when a
+ * (every township in scope is a column, the chosen ones highlighted, while the townships fit as columns); when a
  * few townships are chosen out of hundreds, or the units are counties or prefectures, the chosen
  * townships are all that is counted.
  */
