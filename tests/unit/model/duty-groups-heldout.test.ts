@@ -48,10 +48,11 @@ describe('duty groups on held-out lists', () => {
     }
   });
 
-  it('puts the right group among the review candidates of most links it misses on the tuning lists', () => {
-    for (const score of tuning) {
+  // The review queue is where a missed link gets its second chance: most of them must be offered there.
+  it('puts the right group among the review candidates of most links it misses, on every held-out list', () => {
+    for (const score of scores) {
       const missed = score.outcomes.filter((o) => o.verdict === 'missed');
-      expect(missed.filter((o) => o.review.holdsAnswer).length, score.set.name).toBeGreaterThanOrEqual(missed.length - 1);
+      expect(missed.filter((o) => o.review.holdsAnswer).length, score.set.name).toBeGreaterThan(missed.length / 2);
     }
   });
 });
