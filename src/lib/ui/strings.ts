@@ -36,6 +36,7 @@ export const VIEW_LABELS = {
   heatmap: '收回事项热力图',
   explorer: '事项查询',
   review: '匹配审核',
+  variance: '口径差异',
 } as const;
 export type ViewId = keyof typeof VIEW_LABELS;
 
@@ -665,4 +666,41 @@ export const REVIEW_STRINGS = {
   kindsFile: 'department-aliases.新增.json',
   /** The name the built-in data, reviewed, is kept and exported under. */
   reviewedName: (base: string) => `${base}（已审核）.sqlite`,
+} as const;
+
+/** 口径差异: duty groups the selected townships handle differently (src/lib/variance/). */
+export const VARIANCE_STRINGS = {
+  intro:
+    '同一项职责在不同乡镇的处理方式不一致之处：有的已收回、有的仍自行承担；列在不同的事项类别下；多数乡镇列出而个别未列；牵头或承接的部门类型不同。按处理方式不同的乡镇数排序。',
+  count: (shown: number, total: number, townships: number) =>
+    shown < total
+      ? `所选 ${formatCount(townships)} 个乡镇中，${formatCount(total)} 项职责口径不一；显示前 ${formatCount(shown)} 项`
+      : `所选 ${formatCount(townships)} 个乡镇中，${formatCount(total)} 项职责口径不一`,
+  empty: '所选乡镇对各项职责的处理方式一致，没有发现口径差异。',
+  loading: '正在比较各乡镇的处理方式…',
+  kindLabel: '差异类型',
+  all: '全部',
+  kinds: { list: '收回与否不一', category: '类别不一', missing: '个别乡镇未列', kinds: '部门类型不一' } as Record<string, string>,
+  more: (n: number) => `再显示 ${formatCount(n)} 项`,
+  listedBy: (townships: number, selected: number) => `${formatCount(townships)} / ${formatCount(selected)} 个乡镇列出`,
+  differ: (n: number) => `${formatCount(n)} 个乡镇不同`,
+  list: (reclaimed: number, kept: number, keptIn: string) =>
+    `${formatCount(reclaimed)} 个乡镇已由上级收回，${formatCount(kept)} 个乡镇仍列为${keptIn}事项`,
+  category: (categories: string) => `列在不同事项类别下：${categories}`,
+  missing: (listing: number, selected: number) =>
+    `所选 ${formatCount(selected)} 个乡镇中 ${formatCount(listing)} 个列出，${formatCount(selected - listing)} 个未列`,
+  kindsFlag: (role: 'lead' | 'receiver', kinds: string) => `${role === 'lead' ? '牵头' : '承接'}部门类型不一：${kinds}`,
+  /** A name with its townships: 农业农村局（3） */
+  counted: (name: string, townships: number) => `${name}（${formatCount(townships)}）`,
+  andMore: (n: number) => `等 ${formatCount(n)} 个`,
+  showTownships: '查看各乡镇的写法',
+  hideTownships: '收起',
+  inHeatmap: '在热力图中查看',
+  open: '打开',
+  columns: { township: '乡镇', county: '县市', list: '清单', category: '事项类别', name: '事项名称（原文）', kinds: '部门类型' },
+  notListedBy: (names: string) => `未列出的乡镇：${names}`,
+  noWording: '所选范围涉及的县市较多，未载入各乡镇的原文写法；进入某个地州或县市后可查看。',
+  rowsCut: (shown: number, total: number) => `显示 ${formatCount(shown)} / ${formatCount(total)} 个乡镇的写法`,
+  unitColumns: { townships: '乡镇数', reclaimed: '已收回', coop: '仍为配合', basic: '仍为基本', absent: '未列入' },
+  unitsNote: (unit: string) => `点击${unit}查看下一级；进入县市后可查看各乡镇的原文写法。`,
 } as const;
