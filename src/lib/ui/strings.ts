@@ -37,6 +37,7 @@ export const VIEW_LABELS = {
   explorer: '事项查询',
   review: '匹配审核',
   variance: '口径差异',
+  compare: '乡镇对比',
 } as const;
 export type ViewId = keyof typeof VIEW_LABELS;
 
@@ -703,4 +704,33 @@ export const VARIANCE_STRINGS = {
   rowsCut: (shown: number, total: number) => `显示 ${formatCount(shown)} / ${formatCount(total)} 个乡镇的写法`,
   unitColumns: { townships: '乡镇数', reclaimed: '已收回', coop: '仍为配合', basic: '仍为基本', absent: '未列入' },
   unitsNote: (unit: string) => `点击${unit}查看下一级；进入县市后可查看各乡镇的原文写法。`,
+} as const;
+
+/** 乡镇对比: 2–4 townships' duties side by side (src/lib/compare/). */
+export const COMPARE_STRINGS = {
+  pick: (min: number, max: number) => `在上方“乡镇”中选择 ${min} 至 ${max} 个乡镇进行对比，或点选下面的乡镇：`,
+  tooMany: (max: number, picked: number) => `最多对比 ${max} 个乡镇，现已选 ${picked} 个：请在上方减少选择。`,
+  add: (name: string) => `加入对比：${name}`,
+  loading: '正在比较所选乡镇的事项…',
+  setsTitle: (names: string) => `${names}：哪些事项共同列出，哪些各自独有`,
+  setsSubtitle: '每列是恰好由下方标出的乡镇列出的事项数（同一事项以归并后的事项组计）；点击一列查看这些事项',
+  columnLabel: (names: string, count: number) => `${names}：${formatCount(count)} 项`,
+  only: (name: string) => `仅${name}`,
+  allOf: '全部列出',
+  someOf: '部分列出',
+  categoriesTitle: '各事项类别中的异同',
+  categoriesNote: '点击数字查看这些事项',
+  category: '事项类别',
+  dutiesTitle: (what: string, n: number) => `${what}：${formatCount(n)} 项`,
+  dutiesCut: (shown: number) => `显示前 ${formatCount(shown)} 项`,
+  duty: '事项',
+  notListed: '—',
+  profileTitle: '各乡镇的类别构成与中位数',
+  profileNote: (share: string, min: number) => `与所选乡镇中位数相差 ${share} 以上（且至少 ${min} 项）的标为突出`,
+  median: '中位数',
+  outlier: (township: string, category: string, count: number, median: number) =>
+    `${township}在「${category}」列 ${formatCount(count)} 项，所选乡镇中位数为 ${formatCount(median)} 项`,
+  noOutliers: '各乡镇各类别的事项数都接近中位数。',
+  setName: (names: string[]) => names.join(' + '),
+  filtersNote: '对比所选乡镇的全部事项；清单与事项类别筛选同样适用。',
 } as const;
