@@ -337,6 +337,10 @@ export const EXPORT_STRINGS = {
   importedSource: '读者导入',
   importedCount: (townships: number) => `其中 ${formatCount(townships)} 个为读者导入`,
   footer: (date: string) => `${APP_TITLE} 导出 · ${date}`,
+  /** The explorer's results as a table: what was searched for, and how many. */
+  explorerTitle: (query: string, n: number) =>
+    query ? `事项查询：“${query}”（共 ${formatCount(n)} 项）` : `事项查询：全部事项（共 ${formatCount(n)} 项）`,
+  rankingTitle: '乡镇排名',
   /** Column headers of exported tables that the screen shows another way. */
   columns: {
     rank: '名次',
