@@ -117,7 +117,9 @@ export function composeChartSvg(picture: ChartPicture): ComposedSvg {
   y += 8;
 
   for (const p of placed) {
-    svg.append(p.element instanceof HTMLCanvasElement ? canvasImage(p.element, p.width, p.height) : chartCopy(p.element, p.width, p.height));
+    svg.append(
+      p.element instanceof HTMLCanvasElement ? canvasImage(p.element, p.width, p.height) : chartCopy(p.element, p.width, p.height),
+    );
     const last = svg.lastElementChild!;
     last.setAttribute('x', String(PADDING + p.x));
     last.setAttribute('y', String(y + p.y));

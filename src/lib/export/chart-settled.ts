@@ -9,5 +9,7 @@ const BUSY = 'svg[data-progressive]:not([data-complete]), [data-laying-out="true
 
 export async function chartSettled(frame: Element, timeoutMs = 15_000): Promise<void> {
   const started = performance.now();
-  while (frame.querySelector(BUSY) && performance.now() - started < timeoutMs) await new Promise((r) => setTimeout(r, 100));
+  // The export menu is busy itself while it waits: it is no part of the chart.
+  const busy = () => [...frame.querySelectorAll(BUSY)].some((e) => !e.closest('[data-export-ignore]'));
+  while (busy() && performance.now() - started < timeoutMs) await new Promise((r) => setTimeout(r, 100));
 }

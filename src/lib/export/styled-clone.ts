@@ -64,8 +64,7 @@ export function styledClone(svg: SVGSVGElement): SVGSVGElement {
   const copy = svg.cloneNode(false) as SVGSVGElement;
   copyStyle(svg, copy, null);
   copyChildren(svg, copy);
-  for (const attribute of ['style', 'class', 'tabindex', 'role', 'aria-label', 'aria-hidden'])
-    copy.removeAttribute(attribute);
+  for (const attribute of ['style', 'class', 'tabindex', 'role', 'aria-label', 'aria-hidden']) copy.removeAttribute(attribute);
   return copy;
 }
 

@@ -1,29 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvBytes, csvCell, csvText, neutraliseFormula } from '../../../src/lib/export/csv';
 import type { ExportTable } from '../../../src/lib/export/table';
-
-/** A minimal RFC 4180 reader: what Excel does with the file, so the tests read it back as a spreadsheet would. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') (row.push(cell), (cell = ''));
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      ((row = []), (cell = ''), i++);
-    } else cell += ch;
-  }
-  return rows;
-}
+import { readCsv } from './read-csv';
 
 const table: ExportTable = {
   title: '事项',
