@@ -145,6 +145,36 @@ describe('导出', () => {
     });
   }
 
+  it('the figures behind the charts export as CSV, and agree with the database', async () => {
+    const items = db.all<{ name: string; n: number }>(
+      'SELECT t.name, count(*) AS n FROM items i JOIN townships t ON t.id = i.township_id GROUP BY t.id',
+    );
+    let page = await b.open('?view=overview');
+    await page.waitForSelector('[data-testid=chart-township-lists][data-drawn]');
+    const bars = csvRows((await download(page, page.getByTestId('chart-township-lists').getByTestId('export-menu'), 'csv')).bytes);
+    expect(bars.header).toEqual(['乡镇', '基本履职', '配合履职', '上级收回', '合计']);
+    expect(Object.fromEntries(bars.rows.map((r) => [r[0], Number(r[4])]))).toEqual(Object.fromEntries(items.map((t) => [t.name, t.n])));
+
+    page = await b.open('?view=categories');
+    await page.waitForSelector('[data-testid=category-bars][data-drawn]');
+    const categories = csvRows((await download(page, page.getByTestId('category-bars').getByTestId('export-menu'), 'csv')).bytes);
+    expect(categories.rows).toHaveLength(db.one<{ n: number }>('SELECT count(DISTINCT category) AS n FROM items').n);
+    expect(categories.rows.reduce((sum, r) => sum + Number(r[4]), 0)).toBe(db.one<{ n: number }>('SELECT count(*) AS n FROM items').n);
+
+    page = await b.open('?view=heatmap');
+    await page.waitForSelector('[data-testid=reclaimed-heatmap] svg[data-complete]');
+    const heat = csvRows((await download(page, page.getByTestId('reclaimed').getByTestId('export-menu'), 'csv')).bytes);
+    const groups = db.one<{ n: number }>(
+      `SELECT count(DISTINCT duty_group) AS n FROM items WHERE duty_group IN (SELECT duty_group FROM items WHERE list = 'reclaimed')`,
+    ).n;
+    expect(heat.rows).toHaveLength(groups);
+    // One column per township, each cell a status the legend names.
+    const townships = items.map((t) => t.name);
+    expect(heat.header.filter((h) => townships.includes(h))).toHaveLength(townships.length);
+    for (const row of heat.rows)
+      for (const cell of row.slice(3, 3 + townships.length)) expect(['已收回', '仍为配合', '仍为基本', '未列入']).toContain(cell);
+  });
+
   it('the reclaimed heatmap exports every row, not only those drawn first', async () => {
     const page = await b.open('?view=heatmap');
     await page.waitForSelector('[data-testid=reclaimed-heatmap] svg[data-complete]');

@@ -7,7 +7,11 @@ import type { RelianceRow } from '../queries/network';
 import type { Ranking } from '../queries/overview-stats';
 import { NUMERIC_COLUMNS } from '../queries/overview-stats';
 import type { ListKind } from '../parse/types';
-import { EXPORT_STRINGS as S, EXPLORER, LIST_SHORT, NETWORK_STRINGS, OVERVIEW } from '../ui/strings';
+import type { HeatmapRow } from '../queries/heatmap';
+import type { CoopStepsRow, TownshipListCountRow } from '../queries/overview';
+import { categoryBars, categoryCells, type CategoryCountRow, type UnitRow } from '../queries/categories';
+import { LIST_KINDS } from '../parse/types';
+import { EXPORT_STRINGS as S, EXPLORER, LIST_LABELS, LIST_SHORT, NETWORK_STRINGS, OVERVIEW, STATUS_LABELS } from '../ui/strings';
 import type { ExportTable } from './table';
 
 /** 部门网络's 最依赖的部门: one row per department kind. */
@@ -87,6 +91,116 @@ export function explorerTable(rows: readonly ExplorerExportRow[], title: string,
       r.name,
       r.departments,
       ...(withMatchedStep ? [r.matchedStep] : []),
+    ]),
+  };
+}
+
+/**
+ * 收回事项热力图 as a table: one row per duty in the chart's order, one column per unit — how the
+ * township holds it, or past townships the share of the unit's townships that reclaimed it — and the
+ * townships that reclaimed it among all loaded.
+ */
+export function heatmapTable(
+  rows: readonly HeatmapRow[],
+  units: readonly { key: string; name: string }[],
+  aggregated: boolean,
+  title: string,
+): ExportTable {
+  const C = S.columns;
+  return {
+    title,
+    columns: [
+      { header: C.category },
+      { header: C.name, width: 50 },
+      { header: C.receivers, width: 24 },
+      ...units.map((u) => ({
+        header: aggregated ? C.reclaimedShareIn(u.name) : u.name,
+        format: aggregated ? ('percent' as const) : undefined,
+      })),
+      { header: C.reclaimedIn },
+    ],
+    rows: rows.map((r) => {
+      const byUnit = new Map(r.cells.map((c) => [c.unit, c]));
+      return [
+        r.category,
+        r.name,
+        r.receivers.join('、'),
+        ...units.map((u) => {
+          const cell = byUnit.get(u.key);
+          if (!cell) return null;
+          return aggregated ? cell.share : STATUS_LABELS[cell.status];
+        }),
+        r.reclaimedIn,
+      ];
+    }),
+  };
+}
+
+/** 总览's bars: items per township and list, and their sum, largest first as the bars are. */
+export function townshipListsTable(
+  counts: readonly TownshipListCountRow[],
+  title: string,
+  nameOf: (id: string, name: string) => string,
+): ExportTable {
+  const byTownship = new Map<string, { name: string; items: Record<ListKind, number> }>();
+  for (const r of counts) {
+    const t = byTownship.get(r.township_id) ?? { name: nameOf(r.township_id, r.township), items: { basic: 0, coop: 0, reclaimed: 0 } };
+    t.items[r.list] += r.items;
+    byTownship.set(r.township_id, t);
+  }
+  const total = (t: { items: Record<ListKind, number> }) => LIST_KINDS.reduce((sum, l) => sum + t.items[l], 0);
+  return {
+    title,
+    columns: [{ header: S.columns.township }, ...LIST_KINDS.map((l) => ({ header: LIST_LABELS[l] })), { header: S.columns.total }],
+    rows: [...byTownship.values()].sort((a, b) => total(b) - total(a)).map((t) => [t.name, ...LIST_KINDS.map((l) => t.items[l]), total(t)]),
+  };
+}
+
+/** 总览's steps: per township, its 配合 duties and the steps they ask of it and of the departments. */
+export function coopStepsTable(rows: readonly CoopStepsRow[], title: string, nameOf: (id: string, name: string) => string): ExportTable {
+  const C = S.columns;
+  return {
+    title,
+    columns: [{ header: C.township }, { header: C.coopItems }, { header: C.townshipSteps }, { header: C.departmentSteps }],
+    rows: rows.map((r) => [nameOf(r.township_id, r.township), r.coop_items, r.township_steps, r.department_steps]),
+  };
+}
+
+/** 事项类别's bars: items per category and list (the units the bars sum), categories in the bars' order. */
+export function categoryBarsTable(rows: CategoryCountRow[], unitKeys: readonly string[], title: string): ExportTable {
+  const { bars, categories } = categoryBars(rows, unitKeys);
+  const count = new Map(bars.map((b) => [`${b.list}\u0000${b.category}`, b.count]));
+  const of = (list: ListKind, category: string) => count.get(`${list}\u0000${category}`) ?? 0;
+  return {
+    title,
+    columns: [{ header: S.columns.category }, ...LIST_KINDS.map((l) => ({ header: LIST_LABELS[l] })), { header: S.columns.total }],
+    rows: categories.map((c) => [c, ...LIST_KINDS.map((l) => of(l, c)), LIST_KINDS.reduce((sum, l) => sum + of(l, c), 0)]),
+  };
+}
+
+/** 事项类别's heatmap: one row per category, one column per unit: items, or past townships items per township. */
+export function categoryHeatmapTable(
+  rows: CategoryCountRow[],
+  units: readonly UnitRow[],
+  categories: readonly string[],
+  perTownship: boolean,
+  title: string,
+  nameOf: (key: string, name: string) => string,
+): ExportTable {
+  const cells = new Map(categoryCells(rows, [...units]).map((c) => [`${c.unit}\u0000${c.category}`, c]));
+  return {
+    title,
+    columns: [
+      { header: S.columns.category },
+      ...units.map((u) => ({ header: perTownship ? S.columns.perTownship(nameOf(u.key, u.name)) : nameOf(u.key, u.name) })),
+    ],
+    rows: categories.map((category) => [
+      category,
+      ...units.map((u) => {
+        const cell = cells.get(`${u.key}\u0000${category}`);
+        if (!cell) return 0;
+        return perTownship ? Math.round(cell.perTownship * 10) / 10 : cell.count;
+      }),
     ]),
   };
 }

@@ -353,6 +353,14 @@ export const EXPORT_STRINGS = {
     name: '事项名称',
     departments: '部门',
     matchedStep: '匹配的步骤',
+    receivers: '承接部门',
+    reclaimedShareIn: (unit: string) => `${unit}收回占比`,
+    reclaimedIn: '收回的乡镇数',
+    total: '合计',
+    coopItems: '配合事项（项）',
+    townshipSteps: '乡镇步骤（步）',
+    departmentSteps: '部门步骤（步）',
+    perTownship: (unit: string) => `${unit}（每乡镇平均）`,
   },
 } as const;
 
