@@ -8,6 +8,8 @@ import type { Ranking } from '../queries/overview-stats';
 import { NUMERIC_COLUMNS } from '../queries/overview-stats';
 import type { ListKind } from '../parse/types';
 import type { HeatmapRow } from '../queries/heatmap';
+import { statusOf, type SameDutyRow, type SameDutyUnitRow } from '../queries/item-detail';
+import type { UnitDistribution } from '../queries/overview-stats';
 import type { CoopStepsRow, TownshipListCountRow } from '../queries/overview';
 import { categoryBars, categoryCells, type CategoryCountRow, type UnitRow } from '../queries/categories';
 import { LIST_KINDS } from '../parse/types';
@@ -202,5 +204,57 @@ export function categoryHeatmapTable(
         return perTownship ? Math.round(cell.perTownship * 10) / 10 : cell.count;
       }),
     ]),
+  };
+}
+
+/** The item detail's 同一事项在各乡镇: each township's status and wording, or past what fits, per unit how many hold it each way. */
+export function sameDutyTable(
+  same: { kind: 'townships'; rows: readonly SameDutyRow[] } | { kind: 'units'; rows: readonly SameDutyUnitRow[] },
+  title: string,
+  nameOf: (key: string, name: string) => string,
+): ExportTable {
+  const C = S.columns;
+  if (same.kind === 'units')
+    return {
+      title,
+      columns: [
+        { header: C.county },
+        ...(['reclaimed', 'coop', 'basic'] as const).map((l) => ({ header: LIST_SHORT[l] })),
+        { header: EXPLORER.statusAbsent },
+      ],
+      rows: same.rows.map((r) => [nameOf(r.unit, r.unitName), r.reclaimed, r.coop, r.basic, r.townships - r.reclaimed - r.coop - r.basic]),
+    };
+  return {
+    title,
+    columns: [{ header: C.township }, { header: C.status }, { header: C.seq }, { header: C.name, width: 50 }],
+    rows: same.rows.map((r) => {
+      const status = statusOf(r);
+      return [nameOf(r.township_id, r.township), status === 'absent' ? EXPLORER.statusAbsent : LIST_SHORT[status], r.seq, r.name];
+    }),
+  };
+}
+
+/** 总览 past thirty townships: per unit its townships and the quartiles of the measure the chart draws. */
+export function distributionTable<T>(
+  units: readonly UnitDistribution<T>[],
+  unitPlace: (unit: string) => { name: string; townships: number },
+  unitWord: string,
+  share: boolean,
+  title: string,
+): ExportTable {
+  const C = S.columns;
+  const format = share ? ('percent' as const) : undefined;
+  return {
+    title,
+    columns: [
+      { header: unitWord },
+      { header: C.townshipsShown },
+      ...[C.min, C.q1, C.median, C.q3, C.max].map((header) => ({ header, format })),
+    ],
+    rows: units.map((u) => {
+      const place = unitPlace(u.unit);
+      const s = u.stats;
+      return [place.name, place.townships, s?.min ?? null, s?.q1 ?? null, s?.median ?? null, s?.q3 ?? null, s?.max ?? null];
+    }),
   };
 }

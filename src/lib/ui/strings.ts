@@ -361,7 +361,16 @@ export const EXPORT_STRINGS = {
     townshipSteps: '乡镇步骤（步）',
     departmentSteps: '部门步骤（步）',
     perTownship: (unit: string) => `${unit}（每乡镇平均）`,
+    status: '情况',
+    townshipsShown: '乡镇数',
+    min: '最小',
+    q1: '下四分位',
+    median: '中位数',
+    q3: '上四分位',
+    max: '最大',
   },
+  /** The item detail's 同一事项在各乡镇 as a table: which duty. */
+  sameDutyTitle: (name: string) => `同一事项在各乡镇：${name}`,
 } as const;
 
 /** What a unit of each level is called in the UI. */

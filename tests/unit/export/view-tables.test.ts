@@ -123,4 +123,22 @@ describe('the views’ tables as exported', () => {
       [2, '甲', 10, 0.1],
     ]);
   });
+
+  it('同一事项在各乡镇: each township’s list or 未列入, with its wording', () => {
+    const table = sameDutyTable(
+      {
+        kind: 'townships',
+        rows: [
+          { township_id: 'a', township: '甲镇', item_id: 7, list: 'reclaimed', seq: 3, category: '民生服务', name: '婚姻登记' },
+          { township_id: 'b', township: '乙乡', item_id: null, list: null, seq: null, category: null, name: null },
+        ],
+      },
+      '标题',
+      plain,
+    );
+    expect(table.rows).toEqual([
+      ['甲镇', '收回', 3, '婚姻登记'],
+      ['乙乡', '未列入', null, null],
+    ]);
+  });
 });
