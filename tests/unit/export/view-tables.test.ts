@@ -4,6 +4,7 @@ import {
   categoryHeatmapTable,
   heatmapTable,
   rankingTable,
+  sameDutyTable,
   townshipListsTable,
 } from '../../../src/lib/export/view-tables';
 import type { CategoryCountRow } from '../../../src/lib/queries/categories';
