@@ -307,6 +307,74 @@ export const SHELL = {
   viewMissing: '该视图正在建设中。',
 } as const;
 
+/** Exports: every chart as SVG and PNG, every table as CSV and XLSX (src/lib/export). */
+export const EXPORT_STRINGS = {
+  menu: '导出',
+  menuLabel: (what: string) => `导出：${what}`,
+  svg: '导出 SVG（矢量）',
+  png: (scale: number) => (scale >= 4 ? `导出 PNG（${scale}×，打印）` : `导出 PNG（${scale}×）`),
+  csv: '导出 CSV（Excel/WPS 可直接打开）',
+  xlsx: '导出 XLSX（Excel 表格）',
+  busy: '正在导出…',
+  failed: (reason: string) => `导出失败：${reason}`,
+  /** A PNG too large for the browser's canvas at the scale asked for: drawn at a smaller one. */
+  scaledDown: (asked: number, done: number) => `图像过大，已按 ${done}× 导出（而非 ${asked}×）`,
+  filtersLabel: '筛选：',
+  /** The place drilled into, outermost first. */
+  scope: (path: string[]) => `范围：${path.join(' › ')}`,
+  separator: '；',
+  source: '来源：',
+  /** Few townships: each with its county and publication date. */
+  sourceTownship: (name: string, county: string, published: string) => `${name}（${county}，${published}）`,
+  sourceLists: (townships: string) => `乡镇履职事项清单 — ${townships}`,
+  /** Many townships: how many, and their publication dates summed. */
+  sourceMany: (townships: number, dates: string) => `${formatCount(townships)} 个乡镇的履职事项清单（${dates}）`,
+  dateCount: (date: string, townships: number) => `${date}发布 ${formatCount(townships)} 个`,
+  dateRange: (first: string, last: string) => `发布于 ${first} 至 ${last}`,
+  undated: '未注明发布时间',
+  undatedCount: (townships: number) => `${formatCount(townships)} 个未注明发布时间`,
+  published: (year: string, month: string) => `${year}年${Number(month)}月发布`,
+  publishedRaw: (text: string) => `${text}发布`,
+  /** A township whose list the reader added in the page: not published data. */
+  importedSource: '读者导入',
+  importedCount: (townships: number) => `其中 ${formatCount(townships)} 个为读者导入`,
+  footer: (date: string) => `${APP_TITLE} 导出 · ${date}`,
+  /** The explorer's results as a table: what was searched for, and how many. */
+  explorerTitle: (query: string, n: number) =>
+    query ? `事项查询：“${query}”（共 ${formatCount(n)} 项）` : `事项查询：全部事项（共 ${formatCount(n)} 项）`,
+  rankingTitle: '乡镇排名',
+  /** Column headers of exported tables that the screen shows another way. */
+  columns: {
+    rank: '名次',
+    township: '乡镇',
+    county: '县市区',
+    prefecture: '地州市',
+    list: '清单',
+    seq: '序号',
+    category: '事项类别',
+    name: '事项名称',
+    departments: '部门',
+    matchedStep: '匹配的步骤',
+    receivers: '承接部门',
+    reclaimedShareIn: (unit: string) => `${unit}收回占比`,
+    reclaimedIn: '收回的乡镇数',
+    total: '合计',
+    coopItems: '配合事项（项）',
+    townshipSteps: '乡镇步骤（步）',
+    departmentSteps: '部门步骤（步）',
+    perTownship: (unit: string) => `${unit}（每乡镇平均）`,
+    status: '情况',
+    townshipsShown: '乡镇数',
+    min: '最小',
+    q1: '下四分位',
+    median: '中位数',
+    q3: '上四分位',
+    max: '最大',
+  },
+  /** The item detail's 同一事项在各乡镇 as a table: which duty. */
+  sameDutyTitle: (name: string) => `同一事项在各乡镇：${name}`,
+} as const;
+
 /** What a unit of each level is called in the UI. */
 export const LEVEL_UNITS = { prefecture: '地州市', county: '县市区', township: '乡镇' } as const;
 
