@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readCsv } from '../unit/export/read-csv';
 import { useBrowser } from './browser';
 import { openRealDatabase } from './db';
 
@@ -86,6 +88,20 @@ describe('口径差异', () => {
     );
     expect(differ.length).toBeGreaterThan(0);
     for (const d of differ) expect(flagged.has(d.duty_group), `group ${d.duty_group}`).toBe(true);
+  });
+
+  it('exports the whole list shown, every flagged duty with its reasons, as a CSV Excel reads', async () => {
+    const expected = reclaimedAndKept();
+    const page = await b.open('?view=variance&var.kind=list');
+    const menu = page.getByTestId('variance-export');
+    await menu.locator('.trigger').click();
+    const [file] = await Promise.all([page.waitForEvent('download'), menu.locator('[data-export="csv"]').click()]);
+    const bytes = readFileSync((await file.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = readCsv(bytes.subarray(3).toString('utf8'));
+    expect(header[1]).toBe('事项');
+    expect(rows).toHaveLength(expected.length);
+    for (const row of rows) expect(row.at(-1)).toMatch(/个乡镇已由上级收回/);
   });
 
   function keptIn(group: number): string {

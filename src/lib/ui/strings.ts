@@ -772,6 +772,18 @@ export const VARIANCE_STRINGS = {
   rowsCut: (shown: number, total: number) => `显示 ${formatCount(shown)} / ${formatCount(total)} 个乡镇的写法`,
   unitColumns: { townships: '乡镇数', reclaimed: '已收回', coop: '仍为配合', basic: '仍为基本', absent: '未列入' },
   unitsNote: (unit: string) => `点击${unit}查看下一级；进入县市后可查看各乡镇的原文写法。`,
+  exportLabel: '口径差异清单',
+  tableTitle: (kind: string | null) => (kind ? `口径差异（${kind}）` : '口径差异'),
+  table: {
+    rank: '序号',
+    duty: '事项',
+    category: '事项类别',
+    listing: '列出的乡镇数',
+    selected: '所选乡镇数',
+    differ: '处理方式不同的乡镇数',
+    kinds: '差异类型',
+    reasons: '说明',
+  },
 } as const;
 
 /** 乡镇对比: 2–4 townships' duties side by side (src/lib/compare/). */
