@@ -1,6 +1,7 @@
 import type { ListReport } from './add-lists';
 import type { FromImportWorker, ImportedList, ToImportWorker } from './import-protocol';
 import type { ReviewDecision } from '../review/decisions';
+import type { AtlasFile } from '../atlas/derive';
 
 /**
  * The page's side of the import worker: one request at a time (the shell never asks for two), the
@@ -61,6 +62,20 @@ export class ImportClient {
   /** `base` grouped anew with `decisions`, without the townships `remove`. */
   rewrite(base: Uint8Array, remove: string[], imported: ImportedList[], decisions: ReviewDecision[]): Promise<Uint8Array> {
     return this.#ask({ type: 'rewrite', base, remove, imported, decisions }, (m) => (m.type === 'written' ? m.bytes : undefined));
+  }
+
+  /**
+   * The parts that name duty groups, derived from `base` grouped anew with `decisions` (a review
+   * decision made or undone). The worker keeps the grouped tables as `key`: the page's name for the
+   * database shown, the same until other data is shown, so a second decision skips reading it.
+   */
+  regroup(request: Omit<Extract<ToImportWorker, { type: 'regroup' }>, 'type'>): Promise<AtlasFile[]> {
+    return this.#ask({ type: 'regroup', ...request }, (m) => (m.type === 'regrouped' ? m.files : undefined));
+  }
+
+  /** The complete database the last `regroup` changed, to keep and to export. */
+  writeRegrouped(): Promise<Uint8Array> {
+    return this.#ask({ type: 'write-regrouped' }, (m) => (m.type === 'written' ? m.bytes : undefined));
   }
 
   close(): void {

@@ -8,7 +8,8 @@ import { applicable, type ListReport } from '../import/add-lists';
 import { ImportClient } from '../import/import-client';
 import { importedOf, type ImportedList } from '../import/import-protocol';
 import { decisionsOf, withDecision, withoutDecision, type ReviewDecision } from '../review/decisions';
-import { connect, type Connection, type FilterOptions } from './connect';
+import { connect, connectionOf, type Connection, type FilterOptions } from './connect';
+import { partOfFile, regroupedFiles } from '../atlas/parts';
 import { PlaceIndex } from './selection';
 
 export type Phase =
@@ -61,6 +62,11 @@ export class DataSession {
 
   #current: WorkerDbClient | null = null;
   #importer = new ImportClient();
+  /**
+   * The page's name for the database shown, new whenever other data is shown: the import worker
+   * keeps the database in memory under it between review decisions.
+   */
+  #shownKey = crypto.randomUUID();
 
   /**
    * `onShown`'s `sameItems`: the data shown is the same lists grouped anew (a review decision), so
@@ -70,6 +76,7 @@ export class DataSession {
 
   /** Shows a connection's data: the old worker goes only now, so a failed open never blanks the page. */
   #adopt(connection: Connection, first: boolean, sameItems = false) {
+    if (!sameItems) this.#shownKey = crypto.randomUUID();
     this.#current?.close();
     this.#current = connection.client;
     this.options = connection.options;
@@ -116,9 +123,14 @@ export class DataSession {
   /** Opens `bytes` (a complete database named `name`), shows it and keeps it; throws, changing nothing, if it does not open. */
   async #show(name: string, bytes: Uint8Array, sameItems = false) {
     const connection = await connect({ file: { name, bytes } });
+    this.#adopt(connection, false, sameItems);
+    await this.#store(name, bytes);
+  }
+
+  /** Makes `bytes` (the complete database shown, named `name`) the one exported and kept in the browser. */
+  async #store(name: string, bytes: Uint8Array) {
     const stored = { name, bytes, savedAt: new Date().toISOString() };
     this.opened = stored;
-    this.#adopt(connection, false, sameItems);
     try {
       await storeDatabase(stored);
     } catch (e) {
@@ -222,15 +234,34 @@ export class DataSession {
     }
   };
 
-  /** Groups the duties anew with `decisions` (one made or undone): the regrouped database is shown and kept. */
+  /**
+   * Groups the duties anew with `decisions` (one made or undone) and shows the result as soon as the
+   * parts that name duty groups are derived again (the others do not change); then keeps the
+   * regrouped database, which export waits for (busy until then).
+   */
   #review = async (decisions: ReviewDecision[]) => {
-    if (this.busy) return;
+    const client = this.#current;
+    if (this.busy || !client) return;
     this.error = null;
     this.busy = { kind: 'review' };
+    const name = this.opened?.name ?? REVIEW_STRINGS.reviewedName(IMPORT_STRINGS.builtInBase);
+    const regrouped = regroupedFiles();
     try {
-      const bytes = await this.#importer.rewrite(await this.#shownBytes(), [], this.imported, decisions);
-      await this.#show(this.opened?.name ?? REVIEW_STRINGS.reviewedName(IMPORT_STRINGS.builtInBase), bytes, true);
+      const parts = await this.#importer.regroup({
+        base: await this.#shownBytes(),
+        key: this.#shownKey,
+        imported: this.imported,
+        decisions,
+        meta: { ...client.info.meta, built_from: name },
+        kept: [...client.info.files]
+          .filter(([path]) => !regrouped.has(path))
+          .map(([path, bytes]) => ({ path, part: partOfFile(path), bytes })),
+      });
+      this.#adopt(await connectionOf(await client.withParts(parts)), false, true);
+      await this.#store(name, await this.#importer.writeRegrouped());
     } catch (e) {
+      // What the worker keeps may no longer be what is shown: the next decision reads the database again.
+      this.#shownKey = crypto.randomUUID();
       this.error = { title: REVIEW_STRINGS.failed, reasons: reasonsOf(e) };
     } finally {
       this.busy = null;
