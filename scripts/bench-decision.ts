@@ -35,7 +35,7 @@ for (const file of files) {
   const townships = tables.townships.length;
   console.error(`${townships} townships: ${file}`);
 
-  let started = performance.now();
+  const started = performance.now();
   regroupInFull(SQL, bytes, [merge], file);
   const before = performance.now() - started;
 
