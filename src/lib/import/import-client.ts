@@ -2,6 +2,7 @@ import type { ListReport } from './add-lists';
 import type { FromImportWorker, ImportedList, ToImportWorker } from './import-protocol';
 import type { ReviewDecision } from '../review/decisions';
 import type { AtlasFile } from '../atlas/derive';
+import { ImportFailed } from './import-failure';
 
 /**
  * The page's side of the import worker: one request at a time (the shell never asks for two), the
@@ -20,14 +21,14 @@ export class ImportClient {
       worker.onmessage = (event: MessageEvent<FromImportWorker>) => {
         const m = event.data;
         if (m.type === 'progress') return onProgress?.(m.done, m.total, m.name);
-        if (m.type === 'error') return reject(new Error(m.message));
+        if (m.type === 'error') return reject(new ImportFailed(m.failure));
         const value = answer(m);
         if (value !== undefined) resolve(value);
       };
       worker.onerror = (event) => {
         event.preventDefault();
         this.close();
-        reject(new Error(event.message || 'import worker failed'));
+        reject(new ImportFailed({ kind: 'worker-stopped', detail: event.message || 'import worker failed' }));
       };
       worker.postMessage(message);
     });

@@ -1,5 +1,6 @@
 import type { ListReport } from './add-lists';
 import type { AtlasFile, ListedFile } from '../atlas/derive';
+import type { ImportFailure } from './import-failure';
 import { REVIEW_META, type ReviewDecision } from '../review/decisions';
 
 /** Messages between the page and the import worker (import.worker.ts). */
@@ -49,7 +50,7 @@ export type FromImportWorker =
   | { type: 'preview'; reports: ListReport[]; applicable: number }
   | { type: 'written'; bytes: Uint8Array }
   | { type: 'regrouped'; files: AtlasFile[] }
-  | { type: 'error'; message: string };
+  | { type: 'error'; failure: ImportFailure };
 
 /** A list added in the page: kept in the database's meta (`imported`), so the mark travels with an export. */
 export interface ImportedList {

@@ -17,6 +17,7 @@ import { unpack } from '../atlas/unpack';
 import { PLACE_TABLE_FILE } from '../atlas/parts';
 import { applicable, previewImport } from './add-lists';
 import { refusedUnread } from './list-file';
+import { failureOf, ImportFailed } from './import-failure';
 import { mergeLists, type MergedLists } from './merge-lists';
 import { readCompleteDatabase } from './read-database';
 import { IMPORTED_META, type FromImportWorker, type ImportedList, type ToImportWorker } from './import-protocol';
@@ -32,10 +33,19 @@ const loadSqlJs = () => (sqlJs ??= initSqlJs({ locateFile: () => wasmUrl }));
 let placeTable: Promise<PlaceTable> | null = null;
 /** The build's extract of the place table (Xinjiang's divisions), fetched on the first import only. */
 function loadPlaces(dataUrl: string): Promise<PlaceTable> {
-  placeTable ??= fetch(new URL(PLACE_TABLE_FILE, dataUrl)).then(async (response) => {
-    if (!response.ok) throw new Error(`${PLACE_TABLE_FILE}: HTTP ${response.status}`);
-    return JSON.parse(new TextDecoder().decode(await unpack(new Uint8Array(await response.arrayBuffer())))) as PlaceTable;
-  });
+  placeTable ??= fetch(new URL(PLACE_TABLE_FILE, dataUrl)).then(
+    async (response) => {
+      if (!response.ok) throw new ImportFailed({ kind: 'place-table-missing', status: response.status });
+      try {
+        return JSON.parse(new TextDecoder().decode(await unpack(new Uint8Array(await response.arrayBuffer())))) as PlaceTable;
+      } catch {
+        throw new ImportFailed({ kind: 'place-table-unreadable' });
+      }
+    },
+    () => {
+      throw new ImportFailed({ kind: 'place-table-missing', status: null });
+    },
+  );
   placeTable.catch(() => (placeTable = null));
   return placeTable;
 }
@@ -77,7 +87,7 @@ function regroup(SQL: SqlJsStatic, message: Extract<ToImportWorker, { type: 'reg
 
 function writeRegrouped(SQL: SqlJsStatic) {
   const patch = review?.patch;
-  if (!review || !patch) throw new Error('nothing to write: decide again');
+  if (!review || !patch) throw new ImportFailed({ kind: 'nothing-to-write' });
   const bytes = patchDutyGroups(SQL, review.base, patch);
   // The page keeps the bytes it sent; the next decision sends the database shown again.
   review.patch = null;
@@ -118,7 +128,7 @@ self.onmessage = async (event: MessageEvent<ToImportWorker>) => {
       pending = preview.merged;
       post({ type: 'preview', reports: preview.reports, applicable: preview.reports.filter(applicable).length });
     } else if (message.type === 'apply') {
-      if (!pending) throw new Error('nothing to apply: read the lists again');
+      if (!pending) throw new ImportFailed({ kind: 'nothing-to-apply' });
       write(SQL, pending, message.imported, message.decisions);
       pending = null;
     } else if (message.type === 'regroup') {
@@ -133,6 +143,6 @@ self.onmessage = async (event: MessageEvent<ToImportWorker>) => {
     }
   } catch (error) {
     if (message.type === 'regroup' || message.type === 'write-regrouped') review = null;
-    post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    post({ type: 'error', failure: failureOf(error) });
   }
 };

@@ -1,6 +1,8 @@
 import { DbLoadError, type WorkerDbClient } from '../db/worker-client';
 import { forgetStoredDatabase, loadStoredDatabase, storeDatabase, type StoredDatabase } from '../import/stored-database';
 import { describeProblem } from '../import/describe-problem';
+import { describeImportFailure } from '../import/describe-import-failure';
+import { ImportFailed } from '../import/import-failure';
 import { databaseToExport } from '../export/database-export';
 import { downloadBytes } from '../export/download';
 import { DATA_STRINGS, IMPORT_STRINGS, REVIEW_STRINGS } from '../ui/strings';
@@ -36,9 +38,13 @@ export type DataError = { title: string; reasons: string[] } | null;
 const errorName = (e: unknown) =>
   e instanceof Error || e instanceof DOMException ? (e.message && e.message !== e.name ? `${e.name}: ${e.message}` : e.name) : String(e);
 
-/** Every reason a failed open gives, in Chinese where the worker named the problems. */
+/** Every reason a failure gives, in Chinese where a worker named the problems (a database's, or the import worker's own). */
 const reasonsOf = (e: unknown): string[] =>
-  e instanceof DbLoadError && e.problems.length ? e.problems.map(describeProblem) : [e instanceof Error ? e.message : String(e)];
+  e instanceof ImportFailed
+    ? describeImportFailure(e.failure)
+    : e instanceof DbLoadError && e.problems.length
+      ? e.problems.map(describeProblem)
+      : [e instanceof Error ? e.message : String(e)];
 
 /**
  * Which data the page shows and its lifecycle: the served data, or a complete database the reader
@@ -257,7 +263,10 @@ export class DataSession {
           .filter(([path]) => !regrouped.has(path))
           .map(([path, bytes]) => ({ path, part: partOfFile(path), bytes })),
       });
-      this.#adopt(await connectionOf(await client.withParts(parts)), false, true);
+      const next = await client.withParts(parts).catch((e: unknown) => {
+        throw new ImportFailed({ kind: 'unexpected', detail: e instanceof Error ? e.message : String(e) });
+      });
+      this.#adopt(await connectionOf(next), false, true);
       await this.#store(name, await this.#importer.writeRegrouped());
     } catch (e) {
       // What the worker keeps may no longer be what is shown: the next decision reads the database again.
