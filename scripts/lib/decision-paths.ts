@@ -75,7 +75,9 @@ export class DecisionSession {
    */
   decide(decisions: ReviewDecision[]): { shown: Shown; partsMs: number; writeMs: number } {
     const started = performance.now();
-    const session = (this.#session ??= new RegroupSession(readCompleteDatabase(this.SQL, this.shown.bytes.slice(), this.name)));
+    const session = (this.#session ??= new RegroupSession(
+      readCompleteDatabase(this.SQL, this.shown.bytes.slice(), this.name, { checked: true }),
+    ));
     const regrouped = regroupedFiles();
     const kept = [...this.shown.files]
       .filter(([path]) => !regrouped.has(path))

@@ -70,7 +70,7 @@ let review: { key: string; session: RegroupSession; base: Uint8Array; patch: Dut
 function regroup(SQL: SqlJsStatic, message: Extract<ToImportWorker, { type: 'regroup' }>) {
   const kept = review?.key === message.key ? review.session : null;
   review = null;
-  const session = kept ?? new RegroupSession(readCompleteDatabase(SQL, message.base, ''));
+  const session = kept ?? new RegroupSession(readCompleteDatabase(SQL, message.base, '', { checked: true }));
   const { files, patch } = session.decide(
     SQL,
     overridesWith(message.decisions),
