@@ -25,6 +25,8 @@ export type DataBusy =
   | { kind: 'read'; done: number; total: number; name: string }
   | { kind: 'apply' }
   | { kind: 'review' }
+  /** A review decision is on screen; the regrouped database is being written and kept (export waits for it). */
+  | { kind: 'keep' }
   | null;
 
 /** Lists read and merged, waiting for the reader to apply them. */
@@ -70,9 +72,10 @@ export class DataSession {
   #importer = new ImportClient();
   /**
    * The page's name for the database shown, new whenever other data is shown: the import worker
-   * keeps the database in memory under it between review decisions.
+   * keeps the database in memory under it between review decisions. A count, not a random id:
+   * crypto.randomUUID exists only on https and localhost, and an intranet server may be plain http.
    */
-  #shownKey = crypto.randomUUID();
+  #shownKey = 0;
 
   /**
    * `onShown`'s `sameItems`: the data shown is the same lists grouped anew (a review decision), so
@@ -82,7 +85,7 @@ export class DataSession {
 
   /** Shows a connection's data: the old worker goes only now, so a failed open never blanks the page. */
   #adopt(connection: Connection, first: boolean, sameItems = false) {
-    if (!sameItems) this.#shownKey = crypto.randomUUID();
+    if (!sameItems) this.#shownKey++;
     this.#current?.close();
     this.#current = connection.client;
     this.options = connection.options;
@@ -255,7 +258,7 @@ export class DataSession {
     try {
       const parts = await this.#importer.regroup({
         base: await this.#shownBytes(),
-        key: this.#shownKey,
+        key: String(this.#shownKey),
         imported: this.imported,
         decisions,
         meta: { ...client.info.meta, built_from: name },
@@ -267,10 +270,11 @@ export class DataSession {
         throw new ImportFailed({ kind: 'unexpected', detail: e instanceof Error ? e.message : String(e) });
       });
       this.#adopt(await connectionOf(next), false, true);
+      this.busy = { kind: 'keep' };
       await this.#store(name, await this.#importer.writeRegrouped());
     } catch (e) {
       // What the worker keeps may no longer be what is shown: the next decision reads the database again.
-      this.#shownKey = crypto.randomUUID();
+      this.#shownKey++;
       this.error = { title: REVIEW_STRINGS.failed, reasons: reasonsOf(e) };
     } finally {
       this.busy = null;

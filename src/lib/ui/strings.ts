@@ -477,6 +477,8 @@ export const DATA_STRINGS = {
   restore: '恢复内置数据',
   opening: (name: string) => `正在打开「${name}」…`,
   exporting: '正在准备下载…',
+  /** A review decision is shown; the database with it is being saved in the browser. */
+  keeping: '审核结果已显示，正在保存到本浏览器…',
   dropHint: '松开以添加乡镇清单（.docx / .txt）或打开数据库文件（.sqlite）',
   refused: (name: string) => `无法打开「${name}」，当前数据未改变：`,
   exportFailed: '导出失败：',
