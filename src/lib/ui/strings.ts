@@ -671,6 +671,7 @@ export const REVIEW_STRINGS = {
   same: '是同一事项',
   different: '不是',
   applying: '正在按审核结果重新归并事项…',
+  keeping: '已按审核结果归并，正在保存到本浏览器…',
   failed: '审核结果未能应用：',
   decided: (n: number) => `已审核 ${formatCount(n)} 项`,
   decision: (same: boolean) => (same ? '是同一事项' : '不是同一事项'),
