@@ -36,6 +36,7 @@ export const VIEW_LABELS = {
   heatmap: '收回事项热力图',
   explorer: '事项查询',
   review: '匹配审核',
+  present: '演示模式',
 } as const;
 export type ViewId = keyof typeof VIEW_LABELS;
 
