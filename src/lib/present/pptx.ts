@@ -34,9 +34,15 @@ const hex = (colour: string) => colour.replace('#', '').toUpperCase();
 /** The chart area of a slide, below the title and note, above the footer. */
 const CHART = { x: 0.5, y: 1.75, w: W - 1, h: H - 1.75 - 0.7 };
 
+/** Characters per line of a category label: LibreOffice does not wrap a long one, it narrows the bars instead. */
+const LABEL_LINE = 14;
+/** A long label (a duty's name) in lines of LABEL_LINE characters, whole: the data stays the full name. */
+export const wrapCategory = (label: string) =>
+  [...label].reduce((out, ch, i) => out + (i > 0 && i % LABEL_LINE === 0 ? '\n' : '') + ch, '');
+
 function barChartData(chart: BarChartSpec) {
   // PowerPoint draws a bar chart's first category at the bottom: reversed, the largest stays on top.
-  const labels = [...chart.categories].reverse();
+  const labels = chart.categories.map(wrapCategory).reverse();
   return chart.series.map((s) => ({ name: s.name, labels, values: [...s.values].reverse() }));
 }
 

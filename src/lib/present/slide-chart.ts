@@ -194,19 +194,33 @@ function drawStrip(svg: SVGSVGElement, spec: StripChartSpec, { width, height }: 
   median.append(el(doc, 'text', { x: medianX, y: 48, 'text-anchor': 'middle', 'font-size': LABEL_SIZE, fill: INK, ...HALO }, medianText));
   svg.append(median);
 
+  // Few townships: equal values stacked instead of hidden under each other, and each one named
+  // below its dot where its name finds room. Many: a fixed jitter spreads them, the focus alone named.
+  const few = spec.points.length <= 12;
+  const stacked = new Map<number, number>();
+  const placed: [number, number][] = [];
   const dots = el(doc, 'g', { class: 'dots' });
   spec.points.forEach((p, i) => {
+    const level = stacked.get(p.value) ?? 0;
+    stacked.set(p.value, level + 1);
     if (p.key === spec.focus) return;
-    const dot = el(doc, 'circle', {
-      cx: x(p.value),
-      cy: centre + jitter(i) * spread,
-      r,
-      fill: OTHERS,
-      'fill-opacity': 0.55,
-      'data-township': p.key,
-    });
+    const cy = few ? centre + (level % 2 ? 1 : -1) * Math.ceil(level / 2) * (2 * r + 4) : centre + jitter(i) * spread;
+    const dot = el(doc, 'circle', { cx: x(p.value), cy, r, fill: OTHERS, 'fill-opacity': 0.55, 'data-township': p.key });
     dot.append(el(doc, 'title', {}, `${p.name}：${formatCount(p.value)}`));
     dots.append(dot);
+    if (!few) return;
+    const half = textWidth(p.name, VALUE_SIZE) / 2 + 6;
+    const at: [number, number] = [x(p.value) - half, x(p.value) + half];
+    if (at[0] < 0 || at[1] > width || placed.some(([a, b]) => at[0] < b && a < at[1])) return;
+    placed.push(at);
+    dots.append(
+      el(
+        doc,
+        'text',
+        { x: x(p.value), y: centre + 3 * r + 34, 'text-anchor': 'middle', 'font-size': VALUE_SIZE, fill: MUTED, ...HALO },
+        p.name,
+      ),
+    );
   });
   svg.append(dots);
 
