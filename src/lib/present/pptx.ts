@@ -34,11 +34,19 @@ const hex = (colour: string) => colour.replace('#', '').toUpperCase();
 /** The chart area of a slide, below the title and note, above the footer. */
 const CHART = { x: 0.5, y: 1.75, w: W - 1, h: H - 1.75 - 0.7 };
 
-/** Characters per line of a category label: LibreOffice does not wrap a long one, it narrows the bars instead. */
-const LABEL_LINE = 14;
-/** A long label (a duty's name) in lines of LABEL_LINE characters, whole: the data stays the full name. */
-export const wrapCategory = (label: string) =>
-  [...label].reduce((out, ch, i) => out + (i > 0 && i % LABEL_LINE === 0 ? '\n' : '') + ch, '');
+/**
+ * Characters per line of a category label. LibreOffice wraps no label and hides those that overlap,
+ * PowerPoint wraps at its own width: a duty's name is given as two lines of this many characters,
+ * the rest cut with '…' (as on the live slide); the slide's notes keep every name whole.
+ */
+export const LABEL_LINE = 16;
+export function wrapCategory(label: string): string {
+  const chars = [...label];
+  if (chars.length <= LABEL_LINE) return label;
+  const second = chars.slice(LABEL_LINE);
+  const rest = second.length > LABEL_LINE ? [...second.slice(0, LABEL_LINE - 1), '…'] : second;
+  return `${chars.slice(0, LABEL_LINE).join('')}\n${rest.join('')}`;
+}
 
 function barChartData(chart: BarChartSpec) {
   // PowerPoint draws a bar chart's first category at the bottom: reversed, the largest stays on top.
@@ -79,12 +87,15 @@ export async function buildPptx(slides: readonly Slide[], options: DeckOptions):
 
   for (const s of slides) {
     const slide = pptx.addSlide({ masterName: MASTER });
-    slide.addText(s.headline, { placeholder: 'title' });
+    // Aligned here too: LibreOffice does not take the alignment from the master's placeholder.
+    slide.addText(s.headline, { placeholder: 'title', align: 'left' });
     slide.addText(s.note, { x: 0.5, y: 1.25, w: W - 1, h: 0.45, fontFace: FONT, fontSize: 15, color: '555555' });
     slide.addText(options.source, { x: 0.5, y: H - 0.55, w: W - 2, h: 0.35, fontFace: FONT, fontSize: 12, color: '555555' });
     const chart = s.chart;
     if (chart?.type === 'bar') {
       const stacked = chart.series.length > 1;
+      const long = chart.categories.some((c) => c.length > LABEL_LINE);
+      if (long) slide.addNotes(chart.categories.join('\n'));
       slide.addChart(pptx.ChartType.bar, barChartData(chart), {
         ...CHART,
         barDir: 'bar',
@@ -93,7 +104,9 @@ export async function buildPptx(slides: readonly Slide[], options: DeckOptions):
         barGapWidthPct: 45,
         chartColors: chart.series.map((x) => hex(x.colour)),
         catAxisLabelFontFace: FONT,
-        catAxisLabelFontSize: 16,
+        // Every label, however tall: PowerPoint and LibreOffice otherwise skip every other long one.
+        catAxisLabelFrequency: '1',
+        catAxisLabelFontSize: long ? 13 : 16,
         catAxisLabelColor: '1B1B1B',
         valAxisHidden: true,
         valGridLine: { style: 'none' },

@@ -8,7 +8,8 @@ import { joinNames } from '../ui/leaders';
 import type { FindingId } from './types';
 
 const n = formatCount;
-const each = (names: readonly string[]) => (names.length > 1 ? '各' : '');
+/** "各 " before the figure of tied leaders (each of them has it), nothing before a single leader's. */
+const each = (names: readonly string[]) => (names.length > 1 ? '各 ' : '');
 
 export const FINDING_LABELS: Record<FindingId, string> = {
   lists: '乡镇列出多少事项',
@@ -23,12 +24,12 @@ export const HEADLINES = {
     `${n(townships)} 个乡镇共列出 ${n(total)} 项履职事项：基本 ${n(basic)} 项，配合 ${n(coop)} 项，上级收回 ${n(reclaimed)} 项`,
   listsEmpty: '所选范围内没有履职事项',
   reclaimed: (reclaimed: number, share: number, tops: readonly string[], topCount: number) =>
-    `上级部门收回 ${n(reclaimed)} 项事项（占 ${formatShare(share)}），接收最多的是${joinNames(tops, 3)}（${each(tops)} ${n(topCount)} 项）`,
+    `上级部门收回 ${n(reclaimed)} 项事项（占 ${formatShare(share)}），接收最多的是${joinNames(tops, 3)}（${each(tops)}${n(topCount)} 项）`,
   reclaimedNone: '所选乡镇没有被上级部门收回的事项',
   divergent: (duties: number) => `${n(duties)} 项事项处理不一：在部分乡镇已收回，在其他乡镇仍由乡镇承担`,
   divergentNone: '所选乡镇的收回事项处理一致：没有一项在部分乡镇收回、在其他乡镇仍由乡镇承担',
   reliance: (tops: readonly string[], duties: number, townships: number) =>
-    `乡镇配合的事项最多由${joinNames(tops, 3)}牵头：${each(tops)} ${n(duties)} 项，涉及 ${n(townships)} 个乡镇`,
+    `乡镇配合的事项最多由${joinNames(tops, 3)}牵头：${each(tops)}${n(duties)} 项，涉及 ${n(townships)} 个乡镇`,
   relianceNone: '所选乡镇没有配合上级部门的事项',
   township: (name: string, total: number, of: number, rank: number, median: string) =>
     `${name}列出 ${n(total)} 项事项，在 ${n(of)} 个乡镇中居第 ${n(rank)} 位（中位数 ${median} 项）`,
@@ -67,6 +68,8 @@ export const PRESENT = {
   intro: '把当前范围的数据做成一组幻灯片，每页一个结论；数字和名称都来自数据，数据变了，幻灯片跟着变。',
   /** The scope line: where the deck's figures come from. */
   scope: (place: string, townships: number) => `范围：${place}，${n(townships)} 个乡镇（用上方的筛选栏选择地区或乡镇）`,
+  /** The list filter is not applied: the slides are about the three lists. */
+  listsIgnored: '清单筛选不用于演示：幻灯片比较的正是三类清单',
   allPlaces: '全部地区',
   slidesLegend: '保留的幻灯片',
   townshipLabel: '用于比较的乡镇',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { DOMParser } from '@xmldom/xmldom';
 import { randomLcg } from 'd3';
-import { buildPptx } from '../../../src/lib/present/pptx';
+import { buildPptx, LABEL_LINE } from '../../../src/lib/present/pptx';
 import { buildSlides, type DeckData } from '../../../src/lib/present/findings';
 import type { TownshipTotalsRow } from '../../../src/lib/queries/overview';
 
@@ -75,12 +75,17 @@ describe('the PowerPoint deck', () => {
     expect(deck.charts).toHaveLength(bars.length);
     expect(pictures).toBe(slides.filter((s) => s.chart && s.chart.type !== 'bar').length);
     for (const name of deck.slides) expect(strFromU8(deck.files[name])).toContain(source);
-    // Every bar chart's categories and values are in a chart part, the long duty name whole (only wrapped).
-    const parts = deck.charts.map((c) => strFromU8(deck.files[c]).replace(/\n/g, ''));
+    // Every bar chart's categories (a long duty name's first line) and values are in a chart part;
+    // the slide's notes keep a long name whole.
+    const parts = deck.charts.map((c) => strFromU8(deck.files[c]));
+    const notes = Object.keys(deck.files)
+      .filter((f) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(f))
+      .map((f) => strFromU8(deck.files[f]));
     for (const s of bars) {
       if (s.chart?.type !== 'bar') continue;
       const chart = s.chart;
-      expect(parts.some((xml) => chart.categories.every((c) => xml.includes(c)))).toBe(true);
+      expect(parts.some((xml) => chart.categories.every((c) => xml.includes([...c].slice(0, LABEL_LINE).join(''))))).toBe(true);
+      for (const c of chart.categories) if ([...c].length > LABEL_LINE) expect(notes.some((xml) => xml.includes(c))).toBe(true);
       expect(parts.some((xml) => chart.series[0].values.every((v) => xml.includes(`<c:v>${v}</c:v>`)))).toBe(true);
     }
   });
