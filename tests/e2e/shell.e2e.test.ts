@@ -9,6 +9,7 @@ const VIEWS = {
   heatmap: '收回事项热力图',
   explorer: '事项查询',
   review: '匹配审核',
+  present: '演示模式',
 };
 
 describe('app shell', () => {

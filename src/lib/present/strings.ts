@@ -72,6 +72,7 @@ export const PRESENT = {
   listsIgnored: '清单筛选不用于演示：幻灯片比较的正是三类清单',
   allPlaces: '全部地区',
   slidesLegend: '保留的幻灯片',
+  keep: '保留这一页',
   townshipLabel: '用于比较的乡镇',
   start: '开始演示',
   exportPptx: '导出 PPT',
