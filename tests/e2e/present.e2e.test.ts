@@ -120,6 +120,11 @@ describe('演示模式', () => {
     const again = await b.open(new URL(url).search);
     await current(again).waitFor();
     expect(await slideState(again)).toMatchObject({ counter: `${FINDING_IDS.length - 2} / ${FINDING_IDS.length}` });
+    // F puts the deck full screen and takes it out again.
+    await again.keyboard.press('f');
+    await again.waitForFunction(() => document.fullscreenElement?.getAttribute('data-testid') === 'deck');
+    await again.keyboard.press('f');
+    await again.waitForFunction(() => document.fullscreenElement === null);
     // Esc leaves the deck for the setup page.
     await again.keyboard.press('Escape');
     await again.getByTestId('present-start').waitFor();
