@@ -10,6 +10,7 @@ import { openRealDatabase, SCALE_DB_FILE } from './db';
 import { expectedHeadlines } from './present-expected';
 import { FINDING_IDS, type FindingId } from '../../src/lib/present/types';
 import { LABEL_LINE } from '../../src/lib/present/pptx';
+import { HEADLINES, PRESENT } from '../../src/lib/present/strings';
 
 /** The deck's slide on screen (thumbnails on the setup page are slides too). */
 const current = (page: Page) => page.locator('[data-testid=deck] [data-testid=slide]');
@@ -150,6 +151,22 @@ describe('演示模式', () => {
       expect(await layoutProblems(page)).toEqual([]);
       await page.keyboard.press('ArrowRight');
     }
+  });
+
+  it('a link to a slide of a prefecture opens that slide, counting that prefecture’s townships', async () => {
+    const place = db.one<{ key: string; name: string; townships: number }>(
+      `SELECT prefecture_code AS key, prefecture AS name, count(*) AS townships FROM townships
+       GROUP BY prefecture_code ORDER BY townships DESC, key LIMIT 1`,
+    );
+    const lists = db.one<{ total: number; basic: number; coop: number; reclaimed: number }>(
+      `SELECT count(*) AS total, sum(list = 'basic') AS basic, sum(list = 'coop') AS coop, sum(list = 'reclaimed') AS reclaimed
+       FROM items WHERE township_id IN (SELECT id FROM townships WHERE prefecture_code = ?)`,
+      [place.key],
+    );
+    const page = await b.open(`?view=present&p=${encodeURIComponent(place.key)}&pr.slide=1`);
+    await current(page).waitFor();
+    expect((await slideState(page)).headline).toBe(HEADLINES.lists(place.townships, lists.total, lists.basic, lists.coop, lists.reclaimed));
+    await expect(current(page).locator('footer .source').textContent()).resolves.toBe(PRESENT.source(place.name, place.townships));
   });
 
   it('导出 PPT writes one slide per finding kept, titled with its headline, bar charts as native charts', async () => {
