@@ -1,10 +1,9 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { JSDOM } from 'jsdom';
 import { drawSlideChart, wrapLabel, VALUE_SIZE } from '../../../src/lib/present/slide-chart';
 import { textWidth } from '../../../src/lib/charts/text-width';
 import type { BarChartSpec, StripChartSpec } from '../../../src/lib/present/types';
 
-const doc = () => new JSDOM('<!doctype html><body></body>').window.document;
 const SIZE = { width: 1180, height: 440 };
 
 describe('slide charts', () => {
@@ -19,7 +18,7 @@ describe('slide charts', () => {
       ],
       decimals: 0,
     };
-    const svg = drawSlideChart(spec, SIZE, doc());
+    const svg = drawSlideChart(spec, SIZE);
     const bars = [...svg.querySelectorAll('g.bar')];
     expect(bars.map((b) => b.getAttribute('data-category'))).toEqual(spec.categories);
     expect(bars.map((b) => b.getAttribute('data-values'))).toEqual(['3,1', '5,0']);
@@ -43,7 +42,7 @@ describe('slide charts', () => {
   it('draws a dot per township, the focus apart and named with its value, and the median', () => {
     const points = Array.from({ length: 40 }, (_, i) => ({ key: `t${i}`, name: `乡镇${i}`, value: 200 + i }));
     const spec: StripChartSpec = { type: 'strip', points, focus: 't7', median: 219.5, axisLabel: '事项数' };
-    const svg = drawSlideChart(spec, SIZE, doc());
+    const svg = drawSlideChart(spec, SIZE);
     expect(svg.querySelectorAll('.dots circle')).toHaveLength(points.length - 1);
     expect(svg.querySelector('.focus')!.getAttribute('data-township')).toBe('t7');
     expect(svg.querySelector('.focus text')!.textContent).toBe('乡镇7 207');
