@@ -8,10 +8,12 @@ import { loadHeatmap } from '../queries/heatmap';
 import type { DeckData } from './findings';
 
 /**
- * The filters a deck is computed under: the shared ones without the list filter, because the slides
- * are about the lists (a deck "of 收回 only" would state that nothing is basic).
+ * The filters a deck is computed under: the place, the townships and the categories. Not the list
+ * filter: the slides compare the lists (a deck "of 收回 only" would state that nothing is basic). Not
+ * the department-kind filter: two slides rank the department kinds, and the reliance query reads
+ * every kind, so the counts beside them would be of other items than the ranking's.
  */
-export const deckFilters = (filters: Filters): Filters => ({ ...filters, lists: [] });
+export const deckFilters = (filters: Filters): Filters => ({ ...filters, lists: [], departmentKinds: [] });
 
 /**
  * Asks the query layer every question the deck answers, at the level the views use for this

@@ -68,8 +68,8 @@ export const PRESENT = {
   intro: '把当前范围的数据做成一组幻灯片，每页一个结论；数字和名称都来自数据，数据变了，幻灯片跟着变。',
   /** The scope line: where the deck's figures come from. */
   scope: (place: string, townships: number) => `范围：${place}，${n(townships)} 个乡镇（用上方的筛选栏选择地区或乡镇）`,
-  /** The list filter is not applied: the slides are about the three lists. */
-  listsIgnored: '清单筛选不用于演示：幻灯片比较的正是三类清单',
+  /** The list and department-kind filters are not applied: the slides compare the lists and rank the kinds. */
+  filtersIgnored: '清单和部门类型筛选不用于演示：幻灯片比较的正是三类清单和各部门类别',
   allPlaces: '全部地区',
   slidesLegend: '保留的幻灯片',
   keep: '保留这一页',

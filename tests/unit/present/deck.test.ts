@@ -73,3 +73,20 @@ describe('a deck scoped to one county', () => {
     expect(lists.figures.total).toBe(counted.total);
   });
 });
+
+describe('a deck under a category filter', () => {
+  it('counts that category’s items on every slide, and ignores the list and department-kind filters', async () => {
+    const [top] = await complete.query<{ category: string; n: number; reclaimed: number }>(sql`
+      SELECT category, count(*) AS n, sum(list = 'reclaimed') AS reclaimed FROM items GROUP BY category ORDER BY n DESC LIMIT 1`);
+    const [kind] = await complete.query<{ kind: string }>(sql`SELECT kind FROM departments LIMIT 1`);
+    const filters: Filters = { ...NO_FILTERS, categories: [top.category], lists: ['coop'], departmentKinds: [kind.kind] };
+    const slides = await deckOf(filters);
+    expect(byId(slides, 'lists').figures.total).toBe(top.n);
+    expect(byId(slides, 'reclaimed').figures.reclaimed).toBe(top.reclaimed);
+    const [{ led }] = await complete.query<{ led: number }>(sql`
+      SELECT max(n) AS led FROM (SELECT count(DISTINCT x.item_id) AS n FROM item_departments x
+        JOIN items i ON i.id = x.item_id JOIN departments d ON d.id = x.department_id
+        WHERE x.role = 'lead' AND i.category = ${top.category} GROUP BY d.kind)`);
+    expect(byId(slides, 'reliance').figures.dutiesLed).toBe(led);
+  });
+});
