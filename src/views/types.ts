@@ -1,6 +1,7 @@
 import type { DbClient } from '../lib/db/client';
 import type { Filters } from '../lib/state/filters';
 import type { PlaceIndex, Selection } from '../lib/state/selection';
+import type { ViewId } from '../lib/ui/strings';
 
 /** What App.svelte passes to every view. See README.md beside this file. */
 export interface ViewProps {
@@ -10,6 +11,8 @@ export interface ViewProps {
   params: Record<string, string>;
   setParams: (p: Record<string, string>) => void;
   openItem: (itemId: number) => void;
+  /** Shows another view under other filters: a finding's link to the chart that shows it. */
+  showView: (view: ViewId, filters: Filters) => void;
   /** The loaded places (prefectures, counties, townships), indexed. */
   places: PlaceIndex;
   /** The townships shown and the level the views aggregate at (derived from `filters`). */

@@ -23,9 +23,12 @@ describe('at 200 townships', () => {
       await section.waitFor();
       if (view === 'explorer') {
         await expect.poll(() => page.getByTestId('result-count').textContent()).toBe(`共 ${items.toLocaleString('en-US')} 项`);
-      } else if (view === 'review') {
-        // A list, not a chart: the queue in scope, or the note that nothing in it waits for review.
-        await section.locator('[data-testid=review-count], p.empty').first().waitFor({ timeout: 20_000 });
+      } else if (view === 'compare') {
+        // Nothing picked: it asks for two to four townships and offers some.
+        await section.locator('.offer button').first().waitFor({ timeout: 20_000 });
+      } else if (view === 'review' || view === 'variance') {
+        // A list, not a chart: what is in scope, or the note that nothing there needs reading.
+        await section.locator(`[data-testid=${view}-count], p.empty`).first().waitFor({ timeout: 20_000 });
       } else {
         await section.locator('figure[data-drawn]').first().waitFor({ timeout: 20_000 });
         expect(await section.locator('figure').count()).toBeGreaterThan(0);

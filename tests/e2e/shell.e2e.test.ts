@@ -9,6 +9,8 @@ const VIEWS = {
   heatmap: '收回事项热力图',
   explorer: '事项查询',
   review: '匹配审核',
+  variance: '口径差异',
+  compare: '乡镇对比',
   present: '演示模式',
 };
 

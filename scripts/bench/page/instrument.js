@@ -68,16 +68,33 @@
      * Sets the URL's query string the way the app's own state changes do (a history entry, then the
      * popstate the app listens to) and resolves once the view `view` is redrawn: no query issued since
      * is pending, nothing in the view is aria-busy or loading, and the next frame has been rendered.
-     * A change that issues no query is done after two frames.
+     * A change that issues no query is done after two frames. The time it reports is that of the
+     * frame that painted the last change to the page's main area (a MutationObserver's), not of the
+     * frame in which this check noticed it was done: noticing takes up to three frames that the
+     * reader never waits for.
      */
     change(search, view, timeoutMs) {
       const from = queries().length;
       const started = performance.now();
+      // The frame that painted the view's last change: the redraw's end, whenever the walk notices it.
+      let lastChange = null;
+      let paintedAt = null;
+      const watched = document.querySelector(`[data-testid="view-${view}"]`)?.closest('main') ?? document.body;
+      const observer = new MutationObserver(() => {
+        const mine = (lastChange = performance.now());
+        afterPaint().then((at) => {
+          if (lastChange === mine) paintedAt = at;
+        });
+      });
+      observer.observe(watched, { subtree: true, childList: true, attributes: true, characterData: true });
       history.pushState(null, '', `${location.pathname}${search}`);
       dispatchEvent(new PopStateEvent('popstate'));
       return new Promise((resolve) => {
         let frame = 0;
-        const finish = (at, timedOut) => {
+        const finish = (noticedAt, timedOut) => {
+          observer.disconnect();
+          // Nothing changed: the view was right as it stood, drawn by the first frame after the change.
+          const at = timedOut ? noticedAt : lastChange === null ? (firstFrameAt ?? noticedAt) : (paintedAt ?? noticedAt);
           const mine = queries().slice(from);
           const answered = mine.filter((q) => q.receivedAt !== undefined && !q.failed);
           resolve({
@@ -93,8 +110,10 @@
             endedAt: at,
           });
         };
+        let firstFrameAt = null;
         const check = () => {
           frame++;
+          if (frame === 1) afterPaint().then((at) => (firstFrameAt ??= at));
           const mine = queries().slice(from);
           const root = document.querySelector(`[data-testid="view-${view}"]`);
           const busy =
@@ -103,6 +122,7 @@
             root.querySelector('[aria-busy="true"], [data-testid="loading"]') !== null;
           const pending = mine.some((q) => q.receivedAt === undefined);
           if (!busy && !pending && (mine.length > 0 || frame >= 2)) {
+            // One more frame, so a redraw made right after the answer has been painted too.
             afterPaint().then((at) => finish(at, false));
             return;
           }

@@ -4,7 +4,7 @@ import { insertRows } from '../db/bulk-insert';
 import { LIST_CODE, ROLE_CODE } from './codes';
 import { buildPlaceTree, type PlaceTree } from './place-tree';
 import { SUMMARY_FILE, partFile, textFile } from './parts';
-import { FACTS_SQL, HEATMAP_SQL, NETWORK_SQL, REVIEW_SQL, SUMMARY_SQL, TEXT_SQL } from './schema';
+import { FACTS_SQL, HEATMAP_SQL, NETWORK_SQL, REVIEW_SQL, SUMMARY_SQL, TEXT_SQL, VARIANCE_SQL } from './schema';
 
 /**
  * The complete database's tables → the parts the site serves (parts.ts).
@@ -73,6 +73,7 @@ export function deriveAtlas(SQL: SqlJsStatic, tables: ContractTables, options: D
     { path: partFile('heatmap'), part: 'heatmap', bytes: pack(writePart(SQL, HEATMAP_SQL, (db) => model.fillHeatmap(db))) },
     { path: partFile('facts'), part: 'facts', bytes: pack(writePart(SQL, FACTS_SQL, (db) => model.fillFacts(db))) },
     { path: partFile('review'), part: 'review', bytes: pack(writePart(SQL, REVIEW_SQL, (db) => model.fillReview(db))) },
+    { path: partFile('variance'), part: 'variance', bytes: pack(writePart(SQL, VARIANCE_SQL, (db) => model.fillVariance(db))) },
     ...(options.extraFiles ?? []),
   ];
   const summary = writePart(SQL, SUMMARY_SQL, (db) => {
@@ -460,6 +461,69 @@ class AtlasModel {
    * The queue as the grouping left it, for the items still here and candidate groups that still
    * exist (a database cut down by hand keeps queue rows for items it lost: the table has no key).
    */
+  /** Distinct townships per duty group and county: listing it, per list and category, per lead or receiving kind. */
+  fillVariance(db: Database): void {
+    type Townships = { townships: Set<number> };
+    type Place = { duty_group: number; county: number; prefecture: number };
+    const spread = new Map<string, Place & Townships & { lead: Set<number>; receiver: Set<number> }>();
+    const holdings = new Map<string, Place & Townships & { list: number; category: number }>();
+    const kinds = new Map<string, Place & Townships & { role: number; kind: number }>();
+    const departmentsOf = new Map<number, ItemDepartmentRow[]>();
+    for (const x of this.tables.itemDepartments) push(departmentsOf, x.item_id, x);
+    // A coop item's lead departments and a reclaimed item's receiving ones: what a township's list says of who does it.
+    const roleOfList = new Map([
+      [LIST_CODE.coop, 'lead'],
+      [LIST_CODE.reclaimed, 'receiver'],
+    ]);
+    for (const f of this.facts) {
+      const place = { duty_group: f.duty_group, county: f.county, prefecture: f.prefecture };
+      const s = entry(spread, `${f.duty_group}|${f.county}`, () => ({
+        ...place,
+        townships: new Set(),
+        lead: new Set(),
+        receiver: new Set(),
+      }));
+      s.townships.add(f.township);
+      entry(holdings, `${f.duty_group}|${f.county}|${f.list}|${f.category}`, () => ({
+        ...place,
+        list: f.list,
+        category: f.category,
+        townships: new Set(),
+      })).townships.add(f.township);
+      const role = roleOfList.get(f.list);
+      for (const x of departmentsOf.get(f.id) ?? []) {
+        if (x.role !== role) continue;
+        (x.role === 'lead' ? s.lead : s.receiver).add(f.township);
+        const kind = this.kindOfDepartment.get(x.department_id)!;
+        const code = ROLE_CODE[x.role];
+        entry(kinds, `${f.duty_group}|${f.county}|${code}|${kind}`, () => ({
+          ...place,
+          role: code,
+          kind,
+          townships: new Set(),
+        })).townships.add(f.township);
+      }
+    }
+    insertRows(
+      db,
+      'var_spread',
+      ['duty_group', 'county', 'prefecture', 'townships', 'lead_named', 'receiver_named'],
+      [...spread.values()].map((s) => ({ ...s, townships: s.townships.size, lead_named: s.lead.size, receiver_named: s.receiver.size })),
+    );
+    insertRows(
+      db,
+      'var_holdings',
+      ['duty_group', 'county', 'prefecture', 'list', 'category', 'townships'],
+      [...holdings.values()].map((h) => ({ ...h, townships: h.townships.size })),
+    );
+    insertRows(
+      db,
+      'var_kinds',
+      ['duty_group', 'county', 'prefecture', 'role', 'kind', 'townships'],
+      [...kinds.values()].map((k) => ({ ...k, townships: k.townships.size })),
+    );
+  }
+
   fillReview(db: Database): void {
     const items = new Map(this.tables.items.map((i) => [i.id, i]));
     const groups = new Set(this.tables.items.map((i) => i.duty_group));
@@ -523,6 +587,13 @@ function writePart(SQL: SqlJsStatic, ddl: string, fill: (db: Database) => void):
   } finally {
     db.close();
   }
+}
+
+/** The map's value at `key`, made and set first if absent. */
+function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

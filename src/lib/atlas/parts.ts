@@ -14,6 +14,8 @@
  *             single duties) read it.
  *   review    the review queue of duty grouping: items left unlinked, their candidate groups and the
  *             evidence (匹配审核).
+ *   variance  per duty group and county: townships listing it per list and category, and naming each
+ *             lead or receiving department kind (口径差异).
  *   text:<id> names and steps of one county's items: detail, fetched only for the counties shown.
  *   search    a bigram index over names and steps in bucket files (src/lib/search/).
  *
@@ -22,8 +24,8 @@
 
 export const ATLAS_DIR = 'atlas';
 
-export type FixedPart = 'network' | 'heatmap' | 'facts' | 'review';
-export const FIXED_PARTS: readonly FixedPart[] = ['network', 'heatmap', 'facts', 'review'];
+export type FixedPart = 'network' | 'heatmap' | 'facts' | 'review' | 'variance';
+export const FIXED_PARTS: readonly FixedPart[] = ['network', 'heatmap', 'facts', 'review', 'variance'];
 
 // Every file is gzipped by the build (unpack.ts); the names say so.
 export const SUMMARY_FILE = `${ATLAS_DIR}/summary.sqlite.gz`;

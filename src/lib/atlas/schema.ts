@@ -295,3 +295,38 @@ CREATE TABLE review_candidates (
   PRIMARY KEY (item, rank)
 ) WITHOUT ROWID;
 `;
+
+/**
+ * 口径差异: how the townships of each county hold each duty group. Townships lie in one county, so
+ * sums over counties of these distinct-township counts are exact for any scope; a township filter
+ * reads the facts instead (src/lib/queries/variance.ts).
+ */
+export const VARIANCE_SQL = /* sql */ `
+CREATE TABLE var_spread (
+  duty_group     INTEGER NOT NULL,
+  county         INTEGER NOT NULL,
+  prefecture     INTEGER NOT NULL,
+  townships      INTEGER NOT NULL,       -- townships listing it
+  lead_named     INTEGER NOT NULL,       -- townships whose coop items of it name a lead department
+  receiver_named INTEGER NOT NULL,       -- townships whose reclaimed items of it name a receiving department
+  PRIMARY KEY (duty_group, county)
+) WITHOUT ROWID;
+CREATE TABLE var_holdings (
+  duty_group INTEGER NOT NULL,
+  county     INTEGER NOT NULL,
+  prefecture INTEGER NOT NULL,
+  list       INTEGER NOT NULL,
+  category   INTEGER NOT NULL,
+  townships  INTEGER NOT NULL,
+  PRIMARY KEY (duty_group, county, list, category)
+) WITHOUT ROWID;
+CREATE TABLE var_kinds (
+  duty_group INTEGER NOT NULL,
+  county     INTEGER NOT NULL,
+  prefecture INTEGER NOT NULL,
+  role       INTEGER NOT NULL,           -- 0 lead (of coop items), 1 receiver (of reclaimed items)
+  kind       INTEGER NOT NULL,
+  townships  INTEGER NOT NULL,
+  PRIMARY KEY (duty_group, county, role, kind)
+) WITHOUT ROWID;
+`;

@@ -387,6 +387,8 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
  * has left the page by then (a newer chart replaced it).
  */
 function drawLater(svg: SVGSVGElement, work: (() => void)[]): void {
+  // Says the chart fills in over time: an export waits for data-complete before copying it.
+  svg.setAttribute('data-progressive', '');
   if (work.length === 0) {
     svg.setAttribute('data-complete', '');
     return;

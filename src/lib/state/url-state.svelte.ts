@@ -36,6 +36,8 @@ export class UrlState {
    * to a place of the data no longer shown.
    */
   forgetSelection = () => this.commit({ ...this.state, filters: NO_FILTERS, item: null }, 'replace');
+  /** Shows another view under other filters (a link from one view's finding to another's chart). */
+  showView = (view: ViewId, filters: Filters) => this.commit({ ...this.state, view, filters, params: {} });
   /** Opens an item's detail in the explorer, from any view. */
   openItem = (item: number) => this.commit({ ...this.state, view: 'explorer', item });
 }

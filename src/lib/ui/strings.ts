@@ -36,6 +36,8 @@ export const VIEW_LABELS = {
   heatmap: '收回事项热力图',
   explorer: '事项查询',
   review: '匹配审核',
+  variance: '口径差异',
+  compare: '乡镇对比',
   present: '演示模式',
 } as const;
 export type ViewId = keyof typeof VIEW_LABELS;
@@ -304,6 +306,74 @@ export const SHELL = {
   moreOptions: (n: number) => `另有 ${formatCount(n)} 项，请输入名称、县市区或地州市查找`,
   selectedCount: (n: number) => (n ? `已选 ${n} 项` : '全部'),
   viewMissing: '该视图正在建设中。',
+} as const;
+
+/** Exports: every chart as SVG and PNG, every table as CSV and XLSX (src/lib/export). */
+export const EXPORT_STRINGS = {
+  menu: '导出',
+  menuLabel: (what: string) => `导出：${what}`,
+  svg: '导出 SVG（矢量）',
+  png: (scale: number) => (scale >= 4 ? `导出 PNG（${scale}×，打印）` : `导出 PNG（${scale}×）`),
+  csv: '导出 CSV（Excel/WPS 可直接打开）',
+  xlsx: '导出 XLSX（Excel 表格）',
+  busy: '正在导出…',
+  failed: (reason: string) => `导出失败：${reason}`,
+  /** A PNG too large for the browser's canvas at the scale asked for: drawn at a smaller one. */
+  scaledDown: (asked: number, done: number) => `图像过大，已按 ${done}× 导出（而非 ${asked}×）`,
+  filtersLabel: '筛选：',
+  /** The place drilled into, outermost first. */
+  scope: (path: string[]) => `范围：${path.join(' › ')}`,
+  separator: '；',
+  source: '来源：',
+  /** Few townships: each with its county and publication date. */
+  sourceTownship: (name: string, county: string, published: string) => `${name}（${county}，${published}）`,
+  sourceLists: (townships: string) => `乡镇履职事项清单 — ${townships}`,
+  /** Many townships: how many, and their publication dates summed. */
+  sourceMany: (townships: number, dates: string) => `${formatCount(townships)} 个乡镇的履职事项清单（${dates}）`,
+  dateCount: (date: string, townships: number) => `${date}发布 ${formatCount(townships)} 个`,
+  dateRange: (first: string, last: string) => `发布于 ${first} 至 ${last}`,
+  undated: '未注明发布时间',
+  undatedCount: (townships: number) => `${formatCount(townships)} 个未注明发布时间`,
+  published: (year: string, month: string) => `${year}年${Number(month)}月发布`,
+  publishedRaw: (text: string) => `${text}发布`,
+  /** A township whose list the reader added in the page: not published data. */
+  importedSource: '读者导入',
+  importedCount: (townships: number) => `其中 ${formatCount(townships)} 个为读者导入`,
+  footer: (date: string) => `${APP_TITLE} 导出 · ${date}`,
+  /** The explorer's results as a table: what was searched for, and how many. */
+  explorerTitle: (query: string, n: number) =>
+    query ? `事项查询：“${query}”（共 ${formatCount(n)} 项）` : `事项查询：全部事项（共 ${formatCount(n)} 项）`,
+  rankingTitle: '乡镇排名',
+  /** Column headers of exported tables that the screen shows another way. */
+  columns: {
+    rank: '名次',
+    township: '乡镇',
+    county: '县市区',
+    prefecture: '地州市',
+    list: '清单',
+    seq: '序号',
+    category: '事项类别',
+    name: '事项名称',
+    departments: '部门',
+    matchedStep: '匹配的步骤',
+    receivers: '承接部门',
+    reclaimedShareIn: (unit: string) => `${unit}收回占比`,
+    reclaimedIn: '收回的乡镇数',
+    total: '合计',
+    coopItems: '配合事项（项）',
+    townshipSteps: '乡镇步骤（步）',
+    departmentSteps: '部门步骤（步）',
+    perTownship: (unit: string) => `${unit}（每乡镇平均）`,
+    status: '情况',
+    townshipsShown: '乡镇数',
+    min: '最小',
+    q1: '下四分位',
+    median: '中位数',
+    q3: '上四分位',
+    max: '最大',
+  },
+  /** The item detail's 同一事项在各乡镇 as a table: which duty. */
+  sameDutyTitle: (name: string) => `同一事项在各乡镇：${name}`,
 } as const;
 
 /** What a unit of each level is called in the UI. */
@@ -666,4 +736,82 @@ export const REVIEW_STRINGS = {
   kindsFile: 'department-aliases.新增.json',
   /** The name the built-in data, reviewed, is kept and exported under. */
   reviewedName: (base: string) => `${base}（已审核）.sqlite`,
+} as const;
+
+/** 口径差异: duty groups the selected townships handle differently (src/lib/variance/). */
+export const VARIANCE_STRINGS = {
+  intro:
+    '同一项职责在不同乡镇的处理方式不一致之处：有的已收回、有的仍自行承担；列在不同的事项类别下；多数乡镇列出而个别未列；牵头或承接的部门类型不同。按处理方式不同的乡镇数排序。',
+  count: (shown: number, total: number, townships: number) =>
+    shown < total
+      ? `所选 ${formatCount(townships)} 个乡镇中，${formatCount(total)} 项职责口径不一；显示前 ${formatCount(shown)} 项`
+      : `所选 ${formatCount(townships)} 个乡镇中，${formatCount(total)} 项职责口径不一`,
+  empty: '所选乡镇对各项职责的处理方式一致，没有发现口径差异。',
+  loading: '正在比较各乡镇的处理方式…',
+  kindLabel: '差异类型',
+  all: '全部',
+  kinds: { list: '收回与否不一', category: '类别不一', missing: '个别乡镇未列', kinds: '部门类型不一' } as Record<string, string>,
+  more: (n: number) => `再显示 ${formatCount(n)} 项`,
+  listedBy: (townships: number, selected: number) => `${formatCount(townships)} / ${formatCount(selected)} 个乡镇列出`,
+  differ: (n: number) => `${formatCount(n)} 个乡镇不同`,
+  list: (reclaimed: number, kept: number, keptIn: string) =>
+    `${formatCount(reclaimed)} 个乡镇已由上级收回，${formatCount(kept)} 个乡镇仍列为${keptIn}事项`,
+  category: (categories: string) => `列在不同事项类别下：${categories}`,
+  missing: (listing: number, selected: number) =>
+    `所选 ${formatCount(selected)} 个乡镇中 ${formatCount(listing)} 个列出，${formatCount(selected - listing)} 个未列`,
+  kindsFlag: (role: 'lead' | 'receiver', kinds: string) => `${role === 'lead' ? '牵头' : '承接'}部门类型不一：${kinds}`,
+  /** A name with its townships: 农业农村局（3） */
+  counted: (name: string, townships: number) => `${name}（${formatCount(townships)}）`,
+  andMore: (n: number) => `等 ${formatCount(n)} 个`,
+  showTownships: '查看各乡镇的写法',
+  hideTownships: '收起',
+  inHeatmap: '在热力图中查看',
+  open: '打开',
+  columns: { township: '乡镇', county: '县市', list: '清单', category: '事项类别', name: '事项名称（原文）', kinds: '部门类型' },
+  notListedBy: (names: string) => `未列出的乡镇：${names}`,
+  noWording: '所选范围涉及的县市较多，未载入各乡镇的原文写法；进入某个地州或县市后可查看。',
+  rowsCut: (shown: number, total: number) => `显示 ${formatCount(shown)} / ${formatCount(total)} 个乡镇的写法`,
+  unitColumns: { townships: '乡镇数', reclaimed: '已收回', coop: '仍为配合', basic: '仍为基本', absent: '未列入' },
+  unitsNote: (unit: string) => `点击${unit}查看下一级；进入县市后可查看各乡镇的原文写法。`,
+  exportLabel: '口径差异清单',
+  tableTitle: (kind: string | null) => (kind ? `口径差异（${kind}）` : '口径差异'),
+  table: {
+    rank: '序号',
+    duty: '事项',
+    category: '事项类别',
+    listing: '列出的乡镇数',
+    selected: '所选乡镇数',
+    differ: '处理方式不同的乡镇数',
+    kinds: '差异类型',
+    reasons: '说明',
+  },
+} as const;
+
+/** 乡镇对比: 2–4 townships' duties side by side (src/lib/compare/). */
+export const COMPARE_STRINGS = {
+  pick: (min: number, max: number) => `在上方“乡镇”中选择 ${min} 至 ${max} 个乡镇进行对比，或点选下面的乡镇：`,
+  tooMany: (max: number, picked: number) => `最多对比 ${max} 个乡镇，现已选 ${picked} 个：请在上方减少选择。`,
+  add: (name: string) => `加入对比：${name}`,
+  loading: '正在比较所选乡镇的事项…',
+  setsTitle: (names: string) => `${names}：哪些事项共同列出，哪些各自独有`,
+  setsSubtitle: '每列是恰好由下方标出的乡镇列出的事项数（同一事项以归并后的事项组计）；点击一列查看这些事项',
+  columnLabel: (names: string, count: number) => `${names}：${formatCount(count)} 项`,
+  only: (name: string) => `仅${name}`,
+  allOf: '全部列出',
+  someOf: '部分列出',
+  categoriesTitle: '各事项类别中的异同',
+  categoriesNote: '点击数字查看这些事项',
+  category: '事项类别',
+  dutiesTitle: (what: string, n: number) => `${what}：${formatCount(n)} 项`,
+  dutiesCut: (shown: number) => `显示前 ${formatCount(shown)} 项`,
+  duty: '事项',
+  notListed: '—',
+  profileTitle: '各乡镇的类别构成与中位数',
+  profileNote: (share: string, min: number) => `与所选乡镇中位数相差 ${share} 以上（且至少 ${min} 项）的标为突出`,
+  median: '中位数',
+  outlier: (township: string, category: string, count: number, median: number) =>
+    `${township}在「${category}」列 ${formatCount(count)} 项，所选乡镇中位数为 ${formatCount(median)} 项`,
+  noOutliers: '各乡镇各类别的事项数都接近中位数。',
+  setName: (names: string[]) => names.join(' + '),
+  filtersNote: '对比所选乡镇的全部事项；清单与事项类别筛选同样适用。',
 } as const;

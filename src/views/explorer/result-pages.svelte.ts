@@ -14,6 +14,8 @@ export type ResultRow = ExplorerRow & Partial<ExplorerTextRow>;
 
 /** Rows fetched at a time: a screenful and more, one or two counties' text. */
 export const PAGE_SIZE = 100;
+/** Rows whose text an export reads at a time. */
+const EXPORT_CHUNK = 2000;
 
 /**
  * The explorer's results as pages fetched on demand: the count first, then the pages of rows the
@@ -73,6 +75,33 @@ export class ResultPages {
     if (!this.#filters) return null;
     const rows = await this.client.query<{ position: number }>(searchPositionSql(this.#filters, this.#query, id));
     return rows[0]?.position ?? null;
+  }
+
+  /**
+   * Every result with its text, for an export: the rows in display order, then their text in chunks
+   * (each chunk reads only its counties' text parts, and keeps the statement's bound values few).
+   */
+  async all(): Promise<ResultRow[]> {
+    if (!this.#filters) return [];
+    const filters = this.#filters;
+    const query = this.#query;
+    const [{ count }] = await this.client.query<{ count: number }>(searchCountSql(filters, query));
+    const rows = await this.client.query<ExplorerRow>(searchPageSql(filters, query, 0, count));
+    const withText: ResultRow[] = [];
+    for (let start = 0; start < rows.length; start += EXPORT_CHUNK) {
+      const chunk = rows.slice(start, start + EXPORT_CHUNK);
+      const counties = [...new Set(chunk.map((r) => r.county))];
+      const text = await this.client.query<ExplorerTextRow>(
+        explorerTextSql(
+          chunk.map((r) => r.id),
+          counties,
+          query,
+        ),
+      );
+      const byId = new Map(text.map((t) => [t.id, t]));
+      for (const r of chunk) withText.push({ ...r, ...byId.get(r.id) });
+    }
+    return withText;
   }
 
   #request(page: number): void {

@@ -65,6 +65,25 @@ describe('the context pass', () => {
     expect(uncertain.has(keergute[0].key)).toBe(false);
   });
 
+  it("does not join two duties other townships keep apart through one township's wording between them", () => {
+    // Each list prints the duty between the same two neighbours, as drafters copying one template do.
+    const coop = (township: string, name: string) =>
+      list(township, 'coop', [
+        ['民生服务', '农村饮水安全保障工作', ['水利局']],
+        ['民生服务', name, ['财政局']],
+        ['民生服务', '地名管理工作', ['民政局']],
+      ]);
+    const enrolment = ['吉布库镇', '凉州户镇', '新地乡', '伊拉湖镇'].flatMap((t) => coop(t, '政策性农业、畜牧业保险参保工作'));
+    const subsidy = coop('六工镇', '农业保险保费补贴工作');
+    const newWording = coop('三宫乡', '政策性农业保险参保和保费补贴');
+    // On its own, the new wording is close enough to the enrolment duty to join it in context.
+    expect(together([...enrolment, ...newWording], enrolment[1], newWording[1])).toBe(true);
+    // Beside 六工镇's subsidy it rewords that one; the subsidy and the enrolment stay two duties.
+    const items = [...enrolment, ...subsidy, ...newWording];
+    expect(together(items, subsidy[1], newWording[1])).toBe(true);
+    expect(together(items, enrolment[1], subsidy[1])).toBe(false);
+  });
+
   it('never links a penalty with a duty that is none, however alike the words', () => {
     const market = ['市场监督管理局'];
     const supervision = list('六工镇', 'coop', [['市场监管', '食品小作坊、小餐饮店、小食杂店、食品摊贩监督管理', market]]);

@@ -23,10 +23,7 @@ const wrongLinks = (score: (typeof scores)[number]) =>
  * floors and ceilings. Only a list that misses a goal needs an entry; one that meets both is held
  * to the goals themselves.
  */
-const BLIND_AS_MEASURED: Record<string, { recall: number; wrongLinks: number }> = {
-  // Measured once, after the matcher change that followed it: recall 89.1% (163 of 183), 3 wrong links.
-  'blind-huocheng-sangong': { recall: 0.89, wrongLinks: 3 },
-};
+const BLIND_AS_MEASURED: Record<string, { recall: number; wrongLinks: number }> = {};
 
 describe('duty groups on held-out lists', () => {
   it('has tuning and blind lists, every item answered by the key', () => {
@@ -51,10 +48,11 @@ describe('duty groups on held-out lists', () => {
     }
   });
 
-  it('puts the right group among the review candidates of most links it misses on the tuning lists', () => {
-    for (const score of tuning) {
+  // The review queue is where a missed link gets its second chance: most of them must be offered there.
+  it('puts the right group among the review candidates of most links it misses, on every held-out list', () => {
+    for (const score of scores) {
       const missed = score.outcomes.filter((o) => o.verdict === 'missed');
-      expect(missed.filter((o) => o.review.holdsAnswer).length, score.set.name).toBeGreaterThanOrEqual(missed.length - 1);
+      expect(missed.filter((o) => o.review.holdsAnswer).length, score.set.name).toBeGreaterThan(missed.length / 2);
     }
   });
 });

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './browser';
+import { openRealDatabase } from './db';
+
+/**
+ * 乡镇对比: three townships picked in the filter bar; the UpSet chart's columns are the duties exactly
+ * those townships list, as the complete database groups them; a category's count lists its duties
+ * with the list each township holds them in.
+ */
+describe('乡镇对比', () => {
+  const b = useBrowser();
+  const db = openRealDatabase();
+
+  it('counts the duties all, some and each alone list, and lists the duties behind a count', async () => {
+    const ids = db.all<{ id: string }>('SELECT id FROM townships ORDER BY id LIMIT 3').map((t) => t.id);
+    const marks = (id: string) => `'${id}'`;
+    const inPicked = `township_id IN (${ids.map(marks).join(',')})`;
+    /** Per duty group, which of the picked townships list it: the intersection it belongs to. */
+    const groups = db.all<{ duty_group: number; townships: string }>(
+      `SELECT duty_group, group_concat(DISTINCT township_id) AS townships FROM items WHERE ${inPicked} GROUP BY duty_group`,
+    );
+    const maskOf = (townships: string) => townships.split(',').reduce((m, t) => m | (1 << ids.indexOf(t)), 0);
+    const expected = new Map<number, number>();
+    for (const g of groups) expected.set(maskOf(g.townships), (expected.get(maskOf(g.townships)) ?? 0) + 1);
+
+    const page = await b.open(`?view=compare&${ids.map((id) => `t=${id}`).join('&')}`);
+    const upset = page.getByTestId('upset');
+    await upset.locator('svg').waitFor();
+    const columns = await upset
+      .locator('g.column')
+      .evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-mask')), Number(e.getAttribute('data-count'))] as const));
+    expect(new Map(columns)).toEqual(expected);
+    await b.screenshot(page, 'compare');
+
+    // All three list it: click the column, the duties are listed with each township's list.
+    const all = (1 << ids.length) - 1;
+    await upset.locator(`g.column[data-mask="${all}"]`).click();
+    const rows = page.getByTestId('compare-duties').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(Math.min(200, expected.get(all)!));
+    const first = Number(await rows.first().getAttribute('data-group'));
+    const lists = await rows.first().locator('td.list').allTextContents();
+    const short: Record<string, string> = { basic: '基本', coop: '配合', reclaimed: '收回' };
+    expect(lists).toEqual(
+      ids.map((id) =>
+        db
+          .all<{ list: string }>(
+            `SELECT DISTINCT list FROM items WHERE duty_group = ? AND township_id = ? ORDER BY CASE list WHEN 'basic' THEN 0 WHEN 'coop' THEN 1 ELSE 2 END`,
+            [first, id],
+          )
+          .map((l) => short[l.list])
+          .join('、'),
+      ),
+    );
+
+    // A category's count of duties one township lists alone.
+    const cell = page.getByTestId('compare-categories').locator('tbody tr').first().locator('button.count').last();
+    const n = Number(await cell.textContent());
+    await cell.click();
+    await expect.poll(() => rows.count()).toBe(Math.min(200, n));
+  });
+
+  it('asks for two to four townships, and offers the townships in scope', async () => {
+    const page = await b.open('?view=compare');
+    const view = page.getByTestId('view-compare');
+    await expect(view.locator('.note').textContent()).resolves.toContain('选择 2 至 4 个乡镇');
+    const offered = view.locator('.offer button');
+    await offered.nth(0).click();
+    await offered.nth(0).click();
+    await view.getByTestId('upset').locator('svg').waitFor();
+    await expect.poll(() => page.evaluate(() => new URL(location.href).searchParams.getAll('t').length)).toBe(2);
+  });
+});
