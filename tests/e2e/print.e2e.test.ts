@@ -41,4 +41,26 @@ describe('print', () => {
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages.length).toBeGreaterThanOrEqual(figures.length);
   });
+
+  it('prints the deck of the selection as a report, one finding per page, when 打印报告 is pressed', async () => {
+    const page = await b.open('?view=present');
+    await page.getByTestId('present-start').waitFor();
+    const thumbs = page.locator('[data-testid=view-present] .thumbs [data-testid=slide-headline]');
+    await expect.poll(() => thumbs.count()).toBeGreaterThan(0);
+    const headlines = await thumbs.allTextContents();
+    // The button opens the browser's print dialog (recorded here, as headless Chromium would print at once).
+    await page.evaluate(() => {
+      window.print = () => document.body.setAttribute('data-printed', '');
+    });
+    await page.getByTestId('present-print').click();
+    expect(await page.locator('body[data-printed]').count()).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    const report = page.getByTestId('print-report');
+    expect(await report.isVisible()).toBe(true);
+    expect(await page.locator('[data-testid=view-present] .thumbs').isVisible()).toBe(false);
+    expect(await report.locator('[data-testid=slide-headline]').allTextContents()).toEqual(headlines);
+    await b.screenshot(page, 'print-report');
+    const pdf = await page.pdf({ landscape: true, format: 'A4', printBackground: true, preferCSSPageSize: true });
+    expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(headlines.length);
+  });
 });

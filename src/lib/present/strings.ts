@@ -76,6 +76,8 @@ export const PRESENT = {
   townshipLabel: '用于比较的乡镇',
   start: '开始演示',
   exportPptx: '导出 PPT',
+  printReport: '打印报告',
+  printHint: '打印所选范围的报告：每页一项发现（A4 横向）',
   exporting: '正在生成 PPT…',
   exportFailed: (reason: string) => `PPT 生成失败：${reason}`,
   exported: (slides: number, size: string) => `已导出 ${n(slides)} 页（${size}）`,
