@@ -49,7 +49,8 @@ describe('部门网络', () => {
     const panel = page.getByTestId('department-panel');
     await panel.waitFor();
     const duties = db.one<{ n: number }>(`SELECT count(DISTINCT i.id) AS n ${LED} AND d.kind = '农业农村局'`).n;
-    await expect(panel.locator('li[data-role=lead]').count()).resolves.toBe(duties);
+    // The panel shows before its duties are read: wait for them (a loaded machine takes a while).
+    await expect.poll(() => panel.locator('li[data-role=lead]').count()).toBe(duties);
     await b.screenshot(page, 'network-selected');
 
     // Clicking a duty in the panel opens it in 事项查询.
