@@ -4,8 +4,9 @@
  * database shown and writes the new one, off the page's thread, so a large file never freezes the tab.
  * It keeps the last preview's merged rows until it is applied or replaced by another preview.
  */
-import initSqlJs, { type SqlJsStatic } from 'sql.js';
-import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
+import type { SqlJsStatic } from 'sql.js';
+import { dataSource } from '../host/data-source';
+import { loadSqlJs as compileSqlJs } from '../host/sql-js';
 import aliasFile from '../../../data/department-aliases.json';
 import overrideFile from '../../../data/duty-group-overrides.json';
 import { withPlaceTable } from '../model/department-places';
@@ -26,14 +27,13 @@ declare const self: DedicatedWorkerGlobalScope;
 const post = (message: FromImportWorker, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 
 let sqlJs: Promise<SqlJsStatic> | null = null;
-const loadSqlJs = () => (sqlJs ??= initSqlJs({ locateFile: () => wasmUrl }));
+const loadSqlJs = () => (sqlJs ??= compileSqlJs());
 let placeTable: Promise<PlaceTable> | null = null;
 /** The build's extract of the place table (Xinjiang's divisions), fetched on the first import only. */
 function loadPlaces(dataUrl: string): Promise<PlaceTable> {
-  placeTable ??= fetch(new URL(PLACE_TABLE_FILE, dataUrl)).then(async (response) => {
-    if (!response.ok) throw new Error(`${PLACE_TABLE_FILE}: HTTP ${response.status}`);
-    return JSON.parse(new TextDecoder().decode(await unpack(new Uint8Array(await response.arrayBuffer())))) as PlaceTable;
-  });
+  placeTable ??= dataSource(dataUrl)
+    .fetch(PLACE_TABLE_FILE)
+    .then(async (bytes) => JSON.parse(new TextDecoder().decode(await unpack(bytes))) as PlaceTable);
   placeTable.catch(() => (placeTable = null));
   return placeTable;
 }
