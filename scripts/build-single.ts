@@ -11,11 +11,9 @@ import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { build } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import { embedFiles, filesToEmbed, hostModules } from './lib/single-file';
+import { SINGLE_FILE_NAME, embedFiles, filesToEmbed, hostModules } from './lib/single-file';
 
 const ROOT = resolve(import.meta.dirname, '..');
-/** The page's title: what a reader sees on the USB stick and in the browser's tab. */
-export const SINGLE_FILE_NAME = '履职事项清单看板.html';
 
 const args = process.argv.slice(2);
 const value = (flag: string) => {
@@ -34,7 +32,8 @@ await build({
   logLevel: 'warn',
   // The data is in the page; nothing of public/ may land beside it.
   publicDir: false,
-  build: { outDir: dirname(out), emptyOutDir: true },
+  // Never emptied: --out may name a file in any folder, and the build writes that one file alone.
+  build: { outDir: dirname(out), emptyOutDir: false },
   plugins: [hostModules(), embedFiles(files), viteSingleFile({ outputFileName: basename(out) })],
   // Classic workers: Chromium refuses a module worker from a blob: URL minted by a file:// page, and
   // starts a classic one (the blob holds the worker's whole bundle, so it imports nothing).

@@ -20,6 +20,13 @@ import { SERVED_DATABASE } from '../../src/lib/export/database-export';
 import { ATLAS_DIR, SUMMARY_FILE } from '../../src/lib/atlas/parts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * The page's title as its file name: what a reader looks for on the USB stick. Windows, macOS and
+ * Linux keep Unicode names on FAT32, exFAT and NTFS sticks; only an old zip tool might garble it, and
+ * `--out` names the file otherwise.
+ */
+export const SINGLE_FILE_NAME = '履职事项清单看板.html';
 const HOST = join(ROOT, 'src/lib/host');
 const SINGLE = join(ROOT, 'src/lib/single');
 

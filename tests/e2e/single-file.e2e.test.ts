@@ -1,0 +1,144 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import initSqlJs from 'sql.js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, VIEWPORT } from './browser';
+import { openRealDatabase } from './db';
+
+/**
+ * The single file (`npm run build:single`, built by the e2e setup from dist/'s data) opened as a
+ * reader double-clicks it on a laptop with no network: from file://, the browser offline and every
+ * request that is not for a local file refused. Every view draws, a search answers as the complete
+ * database does, 导出数据库 hands over the complete database, a township list is read and applied —
+ * and nothing asks the network for anything, nothing logs an error.
+ */
+const ROOT = resolve(import.meta.dirname, '../..');
+const RAW = join(ROOT, 'data/raw');
+const singleFile = inject('singleFile');
+
+/** Where a request may go: the file itself, and what the page made in memory (a worker's blob, a data: URL). */
+const LOCAL = new Set(['file:', 'blob:', 'data:']);
+
+describe('the single file, from file:// with no network', () => {
+  const db = openRealDatabase();
+  let browser: Browser;
+  let context: BrowserContext;
+  /** Requests that would have left the machine (refused), and console or page errors. */
+  let network: string[];
+  let errors: string[];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await context?.close();
+    expect(network, 'requests that left file://').toEqual([]);
+    expect(errors, 'console errors or page errors').toEqual([]);
+  });
+
+  async function open(query = ''): Promise<Page> {
+    network = [];
+    errors = [];
+    context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', offline: true });
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (LOCAL.has(new URL(url).protocol)) return route.continue();
+      network.push(url);
+      return route.abort('internetdisconnected');
+    });
+    // Requests the route may not see (a worker's own) are recorded here too.
+    context.on('request', (request) => {
+      if (!LOCAL.has(new URL(request.url()).protocol)) network.push(request.url());
+    });
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    await page.goto(pathToFileURL(singleFile).href + query);
+    await page.waitForSelector('main[data-state="ready"]', { timeout: 20000 });
+    return page;
+  }
+
+  /** Items whose name or steps contain `term`: what 事项查询 must count. */
+  const matching = (term: string) =>
+    db.one<{ n: number }>(
+      `SELECT count(*) AS n FROM items i WHERE i.name LIKE '%' || ? || '%'
+       OR EXISTS (SELECT 1 FROM steps s WHERE s.item_id = i.id AND s.text LIKE '%' || ? || '%')`,
+      [term, term],
+    ).n;
+
+  it('draws every view, searches, and exports the complete database', async () => {
+    const page = await open();
+    expect(new URL(page.url()).protocol).toBe('file:');
+    const views = await page.locator('[role=tab]').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-view')!));
+    expect(views).toEqual(expect.arrayContaining(['overview', 'categories', 'network', 'heatmap', 'explorer', 'review']));
+
+    const items = db.one<{ n: number }>('SELECT count(*) AS n FROM items').n;
+    for (const view of views) {
+      await page.locator(`[role=tab][data-view=${view}]`).click();
+      await page.waitForSelector(`main[data-view=${view}] #view-panel > *`);
+      if (view === 'explorer') {
+        await expect
+          .poll(() => page.getByTestId('result-count').textContent(), { timeout: 15000 })
+          .toContain(items.toLocaleString('zh-CN'));
+      } else if (view === 'review') {
+        await page.getByTestId('review-count').waitFor({ timeout: 15000 });
+      } else if (await page.locator(`[data-testid=view-${view}] figure.chart-frame`).count()) {
+        // Drawn: every chart of the view (ChartFrame), not only the first (the network's graph comes from its worker).
+        const figures = page.locator(`[data-testid=view-${view}] figure.chart-frame`);
+        await expect.poll(() => figures.evaluateAll((f) => f.every((e) => e.hasAttribute('data-drawn'))), { timeout: 20000 }).toBe(true);
+      }
+      await expect(page.locator('#view-panel [role=alert]').count()).resolves.toBe(0);
+    }
+    await expect(page.getByTestId('error').count()).resolves.toBe(0);
+
+    // A search: the first four characters of the first duty's name, counted as the complete database counts them.
+    const term = db.one<{ term: string }>('SELECT substr(name, 1, 4) AS term FROM items ORDER BY id LIMIT 1').term;
+    await page.locator('[role=tab][data-view=explorer]').click();
+    await page.getByTestId('search-input').fill(term);
+    await expect
+      .poll(() => page.getByTestId('result-count').textContent(), { timeout: 15000 })
+      .toContain(`共 ${matching(term).toLocaleString('zh-CN')} 项`);
+    await expect(page.locator('[data-testid=results] mark').first().textContent()).resolves.toBe(term);
+
+    await page.getByTestId('data-toggle').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('data-export').click()]);
+    const SQL = await initSqlJs();
+    const exported = new SQL.Database(readFileSync((await download.path())!));
+    const townships = db.one<{ n: number }>('SELECT count(*) AS n FROM townships').n;
+    expect(exported.exec('SELECT count(*) FROM townships')[0].values[0][0]).toBe(townships);
+    expect(exported.exec('SELECT count(*) FROM items')[0].values[0][0]).toBe(items);
+    exported.close();
+  });
+
+  it('reads a township list into a report and applies it, with the place table and the wasm it carries', async () => {
+    const file = readdirSync(RAW)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()[0];
+    const township = db.one<{ id: string; name: string }>('SELECT id, name FROM townships WHERE source_file = ?', [file]);
+    const page = await open();
+    await page.getByTestId('data-toggle').click();
+    await page
+      .getByTestId('import-open')
+      .setInputFiles({ name: `${township.name}履职事项清单.txt`, mimeType: 'text/plain', buffer: readFileSync(join(RAW, file)) });
+    const row = page.getByTestId('import-report').getByTestId('import-row');
+    await row.waitFor({ timeout: 30000 });
+    // Its township found through the place table the page carries, as the build found it.
+    await expect(row.getAttribute('data-township')).resolves.toBe(township.id);
+    await expect(row.getAttribute('data-ok')).resolves.toBe('true');
+
+    await page.getByTestId('import-apply').click();
+    await expect
+      .poll(() => page.locator(`[data-testid=filter-bar] [data-township="${township.id}"][data-imported]`).count(), { timeout: 30000 })
+      .toBe(1);
+    await expect(page.getByTestId('data-error').count()).resolves.toBe(0);
+    await page.locator('[role=tab][data-view=categories]').click();
+    await page.waitForSelector('[data-testid=view-categories] figure[data-drawn]', { timeout: 15000 });
+  });
+});
