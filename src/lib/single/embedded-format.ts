@@ -15,10 +15,15 @@ export const EMBEDDED_ATTRIBUTE = 'data-embedded';
 /** sql.js's wasm, gzipped, beside the data files (which keep their paths under the site's `data/`). */
 export const WASM_FILE = 'sql-wasm.wasm.gz';
 
-/** The page's first message to a worker of the single file: the files that worker reads. */
+/**
+ * The page's first message to a worker of the single file: the files that worker reads, still in
+ * base64. The worker decodes a file when it first reads it, so the page's thread decodes nothing
+ * and a part no view asks for is never decoded (at 200 townships, 40 MB of base64 took the page
+ * 0.4 s to decode).
+ */
 export interface EmbeddedMessage {
   type: 'duty-atlas:embedded-files';
-  files: [path: string, bytes: Uint8Array][];
+  files: [path: string, base64: string][];
 }
 
 export const isEmbeddedMessage = (data: unknown): data is EmbeddedMessage =>
@@ -34,19 +39,24 @@ export function readsFile(reader: EmbeddedReader, path: string): boolean {
   return path.startsWith('atlas/') && path !== 'atlas/places.json.gz';
 }
 
-/** Bytes from base64 (atob: in every browser and in Node, so the tests read what the page reads). */
+/** Bytes from base64: the browser's own decoder where it has one (three times faster), else atob (every browser, and Node). */
 export function decodeBase64(text: string): Uint8Array {
+  const typed = Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array };
+  if (typed.fromBase64) return typed.fromBase64(text);
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
 
-/** The embedded files under `root` (the page's document), by path; their tags are removed, so the page keeps one copy. */
-export function takeEmbedded(root: ParentNode): Map<string, Uint8Array> {
-  const files = new Map<string, Uint8Array>();
+/**
+ * The embedded files under `root` (the page's document) by path, in base64 (decodeBase64 when read);
+ * their tags are removed, so the page keeps one copy.
+ */
+export function takeEmbedded(root: ParentNode): Map<string, string> {
+  const files = new Map<string, string>();
   for (const tag of root.querySelectorAll(`script[type="${EMBEDDED_TYPE}"][${EMBEDDED_ATTRIBUTE}]`)) {
-    files.set(tag.getAttribute(EMBEDDED_ATTRIBUTE)!, decodeBase64(tag.textContent ?? ''));
+    files.set(tag.getAttribute(EMBEDDED_ATTRIBUTE)!, tag.textContent ?? '');
     tag.remove();
   }
   return files;

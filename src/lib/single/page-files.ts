@@ -5,17 +5,17 @@ import { readsFile, takeEmbedded, type EmbeddedMessage, type EmbeddedReader } fr
  * to each worker as it starts.
  */
 
-let files: Map<string, Uint8Array> | null = null;
+let files: Map<string, string> | null = null;
 
-/** The embedded files by path; read synchronously, so a worker is handed them before anything else. */
-export function pageFiles(): Map<string, Uint8Array> {
+/** The embedded files by path, in base64; read synchronously, so a worker is handed them before anything else. */
+export function pageFiles(): Map<string, string> {
   return (files ??= takeEmbedded(document));
 }
 
 /**
  * Posts `worker` the files `reader` reads, as its first message (worker-files.ts takes it before the
- * worker's own handler sees any), and returns it. Copied, not transferred: a retry or a database the
- * reader opens starts another worker that needs them too.
+ * worker's own handler sees any), and returns it. Strings are copied whole, with no decoding here; a
+ * retry or a database the reader opens starts another worker that needs them too.
  */
 export function handFiles(worker: Worker, reader: EmbeddedReader): Worker {
   const message: EmbeddedMessage = {

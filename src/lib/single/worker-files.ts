@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { isEmbeddedMessage } from './embedded-format';
+import { decodeBase64, isEmbeddedMessage } from './embedded-format';
 
 /**
  * A worker's side of the single file's data: the files the page hands it in its first message
@@ -10,7 +10,7 @@ import { isEmbeddedMessage } from './embedded-format';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const received = new Promise<Map<string, Uint8Array>>((resolve) => {
+const received = new Promise<Map<string, string>>((resolve) => {
   const take = (event: MessageEvent) => {
     if (!isEmbeddedMessage(event.data)) return;
     event.stopImmediatePropagation();
@@ -20,9 +20,12 @@ const received = new Promise<Map<string, Uint8Array>>((resolve) => {
   self.addEventListener('message', take);
 });
 
-/** The bytes of an embedded file, as embedded (gzipped); rejects naming the path when the page did not hand it over. */
+/**
+ * The bytes of an embedded file, as embedded (gzipped), decoded now: each reader reads a file once
+ * (the engine keeps what it loaded). Rejects naming the path when the page did not hand it over.
+ */
 export async function workerFile(path: string): Promise<Uint8Array> {
-  const bytes = (await received).get(path);
-  if (!bytes) throw new Error(`${path}: not among the files this single page carries`);
-  return bytes;
+  const base64 = (await received).get(path);
+  if (base64 === undefined) throw new Error(`${path}: not among the files this single page carries`);
+  return decodeBase64(base64);
 }

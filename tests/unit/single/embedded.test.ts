@@ -1,58 +1,42 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { JSDOM } from 'jsdom';
 import initSqlJs from 'sql.js';
-import type { HtmlTagDescriptor, IndexHtmlTransformHook } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AtlasEngine } from '../../../src/lib/atlas/engine';
 import { memorySource } from '../../../src/lib/atlas/memory-source';
-import { partFile, FIXED_PARTS } from '../../../src/lib/atlas/parts';
+import { FIXED_PARTS, partFile } from '../../../src/lib/atlas/parts';
 import { unpack } from '../../../src/lib/atlas/unpack';
 import { needing, sql } from '../../../src/lib/db/sql';
-import { decodeBase64, readsFile, takeEmbedded, WASM_FILE, type EmbeddedMessage } from '../../../src/lib/single/embedded-format';
-import { embedFiles, filesToEmbed, type EmbeddedFile } from '../../../scripts/lib/single-file';
+import { decodeBase64, readsFile, WASM_FILE, type EmbeddedMessage } from '../../../src/lib/single/embedded-format';
+import { filesToEmbed, type EmbeddedFile } from '../../../scripts/lib/single-file';
 import { fileSource } from '../../../scripts/lib/file-source';
+import { pageTags } from './page-tags';
 import { realDb } from '../queries/real-db';
 
 /**
- * The single file's data: what the build embeds in the page is what the page reads back, byte for
- * byte once inflated, and the engine opened over it answers as it does over the served folder.
+ * The single file's data: what the build embeds is what a reader of the page decodes, byte for byte
+ * once inflated, and the engine opened over it answers as it does over the served folder.
  */
 const DATA = resolve(import.meta.dirname, '../../../public/data');
 
-/** The page the build writes, reduced to its embedded files: the plugin's tags as HTML. */
-function pageWith(files: EmbeddedFile[]): string {
-  const hook = embedFiles(files).transformIndexHtml as IndexHtmlTransformHook;
-  const tags = hook('', {} as Parameters<IndexHtmlTransformHook>[1]) as HtmlTagDescriptor[];
-  const html = tags.map((t) => {
-    const attrs = Object.entries(t.attrs ?? {})
-      .map(([k, v]) => ` ${k}="${String(v)}"`)
-      .join('');
-    return `<${t.tag}${attrs}>${String(t.children)}</${t.tag}>`;
-  });
-  return `<!doctype html><html><body><div id="app"></div>${html.join('\n')}</body></html>`;
-}
-
 describe('the single file’s embedded data', () => {
   let files: EmbeddedFile[];
+  /** Each file as the page's readers get it: the tag's base64, decoded. */
   let read: Map<string, Uint8Array>;
-  let document: Document;
 
   beforeAll(async () => {
     await realDb(); // builds public/data if it is not there yet
     files = filesToEmbed(DATA);
-    document = new JSDOM(pageWith(files)).window.document;
-    read = takeEmbedded(document);
+    read = new Map(pageTags(files).map((tag) => [tag.path, decodeBase64(tag.base64)]));
   });
 
-  it('reads back every file the build embeds, inflating to the served bytes, and leaves no copy in the page', async () => {
+  it('carries every served file and the wasm, gzipped, inflating to the served bytes', async () => {
     expect([...read.keys()].sort()).toEqual(files.map((f) => f.path).sort());
     expect(read.has('duties.sqlite')).toBe(true);
     expect(read.has(WASM_FILE)).toBe(true);
     for (const file of files) {
       const bytes = read.get(file.path)!;
-      // Gzipped (the readers inflate), and no larger than the build's own level-1 gzip.
       expect([bytes[0], bytes[1]], file.path).toEqual([0x1f, 0x8b]);
       if (file.path === WASM_FILE) {
         const wasm = createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm');
@@ -61,9 +45,9 @@ describe('the single file’s embedded data', () => {
       }
       const served = new Uint8Array(readFileSync(resolve(DATA, file.path)));
       expect(Buffer.from(await unpack(bytes)).equals(Buffer.from(await unpack(served))), file.path).toBe(true);
+      // Level 9: never larger than the build's level-1 gzip.
       if (file.path !== 'duties.sqlite') expect(bytes.length, file.path).toBeLessThanOrEqual(served.length);
     }
-    expect(document.querySelectorAll('script').length).toBe(0);
   });
 
   it('opens in the engine as the served folder does', async () => {
@@ -72,9 +56,7 @@ describe('the single file’s embedded data', () => {
     const served = await AtlasEngine.open(SQL, fileSource(DATA));
     try {
       expect(embedded.info.files).toEqual(served.info.files);
-      for (const part of FIXED_PARTS) {
-        expect(read.has(partFile(part))).toBe(true);
-      }
+      for (const part of FIXED_PARTS) expect(read.has(partFile(part))).toBe(true);
       const counts = needing(sql`SELECT count(*) AS n, sum(f.township_steps) AS steps FROM fact_items f`, 'facts');
       await expect(embedded.query(counts)).resolves.toEqual(await served.query(counts));
     } finally {
@@ -106,13 +88,17 @@ describe('a worker of the single file', () => {
     Object.assign(globalThis, { self: scope });
     try {
       const { workerFile } = await import('../../../src/lib/single/worker-files');
-      // Set after the module is evaluated, as a worker's body sets self.onmessage after its imports.
+      // Added after the module is evaluated, as a worker's body sets self.onmessage after its imports.
       const seen: unknown[] = [];
       scope.addEventListener('message', (e) => seen.push((e as MessageEvent).data));
-      const message: EmbeddedMessage = { type: 'duty-atlas:embedded-files', files: [['atlas/summary.sqlite.gz', new Uint8Array([1, 2])]] };
+      const bytes = new Uint8Array([0x1f, 0x8b, 0, 255]);
+      const message: EmbeddedMessage = {
+        type: 'duty-atlas:embedded-files',
+        files: [['atlas/summary.sqlite.gz', Buffer.from(bytes).toString('base64')]],
+      };
       scope.dispatchEvent(new MessageEvent('message', { data: message }));
       scope.dispatchEvent(new MessageEvent('message', { data: { type: 'open' } }));
-      await expect(workerFile('atlas/summary.sqlite.gz')).resolves.toEqual(new Uint8Array([1, 2]));
+      await expect(workerFile('atlas/summary.sqlite.gz')).resolves.toEqual(bytes);
       await expect(workerFile('atlas/facts.sqlite.gz')).rejects.toThrow('atlas/facts.sqlite.gz');
       expect(seen).toEqual([{ type: 'open' }]);
     } finally {
