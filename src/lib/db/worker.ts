@@ -12,8 +12,8 @@ import { memorySource } from '../atlas/memory-source';
 import { SUMMARY_FILE } from '../atlas/parts';
 import { DatabaseRefused, readCompleteDatabase } from '../import/read-database';
 import { carriedMeta } from '../import/import-protocol';
-import { dataSource } from '../host/data-source';
 import { loadSqlJs as compileSqlJs } from '../host/sql-js';
+import { httpSource } from './http-source';
 import type { FromWorker, ToWorker } from './protocol';
 import type { Sql } from './sql';
 
@@ -55,7 +55,7 @@ async function openEngine(stage: 'db' | 'file', start: (SQL: SqlJsStatic) => Pro
 function open(dataUrl: string) {
   // The summary downloads while the wasm compiles: neither waits for the other. Its failure is
   // reported after the wasm's, as the stage that failed.
-  const source = dataSource(dataUrl);
+  const source = httpSource(dataUrl);
   post({ type: 'progress', loaded: 0, total: null });
   const summary = source.fetch(SUMMARY_FILE, (loaded, total) => post({ type: 'progress', loaded, total }));
   summary.catch(() => {});

@@ -5,7 +5,7 @@
  * It keeps the last preview's merged rows until it is applied or replaced by another preview.
  */
 import type { SqlJsStatic } from 'sql.js';
-import { dataSource } from '../host/data-source';
+import { fetchData } from '../host/fetch-data';
 import { loadSqlJs as compileSqlJs } from '../host/sql-js';
 import aliasFile from '../../../data/department-aliases.json';
 import overrideFile from '../../../data/duty-group-overrides.json';
@@ -31,9 +31,10 @@ const loadSqlJs = () => (sqlJs ??= compileSqlJs());
 let placeTable: Promise<PlaceTable> | null = null;
 /** The build's extract of the place table (Xinjiang's divisions), fetched on the first import only. */
 function loadPlaces(dataUrl: string): Promise<PlaceTable> {
-  placeTable ??= dataSource(dataUrl)
-    .fetch(PLACE_TABLE_FILE)
-    .then(async (bytes) => JSON.parse(new TextDecoder().decode(await unpack(bytes))) as PlaceTable);
+  placeTable ??= fetchData(PLACE_TABLE_FILE, dataUrl).then(async (response) => {
+    if (!response.ok) throw new Error(`${PLACE_TABLE_FILE}: HTTP ${response.status}`);
+    return JSON.parse(new TextDecoder().decode(await unpack(new Uint8Array(await response.arrayBuffer())))) as PlaceTable;
+  });
   placeTable.catch(() => (placeTable = null));
   return placeTable;
 }

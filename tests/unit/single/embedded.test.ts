@@ -88,6 +88,7 @@ describe('a worker of the single file', () => {
     Object.assign(globalThis, { self: scope });
     try {
       const { workerFile } = await import('../../../src/lib/single/worker-files');
+      const { fetchData } = await import('../../../src/lib/single/fetch-data');
       // Added after the module is evaluated, as a worker's body sets self.onmessage after its imports.
       const seen: unknown[] = [];
       scope.addEventListener('message', (e) => seen.push((e as MessageEvent).data));
@@ -100,6 +101,10 @@ describe('a worker of the single file', () => {
       scope.dispatchEvent(new MessageEvent('message', { data: { type: 'open' } }));
       await expect(workerFile('atlas/summary.sqlite.gz')).resolves.toEqual(bytes);
       await expect(workerFile('atlas/facts.sqlite.gz')).rejects.toThrow('atlas/facts.sqlite.gz');
+      // Answered as a server answers: the bytes, or 404.
+      const found = await fetchData('atlas/summary.sqlite.gz', 'file:///stick/data/');
+      expect(new Uint8Array(await found.arrayBuffer())).toEqual(bytes);
+      await expect(fetchData('atlas/facts.sqlite.gz', 'file:///stick/data/')).resolves.toMatchObject({ ok: false, status: 404 });
       expect(seen).toEqual([{ type: 'open' }]);
     } finally {
       Reflect.deleteProperty(globalThis, 'self');
