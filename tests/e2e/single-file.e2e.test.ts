@@ -1,11 +1,14 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import initSqlJs from 'sql.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, VIEWPORT } from './browser';
 import { openRealDatabase } from './db';
+import { SUMMARY_FILE } from '../../src/lib/atlas/parts';
 
 /**
  * The single file (`npm run build:single`, built by the e2e setup from dist/'s data) opened as a
@@ -18,13 +21,22 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const RAW = join(ROOT, 'data/raw');
 const singleFile = inject('singleFile');
 
+/** The single file with its summary gzipped at level 1: the same data in other bytes. */
+function withSummaryRegzipped(html: string): string {
+  const tag = new RegExp(`(data-embedded="${SUMMARY_FILE}">)([^<]*)<`);
+  const [, open, base64] = tag.exec(html)!;
+  const other = gzipSync(gunzipSync(Buffer.from(base64, 'base64')), { level: 1 }).toString('base64');
+  expect(other).not.toBe(base64);
+  return html.replace(tag, `${open}${other}<`);
+}
+
 /** Where a request may go: the file itself, and what the page made in memory (a worker's blob, a data: URL). */
 const LOCAL = new Set(['file:', 'blob:', 'data:']);
 
 describe('the single file, from file:// with no network', () => {
   const db = openRealDatabase();
   let browser: Browser;
-  let context: BrowserContext;
+  let context: BrowserContext | undefined;
   /** Requests that would have left the machine (refused), and console or page errors. */
   let network: string[];
   let errors: string[];
@@ -37,14 +49,28 @@ describe('the single file, from file:// with no network', () => {
   });
   afterEach(async () => {
     await context?.close();
+    context = undefined;
     expect(network, 'requests that left file://').toEqual([]);
     expect(errors, 'console errors or page errors').toEqual([]);
   });
 
-  async function open(query = ''): Promise<Page> {
+  /** Opens `file` (the single file, or a copy) in this test's browser context, which keeps one browser store. */
+  async function open(file = singleFile): Promise<Page> {
+    context ??= await offlineContext();
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForSelector('main[data-state="ready"]', { timeout: 20000 });
+    return page;
+  }
+
+  async function offlineContext(): Promise<BrowserContext> {
     network = [];
     errors = [];
-    context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', offline: true });
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', offline: true });
     await context.route('**/*', (route) => {
       const url = route.request().url();
       if (LOCAL.has(new URL(url).protocol)) return route.continue();
@@ -55,14 +81,7 @@ describe('the single file, from file:// with no network', () => {
     context.on('request', (request) => {
       if (!LOCAL.has(new URL(request.url()).protocol)) network.push(request.url());
     });
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-    await page.goto(pathToFileURL(singleFile).href + query);
-    await page.waitForSelector('main[data-state="ready"]', { timeout: 20000 });
-    return page;
+    return context;
   }
 
   /** Items whose name or steps contain `term`: what 事项查询 must count. */
@@ -117,7 +136,7 @@ describe('the single file, from file:// with no network', () => {
     exported.close();
   });
 
-  it('reads a township list into a report and applies it, with the place table and the wasm it carries', async () => {
+  it('reads a township list into a report and applies it, with the place table and the wasm it carries; only a file of the same data shows it again', async () => {
     const file = readdirSync(RAW)
       .filter((f) => f.endsWith('.txt'))
       .sort()[0];
@@ -140,5 +159,23 @@ describe('the single file, from file:// with no network', () => {
     await expect(page.getByTestId('data-error').count()).resolves.toBe(0);
     await page.locator('[role=tab][data-view=categories]').click();
     await page.waitForSelector('[data-testid=view-categories] figure[data-drawn]', { timeout: 15000 });
+
+    // The browser keeps one store for every file:// page. A copy of the file elsewhere on the stick
+    // carries the same data and shows the list added; a file of other data (here: its summary
+    // gzipped otherwise, so the page's bytes differ) opens its own data.
+    const marked = (p: Page) => p.locator(`[data-testid=filter-bar] [data-township="${township.id}"][data-imported]`).count();
+    const html = readFileSync(singleFile, 'utf8');
+    const dir = mkdtempSync(join(tmpdir(), 'single-file-'));
+    try {
+      writeFileSync(join(dir, 'copy.html'), html);
+      const copy = await open(join(dir, 'copy.html'));
+      await expect.poll(() => marked(copy), { timeout: 15000 }).toBe(1);
+      writeFileSync(join(dir, 'other.html'), withSummaryRegzipped(html));
+      const other = await open(join(dir, 'other.html'));
+      await expect(other.getByTestId('data-banner').count()).resolves.toBe(0);
+      await expect(marked(other)).resolves.toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -39,6 +39,13 @@ export function readsFile(reader: EmbeddedReader, path: string): boolean {
   return path.startsWith('atlas/') && path !== 'atlas/places.json.gz';
 }
 
+/** A short name for embedded data (its base64): FNV-1a over the text, with its length; the same data, the same name. */
+export function dataFingerprint(base64: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < base64.length; i++) hash = Math.imul(hash ^ base64.charCodeAt(i), 0x01000193);
+  return `${(hash >>> 0).toString(16).padStart(8, '0')}-${base64.length.toString(16)}`;
+}
+
 /** Bytes from base64: the browser's own decoder where it has one (three times faster), else atob (every browser, and Node). */
 export function decodeBase64(text: string): Uint8Array {
   const typed = Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array };

@@ -8,7 +8,7 @@ import { memorySource } from '../../../src/lib/atlas/memory-source';
 import { FIXED_PARTS, partFile } from '../../../src/lib/atlas/parts';
 import { unpack } from '../../../src/lib/atlas/unpack';
 import { needing, sql } from '../../../src/lib/db/sql';
-import { decodeBase64, readsFile, WASM_FILE, type EmbeddedMessage } from '../../../src/lib/single/embedded-format';
+import { dataFingerprint, decodeBase64, readsFile, WASM_FILE, type EmbeddedMessage } from '../../../src/lib/single/embedded-format';
 import { filesToEmbed, type EmbeddedFile } from '../../../scripts/lib/single-file';
 import { fileSource } from '../../../scripts/lib/file-source';
 import { pageTags } from './page-tags';
@@ -109,5 +109,15 @@ describe('a worker of the single file', () => {
     } finally {
       Reflect.deleteProperty(globalThis, 'self');
     }
+  });
+});
+
+describe('the store a single file keeps a reader’s database in', () => {
+  it('is named by the data it carries: the same data, the same name; other data, another', () => {
+    const summary = Buffer.from(Uint8Array.from({ length: 4096 }, (_, i) => (i * 31) % 256)).toString('base64');
+    const changed = summary.slice(0, 100) + (summary[100] === 'A' ? 'B' : 'A') + summary.slice(101);
+    expect(dataFingerprint(summary)).toBe(dataFingerprint(`${summary}`));
+    expect(dataFingerprint(changed)).not.toBe(dataFingerprint(summary));
+    expect(dataFingerprint(summary.slice(0, -4))).not.toBe(dataFingerprint(summary));
   });
 });
