@@ -45,7 +45,8 @@ function buildSingleFile(): string {
   if (existsSync(file) && statSync(file).mtimeMs >= statSync(resolve(root, 'dist/index.html')).mtimeMs) return file;
   execFileSync(resolve(root, 'node_modules/.bin/tsx'), ['scripts/build-single.ts', '--data', 'dist/data', '--out', file], {
     cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // Quiet unless it fails: execFileSync's error then carries what it wrote.
+    stdio: 'pipe',
   });
   return file;
 }
