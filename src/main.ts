@@ -1,6 +1,7 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
+import './lib/print/print.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('#app missing from index.html');

@@ -142,6 +142,27 @@ describe('数据: adding township lists in the page', () => {
     await expect.poll(() => note(page).textContent()).toContain(`全部 ${totals.townships} 个乡镇`);
   });
 
+  it('says in Chinese why no list can be read when the site lacks its place table', async () => {
+    const page = await b.open('?view=overview');
+    // A site copied without atlas/places.json.gz: the import worker's own fetch fails, not a list.
+    await page.context().route('**/atlas/places.json.gz', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.getByTestId('data-toggle').click();
+    await page
+      .getByTestId('import-open')
+      .setInputFiles({ name: '清单.txt', mimeType: 'text/plain', buffer: readFileSync(join(RAW, added[0].file)) });
+    const error = page.getByTestId('data-error');
+    await error.waitFor({ timeout: 30000 });
+    await expect(error.locator('p').textContent()).resolves.toBe('添加清单失败：');
+    const reasons = await error.locator('li').allTextContents();
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toContain('HTTP 404');
+    expect(reasons[0]).toMatch(/[\u4e00-\u9fff]{4}/);
+    // Chinese throughout: nothing Latin but the file's path, the status and the build command it names.
+    expect(reasons[0].replace(/atlas\/places\.json\.gz|HTTP 404|npm run build/g, '')).not.toMatch(/[A-Za-z]/);
+    await page.context().unroute('**/atlas/places.json.gz');
+    await expect(page.getByTestId('data-banner').count()).resolves.toBe(0);
+  });
+
   it('asks whether a township already shown is replaced: kept, its file is not applied', async () => {
     const [list] = added;
     const page = await b.open('?view=overview');

@@ -3,7 +3,8 @@ import type { DepartmentRow, DutyGroupCandidateRow, ItemDepartmentRow, ItemRow, 
 import { insertRows } from '../db/bulk-insert';
 import { LIST_CODE, ROLE_CODE } from './codes';
 import { buildPlaceTree, type PlaceTree } from './place-tree';
-import { SUMMARY_FILE, partFile, textFile } from './parts';
+import { FIXED_PARTS, SUMMARY_FILE, partFile, textFile, type FixedPart } from './parts';
+export { DUTY_GROUP_PARTS } from './parts';
 import { FACTS_SQL, HEATMAP_SQL, NETWORK_SQL, REVIEW_SQL, SUMMARY_SQL, TEXT_SQL, VARIANCE_SQL } from './schema';
 
 /**
@@ -43,6 +44,20 @@ export interface DeriveOptions {
   pack?: (bytes: Uint8Array) => Uint8Array;
   /** meta rows to add (built_from, …). */
   meta?: Record<string, string>;
+  /**
+   * The fixed parts to derive (all by default); the summary is always derived. A review decision
+   * derives only those naming duty groups (parts.ts `DUTY_GROUP_PARTS`) and keeps the rest.
+   */
+  parts?: readonly FixedPart[];
+  /** Files derived before and kept as they are: the summary lists them with their sizes. */
+  keptFiles?: readonly ListedFile[];
+}
+
+/** A file as the summary's `files` table lists it. */
+export interface ListedFile {
+  path: string;
+  part: string;
+  bytes: number;
 }
 
 /** Reads the tables `deriveAtlas` needs from a complete database. */
@@ -68,12 +83,15 @@ export function readContractTables(db: Database): ContractTables {
 export function deriveAtlas(SQL: SqlJsStatic, tables: ContractTables, options: DeriveOptions = {}): AtlasFile[] {
   const model = new AtlasModel(tables);
   const pack = options.pack ?? ((bytes: Uint8Array) => bytes);
+  const fills: Record<FixedPart, [ddl: string, fill: (db: Database) => void]> = {
+    network: [NETWORK_SQL, (db) => model.fillNetwork(db)],
+    heatmap: [HEATMAP_SQL, (db) => model.fillHeatmap(db)],
+    facts: [FACTS_SQL, (db) => model.fillFacts(db)],
+    review: [REVIEW_SQL, (db) => model.fillReview(db)],
+    variance: [VARIANCE_SQL, (db) => model.fillVariance(db)],
+  };
   const files: AtlasFile[] = [
-    { path: partFile('network'), part: 'network', bytes: pack(writePart(SQL, NETWORK_SQL, (db) => model.fillNetwork(db))) },
-    { path: partFile('heatmap'), part: 'heatmap', bytes: pack(writePart(SQL, HEATMAP_SQL, (db) => model.fillHeatmap(db))) },
-    { path: partFile('facts'), part: 'facts', bytes: pack(writePart(SQL, FACTS_SQL, (db) => model.fillFacts(db))) },
-    { path: partFile('review'), part: 'review', bytes: pack(writePart(SQL, REVIEW_SQL, (db) => model.fillReview(db))) },
-    { path: partFile('variance'), part: 'variance', bytes: pack(writePart(SQL, VARIANCE_SQL, (db) => model.fillVariance(db))) },
+    ...(options.parts ?? FIXED_PARTS).map((part) => ({ path: partFile(part), part, bytes: pack(writePart(SQL, ...fills[part])) })),
     ...(options.extraFiles ?? []),
   ];
   const summary = writePart(SQL, SUMMARY_SQL, (db) => {
@@ -82,7 +100,7 @@ export function deriveAtlas(SQL: SqlJsStatic, tables: ContractTables, options: D
       db,
       'files',
       ['path', 'part', 'bytes'],
-      files.map((f) => ({ path: f.path, part: f.part, bytes: f.bytes.length })),
+      [...files.map((f) => ({ path: f.path, part: f.part, bytes: f.bytes.length })), ...(options.keptFiles ?? [])],
     );
     const meta = { schema_version: '1', townships: String(tables.townships.length), items: String(tables.items.length), ...options.meta };
     insertRows(
@@ -648,8 +666,16 @@ function mostCommon(values: string[], tieOrder?: (a: string, b: string) => numbe
 function rowsOf<Row>(db: Database, text: string): Row[] {
   const statement = db.prepare(text);
   try {
+    // The column names once, not per row as getAsObject reads them: at a region's million rows
+    // reading the names again was most of the read.
+    const columns = statement.getColumnNames();
     const rows: Row[] = [];
-    while (statement.step()) rows.push(statement.getAsObject() as Row);
+    while (statement.step()) {
+      const values = statement.get();
+      const row: Record<string, unknown> = {};
+      for (let c = 0; c < columns.length; c++) row[columns[c]] = values[c];
+      rows.push(row as Row);
+    }
     return rows;
   } finally {
     statement.free();

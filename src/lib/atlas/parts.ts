@@ -27,6 +27,13 @@ export const ATLAS_DIR = 'atlas';
 export type FixedPart = 'network' | 'heatmap' | 'facts' | 'review' | 'variance';
 export const FIXED_PARTS: readonly FixedPart[] = ['network', 'heatmap', 'facts', 'review', 'variance'];
 
+/**
+ * The fixed parts whose rows name duty groups; with the summary (its duty_groups table), all that
+ * grouping the items anew changes (a review decision). The network, text and search parts never
+ * read a duty group.
+ */
+export const DUTY_GROUP_PARTS: readonly FixedPart[] = ['heatmap', 'facts', 'review', 'variance'];
+
 // Every file is gzipped by the build (unpack.ts); the names say so.
 export const SUMMARY_FILE = `${ATLAS_DIR}/summary.sqlite.gz`;
 /**
@@ -44,6 +51,14 @@ export const textFile = (countyPlace: number): string => `${ATLAS_DIR}/text/${co
 export function countyOfTextFile(path: string): number | null {
   const m = /^atlas\/text\/(\d+)\.sqlite\.gz$/.exec(path);
   return m ? Number(m[1]) : null;
+}
+
+/** The files a review decision derives again: the summary and the parts naming duty groups. */
+export const regroupedFiles = (): Set<string> => new Set([SUMMARY_FILE, ...DUTY_GROUP_PARTS.map(partFile)]);
+
+/** The part a listed file belongs to, as the summary's `files` table names it: `atlas/text/12.sqlite.gz` → text. */
+export function partOfFile(path: string): string {
+  return /^atlas\/([^/.]+)/.exec(path)?.[1] ?? path;
 }
 
 export const searchBucketFile = (bucket: number): string => `${ATLAS_DIR}/search/${bucket}.bin.gz`;

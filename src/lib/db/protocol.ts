@@ -8,7 +8,9 @@ export type ToWorker =
   /** A complete database the reader opened (its file name, for errors): the parts are derived in the worker. */
   | { type: 'open-file'; name: string; bytes: Uint8Array }
   | { type: 'query'; id: number; text: string; params: readonly SqlValue[]; needs: readonly string[] }
-  | { type: 'prefetch'; needs: readonly string[] };
+  | { type: 'prefetch'; needs: readonly string[] }
+  /** Show these files in place of the parts at their paths (a review decision's regrouped parts): answered by 'replaced'. */
+  | { type: 'replace-parts'; files: [path: string, bytes: Uint8Array][] };
 
 /** Which resource failed, so the page can say which one in Chinese: 'file' is a database the reader opened. */
 export type LoadStage = 'wasm' | 'db' | 'file';
@@ -22,6 +24,8 @@ export interface DataInfo {
 export type FromWorker =
   | { type: 'progress'; loaded: number; total: number | null }
   | { type: 'ready'; info: DataInfo }
+  | { type: 'replaced'; info: DataInfo }
+  | { type: 'replace-error'; message: string }
   | { type: 'open-error'; stage: LoadStage; message: string; problems?: DatabaseProblem[] }
   | { type: 'result'; id: number; rows: object[]; timing?: QueryTiming }
   | { type: 'query-error'; id: number; message: string };

@@ -51,6 +51,13 @@ export interface WorkerDbClient extends DbClient {
   readonly info: { files: Map<string, number>; meta: Record<string, string> };
   /** Starts loading parts without waiting for them (see AtlasEngine.prefetch). */
   prefetch(needs: readonly string[]): void;
+  /**
+   * The same worker with `files` in place of the parts at their paths (a review decision's
+   * regrouped parts; the others stay loaded as they are): a new client, with answers of its own, to
+   * show instead of this one, which then no longer owns the worker (closing it does nothing).
+   * Rejects, changing nothing, when the new summary does not open.
+   */
+  withParts(files: readonly { path: string; bytes: Uint8Array }[]): Promise<WorkerDbClient>;
   close(): void;
 }
 
@@ -65,7 +72,8 @@ export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbCli
   const pending = new Map<number, { resolve: (rows: object[]) => void; reject: (e: Error) => void; record?: QueryRecord }>();
   const bench = globalThis.__dutyAtlasBench;
   let nextId = 1;
-  const answers = new ResultCache();
+  /** The parts being replaced (one request at a time: the page waits for each decision). */
+  let replacing: { resolve: (info: DataInfo) => void; reject: (e: Error) => void } | null = null;
 
   const send = <Row extends object>(q: Sql): Promise<Row[]> => {
     const id = nextId++;
@@ -81,18 +89,45 @@ export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbCli
     });
   };
 
-  const client: WorkerDbClient = {
-    info: { files: new Map(), meta: {} },
-    query: (q) => answers.query(q, () => send(q)),
-    prefetch(needs) {
-      const message: ToWorker = { type: 'prefetch', needs };
-      worker.postMessage(message);
-    },
-    close() {
-      worker.terminate();
-      for (const p of pending.values()) p.reject(new Error('database closed'));
-      pending.clear();
-    },
+  /** A client of the worker showing `info`'s data; its cached answers are its own, as the data they answer. */
+  const clientOf = (info: DataInfo): WorkerDbClient => {
+    const answers = new ResultCache();
+    let owner = true;
+    return {
+      info: { files: new Map(info.files), meta: info.meta },
+      query: (q) => answers.query(q, () => send(q)),
+      prefetch(needs) {
+        const message: ToWorker = { type: 'prefetch', needs };
+        worker.postMessage(message);
+      },
+      withParts(files) {
+        if (!owner || replacing) return Promise.reject(new Error('database replaced'));
+        return new Promise<WorkerDbClient>((resolve, reject) => {
+          replacing = {
+            resolve: (next) => {
+              owner = false;
+              resolve(clientOf(next));
+            },
+            reject,
+          };
+          const message: ToWorker = { type: 'replace-parts', files: files.map((f) => [f.path, f.bytes]) };
+          // The page has no further use for the parts: moved, not copied.
+          worker.postMessage(
+            message,
+            files.map((f) => f.bytes.buffer as ArrayBuffer),
+          );
+        });
+      },
+      close() {
+        if (!owner) return;
+        owner = false;
+        worker.terminate();
+        for (const p of pending.values()) p.reject(new Error('database closed'));
+        pending.clear();
+        replacing?.reject(new Error('database closed'));
+        replacing = null;
+      },
+    };
   };
 
   return new Promise((resolve, reject) => {
@@ -109,12 +144,19 @@ export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbCli
           options.onProgress?.(m.loaded, m.total);
           break;
         case 'ready':
-          setInfo(m.info);
-          resolve(client);
+          resolve(clientOf(m.info));
           break;
         case 'open-error':
           worker.terminate();
           reject(new DbLoadError(m.stage, m.message, m.problems));
+          break;
+        case 'replaced':
+          replacing?.resolve(m.info);
+          replacing = null;
+          break;
+        case 'replace-error':
+          replacing?.reject(new Error(m.message));
+          replacing = null;
           break;
         case 'result': {
           const p = pending.get(m.id);
@@ -131,10 +173,6 @@ export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbCli
           break;
         }
       }
-    };
-    const setInfo = (info: DataInfo) => {
-      client.info.files = new Map(info.files);
-      client.info.meta = info.meta;
     };
     const open: ToWorker = options.file
       ? { type: 'open-file', name: options.file.name, bytes: options.file.bytes }

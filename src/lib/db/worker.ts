@@ -6,9 +6,9 @@
  * the parts come from is src/lib/host's to say (served beside the page, or carried by the single file).
  */
 import type { SqlJsStatic } from 'sql.js';
-import { AtlasEngine } from '../atlas/engine';
+import { AtlasEngine, type AtlasSource } from '../atlas/engine';
 import { deriveAllFiles } from '../atlas/derive-all';
-import { memorySource } from '../atlas/memory-source';
+import { memorySource, withFiles } from '../atlas/memory-source';
 import { SUMMARY_FILE } from '../atlas/parts';
 import { DatabaseRefused, readCompleteDatabase } from '../import/read-database';
 import { carriedMeta } from '../import/import-protocol';
@@ -21,6 +21,8 @@ declare const self: DedicatedWorkerGlobalScope;
 const post = (message: FromWorker) => self.postMessage(message);
 
 let engine: AtlasEngine | null = null;
+/** Where the engine's parts come from: the server, or the parts derived here from a file. */
+let source: AtlasSource | null = null;
 /** Whether the page asked for each query's timing (scripts/bench does; the app never does). */
 let timing = false;
 
@@ -55,11 +57,11 @@ async function openEngine(stage: 'db' | 'file', start: (SQL: SqlJsStatic) => Pro
 function open(dataUrl: string) {
   // The summary downloads while the wasm compiles: neither waits for the other. Its failure is
   // reported after the wasm's, as the stage that failed.
-  const source = httpSource(dataUrl);
+  const served = (source = httpSource(dataUrl));
   post({ type: 'progress', loaded: 0, total: null });
-  const summary = source.fetch(SUMMARY_FILE, (loaded, total) => post({ type: 'progress', loaded, total }));
+  const summary = served.fetch(SUMMARY_FILE, (loaded, total) => post({ type: 'progress', loaded, total }));
   summary.catch(() => {});
-  return openEngine('db', (SQL) => AtlasEngine.open(SQL, source, undefined, summary));
+  return openEngine('db', (SQL) => AtlasEngine.open(SQL, served, undefined, summary));
 }
 
 /**
@@ -70,8 +72,28 @@ function openFile(name: string, bytes: Uint8Array) {
   return openEngine('file', (SQL) => {
     const tables = readCompleteDatabase(SQL, bytes, name);
     const files = deriveAllFiles(SQL, tables, { built_from: name, ...carriedMeta(tables.meta) });
-    return AtlasEngine.open(SQL, memorySource(new Map(files.map((f) => [f.path, f.bytes]))));
+    source = memorySource(new Map(files.map((f) => [f.path, f.bytes])));
+    return AtlasEngine.open(SQL, source);
   });
+}
+
+/**
+ * Shows `files` in place of the parts at their paths: a new engine over them and the parts kept
+ * (fetched again, or taken from memory, as queries need them). The engine shown stays until the new
+ * one is open, so a summary that does not open changes nothing.
+ */
+async function replaceParts(files: [string, Uint8Array][]) {
+  try {
+    if (!engine || !source) throw new Error('database not open');
+    const next = withFiles(source, new Map(files));
+    const opened = await AtlasEngine.open(await loadSqlJs(), next);
+    engine.close();
+    engine = opened;
+    source = next;
+    post({ type: 'replaced', info: { files: [...opened.info.files], meta: opened.info.meta } });
+  } catch (e) {
+    post({ type: 'replace-error', message: e instanceof Error ? e.message : String(e) });
+  }
 }
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
@@ -83,6 +105,10 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   }
   if (message.type === 'open-file') {
     void openFile(message.name, message.bytes);
+    return;
+  }
+  if (message.type === 'replace-parts') {
+    void replaceParts(message.files);
     return;
   }
   if (message.type === 'prefetch') {

@@ -1,6 +1,8 @@
 import type { ListReport } from './add-lists';
 import type { FromImportWorker, ImportedList, ToImportWorker } from './import-protocol';
 import type { ReviewDecision } from '../review/decisions';
+import type { AtlasFile } from '../atlas/derive';
+import { ImportFailed } from './import-failure';
 import { startImportWorker } from '../host/import-worker';
 
 /**
@@ -20,14 +22,14 @@ export class ImportClient {
       worker.onmessage = (event: MessageEvent<FromImportWorker>) => {
         const m = event.data;
         if (m.type === 'progress') return onProgress?.(m.done, m.total, m.name);
-        if (m.type === 'error') return reject(new Error(m.message));
+        if (m.type === 'error') return reject(new ImportFailed(m.failure));
         const value = answer(m);
         if (value !== undefined) resolve(value);
       };
       worker.onerror = (event) => {
         event.preventDefault();
         this.close();
-        reject(new Error(event.message || 'import worker failed'));
+        reject(new ImportFailed({ kind: 'worker-stopped', detail: event.message || 'import worker failed' }));
       };
       worker.postMessage(message);
     });
@@ -62,6 +64,20 @@ export class ImportClient {
   /** `base` grouped anew with `decisions`, without the townships `remove`. */
   rewrite(base: Uint8Array, remove: string[], imported: ImportedList[], decisions: ReviewDecision[]): Promise<Uint8Array> {
     return this.#ask({ type: 'rewrite', base, remove, imported, decisions }, (m) => (m.type === 'written' ? m.bytes : undefined));
+  }
+
+  /**
+   * The parts that name duty groups, derived from `base` grouped anew with `decisions` (a review
+   * decision made or undone). The worker keeps the grouped tables as `key`: the page's name for the
+   * database shown, the same until other data is shown, so a second decision skips reading it.
+   */
+  regroup(request: Omit<Extract<ToImportWorker, { type: 'regroup' }>, 'type'>): Promise<AtlasFile[]> {
+    return this.#ask({ type: 'regroup', ...request }, (m) => (m.type === 'regrouped' ? m.files : undefined));
+  }
+
+  /** The complete database the last `regroup` changed, to keep and to export. */
+  writeRegrouped(): Promise<Uint8Array> {
+    return this.#ask({ type: 'write-regrouped' }, (m) => (m.type === 'written' ? m.bytes : undefined));
   }
 
   close(): void {

@@ -1,4 +1,6 @@
 import type { ListReport } from './add-lists';
+import type { AtlasFile, ListedFile } from '../atlas/derive';
+import type { ImportFailure } from './import-failure';
 import { REVIEW_META, type ReviewDecision } from '../review/decisions';
 
 /** Messages between the page and the import worker (import.worker.ts). */
@@ -23,13 +25,32 @@ export type ToImportWorker =
    * Write `base` grouped anew, without the townships `remove` (an added list taken out again) and
    * with `decisions` applied (a review decision made or undone).
    */
-  | { type: 'rewrite'; base: Uint8Array; remove: string[]; imported: ImportedList[]; decisions: ReviewDecision[] };
+  | { type: 'rewrite'; base: Uint8Array; remove: string[]; imported: ImportedList[]; decisions: ReviewDecision[] }
+  /**
+   * A review decision made or undone: group the items of `base` (the complete database shown, which
+   * the worker keeps in memory as `key` after the first decision) anew with `decisions`, and derive
+   * the parts that name duty groups. `meta` is the shown summary's meta; `kept` the other parts,
+   * which do not change. The database itself is written on `write-regrouped`, so the page can show
+   * the parts first.
+   */
+  | {
+      type: 'regroup';
+      base: Uint8Array;
+      key: string;
+      imported: ImportedList[];
+      decisions: ReviewDecision[];
+      meta: Record<string, string>;
+      kept: ListedFile[];
+    }
+  /** The complete database shown with the last regroup's changes: to keep and to export. */
+  | { type: 'write-regrouped' };
 
 export type FromImportWorker =
   | { type: 'progress'; done: number; total: number; name: string }
   | { type: 'preview'; reports: ListReport[]; applicable: number }
   | { type: 'written'; bytes: Uint8Array }
-  | { type: 'error'; message: string };
+  | { type: 'regrouped'; files: AtlasFile[] }
+  | { type: 'error'; failure: ImportFailure };
 
 /** A list added in the page: kept in the database's meta (`imported`), so the mark travels with an export. */
 export interface ImportedList {

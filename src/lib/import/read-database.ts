@@ -79,7 +79,17 @@ function problemsOf(SQL: SqlJsStatic, db: Database): DatabaseProblem[] {
  * problem. Nothing here writes, but sql.js may keep `bytes` as the file's storage: a caller that keeps
  * them passes a copy (the worker has its own, copied by postMessage).
  */
-export function readCompleteDatabase(SQL: SqlJsStatic, bytes: Uint8Array, file: string): CompleteTables {
+export function readCompleteDatabase(
+  SQL: SqlJsStatic,
+  bytes: Uint8Array,
+  file: string,
+  /**
+   * The database is one the page already shows, checked when it was opened or written by the page
+   * itself (a review decision reads it): its contract is not checked again, which at a region's
+   * size costs seconds (SQLite's quick_check over 190 MB).
+   */
+  { checked = false }: { checked?: boolean } = {},
+): CompleteTables {
   if (bytes.length < 16 || String.fromCharCode(...bytes.subarray(0, 16)) !== SQLITE_MAGIC)
     throw new DatabaseRefused(file, [{ kind: 'not-sqlite' }]);
   let db: Database;
@@ -91,7 +101,7 @@ export function readCompleteDatabase(SQL: SqlJsStatic, bytes: Uint8Array, file: 
   try {
     let problems: DatabaseProblem[];
     try {
-      problems = problemsOf(SQL, db);
+      problems = checked ? [] : problemsOf(SQL, db);
     } catch (error) {
       problems = [{ kind: 'corrupt', detail: error instanceof Error ? error.message : String(error) }];
     }

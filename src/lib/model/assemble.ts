@@ -190,8 +190,10 @@ export function dutyInputsOf(rows: Pick<GroupedRows, 'items' | 'departments' | '
 export function assignDutyGroups(
   rows: GroupedRows,
   overrides: DutyGroupOverrides,
+  /** `dutyInputsOf(rows)`, when the caller keeps it between groupings of the same rows (src/lib/review/regroup-session.ts). */
+  inputs: DutyInput[] = dutyInputsOf(rows),
 ): { dutyGroups: DutyGroup[]; dutyGroupCandidates: DutyGroupCandidateRow[] } {
-  const { groups: dutyGroups, uncertain } = matchDuties(dutyInputsOf(rows), overrides);
+  const { groups: dutyGroups, uncertain } = matchDuties(inputs, overrides);
   const groupOf = new Map<number, number>();
   for (const group of dutyGroups) for (const member of group.members) groupOf.set(member.key, group.id);
   for (const item of rows.items) {

@@ -29,7 +29,11 @@ export interface Connection {
  * page shows changes until it resolves, so a file that fails leaves the current data on screen.
  */
 export async function connect(options: OpenOptions = {}): Promise<Connection> {
-  const client = await openWorkerClient(options);
+  return connectionOf(await openWorkerClient(options));
+}
+
+/** What the shell reads once of an open client (closed if that fails). */
+export async function connectionOf(client: WorkerDbClient): Promise<Connection> {
   try {
     const [townships, categories, departmentKinds, placeRows] = await Promise.all([
       client.query<TownshipOption>(townshipOptions()),

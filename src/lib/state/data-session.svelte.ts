@@ -1,6 +1,8 @@
 import { DbLoadError, type WorkerDbClient } from '../db/worker-client';
 import { forgetStoredDatabase, loadStoredDatabase, storeDatabase, type StoredDatabase } from '../import/stored-database';
 import { describeProblem } from '../import/describe-problem';
+import { describeImportFailure } from '../import/describe-import-failure';
+import { ImportFailed } from '../import/import-failure';
 import { databaseToExport } from '../export/database-export';
 import { downloadBytes } from '../export/download';
 import { DATA_STRINGS, IMPORT_STRINGS, REVIEW_STRINGS } from '../ui/strings';
@@ -8,7 +10,8 @@ import { applicable, type ListReport } from '../import/add-lists';
 import { ImportClient } from '../import/import-client';
 import { importedOf, type ImportedList } from '../import/import-protocol';
 import { decisionsOf, withDecision, withoutDecision, type ReviewDecision } from '../review/decisions';
-import { connect, type Connection, type FilterOptions } from './connect';
+import { connect, connectionOf, type Connection, type FilterOptions } from './connect';
+import { partOfFile, regroupedFiles } from '../atlas/parts';
 import { PlaceIndex } from './selection';
 
 export type Phase =
@@ -22,6 +25,8 @@ export type DataBusy =
   | { kind: 'read'; done: number; total: number; name: string }
   | { kind: 'apply' }
   | { kind: 'review' }
+  /** A review decision is on screen; the regrouped database is being written and kept (export waits for it). */
+  | { kind: 'keep' }
   | null;
 
 /** Lists read and merged, waiting for the reader to apply them. */
@@ -35,9 +40,13 @@ export type DataError = { title: string; reasons: string[] } | null;
 const errorName = (e: unknown) =>
   e instanceof Error || e instanceof DOMException ? (e.message && e.message !== e.name ? `${e.name}: ${e.message}` : e.name) : String(e);
 
-/** Every reason a failed open gives, in Chinese where the worker named the problems. */
+/** Every reason a failure gives, in Chinese where a worker named the problems (a database's, or the import worker's own). */
 const reasonsOf = (e: unknown): string[] =>
-  e instanceof DbLoadError && e.problems.length ? e.problems.map(describeProblem) : [e instanceof Error ? e.message : String(e)];
+  e instanceof ImportFailed
+    ? describeImportFailure(e.failure)
+    : e instanceof DbLoadError && e.problems.length
+      ? e.problems.map(describeProblem)
+      : [e instanceof Error ? e.message : String(e)];
 
 /**
  * Which data the page shows and its lifecycle: the served data, or a complete database the reader
@@ -61,6 +70,12 @@ export class DataSession {
 
   #current: WorkerDbClient | null = null;
   #importer = new ImportClient();
+  /**
+   * The page's name for the database shown, new whenever other data is shown: the import worker
+   * keeps the database in memory under it between review decisions. A count, not a random id:
+   * crypto.randomUUID exists only on https and localhost, and an intranet server may be plain http.
+   */
+  #shownKey = 0;
 
   /**
    * `onShown`'s `sameItems`: the data shown is the same lists grouped anew (a review decision), so
@@ -70,6 +85,7 @@ export class DataSession {
 
   /** Shows a connection's data: the old worker goes only now, so a failed open never blanks the page. */
   #adopt(connection: Connection, first: boolean, sameItems = false) {
+    if (!sameItems) this.#shownKey++;
     this.#current?.close();
     this.#current = connection.client;
     this.options = connection.options;
@@ -116,9 +132,14 @@ export class DataSession {
   /** Opens `bytes` (a complete database named `name`), shows it and keeps it; throws, changing nothing, if it does not open. */
   async #show(name: string, bytes: Uint8Array, sameItems = false) {
     const connection = await connect({ file: { name, bytes } });
+    this.#adopt(connection, false, sameItems);
+    await this.#store(name, bytes);
+  }
+
+  /** Makes `bytes` (the complete database shown, named `name`) the one exported and kept in the browser. */
+  async #store(name: string, bytes: Uint8Array) {
     const stored = { name, bytes, savedAt: new Date().toISOString() };
     this.opened = stored;
-    this.#adopt(connection, false, sameItems);
     try {
       await storeDatabase(stored);
     } catch (e) {
@@ -222,15 +243,38 @@ export class DataSession {
     }
   };
 
-  /** Groups the duties anew with `decisions` (one made or undone): the regrouped database is shown and kept. */
+  /**
+   * Groups the duties anew with `decisions` (one made or undone) and shows the result as soon as the
+   * parts that name duty groups are derived again (the others do not change); then keeps the
+   * regrouped database, which export waits for (busy until then).
+   */
   #review = async (decisions: ReviewDecision[]) => {
-    if (this.busy) return;
+    const client = this.#current;
+    if (this.busy || !client) return;
     this.error = null;
     this.busy = { kind: 'review' };
+    const name = this.opened?.name ?? REVIEW_STRINGS.reviewedName(IMPORT_STRINGS.builtInBase);
+    const regrouped = regroupedFiles();
     try {
-      const bytes = await this.#importer.rewrite(await this.#shownBytes(), [], this.imported, decisions);
-      await this.#show(this.opened?.name ?? REVIEW_STRINGS.reviewedName(IMPORT_STRINGS.builtInBase), bytes, true);
+      const parts = await this.#importer.regroup({
+        base: await this.#shownBytes(),
+        key: String(this.#shownKey),
+        imported: this.imported,
+        decisions,
+        meta: { ...client.info.meta, built_from: name },
+        kept: [...client.info.files]
+          .filter(([path]) => !regrouped.has(path))
+          .map(([path, bytes]) => ({ path, part: partOfFile(path), bytes })),
+      });
+      const next = await client.withParts(parts).catch((e: unknown) => {
+        throw new ImportFailed({ kind: 'unexpected', detail: e instanceof Error ? e.message : String(e) });
+      });
+      this.#adopt(await connectionOf(next), false, true);
+      this.busy = { kind: 'keep' };
+      await this.#store(name, await this.#importer.writeRegrouped());
     } catch (e) {
+      // What the worker keeps may no longer be what is shown: the next decision reads the database again.
+      this.#shownKey++;
       this.error = { title: REVIEW_STRINGS.failed, reasons: reasonsOf(e) };
     } finally {
       this.busy = null;

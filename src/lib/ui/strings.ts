@@ -2,6 +2,7 @@ import type { ListKind } from '../parse/types';
 import type { StatedMismatch } from '../parse/refusal';
 import type { Where } from '../parse/where';
 import type { ListRefusal } from '../import/list-refusal';
+import type { ImportFailure } from '../import/import-failure';
 import { joinNames } from './leaders';
 
 /**
@@ -546,6 +547,8 @@ export const DATA_STRINGS = {
   restore: '恢复内置数据',
   opening: (name: string) => `正在打开「${name}」…`,
   exporting: '正在准备下载…',
+  /** A review decision is shown; the database with it is being saved in the browser. */
+  keeping: '审核结果已显示，正在保存到本浏览器…',
   dropHint: '松开以添加乡镇清单（.docx / .txt）或打开数据库文件（.sqlite）',
   refused: (name: string) => `无法打开「${name}」，当前数据未改变：`,
   exportFailed: '导出失败：',
@@ -657,6 +660,21 @@ const REFUSALS: { [K in ListRefusal['kind']]: (refusal: Extract<ListRefusal, { k
   unexpected: (r) => `读取时出现意外错误，请把这个文件发给维护人员（${r.detail}）。`,
 };
 
+/**
+ * Why the import worker could not do what was asked (src/lib/import/import-failure.ts): its own
+ * failures, not a list file's. Shown after 添加清单失败： or 审核结果未能应用：.
+ */
+const FAILURES: { [K in ImportFailure['kind']]: (failure: Extract<ImportFailure, { kind: K }>) => string } = {
+  'place-table-missing': (f) =>
+    `无法取得地名表（atlas/places.json.gz${f.status === null ? '，服务器没有响应' : `，服务器返回 HTTP ${f.status}`}）：识别清单所属的乡镇和县市需要它。请确认网站文件完整（由 npm run build 生成）后刷新页面重试。`,
+  'place-table-unreadable': () => '地名表（atlas/places.json.gz）无法读取，可能不完整或被其他文件替换：请重新部署网站文件后刷新页面重试。',
+  'nothing-to-apply': () => '读取的清单已不在内存中（处理程序已重新启动）：请重新添加清单文件。',
+  'nothing-to-write': () => '审核结果尚未归并（处理程序已重新启动）：请重新作出这一审核决定。',
+  'database-refused': () => '当前显示的数据库无法读取：',
+  'worker-stopped': (f) => `后台处理程序意外停止（${f.detail}），可能是内存不足：请关闭其他标签页后重试。`,
+  unexpected: (f) => `处理时出现意外错误，请把这段说明发给维护人员（${f.detail}）。`,
+};
+
 /** Adding township lists in the browser: the report before applying, and the lists added. */
 export const IMPORT_STRINGS = {
   heading: '添加乡镇清单',
@@ -697,6 +715,7 @@ export const IMPORT_STRINGS = {
   added: (n: number) => `已添加的清单（${n}）`,
   remove: '移除',
   failed: '添加清单失败：',
+  failures: FAILURES,
 } as const;
 
 /** 匹配审核: the review queue of duty grouping, the decisions taken and their export. */
@@ -722,6 +741,7 @@ export const REVIEW_STRINGS = {
   same: '是同一事项',
   different: '不是',
   applying: '正在按审核结果重新归并事项…',
+  keeping: '已按审核结果归并，正在保存到本浏览器…',
   failed: '审核结果未能应用：',
   decided: (n: number) => `已审核 ${formatCount(n)} 项`,
   decision: (same: boolean) => (same ? '是同一事项' : '不是同一事项'),

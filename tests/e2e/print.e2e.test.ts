@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './browser';
+import { openRealDatabase } from './db';
+
+/**
+ * Printing a view: A4 landscape without the navigation, a header naming the view, the filters in
+ * force and the date, and each chart on a page of its own carrying the same in short.
+ */
+describe('print', () => {
+  const b = useBrowser();
+  const db = openRealDatabase();
+
+  it('prints each chart of a view on its own A4 page under the filters in force and the date', async () => {
+    const { id, name } = db.one<{ id: string; name: string }>('SELECT id, name FROM townships ORDER BY id LIMIT 1');
+    const page = await b.open(`?view=overview&t=${id}`);
+    await page.waitForSelector('figure[data-drawn]');
+    const header = page.getByTestId('print-header');
+    await expect.poll(() => header.textContent()).toContain(`乡镇：${name}`);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await header.textContent()).toContain(today);
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.app-header').isVisible()).toBe(false);
+    expect(await page.getByTestId('filter-bar').isVisible()).toBe(false);
+    expect(await header.isVisible()).toBe(true);
+    const figures = await page
+      .locator('.view-panel figure.chart-frame')
+      .evaluateAll((els) =>
+        els.map((e) => ({ breakAfter: getComputedStyle(e).breakAfter, caption: getComputedStyle(e, '::before').content })),
+      );
+    expect(figures.length).toBeGreaterThan(1);
+    // Every chart but the last ends its page; every chart after the first carries the filters and date.
+    for (const f of figures.slice(0, -1)) expect(f.breakAfter).toBe('page');
+    for (const f of figures.slice(1)) {
+      expect(f.caption).toContain(`乡镇：${name}`);
+      expect(f.caption).toContain(today);
+    }
+    await b.screenshot(page, 'print-overview');
+
+    const pdf = await page.pdf({ landscape: true, format: 'A4', printBackground: true, preferCSSPageSize: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBeGreaterThanOrEqual(figures.length);
+  });
+});
