@@ -101,7 +101,8 @@ describe('the single file, from file:// with no network', () => {
     const items = db.one<{ n: number }>('SELECT count(*) AS n FROM items').n;
     for (const view of views) {
       await page.locator(`[role=tab][data-view=${view}]`).click();
-      await page.waitForSelector(`main[data-view=${view}] #view-panel > *`);
+      // Something of the view on screen (the panel also holds what only print shows).
+      await page.locator(`main[data-view=${view}] #view-panel > *:visible`).first().waitFor();
       if (view === 'explorer') {
         await expect
           .poll(() => page.getByTestId('result-count').textContent(), { timeout: 15000 })
