@@ -11,6 +11,7 @@ const VIEWS = {
   review: '匹配审核',
   variance: '口径差异',
   compare: '乡镇对比',
+  present: '演示模式',
 };
 
 describe('app shell', () => {

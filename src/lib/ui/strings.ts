@@ -39,6 +39,7 @@ export const VIEW_LABELS = {
   review: '匹配审核',
   variance: '口径差异',
   compare: '乡镇对比',
+  present: '演示模式',
 } as const;
 export type ViewId = keyof typeof VIEW_LABELS;
 
