@@ -15,7 +15,7 @@ export default defineConfig(
     name: 'duty-atlas/ignores',
     basePath: repoRoot,
     // Built output (also the e2e tests' and the benchmark's synthetic sites), the generated data and the raw lists: nothing here is hand-written.
-    ignores: ['dist/', 'public/data/', 'data/', '.e2e-scale/', '.bench/'],
+    ignores: ['dist/', 'dist-single/', 'public/data/', 'data/', '.e2e-scale/', '.e2e-single/', '.bench/'],
   },
   {
     basePath: repoRoot,

@@ -1,5 +1,6 @@
 import type { DepartmentNetwork } from '../queries/network';
 import { networkLayout, type NetworkLayout, type NetworkLayoutOptions } from './network-layout';
+import { startLayoutWorker } from '../host/layout-worker';
 
 /**
  * The force layout off the main thread. At a region's size the simulation and the label placement
@@ -53,7 +54,7 @@ export class LayoutWorker {
   }
 
   #start(): Worker {
-    const worker = new Worker(new URL('./network-layout.worker.ts', import.meta.url), { type: 'module' });
+    const worker = startLayoutWorker();
     worker.onmessage = (event: MessageEvent<LayoutResponse>) => {
       const answer = event.data;
       const pending = this.#pending.get(answer.id);

@@ -1,4 +1,5 @@
 import type { AtlasSource } from '../atlas/engine';
+import { fetchData } from '../host/fetch-data';
 
 /**
  * The served data over HTTP, relative to the data folder's absolute URL (a worker resolves relative
@@ -7,7 +8,7 @@ import type { AtlasSource } from '../atlas/engine';
 export function httpSource(dataUrl: string): AtlasSource {
   return {
     async fetch(path, onProgress) {
-      const response = await fetch(new URL(path, dataUrl));
+      const response = await fetchData(path, dataUrl);
       if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${response.statusText}`);
       const header = response.headers.get('content-length');
       const total = header ? Number(header) : null;

@@ -3,6 +3,7 @@ import type { Sql } from './sql';
 import type { DataInfo, FromWorker, LoadStage, QueryTiming, ToWorker } from './protocol';
 import { ResultCache } from './result-cache';
 import type { DatabaseProblem } from '../import/read-database';
+import { startDbWorker } from '../host/db-worker';
 
 export type { LoadStage } from './protocol';
 
@@ -65,7 +66,7 @@ export interface WorkerDbClient extends DbClient {
  * the resource (wasm or db) that failed, so the page can offer a retry; each retry starts a new worker.
  */
 export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbClient> {
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  const worker = startDbWorker();
   // Resolved against the page, not the worker script (which lives in assets/).
   const dataUrl = options.dataUrl ?? new URL('./data/', document.baseURI).href;
   const pending = new Map<number, { resolve: (rows: object[]) => void; reject: (e: Error) => void; record?: QueryRecord }>();

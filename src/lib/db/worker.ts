@@ -1,17 +1,18 @@
 /// <reference lib="webworker" />
 /**
- * The only browser module that imports sql.js. It loads the wasm (bundled by Vite, never a CDN) and
- * opens the served data's summary, reporting download progress, then answers queries through the
- * AtlasEngine, which fetches the other parts as queries need them.
+ * The database worker. It compiles sql.js (src/lib/host/sql-js.ts: the wasm bundled by Vite, never a
+ * CDN) and opens the served data's summary, reporting download progress, then answers queries
+ * through the AtlasEngine, which fetches the other parts as queries need them. Where the wasm and
+ * the parts come from is src/lib/host's to say (served beside the page, or carried by the single file).
  */
-import initSqlJs, { type SqlJsStatic } from 'sql.js';
-import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
+import type { SqlJsStatic } from 'sql.js';
 import { AtlasEngine, type AtlasSource } from '../atlas/engine';
 import { deriveAllFiles } from '../atlas/derive-all';
 import { memorySource, withFiles } from '../atlas/memory-source';
 import { SUMMARY_FILE } from '../atlas/parts';
 import { DatabaseRefused, readCompleteDatabase } from '../import/read-database';
 import { carriedMeta } from '../import/import-protocol';
+import { loadSqlJs as compileSqlJs } from '../host/sql-js';
 import { httpSource } from './http-source';
 import type { FromWorker, ToWorker } from './protocol';
 import type { Sql } from './sql';
@@ -27,7 +28,7 @@ let timing = false;
 
 /** sql.js, compiled once per worker; a failure is reported as the wasm stage's. */
 let sqlJs: Promise<SqlJsStatic> | null = null;
-const loadSqlJs = () => (sqlJs ??= initSqlJs({ locateFile: () => wasmUrl }));
+const loadSqlJs = () => (sqlJs ??= compileSqlJs());
 
 /**
  * Replaces the engine with the one `start` opens, once sql.js is compiled: reports ready, or which

@@ -1,5 +1,6 @@
 import type { StoredDatabase } from '../import/stored-database';
 import { DATA_STRINGS } from '../ui/strings';
+import { fetchServedFile } from '../host/served-file';
 
 /** The complete database the site serves beside its parts (written by `npm run build:db`). */
 export const SERVED_DATABASE = 'duties.sqlite';
@@ -13,7 +14,5 @@ export async function databaseToExport(
   dataUrl = new URL('./data/', document.baseURI).href,
 ): Promise<{ bytes: Uint8Array; name: string }> {
   if (opened) return { bytes: opened.bytes, name: opened.name };
-  const response = await fetch(new URL(SERVED_DATABASE, dataUrl));
-  if (!response.ok) throw new Error(`${SERVED_DATABASE}: HTTP ${response.status}`);
-  return { bytes: new Uint8Array(await response.arrayBuffer()), name: DATA_STRINGS.builtInFileName };
+  return { bytes: await fetchServedFile(SERVED_DATABASE, dataUrl), name: DATA_STRINGS.builtInFileName };
 }

@@ -3,6 +3,7 @@ import type { FromImportWorker, ImportedList, ToImportWorker } from './import-pr
 import type { ReviewDecision } from '../review/decisions';
 import type { AtlasFile } from '../atlas/derive';
 import { ImportFailed } from './import-failure';
+import { startImportWorker } from '../host/import-worker';
 
 /**
  * The page's side of the import worker: one request at a time (the shell never asks for two), the
@@ -16,7 +17,7 @@ export class ImportClient {
     answer: (m: FromImportWorker) => T | undefined,
     onProgress?: (done: number, total: number, name: string) => void,
   ): Promise<T> {
-    const worker = (this.#worker ??= new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }));
+    const worker = (this.#worker ??= startImportWorker());
     return new Promise<T>((resolve, reject) => {
       worker.onmessage = (event: MessageEvent<FromImportWorker>) => {
         const m = event.data;

@@ -4,8 +4,9 @@
  * database shown and writes the new one, off the page's thread, so a large file never freezes the tab.
  * It keeps the last preview's merged rows until it is applied or replaced by another preview.
  */
-import initSqlJs, { type SqlJsStatic } from 'sql.js';
-import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
+import type { SqlJsStatic } from 'sql.js';
+import { fetchData } from '../host/fetch-data';
+import { loadSqlJs as compileSqlJs } from '../host/sql-js';
 import aliasFile from '../../../data/department-aliases.json';
 import overrideFile from '../../../data/duty-group-overrides.json';
 import { withPlaceTable } from '../model/department-places';
@@ -29,11 +30,11 @@ declare const self: DedicatedWorkerGlobalScope;
 const post = (message: FromImportWorker, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 
 let sqlJs: Promise<SqlJsStatic> | null = null;
-const loadSqlJs = () => (sqlJs ??= initSqlJs({ locateFile: () => wasmUrl }));
+const loadSqlJs = () => (sqlJs ??= compileSqlJs());
 let placeTable: Promise<PlaceTable> | null = null;
 /** The build's extract of the place table (Xinjiang's divisions), fetched on the first import only. */
 function loadPlaces(dataUrl: string): Promise<PlaceTable> {
-  placeTable ??= fetch(new URL(PLACE_TABLE_FILE, dataUrl)).then(
+  placeTable ??= fetchData(PLACE_TABLE_FILE, dataUrl).then(
     async (response) => {
       if (!response.ok) throw new ImportFailed({ kind: 'place-table-missing', status: response.status });
       try {

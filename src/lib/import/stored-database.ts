@@ -1,4 +1,5 @@
 import { openDB, type DBSchema } from 'idb';
+import { storeName } from '../host/store-name';
 
 /**
  * The database a reader opened, kept in the browser (IndexedDB) so the dashboard opens it again
@@ -17,13 +18,12 @@ interface Schema extends DBSchema {
   databases: { key: string; value: StoredDatabase };
 }
 
-const DB_NAME = 'duty-atlas';
 const STORE = 'databases';
 /** The key of the database shown: there is only ever one. */
 const CURRENT = 'current';
 
 const open = () =>
-  openDB<Schema>(DB_NAME, 1, {
+  openDB<Schema>(storeName(), 1, {
     upgrade(db) {
       db.createObjectStore(STORE);
     },
