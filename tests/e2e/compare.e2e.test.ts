@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readCsv } from '../unit/export/read-csv';
 import { useBrowser } from './browser';
 import { openRealDatabase } from './db';
 
@@ -51,6 +53,21 @@ describe('乡镇对比', () => {
           .join('、'),
       ),
     );
+
+    // Exported, every duty behind the count with each township's list (a CSV Excel reads).
+    const menu = page.getByTestId('compare-duties-export');
+    await menu.locator('.trigger').click();
+    const [file] = await Promise.all([page.waitForEvent('download'), menu.locator('[data-export="csv"]').click()]);
+    const bytes = readFileSync((await file.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...csv] = readCsv(bytes.subarray(3).toString('utf8'));
+    expect(header.slice(2)).toEqual(
+      await page
+        .getByTestId('compare-duties')
+        .locator('thead th')
+        .evaluateAll((ths) => ths.slice(2).map((t) => t.textContent!.trim())),
+    );
+    expect(csv).toHaveLength(expected.get(all)!);
 
     // A category's count of duties one township lists alone.
     const cell = page.getByTestId('compare-categories').locator('tbody tr').first().locator('button.count').last();

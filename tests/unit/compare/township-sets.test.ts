@@ -64,3 +64,19 @@ describe('对比 of townships as sets of duties', () => {
     expect(isOutlier(6, 5)).toBe(false);
   });
 });
+
+describe('对比 tables for export', () => {
+  it('write the category spread, the duties and the profile as the view shows them', async () => {
+    const { spreadsTable, dutiesTable, profileTable } = await import('../../../src/lib/compare/compare-tables');
+    const townships = ['甲乡', '乙镇'];
+    const c = compareTownships(townships, [item('甲乡', 1), item('乙镇', 1, 'reclaimed'), item('甲乡', 2)]);
+    expect(spreadsTable(c, townships).rows).toEqual([['党的建设', 1, 0, 1, 0]]);
+    const duties = dutiesTable(c.duties, townships, (id) => `事项${id}`, 't');
+    expect(duties.columns.map((col) => col.header)).toEqual(['事项', '事项类别', '甲乡', '乙镇']);
+    expect(duties.rows).toEqual([
+      ['事项1', '党的建设', '基本', '收回'],
+      ['事项2', '党的建设', '基本', '—'],
+    ]);
+    expect(profileTable(c, townships).rows).toEqual([['党的建设', 2, 1, 1.5]]);
+  });
+});
