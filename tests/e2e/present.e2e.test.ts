@@ -172,7 +172,8 @@ describe('演示模式', () => {
   it('导出 PPT writes one slide per finding kept, titled with its headline, bar charts as native charts', async () => {
     const page = await b.open('?view=present');
     await page.getByTestId('present-start').waitFor();
-    const headlines = await page.locator('[data-testid=slide]').evaluateAll((slides) =>
+    // The slides kept, as their thumbnails show them (the page also holds them for 打印报告, print-only).
+    const headlines = await page.locator('.thumbs [data-testid=slide]').evaluateAll((slides) =>
       slides.map((s) => ({
         finding: s.getAttribute('data-finding'),
         headline: s.querySelector('[data-testid=slide-headline]')!.textContent,
