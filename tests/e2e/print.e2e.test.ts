@@ -54,6 +54,9 @@ describe('print', () => {
     });
     await page.getByTestId('present-print').click();
     expect(await page.locator('body[data-printed]').count()).toBe(1);
+    // The report is drawn for printing only, when the browser announces it.
+    expect(await page.getByTestId('print-report').count()).toBe(0);
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
     await page.emulateMedia({ media: 'print' });
     const report = page.getByTestId('print-report');
     expect(await report.isVisible()).toBe(true);
