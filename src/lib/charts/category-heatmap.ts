@@ -126,7 +126,7 @@ export function categoryHeatmapChart(
     // Rows as tall as the bars' beside it; no bottom axis, so no bottom margin (the legend sits above or in the corner).
     height: Math.max(200, categories.length * rowHeight + marginTop + 8),
     marginLeft: MARGIN_LEFT,
-    // Five townships keep Plot's own right margin; the compact layout sets the one its columns were sized with.
+    // Columns that fit at full width keep Plot's own right margin; the compact layout sets the one its columns were sized with.
     marginRight: compact ? MARGIN_RIGHT : undefined,
     marginTop,
     marginBottom: 8,

@@ -154,7 +154,7 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
       ? `${row.reclaimedIn}/${options.townshipTotal ?? townships.length}`
       : `${formatCount(row.shown.reclaimed)}/${formatCount(row.shown.townships)}`;
   const countWidth = Math.max(56, ...rows.map((r) => textWidth(countText(r), FONT_SIZE) + 12));
-  // As wide as five townships have always had them; narrower where many columns would not fit beside the names.
+  // Up to 96 px a column where the columns fit beside the names; narrower where many would not.
   let cellWidth = Math.max(64, Math.min(96, (options.width - 300 - countWidth) / n));
   if (MIN_LABEL_WIDTH + cellWidth * n + countWidth > options.width)
     cellWidth = Math.max(MIN_CELL_WIDTH, (options.width - MIN_LABEL_WIDTH - countWidth) / n);

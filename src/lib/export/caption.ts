@@ -20,7 +20,7 @@ export interface FilterNames {
 
 /**
  * The filters as the filter bar states them: 乡镇：吉布库镇、六工镇；清单：基本 …, after the scope; or,
- * with none, its sentence 未筛选（显示…全部 5 个乡镇的全部事项）.
+ * with none, its sentence 未筛选（显示…全部 N 个乡镇的全部事项）.
  */
 export function describeFilters(filters: Filters, names: FilterNames): string {
   const dimension = (label: string, values: string[]) => (values.length ? `${label}：${values.join('、')}` : null);
