@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../unit/export/read-csv';
 import { useBrowser } from './browser';
-import { openRealDatabase } from './db';
+import { SCALE_DB_FILE, openRealDatabase } from './db';
 
 /**
  * 乡镇对比: three townships picked in the filter bar; the UpSet chart's columns are the duties exactly
@@ -12,6 +12,7 @@ import { openRealDatabase } from './db';
 describe('乡镇对比', () => {
   const b = useBrowser();
   const db = openRealDatabase();
+  const scale = openRealDatabase(SCALE_DB_FILE);
 
   it('counts the duties all, some and each alone list, and lists the duties behind a count', async () => {
     const ids = db.all<{ id: string }>('SELECT id FROM townships ORDER BY id LIMIT 3').map((t) => t.id);
@@ -85,5 +86,56 @@ describe('乡镇对比', () => {
     await offered.nth(0).click();
     await view.getByTestId('upset').locator('svg').waitFor();
     await expect.poll(() => page.evaluate(() => new URL(location.href).searchParams.getAll('t').length)).toBe(2);
+  });
+
+  it('compares counties at scale: a county lists what half its townships list, with the share beside each duty', async () => {
+    // The two counties with the most townships (ties by name), as the place table names them.
+    const counties = scale.all<{ county: string; n: number }>(
+      'SELECT county, count(*) AS n FROM townships GROUP BY prefecture, county ORDER BY n DESC, county LIMIT 2',
+    );
+    expect(counties[1].n).toBeGreaterThan(1);
+    const own = counties.map(
+      ({ county, n }) =>
+        new Set(
+          scale
+            .all<{ duty_group: number }>(
+              `SELECT duty_group FROM items i JOIN townships t ON t.id = i.township_id WHERE t.county = ?
+               GROUP BY duty_group HAVING 2 * count(DISTINCT t.id) >= ?`,
+              [county, n],
+            )
+            .map((g) => g.duty_group),
+        ),
+    );
+    const both = [...own[0]].filter((g) => own[1].has(g)).length;
+
+    // At the region's level nothing is picked: 乡镇对比 offers counties, found by name.
+    const page = await b.open('?view=compare', { site: 'scale' });
+    const view = page.getByTestId('view-compare');
+    await expect.poll(() => view.getAttribute('data-compare-by')).toBe('county');
+    const picker = view.getByTestId('compare-county-picker');
+    for (const { county } of counties) {
+      await picker.getByRole('searchbox').fill(county);
+      await picker.getByRole('button', { name: `加入对比：${county}`, exact: true }).click();
+    }
+    const upset = view.getByTestId('upset');
+    await upset.locator('svg').waitFor();
+    const count = (mask: number) => upset.locator(`g.column[data-mask="${mask}"]`).getAttribute('data-count');
+    await expect.poll(() => count(3)).toBe(String(both));
+    await expect(count(1)).resolves.toBe(String(own[0].size - both));
+    await b.screenshot(page, 'compare-counties');
+
+    // The duties both list, each cell with how many of the county's townships list it.
+    await upset.locator('g.column[data-mask="3"]').click();
+    const cells = view.getByTestId('compare-duties').locator('tbody tr').first().locator('td.list');
+    const shares = await cells.allTextContents();
+    shares.forEach((text, i) => expect(text).toMatch(new RegExp(`（\\d+/${counties[i].n} 个乡镇）$`)));
+    expect(new URL(page.url()).searchParams.get('cmp.by') ?? 'county').toBe('county');
+
+    // To townships and back: the township picker, then the same counties compared again.
+    await view.getByRole('button', { name: '乡镇', exact: true }).click();
+    await view.locator('.offer button').first().waitFor();
+    await expect.poll(() => view.getAttribute('data-compare-by')).toBe('township');
+    await view.getByRole('button', { name: '县市', exact: true }).click();
+    await expect.poll(() => count(3)).toBe(String(both));
   });
 });

@@ -835,3 +835,38 @@ export const COMPARE_STRINGS = {
   setName: (names: string[]) => names.join(' + '),
   filtersNote: '对比所选乡镇的全部事项；清单与事项类别筛选同样适用。',
 } as const;
+
+/**
+ * 对比 by county (src/lib/compare/county-sets.ts): the same panels, worded for counties, whose duties
+ * are those at least half of their townships list and whose profile is a township's median.
+ */
+export const COMPARE_COUNTY_STRINGS = {
+  ...COMPARE_STRINGS,
+  by: '对比对象',
+  byTownship: '乡镇',
+  byCounty: '县市',
+  pick: (min: number, max: number) => `选择 ${min} 至 ${max} 个县市进行对比（县市列出的事项，指其半数及以上乡镇列出的事项）：`,
+  tooMany: (max: number, picked: number) => `最多对比 ${max} 个县市，现已选 ${picked} 个：请移出一些。`,
+  search: '按名称查找县市',
+  noMatch: (text: string) => `没有名称含“${text}”的县市`,
+  remove: (name: string) => `移出对比：${name}`,
+  loading: '正在比较所选县市各乡镇的事项…',
+  setsSubtitle: '每列是恰好由下方标出的县市列出的事项数：县市列出，指其半数及以上乡镇列出；点击一列查看这些事项',
+  share: (listed: number, of: number) => `${formatCount(listed)}/${formatCount(of)} 个乡镇`,
+  profileTitle: '各县市乡镇的类别构成（每乡镇事项数的中位数）',
+  profileNote: (share: string, min: number) => `与所选县市中位数相差 ${share} 以上（且至少 ${min} 项）的标为突出`,
+  outlier: (county: string, category: string, count: number, median: number) =>
+    `${county}的乡镇在「${category}」一般列 ${formatCount(count)} 项，所选县市中位数为 ${formatCount(median)} 项`,
+  noOutliers: '各县市各类别的每乡镇事项数都接近中位数。',
+  filtersNote: '对比所选县市全部乡镇的事项；清单与事项类别筛选同样适用。',
+} as const;
+
+/** The wording 乡镇对比's panels take: by township or by county. */
+export interface CompareWords {
+  setsSubtitle: string;
+  profileTitle: string;
+  profileNote: (share: string, min: number) => string;
+  outlier: (unit: string, category: string, count: number, median: number) => string;
+  noOutliers: string;
+  loading: string;
+}
