@@ -7,10 +7,10 @@
  * data/raw/*.txt → parse → model → public/data/duties.sqlite, the complete database, and beside it
  * atlas/, the parts the site serves (src/lib/atlas/parts.ts) derived from the same rows. Everything
  * is written to temporary paths and checked (the database with PRAGMA integrity_check, every part
- * read back byte for byte) before it is renamed over the old: a refused build leaves the last good
- * output untouched.
+ * read back byte for byte) before it is renamed over the old (scripts/lib/publish-output.ts): a
+ * refused, failed or killed build leaves the last good output untouched.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import initSqlJs from 'sql.js';
@@ -18,9 +18,10 @@ import { assembleAtlas, type AtlasData, type SourceDocument } from '../src/lib/m
 import { withPlaceTable } from '../src/lib/model/department-places';
 import { provinceTable, type PlaceTable } from '../src/lib/model/place-table';
 import { loadPlaceTable } from './lib/load-place-table';
-import { writeDatabase, verifyDatabase } from '../src/lib/db/write-database';
+import { writeDatabase } from '../src/lib/db/write-database';
 import { deriveAtlas, type AtlasFile } from '../src/lib/atlas/derive';
 import { ATLAS_DIR, PLACE_TABLE_FILE } from '../src/lib/atlas/parts';
+import { publish, recoverInterrupted, stageDatabase, temporaryPaths } from './lib/publish-output';
 import { formatBuildReport } from './build-report';
 import { BuildError, collectSources, listFiles, readSource } from './lib/read-source';
 import { BuildThread } from './lib/build-thread';
@@ -85,8 +86,9 @@ export async function buildDatabase(inputDir: string, outFile: string): Promise<
     return result;
   };
   const sqlReady = initSqlJs();
+  reportRecovery(recoverInterrupted(outFile));
   const thread = new BuildThread();
-  const temporary = `${outFile}.${process.pid}.tmp`;
+  let staged: string | null = null;
   try {
     const places = loadPlaceTable();
     let started = performance.now();
@@ -102,13 +104,7 @@ export async function buildDatabase(inputDir: string, outFile: string): Promise<
     derived.catch(() => {});
     const SQL = await sqlReady;
     const bytes = timed('write database', () => writeDatabase(SQL, data, { built_from: builtFrom }));
-    timed('check', () => {
-      mkdirSync(dirname(outFile), { recursive: true });
-      writeFileSync(temporary, bytes);
-      // Re-read what reached the disk before it replaces the last good database.
-      const reread = verifyDatabase(SQL, readFileSync(temporary));
-      if (reread.length) throw new BuildError(`${temporary}: the file on disk fails its checks:\n${reread.join('\n')}`);
-    });
+    staged = timed('check', () => stageDatabase(SQL, outFile, bytes));
     started = performance.now();
     const parts = await derived;
     phases.push(['wait for the worker', performance.now() - started]);
@@ -123,10 +119,11 @@ export async function buildDatabase(inputDir: string, outFile: string): Promise<
         }),
       );
     const written = [...atlas, placeTableFile(places)];
-    timed('publish', () => publish(outFile, temporary, written));
+    timed('publish', () => publish(outFile, staged!, written));
     return { data, bytes: bytes.length, atlas: written.map((f) => ({ path: f.path, part: f.part, bytes: f.bytes.length })), phases };
   } finally {
-    rmSync(temporary, { force: true });
+    // Renamed into place when published; else staged or half written, and not left behind.
+    rmSync(temporaryPaths(outFile).database, { force: true });
     await thread.close();
   }
 }
@@ -161,6 +158,7 @@ export async function buildFromDatabase(databaseFile: string, outFile: string): 
   const phases: BuildResult['phases'] = [];
   const started = performance.now();
   const SQL = await initSqlJs();
+  reportRecovery(recoverInterrupted(outFile));
   if (!existsSync(databaseFile)) throw new BuildError(`${databaseFile}: no such file`);
   const bytes = new Uint8Array(readFileSync(databaseFile));
   let tables: CompleteTables;
@@ -176,13 +174,10 @@ export async function buildFromDatabase(databaseFile: string, outFile: string): 
     ...deriveAllFiles(SQL, tables, { built_from: basename(databaseFile), ...carriedMeta(tables.meta) }, packServed),
     placeTableFile(loadPlaceTable()),
   ];
-  const temporary = `${outFile}.${process.pid}.tmp`;
   try {
-    mkdirSync(dirname(outFile), { recursive: true });
-    writeFileSync(temporary, bytes);
-    publish(outFile, temporary, atlas);
+    publish(outFile, stageDatabase(SQL, outFile, bytes), atlas);
   } finally {
-    rmSync(temporary, { force: true });
+    rmSync(temporaryPaths(outFile).database, { force: true });
   }
   phases.push(['from database', performance.now() - started]);
   const data = {
@@ -201,35 +196,9 @@ function placeTableFile(places: PlaceTable): AtlasFile {
   return { path: PLACE_TABLE_FILE, part: 'places', bytes: packServed(new TextEncoder().encode(JSON.stringify(provinceTable(places)))) };
 }
 
-/**
- * Writes the atlas folder to a temporary path, checks what reached the disk, then renames it and
- * the checked temporary database over the previous ones (the atlas first: the site reads only the
- * atlas, so a crash between the two renames leaves a consistent site and an older download).
- */
-function publish(outFile: string, temporary: string, atlas: AtlasFile[]): void {
-  const atlasDir = join(dirname(outFile), ATLAS_DIR);
-  const temporaryAtlas = `${atlasDir}.${process.pid}.tmp`;
-  const previousAtlas = `${atlasDir}.${process.pid}.old`;
-  try {
-    for (const file of atlas) {
-      const path = join(temporaryAtlas, file.path.slice(ATLAS_DIR.length + 1));
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, file.bytes);
-      if (Buffer.compare(readFileSync(path), file.bytes) !== 0)
-        throw new BuildError(`${path}: what reached the disk differs from what was written`);
-    }
-    if (existsSync(atlasDir)) renameSync(atlasDir, previousAtlas);
-    try {
-      renameSync(temporaryAtlas, atlasDir);
-    } catch (error) {
-      if (existsSync(previousAtlas)) renameSync(previousAtlas, atlasDir);
-      throw error;
-    }
-    renameSync(temporary, outFile);
-  } finally {
-    rmSync(temporaryAtlas, { recursive: true, force: true });
-    rmSync(previousAtlas, { recursive: true, force: true });
-  }
+/** What an earlier, killed build left and this one put right, said on stderr so it is not missed. */
+function reportRecovery(found: string[]): void {
+  for (const line of found) console.error(`build:db: ${line}`);
 }
 
 function parseArgs(argv: string[]) {
