@@ -4,7 +4,7 @@
  * dependencies, synchronous, and the same in Node and a Web Worker); where each part lives is read
  * from the package's relationships, as Word does, with the usual names as the fallback.
  */
-import { unzipSync, type Unzipped } from 'fflate';
+import { Unzip, UnzipInflate, unzipSync, type Unzipped } from 'fflate';
 import { DocxError } from './docx-error';
 import { childElements, parseXml } from './xml';
 
@@ -37,18 +37,64 @@ function unzipParts(bytes: Uint8Array): Unzipped {
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) throw new DocxError({ kind: 'old-doc-or-protected' });
   if (!startsWith(bytes, [0x50, 0x4b])) throw new DocxError({ kind: 'not-zip' });
   try {
-    return unzipSync(bytes, {
+    // The central directory first: it lists every part with its declared size, and refuses a
+    // damaged archive before anything is inflated.
+    const wanted = new Set<string>();
+    unzipSync(bytes, {
       filter: (file) => {
         if (!/\.(?:xml|rels)$/i.test(file.name)) return false;
-        if (file.originalSize > MAX_PART_BYTES)
-          throw new DocxError({ kind: 'part-too-large', part: file.name, bytes: file.originalSize, limit: MAX_PART_BYTES });
-        return true;
+        if (file.originalSize > MAX_PART_BYTES) throw tooLarge(file.name, file.originalSize);
+        wanted.add(file.name);
+        return false;
       },
     });
+    return inflateBounded(bytes, wanted);
   } catch (error) {
     if (error instanceof DocxError) throw error;
     throw new DocxError({ kind: 'zip-damaged', detail: (error as Error).message });
   }
+}
+
+const tooLarge = (part: string, bytes: number) => new DocxError({ kind: 'part-too-large', part, bytes, limit: MAX_PART_BYTES });
+
+/**
+ * Inflates the wanted parts, counting what comes out: a zip bomb that declares a small size (the
+ * sizes in a zip are the writer's word, not a fact) is stopped at the limit, after inflating at most
+ * that much, instead of filling memory for as long as it runs. fflate's streaming reader, fed in
+ * small slices so the count is checked as the output grows.
+ */
+function inflateBounded(bytes: Uint8Array, wanted: ReadonlySet<string>): Unzipped {
+  const files: Unzipped = {};
+  const unzip = new Unzip();
+  unzip.register(UnzipInflate);
+  unzip.onfile = (file) => {
+    if (!wanted.has(file.name)) return;
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    file.ondata = (error, chunk, final) => {
+      if (error) throw error;
+      total += chunk.length;
+      if (total > MAX_PART_BYTES) throw tooLarge(file.name, total);
+      chunks.push(chunk);
+      if (final) files[file.name] = concat(chunks, total);
+    };
+    file.start();
+  };
+  // Deflate expands at most about 1,032 times, so a 4 KB slice inflates to at most ~4 MB past the check.
+  const SLICE = 4 * 1024;
+  for (let at = 0; at < bytes.length; at += SLICE) unzip.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length);
+  return files;
+}
+
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
 
 /** An XML part's text: UTF-8 as Word writes it, or UTF-16 by its BOM, as XML allows. */
