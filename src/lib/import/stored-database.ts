@@ -39,10 +39,35 @@ export async function loadStoredDatabase(): Promise<StoredDatabase | null> {
   }
 }
 
-export async function storeDatabase(stored: StoredDatabase): Promise<void> {
+/**
+ * Another tab kept other data since this tab read what it shows: keeping this tab's would drop what
+ * the other kept (its added lists, its decisions), so nothing is written.
+ */
+export class StoreConflict extends Error {
+  constructor(readonly keptAt: string | null) {
+    super(`the stored database changed (saved ${keptAt ?? 'nothing'}) since this page read it`);
+    this.name = 'StoreConflict';
+  }
+}
+
+/**
+ * Keeps `stored` as the database shown, if what is kept is still what this page's data came from
+ * (`basedOn`: the `savedAt` of the kept database it read, or null for none): read and written in
+ * one transaction, so two tabs applying at once cannot both succeed, and a failed write (a full
+ * quota) leaves the kept database as it was.
+ */
+export async function storeDatabase(stored: StoredDatabase, basedOn: string | null): Promise<void> {
   const db = await open();
   try {
-    await db.put(STORE, stored, CURRENT);
+    const tx = db.transaction(STORE, 'readwrite');
+    const kept = (await tx.store.get(CURRENT))?.savedAt ?? null;
+    if (kept !== basedOn) {
+      tx.abort();
+      await tx.done.catch(() => {});
+      throw new StoreConflict(kept);
+    }
+    await tx.store.put(stored, CURRENT);
+    await tx.done;
   } finally {
     db.close();
   }

@@ -1,5 +1,6 @@
+import { tick } from 'svelte';
 import { DbLoadError, type WorkerDbClient } from '../db/worker-client';
-import { forgetStoredDatabase, loadStoredDatabase, storeDatabase, type StoredDatabase } from '../import/stored-database';
+import { forgetStoredDatabase, loadStoredDatabase, storeDatabase, StoreConflict, type StoredDatabase } from '../import/stored-database';
 import { describeProblem } from '../import/describe-problem';
 import { describeImportFailure } from '../import/describe-import-failure';
 import { ImportFailed } from '../import/import-failure';
@@ -42,11 +43,13 @@ const errorName = (e: unknown) =>
 
 /** Every reason a failure gives, in Chinese where a worker named the problems (a database's, or the import worker's own). */
 const reasonsOf = (e: unknown): string[] =>
-  e instanceof ImportFailed
-    ? describeImportFailure(e.failure)
-    : e instanceof DbLoadError && e.problems.length
-      ? e.problems.map(describeProblem)
-      : [e instanceof Error ? e.message : String(e)];
+  e instanceof StoreConflict
+    ? [DATA_STRINGS.storeConflict]
+    : e instanceof ImportFailed
+      ? describeImportFailure(e.failure)
+      : e instanceof DbLoadError && e.problems.length
+        ? e.problems.map(describeProblem)
+        : [e instanceof Error ? e.message : String(e)];
 
 /**
  * Which data the page shows and its lifecycle: the served data, or a complete database the reader
@@ -59,6 +62,11 @@ export class DataSession {
   places = $state.raw(new PlaceIndex([]));
   /** The database the reader opened, shown instead of the served data; null: the served data. */
   opened = $state.raw<StoredDatabase | null>(null);
+  /**
+   * When the kept database this page's data comes from was saved (null: none was kept). A change is
+   * kept only over that one: another tab's since then is never overwritten (stored-database.ts).
+   */
+  #keptAt: string | null = null;
   busy: DataBusy = $state(null);
   error: DataError = $state(null);
   /** The lists read, before the reader applies them. */
@@ -103,6 +111,7 @@ export class DataSession {
     this.phase = { name: 'loading', loaded: null, total: null };
     const stored = await loadStoredDatabase().catch(() => null);
     this.opened = stored;
+    this.#keptAt = stored?.savedAt ?? null;
     try {
       const connection = await connect({
         onProgress: (loaded, total) => (this.phase = { name: 'loading', loaded, total }),
@@ -129,22 +138,42 @@ export class DataSession {
     }
   };
 
-  /** Opens `bytes` (a complete database named `name`), shows it and keeps it; throws, changing nothing, if it does not open. */
+  /**
+   * Opens `bytes` (a complete database named `name`), keeps it and shows it; throws, changing nothing,
+   * if it does not open or another tab kept other data meanwhile (StoreConflict).
+   */
   async #show(name: string, bytes: Uint8Array, sameItems = false) {
     const connection = await connect({ file: { name, bytes } });
+    try {
+      await this.#store(name, bytes);
+    } catch (e) {
+      connection.client.close();
+      throw e;
+    }
     this.#adopt(connection, false, sameItems);
-    await this.#store(name, bytes);
   }
 
-  /** Makes `bytes` (the complete database shown, named `name`) the one exported and kept in the browser. */
+  /**
+   * Makes `bytes` (the complete database shown, named `name`) the one exported and kept in the
+   * browser. Throws StoreConflict, keeping nothing, where another tab kept other data since this page
+   * read its own; any other failure to keep (no IndexedDB, a private window's or a full disk's quota)
+   * leaves the data shown but not kept, and says so.
+   */
   async #store(name: string, bytes: Uint8Array) {
     const stored = { name, bytes, savedAt: new Date().toISOString() };
-    this.opened = stored;
     try {
-      await storeDatabase(stored);
+      await storeDatabase(stored, this.#keptAt);
+      this.#keptAt = stored.savedAt;
+      this.opened = stored;
     } catch (e) {
-      // Shown all the same: only keeping it failed (a private window's or a full disk's quota).
-      this.error = { title: DATA_STRINGS.notKept(name), reasons: [DATA_STRINGS.storageFailed(bytes.length, errorName(e))] };
+      if (e instanceof StoreConflict) throw e;
+      this.opened = stored;
+      // Other data shown closes the 数据 panel; the failure to keep it opens it again, after that.
+      await tick();
+      this.error = {
+        title: DATA_STRINGS.notKept(name, this.#keptAt !== null),
+        reasons: [DATA_STRINGS.storageFailed(bytes.length, errorName(e))],
+      };
     }
   }
 
@@ -305,6 +334,7 @@ export class DataSession {
     this.error = null;
     await forgetStoredDatabase();
     this.opened = null;
+    this.#keptAt = null;
     await this.load(false);
   };
 

@@ -553,7 +553,10 @@ export const DATA_STRINGS = {
   dropHint: '松开以添加乡镇清单（.docx / .txt）或打开数据库文件（.sqlite）',
   refused: (name: string) => `无法打开「${name}」，当前数据未改变：`,
   exportFailed: '导出失败：',
-  notKept: (name: string) => `已打开「${name}」，但未能保存在本浏览器中：刷新页面后将显示内置数据。`,
+  notKept: (name: string, earlier: boolean) =>
+    `已打开「${name}」，但未能保存在本浏览器中：刷新页面后将显示${earlier ? '之前保存的数据' : '内置数据'}。`,
+  storeConflict:
+    '另一个标签页在此期间保存了其他数据（添加的清单或审核决定）。为免覆盖，此次更改没有应用，也没有保存。请刷新本页，看到最新数据后再操作。',
   storageFailed: (bytes: number, detail: string) =>
     `浏览器拒绝保存这个 ${(bytes / 1e6).toFixed(1)} MB 的文件（存储空间不足，或处于无痕模式）。${detail}`,
   storedFailed: (name: string) => `无法打开上次保存在本浏览器中的数据库「${name}」。`,

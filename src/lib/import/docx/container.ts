@@ -69,7 +69,7 @@ function inflateBounded(bytes: Uint8Array, wanted: ReadonlySet<string>): Unzippe
   unzip.register(UnzipInflate);
   unzip.onfile = (file) => {
     if (!wanted.has(file.name)) return;
-    const chunks: Uint8Array[] = [];
+    const chunks: Uint8Array<ArrayBufferLike>[] = [];
     let total = 0;
     file.ondata = (error, chunk, final) => {
       if (error) throw error;
@@ -86,8 +86,7 @@ function inflateBounded(bytes: Uint8Array, wanted: ReadonlySet<string>): Unzippe
   return files;
 }
 
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
+function concat(chunks: Uint8Array<ArrayBufferLike>[], total: number): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(total);
   let at = 0;
   for (const chunk of chunks) {
