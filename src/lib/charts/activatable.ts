@@ -1,13 +1,33 @@
 import type { RenderFunction } from '@observablehq/plot';
 
 /**
+ * A control's accessible name that starts with the text it shows (WCAG 2.5.3, label in name): a
+ * reader using speech says what they see ("60%", a cut name "伊宁…"), and the control must answer
+ * to it. Checkers match the shown text as whole words, and Chinese has no spaces between words, so
+ * the shown text leads, set off by a space, and the label follows whole.
+ */
+export function nameHoldingText(element: Element, label: string): string {
+  const visible = element.textContent?.replace(/\s+/g, ' ').trim();
+  return visible && !label.startsWith(`${visible} `) && label !== visible ? `${visible} ${label}` : label;
+}
+
+/**
+ * Give every labelled group of a Plot chart the role that permits its label: Plot labels the groups
+ * of its facets and marks (aria-label="facet"), which on a `g` of no role is a prohibited attribute.
+ */
+export function labelledGroups<E extends Element>(svg: E): E {
+  for (const g of svg.querySelectorAll('g[aria-label]:not([role])')) g.setAttribute('role', 'group');
+  return svg;
+}
+
+/**
  * Makes an SVG element reachable and operable from the keyboard: focusable, announced as a button with
  * `label`, activated by a click or by Enter / Space.
  */
 export function activatable(element: Element, label: string, activate: (event: Event) => void): void {
   element.setAttribute('tabindex', '0');
   element.setAttribute('role', 'button');
-  element.setAttribute('aria-label', label);
+  element.setAttribute('aria-label', nameHoldingText(element, label));
   element.addEventListener('click', activate);
   element.addEventListener('keydown', (event) => {
     const key = (event as KeyboardEvent).key;

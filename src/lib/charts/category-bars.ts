@@ -3,7 +3,7 @@ import { categoryBars, largestUnits, type CategoryBar, type CategoryCountRow } f
 import type { ListKind } from '../parse/types';
 import { LIST_COLOURS, LIST_ORDER, FONT_FAMILY } from '../ui/theme';
 import { CATEGORIES_STRINGS, LEVEL_UNITS, LIST_LABELS, formatCount, formatShare } from '../ui/strings';
-import { activatableRects } from './activatable';
+import { activatableRects, labelledGroups } from './activatable';
 
 export type CategoryMeasure = 'count' | 'share';
 
@@ -50,59 +50,62 @@ export function categoryBarsChart(rows: CategoryCountRow[], options: CategoryBar
     (bar) => onSelect?.(bar.category),
   );
 
-  return Plot.plot({
-    document: options.document,
-    width,
-    height: Math.max(200, categories.length * (options.rowHeight ?? 18) + 64),
-    marginLeft: 112,
-    marginRight: 46,
-    marginTop: 26,
-    marginBottom: 38,
-    style: { fontFamily: FONT_FAMILY, fontSize: '12px' },
-    ariaLabel: measure === 'count' ? '各类别事项数，按清单分面' : '各类别占清单的比例，按清单分面',
-    x: {
-      label: measure === 'count' ? '事项数（项）' : '占该清单事项的比例（%）',
-      // Headroom so the longest bar's value label stays inside its facet.
-      domain: [0, Math.max(...bars.map(value), 0) * 1.2 || 1],
-      labelAnchor: 'center',
-      grid: true,
-      ticks: measure === 'count' ? 3 : 2,
-      tickFormat: measure === 'count' ? formatCount : (x: number) => formatShare(x),
-      nice: true,
-    },
-    y: { domain: categories, label: null, tickSize: 0 },
-    fx: {
-      domain: lists,
-      label: null,
-      tickFormat: (l: ListKind) => LIST_LABELS[l],
-      axis: 'top',
-      padding: 0.16,
-    },
-    color: { domain: LIST_ORDER as ListKind[], range: LIST_ORDER.map((l) => LIST_COLOURS[l]) },
-    marks: [
-      Plot.barX(bars, {
-        x: value,
-        y: 'category',
-        fx: 'list',
-        fill: 'list',
-        fillOpacity: (b: CategoryBar) => (faded(b) ? 0.25 : 1),
-        title: tooltip,
-        // The tip must not take clicks: drawn under the pointer, it would swallow the click meant for the mark.
-        tip: { fontFamily: FONT_FAMILY, fontSize: 13, pointerEvents: 'none' },
-        render: interactive,
-      }),
-      Plot.text(bars, {
-        x: value,
-        y: 'category',
-        fx: 'list',
-        text: (b: CategoryBar) => format(value(b)),
-        textAnchor: 'start',
-        dx: 3,
-        fill: '#333',
-        fillOpacity: (b: CategoryBar) => (faded(b) ? 0.35 : 1),
-        fontSize: 12,
-      }),
-      Plot.ruleX([0]),
-    ],
-  });
+  return labelledGroups(
+    Plot.plot({
+      document: options.document,
+      width,
+      height: Math.max(200, categories.length * (options.rowHeight ?? 18) + 64),
+      marginLeft: 112,
+      marginRight: 46,
+      marginTop: 26,
+      marginBottom: 38,
+      style: { fontFamily: FONT_FAMILY, fontSize: '12px' },
+      ariaLabel: measure === 'count' ? '各类别事项数，按清单分面' : '各类别占清单的比例，按清单分面',
+      x: {
+        label: measure === 'count' ? '事项数（项）' : '占该清单事项的比例（%）',
+        // Headroom so the longest bar's value label stays inside its facet.
+        domain: [0, Math.max(...bars.map(value), 0) * 1.2 || 1],
+        labelAnchor: 'center',
+        grid: true,
+        ticks: measure === 'count' ? 3 : 2,
+        tickFormat: measure === 'count' ? formatCount : (x: number) => formatShare(x),
+        nice: true,
+      },
+      y: { domain: categories, label: null, tickSize: 0 },
+      fx: {
+        domain: lists,
+        label: null,
+        tickFormat: (l: ListKind) => LIST_LABELS[l],
+        axis: 'top',
+        padding: 0.16,
+      },
+      color: { domain: LIST_ORDER as ListKind[], range: LIST_ORDER.map((l) => LIST_COLOURS[l]) },
+      marks: [
+        Plot.barX(bars, {
+          x: value,
+          y: 'category',
+          fx: 'list',
+          fill: 'list',
+          fillOpacity: (b: CategoryBar) => (faded(b) ? 0.25 : 1),
+          title: tooltip,
+          // The tip must not take clicks: drawn under the pointer, it would swallow the click meant for the mark.
+          tip: { fontFamily: FONT_FAMILY, fontSize: 13, pointerEvents: 'none' },
+          render: interactive,
+        }),
+        Plot.text(bars, {
+          x: value,
+          y: 'category',
+          fx: 'list',
+          text: (b: CategoryBar) => format(value(b)),
+          textAnchor: 'start',
+          dx: 3,
+          fill: '#333',
+          fillOpacity: (b: CategoryBar) => (faded(b) ? 0.35 : 1),
+          fontSize: 12,
+        }),
+        // The baseline is drawn, not read: hidden from screen readers (Plot would label its group "rule").
+        Plot.ruleX([0], { ariaHidden: 'true' }),
+      ],
+    }),
+  );
 }

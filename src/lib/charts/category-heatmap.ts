@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { categoryCells, type CategoryCell, type CategoryCountRow, type UnitRow } from '../queries/categories';
 import { ABSENT_COLOUR, FONT_FAMILY } from '../ui/theme';
 import { CATEGORIES_STRINGS as S, formatAverage, formatCount } from '../ui/strings';
-import { activatable, activatableRects } from './activatable';
+import { activatable, activatableRects, labelledGroups } from './activatable';
 import { columnLabels, LABEL_LINE_HEIGHT } from './unit-labels';
 import { textWidth } from './text-width';
 import { NO_MARKS, type ImportedMarks } from '../state/imported-marks';
@@ -120,97 +120,107 @@ export function categoryHeatmapChart(
       : `${withMark(c.unit, c.unitName)} · ${c.category}\n${S.heatmapTipAverage(formatAverage(c.perTownship))}\n${S.heatmapTipTotal(formatCount(c.count), c.townships)}`;
   const legendLabel = measure === 'count' ? '事项数（项）' : S.heatmapLegendAverage;
 
-  return Plot.plot({
-    document: options.document,
-    width,
-    // Rows as tall as the bars' beside it; no bottom axis, so no bottom margin (the legend sits above or in the corner).
-    height: Math.max(200, categories.length * rowHeight + marginTop + 8),
-    marginLeft: MARGIN_LEFT,
-    // Columns that fit at full width keep Plot's own right margin; the compact layout sets the one its columns were sized with.
-    marginRight: compact ? MARGIN_RIGHT : undefined,
-    marginTop,
-    marginBottom: 8,
-    padding: 0.06,
-    style: { fontFamily: FONT_FAMILY, fontSize: `${FONT_SIZE}px` },
-    ariaLabel: measure === 'count' ? '事项类别 × 乡镇 热力图（项）' : S.heatmapAriaAverage,
-    x: {
-      domain: units.map((t) => t.key),
-      label: null,
-      axis: compact ? null : 'top',
-      tickSize: 0,
-      tickFormat: (k: string) => nameOf(units, k),
-    },
-    y: { domain: categories, label: null, tickSize: 0 },
-    color: {
-      // Quantized: a few steps are easier to read off than a ramp (and the legend needs no canvas).
-      type: 'quantize',
-      n: stacked ? 4 : 5,
-      scheme: 'viridis',
-      reverse: true,
-      domain: [0, max],
-      label: legendLabel,
-      legend: !stacked,
-      tickFormat: measure === 'count' ? formatCount : (x: number) => formatAverage(x, 'cell'),
-    },
-    marks: [
-      Plot.cell(cells, { x: 'unit', y: 'category', fill: ABSENT_COLOUR, inset: 0.5 }),
-      Plot.cell(cells, {
-        x: 'unit',
-        y: 'category',
-        fill: (c: CategoryCell) => (c.count > 0 ? value(c) : null),
-        fillOpacity: (c: CategoryCell) => (isSelected(c) ? 1 : 0.3),
-        inset: 0.5,
-        title: tooltip,
-        // The tip must not take clicks: drawn under the pointer, it would swallow the click meant for the mark.
-        tip: { fontFamily: FONT_FAMILY, fontSize: 13, pointerEvents: 'none' },
-        render: interactive,
-      }),
-      // The selection's outline; a null stroke channel would drop cells from the mark above.
-      Plot.cell(selectedCategories.length || selectedTownships.length ? cells.filter(isSelected) : [], {
-        x: 'unit',
-        y: 'category',
-        fill: 'none',
-        stroke: '#000',
-        strokeWidth: 2,
-        inset: 0.5,
-      }),
-      showNumbers
-        ? Plot.text(nonZero, {
-            x: 'unit',
-            y: 'category',
-            text: format,
-            fill: (c: CategoryCell) => (value(c) > max * 0.55 ? 'white' : 'black'),
-            fillOpacity: (c: CategoryCell) => (isSelected(c) ? 1 : 0.5),
-            fontSize: FONT_SIZE,
-            pointerEvents: 'none',
-          })
-        : null,
-      compact
-        ? Plot.text(units, {
-            x: 'key',
-            frameAnchor: 'top',
-            // Stacked lines (a character a line when vertical), growing up from just above the cells.
-            text: (u: UnitRow) => labelOf.get(u.key)!,
-            lineAnchor: 'bottom',
-            lineHeight: LABEL_LINE_HEIGHT,
-            dy: -5,
-            fontSize: FONT_SIZE,
-            fontWeight: 700,
-            fill: '#222',
-            title: (u: UnitRow) => S.heatmapColumnTitle(withMark(u.key, u.name), u.townships),
-            render: columnLabelRender(units, header.marks, marks, onColumn),
-          })
-        : null,
-      // A column of the reader's own data is outlined, dashed as the filter bar's chip is.
-      anyMarked
-        ? Plot.cell(
-            units.filter((u) => markOf(u.key)),
-            { x: 'key', fill: 'none', stroke: IMPORTED_COLOUR, strokeWidth: 1, strokeDasharray: '4 3', inset: -0.5, pointerEvents: 'none' },
-          )
-        : null,
-      stacked ? cornerLegend(legendLabel, measure) : null,
-    ],
-  });
+  return labelledGroups(
+    Plot.plot({
+      document: options.document,
+      width,
+      // Rows as tall as the bars' beside it; no bottom axis, so no bottom margin (the legend sits above or in the corner).
+      height: Math.max(200, categories.length * rowHeight + marginTop + 8),
+      marginLeft: MARGIN_LEFT,
+      // Columns that fit at full width keep Plot's own right margin; the compact layout sets the one its columns were sized with.
+      marginRight: compact ? MARGIN_RIGHT : undefined,
+      marginTop,
+      marginBottom: 8,
+      padding: 0.06,
+      style: { fontFamily: FONT_FAMILY, fontSize: `${FONT_SIZE}px` },
+      ariaLabel: measure === 'count' ? '事项类别 × 乡镇 热力图（项）' : S.heatmapAriaAverage,
+      x: {
+        domain: units.map((t) => t.key),
+        label: null,
+        axis: compact ? null : 'top',
+        tickSize: 0,
+        tickFormat: (k: string) => nameOf(units, k),
+      },
+      y: { domain: categories, label: null, tickSize: 0 },
+      color: {
+        // Quantized: a few steps are easier to read off than a ramp (and the legend needs no canvas).
+        type: 'quantize',
+        n: stacked ? 4 : 5,
+        scheme: 'viridis',
+        reverse: true,
+        domain: [0, max],
+        label: legendLabel,
+        legend: !stacked,
+        tickFormat: measure === 'count' ? formatCount : (x: number) => formatAverage(x, 'cell'),
+      },
+      marks: [
+        Plot.cell(cells, { x: 'unit', y: 'category', fill: ABSENT_COLOUR, inset: 0.5 }),
+        Plot.cell(cells, {
+          x: 'unit',
+          y: 'category',
+          fill: (c: CategoryCell) => (c.count > 0 ? value(c) : null),
+          fillOpacity: (c: CategoryCell) => (isSelected(c) ? 1 : 0.3),
+          inset: 0.5,
+          title: tooltip,
+          // The tip must not take clicks: drawn under the pointer, it would swallow the click meant for the mark.
+          tip: { fontFamily: FONT_FAMILY, fontSize: 13, pointerEvents: 'none' },
+          render: interactive,
+        }),
+        // The selection's outline; a null stroke channel would drop cells from the mark above.
+        Plot.cell(selectedCategories.length || selectedTownships.length ? cells.filter(isSelected) : [], {
+          x: 'unit',
+          y: 'category',
+          fill: 'none',
+          stroke: '#000',
+          strokeWidth: 2,
+          inset: 0.5,
+        }),
+        showNumbers
+          ? Plot.text(nonZero, {
+              x: 'unit',
+              y: 'category',
+              text: format,
+              fill: (c: CategoryCell) => (value(c) > max * 0.55 ? 'white' : 'black'),
+              fillOpacity: (c: CategoryCell) => (isSelected(c) ? 1 : 0.5),
+              fontSize: FONT_SIZE,
+              pointerEvents: 'none',
+            })
+          : null,
+        compact
+          ? Plot.text(units, {
+              x: 'key',
+              frameAnchor: 'top',
+              // Stacked lines (a character a line when vertical), growing up from just above the cells.
+              text: (u: UnitRow) => labelOf.get(u.key)!,
+              lineAnchor: 'bottom',
+              lineHeight: LABEL_LINE_HEIGHT,
+              dy: -5,
+              fontSize: FONT_SIZE,
+              fontWeight: 700,
+              fill: '#222',
+              title: (u: UnitRow) => S.heatmapColumnTitle(withMark(u.key, u.name), u.townships),
+              render: columnLabelRender(units, header.marks, marks, onColumn),
+            })
+          : null,
+        // A column of the reader's own data is outlined, dashed as the filter bar's chip is.
+        anyMarked
+          ? Plot.cell(
+              units.filter((u) => markOf(u.key)),
+              {
+                x: 'key',
+                fill: 'none',
+                stroke: IMPORTED_COLOUR,
+                strokeWidth: 1,
+                strokeDasharray: '4 3',
+                inset: -0.5,
+                pointerEvents: 'none',
+              },
+            )
+          : null,
+        stacked ? cornerLegend(legendLabel, measure) : null,
+      ],
+    }),
+  );
 }
 
 const nameOf = (units: UnitRow[], key: string) => units.find((u) => u.key === key)?.name ?? key;

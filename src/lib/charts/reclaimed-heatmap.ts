@@ -3,7 +3,7 @@ import type { HeatmapRow, HeatmapCell, HoldingStatus } from '../queries/heatmap'
 import type { UnitRow } from '../queries/categories';
 import { LIST_COLOURS, ABSENT_COLOUR, FONT_FAMILY } from '../ui/theme';
 import { textWidth, truncate } from './text-width';
-import { activatable } from './activatable';
+import { activatable, nameHoldingText } from './activatable';
 import { columnLabels, LABEL_LINE_HEIGHT } from './unit-labels';
 import { formatCount } from '../ui/strings';
 import { NO_MARKS, type ImportedMarks } from '../state/imported-marks';
@@ -356,7 +356,7 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
       // whole chart (below): a thousand cells with six listeners each made a drill visibly slow.
       node.setAttribute('tabindex', '0');
       node.setAttribute('role', 'button');
-      node.setAttribute('aria-label', label);
+      node.setAttribute('aria-label', nameHoldingText(node, label));
       hits.set(node, { row, cell });
     });
     for (const [part, colour] of [
