@@ -171,7 +171,11 @@ export function auditRows(
       partner_name: partner.name,
     });
 
-  found.sort((a, b) => a.kind - b.kind || a.order - b.order || a.list - b.list || a.seq - b.seq || a.item - b.item);
+  // Weak matches weakest first (what a person checks first); the rest as the documents run.
+  const weakness = (f: (typeof found)[number]) => (f.kind === AUDIT_KIND_CODE['weak-match'] ? (f.score ?? 0) : 0);
+  found.sort(
+    (a, b) => a.kind - b.kind || weakness(a) - weakness(b) || a.order - b.order || a.list - b.list || a.seq - b.seq || a.item - b.item,
+  );
   const findings = found.map(({ order: _order, ...f }, i) => ({ id: i + 1, ...f }));
 
   return {
