@@ -1,6 +1,6 @@
 import type { SqlJsStatic } from 'sql.js';
 import type { DutyGroupCandidateRow, DutyGroupLinkRow } from './schema';
-import { SCHEMA_AUDIT_SQL, SCHEMA_REVIEW_SQL } from './schema';
+import { SCHEMA_LINKS_SQL, SCHEMA_REVIEW_SQL } from './schema';
 import { insertRows } from './bulk-insert';
 
 /** What grouping the items anew writes into a complete database (src/lib/review/regroup-session.ts). */
@@ -36,8 +36,9 @@ export function patchDutyGroups(SQL: SqlJsStatic, bytes: Uint8Array, patch: Duty
     const hasLinks = has('duty_group_links');
     db.run('BEGIN');
     if (!hasQueue) db.run(SCHEMA_REVIEW_SQL);
-    // An older database gets the audit's tables; its departments' kind sources stay unknown, as before.
-    if (!hasLinks) db.run(SCHEMA_AUDIT_SQL);
+    // An older database gets the joins; its departments' kind sources stay unrecorded (the page
+    // decides them from the alias file when it opens it).
+    if (!hasLinks) db.run(SCHEMA_LINKS_SQL);
     if (patch.changed.size) {
       db.run('CREATE TEMP TABLE regrouped (id INTEGER PRIMARY KEY, duty_group INTEGER NOT NULL)');
       insertRows(

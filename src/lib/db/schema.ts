@@ -106,7 +106,7 @@ CREATE TABLE duty_group_candidates (
  * contract a reader checks and without foreign keys: a database written before them still opens
  * (its audit then names no weak match, and the page decides kinds from the alias file it carries).
  */
-export const SCHEMA_AUDIT_SQL = /* sql */ `
+export const SCHEMA_LINKS_SQL = /* sql */ `
 -- Every join of duty grouping (src/lib/model/duty-groups.ts, METHOD): the groups of item_id and
 -- partner_item were put together by pass 'merge' (a reviewed merge), 'exact' (the same normal form),
 -- 'fuzzy' (bigram Dice of the normal forms, the score), 'context' (wording + context, the score),
@@ -118,6 +118,8 @@ CREATE TABLE duty_group_links (
   pass         TEXT NOT NULL CHECK (pass IN ('merge','exact','fuzzy','context','settle')),
   score        REAL                        -- the pass's own score (1 for merge and exact)
 );
+`;
+export const SCHEMA_KIND_SOURCES_SQL = /* sql */ `
 -- Where each department's kind comes from: 'alias' (a kind data/department-aliases.json names) or
 -- 'guessed' (the department model's guess: the name with its place prefix removed).
 CREATE TABLE department_kind_sources (
@@ -125,6 +127,7 @@ CREATE TABLE department_kind_sources (
   source        TEXT NOT NULL CHECK (source IN ('alias','guessed'))
 );
 `;
+export const SCHEMA_AUDIT_SQL = SCHEMA_LINKS_SQL + SCHEMA_KIND_SOURCES_SQL;
 
 /** Indexes for the queries people run on the file; the build creates them after loading the rows, which is faster. */
 export const SCHEMA_INDEXES_SQL = /* sql */ `
