@@ -911,6 +911,9 @@ export const AUDIT_STRINGS = {
     `得分 ${score === null ? '—' : score.toFixed(3)}（${pass}），与下面的写法归为同一职责（共 ${formatCount(townships)} 个乡镇）：`,
   open: '打开事项',
   openPartner: '打开',
+  /** The buttons' names for a screen reader, which hears many of them: which item each opens. */
+  openLabel: (township: string, name: string) => `打开事项：${township}「${name}」`,
+  openPartnerLabel: (township: string, name: string) => `打开归并的事项：${township}「${name}」`,
   exportLabel: '需核实之处',
   tableTitle: (kind: string | null) => (kind ? `需核实之处（${kind}）` : '需核实之处'),
   table: {
