@@ -132,6 +132,9 @@ export class BuildThread {
       tables.departments = packRows(data.departments);
       tables.itemDepartments = packRows(data.itemDepartments);
       tables.dutyGroupCandidates = packRows(data.dutyGroupCandidates);
+      tables.dutyGroupLinks = packRows(data.dutyGroupLinks);
+      tables.departmentKindSources = packRows(data.departmentKindSources);
+      tables.statedCounts = packRows(data.statedCounts);
     }
     const transfer = Object.values(tables).flatMap((packed) => packedBuffers(packed));
     return this.request({ type: 'derive', id: this.nextId++, tables, atlas }, transfer).then(

@@ -26,7 +26,7 @@ describe('at 200 townships', () => {
       } else if (view === 'compare') {
         // Nothing picked: it asks for two to four townships and offers some.
         await section.locator('.offer button').first().waitFor({ timeout: 20_000 });
-      } else if (view === 'review' || view === 'variance') {
+      } else if (view === 'review' || view === 'variance' || view === 'audit') {
         // A list, not a chart: what is in scope, or the note that nothing there needs reading.
         await section.locator(`[data-testid=${view}-count], p.empty`).first().waitFor({ timeout: 20_000 });
       } else {

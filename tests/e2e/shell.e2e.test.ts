@@ -11,6 +11,7 @@ const VIEWS = {
   review: '匹配审核',
   variance: '口径差异',
   compare: '乡镇对比',
+  audit: '数据核对',
   present: '演示模式',
 };
 

@@ -1,11 +1,22 @@
 import type { Database, SqlJsStatic } from 'sql.js';
-import type { DepartmentRow, DutyGroupCandidateRow, ItemDepartmentRow, ItemRow, StepRow, TownshipRow } from '../db/schema';
+import type {
+  DepartmentKindSourceRow,
+  DepartmentRow,
+  DutyGroupCandidateRow,
+  DutyGroupLinkRow,
+  ItemDepartmentRow,
+  ItemRow,
+  StatedCountRow,
+  StepRow,
+  TownshipRow,
+} from '../db/schema';
 import { insertRows } from '../db/bulk-insert';
 import { LIST_CODE, ROLE_CODE } from './codes';
 import { buildPlaceTree, type PlaceTree } from './place-tree';
 import { FIXED_PARTS, SUMMARY_FILE, partFile, textFile, type FixedPart } from './parts';
 export { DUTY_GROUP_PARTS } from './parts';
-import { FACTS_SQL, HEATMAP_SQL, NETWORK_SQL, REVIEW_SQL, SUMMARY_SQL, TEXT_SQL, VARIANCE_SQL } from './schema';
+import { AUDIT_SQL, FACTS_SQL, HEATMAP_SQL, NETWORK_SQL, REVIEW_SQL, SUMMARY_SQL, TEXT_SQL, VARIANCE_SQL } from './schema';
+import { auditRows } from '../audit/find-findings';
 
 /**
  * The complete database's tables → the parts the site serves (parts.ts).
@@ -24,6 +35,12 @@ export interface ContractTables {
   steps: StepRow[];
   /** The review queue of duty grouping; a database written before it has none. */
   dutyGroupCandidates?: DutyGroupCandidateRow[];
+  /** The 说明's stated totals (the audit compares them with the items). */
+  statedCounts?: StatedCountRow[];
+  /** Every join of duty grouping (the audit's weak matches); a database written before them has none. */
+  dutyGroupLinks?: DutyGroupLinkRow[];
+  /** Whether each department's kind came from the alias file; absent (undefined) where the database does not say. */
+  departmentKindSources?: DepartmentKindSourceRow[];
 }
 
 export interface AtlasFile {
@@ -68,12 +85,22 @@ export function readContractTables(db: Database): ContractTables {
     departments: rowsOf<DepartmentRow>(db, 'SELECT * FROM departments ORDER BY id'),
     itemDepartments: rowsOf<ItemDepartmentRow>(db, 'SELECT * FROM item_departments ORDER BY item_id, department_id, role'),
     steps: rowsOf<StepRow>(db, 'SELECT * FROM steps ORDER BY item_id, party, ord'),
-    // Optional in the contract (src/lib/db/schema.ts SCHEMA_REVIEW_SQL): read where it exists.
-    dutyGroupCandidates: db.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'duty_group_candidates'").length
+    statedCounts: rowsOf<StatedCountRow>(db, 'SELECT township_id, list, measure, category, count FROM stated_counts ORDER BY rowid'),
+    // Optional in the contract (src/lib/db/schema.ts SCHEMA_REVIEW_SQL, SCHEMA_AUDIT_SQL): read where they exist.
+    dutyGroupCandidates: hasTable(db, 'duty_group_candidates')
       ? rowsOf<DutyGroupCandidateRow>(db, 'SELECT * FROM duty_group_candidates ORDER BY item_id, rank')
       : [],
+    dutyGroupLinks: hasTable(db, 'duty_group_links')
+      ? rowsOf<DutyGroupLinkRow>(db, 'SELECT item_id, partner_item, pass, score FROM duty_group_links ORDER BY rowid')
+      : [],
+    departmentKindSources: hasTable(db, 'department_kind_sources')
+      ? rowsOf<DepartmentKindSourceRow>(db, 'SELECT department_id, source FROM department_kind_sources ORDER BY department_id')
+      : undefined,
   };
 }
+
+const hasTable = (db: Database, name: string) =>
+  db.exec(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '${name}'`).length > 0;
 
 /**
  * Every part but the county text parts and the search index, which `deriveTextFiles` and
@@ -89,6 +116,7 @@ export function deriveAtlas(SQL: SqlJsStatic, tables: ContractTables, options: D
     facts: [FACTS_SQL, (db) => model.fillFacts(db)],
     review: [REVIEW_SQL, (db) => model.fillReview(db)],
     variance: [VARIANCE_SQL, (db) => model.fillVariance(db)],
+    audit: [AUDIT_SQL, (db) => model.fillAudit(db)],
   };
   const files: AtlasFile[] = [
     ...(options.parts ?? FIXED_PARTS).map((part) => ({ path: partFile(part), part, bytes: pack(writePart(SQL, ...fills[part])) })),
@@ -540,6 +568,46 @@ class AtlasModel {
       ['duty_group', 'county', 'prefecture', 'role', 'kind', 'townships'],
       [...kinds.values()].map((k) => ({ ...k, townships: k.townships.size })),
     );
+  }
+
+  /** 数据核对: stated against parsed counts, and the findings (src/lib/audit/find-findings.ts). */
+  fillAudit(db: Database): void {
+    const ord = new Map(this.places.places.map((p) => [p.id, p.ord]));
+    const rows = auditRows(this.tables, this.places.ofTownship, (township) => ord.get(township)!);
+    insertRows(
+      db,
+      'audit_counts',
+      ['township', 'county', 'prefecture', 'list', 'parsed', 'stated', 'categories_stated', 'categories_off'],
+      rows.counts,
+    );
+    insertRows(
+      db,
+      'audit_findings',
+      [
+        'id',
+        'kind',
+        'township',
+        'county',
+        'prefecture',
+        'item',
+        'list',
+        'seq',
+        'source_line',
+        'name',
+        'subject',
+        'detail',
+        'number',
+        'duty_group',
+        'pass',
+        'score',
+        'partner',
+        'partner_township',
+        'partner_line',
+        'partner_name',
+      ],
+      rows.findings,
+    );
+    insertRows(db, 'audit_group_townships', ['duty_group', 'township', 'county', 'prefecture'], rows.groupTownships);
   }
 
   fillReview(db: Database): void {

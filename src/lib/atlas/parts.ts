@@ -16,6 +16,8 @@
  *             evidence (匹配审核).
  *   variance  per duty group and county: townships listing it per list and category, and naming each
  *             lead or receiving department kind (口径差异).
+ *   audit     stated against parsed counts per township and list, and the findings a person checks
+ *             against the documents, each with its item, line and wording (数据核对).
  *   text:<id> names and steps of one county's items: detail, fetched only for the counties shown.
  *   search    a bigram index over names and steps in bucket files (src/lib/search/).
  *
@@ -24,15 +26,15 @@
 
 export const ATLAS_DIR = 'atlas';
 
-export type FixedPart = 'network' | 'heatmap' | 'facts' | 'review' | 'variance';
-export const FIXED_PARTS: readonly FixedPart[] = ['network', 'heatmap', 'facts', 'review', 'variance'];
+export type FixedPart = 'network' | 'heatmap' | 'facts' | 'review' | 'variance' | 'audit';
+export const FIXED_PARTS: readonly FixedPart[] = ['network', 'heatmap', 'facts', 'review', 'variance', 'audit'];
 
 /**
  * The fixed parts whose rows name duty groups; with the summary (its duty_groups table), all that
- * grouping the items anew changes (a review decision). The network, text and search parts never
+ * grouping the items anew changes (a review decision). The audit's weak matches are joins of groups. The network, text and search parts never
  * read a duty group.
  */
-export const DUTY_GROUP_PARTS: readonly FixedPart[] = ['heatmap', 'facts', 'review', 'variance'];
+export const DUTY_GROUP_PARTS: readonly FixedPart[] = ['heatmap', 'facts', 'review', 'variance', 'audit'];
 
 // Every file is gzipped by the build (unpack.ts); the names say so.
 export const SUMMARY_FILE = `${ATLAS_DIR}/summary.sqlite.gz`;

@@ -330,3 +330,52 @@ CREATE TABLE var_kinds (
   PRIMARY KEY (duty_group, county, role, kind)
 ) WITHOUT ROWID;
 `;
+
+/**
+ * 数据核对 (src/lib/audit/find-findings.ts): stated against parsed counts per township and list, and
+ * every finding with the item it opens, its file's line and its wording — so the view needs neither
+ * the facts nor the text parts. The weak matches' townships filter them by scope.
+ */
+export const AUDIT_SQL = /* sql */ `
+CREATE TABLE audit_counts (
+  township          INTEGER NOT NULL,
+  county            INTEGER NOT NULL,
+  prefecture        INTEGER NOT NULL,
+  list              INTEGER NOT NULL,
+  parsed            INTEGER NOT NULL,    -- items in the database
+  stated            INTEGER,             -- the 说明's total for the list; NULL where it states none
+  categories_stated INTEGER NOT NULL,    -- categories the 说明 gives a count for
+  categories_off    INTEGER NOT NULL,    -- categories whose count differs (stated or listed)
+  PRIMARY KEY (township, list)
+) WITHOUT ROWID;
+CREATE TABLE audit_findings (
+  id               INTEGER PRIMARY KEY,  -- display order: kind, place, list, 序号
+  kind             INTEGER NOT NULL,     -- src/lib/audit/kinds.ts AUDIT_KINDS
+  township         INTEGER NOT NULL,
+  county           INTEGER NOT NULL,
+  prefecture       INTEGER NOT NULL,
+  item             INTEGER NOT NULL,     -- the item it opens
+  list             INTEGER NOT NULL,
+  seq              INTEGER NOT NULL,
+  source_line      INTEGER NOT NULL,
+  name             TEXT NOT NULL,
+  subject          TEXT,                 -- kind-guessed: the department
+  detail           TEXT,                 -- kind-guessed: the kind guessed
+  number           INTEGER,              -- seq-gap: the 序号 before; kind-guessed: items naming it; weak-match: the group's townships
+  duty_group       INTEGER,
+  pass             TEXT,
+  score            REAL,
+  partner          INTEGER,              -- weak-match: the item joined through; seq-duplicate: the item with the same 序号
+  partner_township INTEGER,
+  partner_line     INTEGER,
+  partner_name     TEXT
+);
+CREATE INDEX audit_findings_by_kind ON audit_findings (kind, township);
+CREATE TABLE audit_group_townships (
+  duty_group INTEGER NOT NULL,
+  township   INTEGER NOT NULL,
+  county     INTEGER NOT NULL,
+  prefecture INTEGER NOT NULL,
+  PRIMARY KEY (duty_group, township)
+) WITHOUT ROWID;
+`;

@@ -100,6 +100,35 @@ CREATE TABLE duty_group_candidates (
 );
 `;
 
+/**
+ * What the audit (数据核对) reads besides the contract: how each duty group was joined, and whether
+ * each department's kind comes from the reviewed alias file. Like the review queue, no part of the
+ * contract a reader checks and without foreign keys: a database written before them still opens
+ * (its audit then names no weak match, and the page decides kinds from the alias file it carries).
+ */
+export const SCHEMA_LINKS_SQL = /* sql */ `
+-- Every join of duty grouping (src/lib/model/duty-groups.ts, METHOD): the groups of item_id and
+-- partner_item were put together by pass 'merge' (a reviewed merge), 'exact' (the same normal form),
+-- 'fuzzy' (bigram Dice of the normal forms, the score), 'context' (wording + context, the score),
+-- or 'settle' (an ambiguous wording whose links all lead into one group; the score its Dice).
+-- A group of n items rests on n - 1 joins; a group is as sure as its weakest.
+CREATE TABLE duty_group_links (
+  item_id      INTEGER NOT NULL,           -- an items.id
+  partner_item INTEGER NOT NULL,           -- an items.id: the wording it was joined through
+  pass         TEXT NOT NULL CHECK (pass IN ('merge','exact','fuzzy','context','settle')),
+  score        REAL                        -- the pass's own score (1 for merge and exact)
+);
+`;
+export const SCHEMA_KIND_SOURCES_SQL = /* sql */ `
+-- Where each department's kind comes from: 'alias' (a kind data/department-aliases.json names) or
+-- 'guessed' (the department model's guess: the name with its place prefix removed).
+CREATE TABLE department_kind_sources (
+  department_id INTEGER PRIMARY KEY,       -- a departments.id
+  source        TEXT NOT NULL CHECK (source IN ('alias','guessed'))
+);
+`;
+export const SCHEMA_AUDIT_SQL = SCHEMA_LINKS_SQL + SCHEMA_KIND_SOURCES_SQL;
+
 /** Indexes for the queries people run on the file; the build creates them after loading the rows, which is faster. */
 export const SCHEMA_INDEXES_SQL = /* sql */ `
 CREATE INDEX items_by_group ON items (duty_group, township_id);
@@ -109,7 +138,7 @@ CREATE INDEX steps_by_item ON steps (item_id, party, ord);
 CREATE INDEX departments_by_kind ON departments (kind);
 `;
 
-export const SCHEMA_SQL = SCHEMA_TABLES_SQL + SCHEMA_REVIEW_SQL + SCHEMA_INDEXES_SQL;
+export const SCHEMA_SQL = SCHEMA_TABLES_SQL + SCHEMA_REVIEW_SQL + SCHEMA_AUDIT_SQL + SCHEMA_INDEXES_SQL;
 
 /** One row of each table, as the build writes it and queries read it. */
 export interface TownshipRow {
@@ -161,6 +190,16 @@ export interface DutyGroupCandidateRow {
   wording: number;
   /** JSON of the ContextEvidence (src/lib/model/duty-context.ts). */
   evidence: string;
+}
+export interface DutyGroupLinkRow {
+  item_id: number;
+  partner_item: number;
+  pass: 'merge' | 'exact' | 'fuzzy' | 'context' | 'settle';
+  score: number | null;
+}
+export interface DepartmentKindSourceRow {
+  department_id: number;
+  source: 'alias' | 'guessed';
 }
 export interface StatedCountRow {
   township_id: string;

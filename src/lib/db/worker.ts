@@ -8,6 +8,8 @@
 import type { SqlJsStatic } from 'sql.js';
 import { AtlasEngine, type AtlasSource } from '../atlas/engine';
 import { deriveAllFiles } from '../atlas/derive-all';
+import aliasFile from '../../../data/department-aliases.json';
+import { kindSourcesOf, type DepartmentAliases } from '../model/departments';
 import { memorySource, withFiles } from '../atlas/memory-source';
 import { SUMMARY_FILE } from '../atlas/parts';
 import { DatabaseRefused, readCompleteDatabase } from '../import/read-database';
@@ -71,6 +73,8 @@ function open(dataUrl: string) {
 function openFile(name: string, bytes: Uint8Array) {
   return openEngine('file', (SQL) => {
     const tables = readCompleteDatabase(SQL, bytes, name);
+    // A database written before kinds were recorded: decided from the alias file the page carries.
+    tables.departmentKindSources ??= kindSourcesOf(tables.departments, aliasFile as unknown as DepartmentAliases);
     const files = deriveAllFiles(SQL, tables, { built_from: name, ...carriedMeta(tables.meta) });
     source = memorySource(new Map(files.map((f) => [f.path, f.bytes])));
     return AtlasEngine.open(SQL, source);

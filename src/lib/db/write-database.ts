@@ -1,6 +1,6 @@
 import type { SqlJsStatic, Database } from 'sql.js';
 import type { AtlasData } from '../model/assemble';
-import { SCHEMA_INDEXES_SQL, SCHEMA_REVIEW_SQL, SCHEMA_TABLES_SQL, SCHEMA_VERSION } from './schema';
+import { SCHEMA_AUDIT_SQL, SCHEMA_INDEXES_SQL, SCHEMA_REVIEW_SQL, SCHEMA_TABLES_SQL, SCHEMA_VERSION } from './schema';
 import { insertRows } from './bulk-insert';
 
 /**
@@ -13,9 +13,9 @@ import { insertRows } from './bulk-insert';
  */
 export function writeDatabase(
   SQL: SqlJsStatic,
-  // The review queue is optional: rows merged elsewhere may come without one (the table is then empty).
+  // The review queue and the audit's rows are optional: rows merged elsewhere may come without them (the tables are then empty).
   data: Pick<AtlasData, 'townships' | 'departments' | 'items' | 'itemDepartments' | 'steps' | 'statedCounts'> &
-    Partial<Pick<AtlasData, 'dutyGroupCandidates'>>,
+    Partial<Pick<AtlasData, 'dutyGroupCandidates' | 'dutyGroupLinks' | 'departmentKindSources'>>,
   meta: Record<string, string> = {},
 ): Uint8Array {
   const db = new SQL.Database();
@@ -23,6 +23,7 @@ export function writeDatabase(
     db.run('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -2000000; PRAGMA temp_store = MEMORY;');
     db.run(SCHEMA_TABLES_SQL);
     db.run(SCHEMA_REVIEW_SQL);
+    db.run(SCHEMA_AUDIT_SQL);
     db.run('BEGIN');
     insertAll(
       db,
@@ -40,6 +41,8 @@ export function writeDatabase(
       ['item_id', 'rank', 'candidate_group', 'score', 'wording', 'evidence'],
       data.dutyGroupCandidates ?? [],
     );
+    insertAll(db, 'duty_group_links', ['item_id', 'partner_item', 'pass', 'score'], data.dutyGroupLinks ?? []);
+    insertAll(db, 'department_kind_sources', ['department_id', 'source'], data.departmentKindSources ?? []);
     insertAll(db, 'stated_counts', ['township_id', 'list', 'measure', 'category', 'count'], data.statedCounts);
     const metaRows = Object.entries({ schema_version: String(SCHEMA_VERSION), ...meta }).map(([key, value]) => ({ key, value }));
     insertAll(db, 'meta', ['key', 'value'], metaRows);

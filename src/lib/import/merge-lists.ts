@@ -7,7 +7,7 @@ import type { CompleteTables } from './read-database';
 
 /** The rows a complete database is written from (src/lib/db/write-database.ts). */
 export type DatabaseRows = Pick<AtlasData, 'townships' | 'items' | 'departments' | 'itemDepartments' | 'steps' | 'statedCounts'> &
-  Partial<Pick<AtlasData, 'dutyGroupCandidates'>>;
+  Partial<Pick<AtlasData, 'dutyGroupCandidates' | 'dutyGroupLinks' | 'departmentKindSources'>>;
 
 export interface MergedLists {
   rows: DatabaseRows;
@@ -24,7 +24,8 @@ export interface MergedLists {
  */
 export function mergeLists(
   existing: CompleteTables,
-  added: Pick<AtlasData, 'townships' | 'items' | 'departments' | 'itemDepartments' | 'steps' | 'statedCounts'>,
+  added: Pick<AtlasData, 'townships' | 'items' | 'departments' | 'itemDepartments' | 'steps' | 'statedCounts'> &
+    Partial<Pick<AtlasData, 'departmentKindSources'>>,
   overrides: DutyGroupOverrides,
   /** Townships to take out as well (an added list removed again). */
   remove: readonly string[] = [],
@@ -75,7 +76,17 @@ export function mergeLists(
     ],
     statedCounts: [...existing.statedCounts.filter((c) => kept(c.township_id)), ...added.statedCounts],
   };
-  // The review queue is the grouping's too: computed again for every item, added or not.
-  rows.dutyGroupCandidates = assignDutyGroups(rows, overrides).dutyGroupCandidates;
+  // Where each department's kind comes from: the database's record for its own departments (none in
+  // a database written before it), the added lists' for the departments they bring.
+  const addedSource = new Map((added.departmentKindSources ?? []).map((k) => [departmentId.get(k.department_id)!, k.source]));
+  const existingSource = new Map((existing.departmentKindSources ?? []).map((k) => [k.department_id, k.source]));
+  rows.departmentKindSources = departments.flatMap((d) => {
+    const source = existingSource.get(d.id) ?? addedSource.get(d.id);
+    return source ? [{ department_id: d.id, source }] : [];
+  });
+  // The review queue and the joins are the grouping's too: computed again for every item, added or not.
+  const grouped = assignDutyGroups(rows, overrides);
+  rows.dutyGroupCandidates = grouped.dutyGroupCandidates;
+  rows.dutyGroupLinks = grouped.dutyGroupLinks;
   return { rows, replaced };
 }

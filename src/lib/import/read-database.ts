@@ -106,12 +106,9 @@ export function readCompleteDatabase(
       problems = [{ kind: 'corrupt', detail: error instanceof Error ? error.message : String(error) }];
     }
     if (problems.length) throw new DatabaseRefused(file, problems);
-    const statedCounts: StatedCountRow[] = [];
-    const stated = db.prepare('SELECT township_id, list, measure, category, count FROM stated_counts ORDER BY rowid');
-    while (stated.step()) statedCounts.push(stated.getAsObject() as unknown as StatedCountRow);
-    stated.free();
     const meta = Object.fromEntries((db.exec('SELECT key, value FROM meta')[0]?.values ?? []).map(([k, v]) => [String(k), String(v)]));
-    return { ...readContractTables(db), statedCounts, meta };
+    const tables = readContractTables(db);
+    return { ...tables, statedCounts: tables.statedCounts ?? [], meta };
   } finally {
     db.close();
   }

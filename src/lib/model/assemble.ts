@@ -1,6 +1,16 @@
 import type { ListKind, ParsedDocument, StepGroup } from '../parse/types';
-import type { DepartmentRow, DutyGroupCandidateRow, ItemDepartmentRow, ItemRow, StatedCountRow, StepRow, TownshipRow } from '../db/schema';
-import { classifyDepartment, resolveHeading, type DepartmentAliases, type Jurisdiction } from './departments';
+import type {
+  DepartmentKindSourceRow,
+  DepartmentRow,
+  DutyGroupCandidateRow,
+  DutyGroupLinkRow,
+  ItemDepartmentRow,
+  ItemRow,
+  StatedCountRow,
+  StepRow,
+  TownshipRow,
+} from '../db/schema';
+import { classifyDepartment, kindSourcesOf, resolveHeading, type DepartmentAliases, type Jurisdiction } from './departments';
 import { matchDuties, unmatchedOverrideNames, type DutyGroup, type DutyGroupOverrides, type DutyInput } from './duty-groups';
 import { resolvePlace, type ResolvedPlace } from './places';
 import { EMPTY_PLACE_TABLE } from './place-table';
@@ -20,6 +30,10 @@ export interface AtlasData {
   dutyGroups: DutyGroup[];
   /** Items left in a group of their own township whose best candidate groups fell short of a join, for review. */
   dutyGroupCandidates: DutyGroupCandidateRow[];
+  /** Every join of the grouping, with its pass and score (the audit's weak matches). */
+  dutyGroupLinks: DutyGroupLinkRow[];
+  /** Per department, whether its kind is one the reviewed alias file names or the model's guess. */
+  departmentKindSources: DepartmentKindSourceRow[];
   /** Sub-headings that name no department we could resolve, for the build report. */
   unresolvedHeadings: { township: string; seq: number; list: ListKind; heading: string }[];
   /** Names in the reviewed overrides that match no item: stale entries to remove or fix. */
@@ -140,7 +154,7 @@ export function assembleAtlas(sources: SourceDocument[], aliases: DepartmentAlia
   }
 
   const rows = { items, departments: [...departments.values()], itemDepartments: [...itemDepartments.values()], steps };
-  const { dutyGroups, dutyGroupCandidates } = assignDutyGroups(rows, overrides);
+  const { dutyGroups, dutyGroupCandidates, dutyGroupLinks } = assignDutyGroups(rows, overrides);
 
   return {
     townships,
@@ -148,6 +162,8 @@ export function assembleAtlas(sources: SourceDocument[], aliases: DepartmentAlia
     statedCounts,
     dutyGroups,
     dutyGroupCandidates,
+    dutyGroupLinks,
+    departmentKindSources: kindSourcesOf(rows.departments, aliases),
     unresolvedHeadings,
     unmatchedOverrides: unmatchedOverrideNames(dutyInputsOf(rows), overrides),
     places,
@@ -184,16 +200,16 @@ export function dutyInputsOf(rows: Pick<GroupedRows, 'items' | 'departments' | '
 /**
  * Groups every item of `rows` into duties across townships and lists and writes each item's
  * `duty_group`: the build's step, and the browser's when lists are added to a database (the same
- * rows, so the same groups as a build of the same lists in the same order). Returns the groups and
- * the review queue: the best candidate groups of each item left unlinked.
+ * rows, so the same groups as a build of the same lists in the same order). Returns the groups, the
+ * review queue (the best candidate groups of each item left unlinked) and every join made.
  */
 export function assignDutyGroups(
   rows: GroupedRows,
   overrides: DutyGroupOverrides,
   /** `dutyInputsOf(rows)`, when the caller keeps it between groupings of the same rows (src/lib/review/regroup-session.ts). */
   inputs: DutyInput[] = dutyInputsOf(rows),
-): { dutyGroups: DutyGroup[]; dutyGroupCandidates: DutyGroupCandidateRow[] } {
-  const { groups: dutyGroups, uncertain } = matchDuties(inputs, overrides);
+): { dutyGroups: DutyGroup[]; dutyGroupCandidates: DutyGroupCandidateRow[]; dutyGroupLinks: DutyGroupLinkRow[] } {
+  const { groups: dutyGroups, uncertain, joins } = matchDuties(inputs, overrides);
   const groupOf = new Map<number, number>();
   for (const group of dutyGroups) for (const member of group.members) groupOf.set(member.key, group.id);
   for (const item of rows.items) {
@@ -213,7 +229,13 @@ export function assignDutyGroups(
         evidence: JSON.stringify(c.evidence),
       }),
     );
-  return { dutyGroups, dutyGroupCandidates };
+  const dutyGroupLinks = joins.map((j) => ({
+    item_id: j.item,
+    partner_item: j.partner,
+    pass: j.pass,
+    score: j.score === null ? null : round(j.score),
+  }));
+  return { dutyGroups, dutyGroupCandidates, dutyGroupLinks };
 }
 
 /** Scores as stored: three decimals are more than a reviewer reads. */

@@ -71,6 +71,18 @@ const isComment = (key: string) => key.startsWith('_');
 /** The kinds the alias file names: a department of any other kind has a kind this model guessed. */
 export const reviewedKinds = (aliases: DepartmentAliases): Set<string> => new Set(Object.keys(aliases.kinds).filter((k) => !isComment(k)));
 
+/**
+ * Whether each department's kind is one the reviewed alias file names ('alias') or the model's guess
+ * ('guessed'): what the audit (数据核对) lists for a person to confirm.
+ */
+export function kindSourcesOf(
+  departments: readonly { id: number; kind: string }[],
+  aliases: DepartmentAliases,
+): { department_id: number; source: 'alias' | 'guessed' }[] {
+  const reviewed = reviewedKinds(aliases);
+  return departments.map((d) => ({ department_id: d.id, source: reviewed.has(d.kind) ? 'alias' : 'guessed' }));
+}
+
 const normalise = (text: string): string =>
   text
     .replace(/<[^>]*>/g, '')

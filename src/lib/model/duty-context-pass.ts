@@ -96,6 +96,9 @@ interface ClusterPair {
   x: number;
   y: number;
   wording: number;
+  /** An item of each side with the closest wording: what a join is recorded with. */
+  itemX: number;
+  itemY: number;
   /** Per side, the townships whose own wordings reach `ACCEPT_WORDING` against the other side. */
   linkedFromX: Set<string>;
   linkedFromY: Set<string>;
@@ -144,14 +147,14 @@ function clusterPairs(items: readonly ContextItem[], contexts: DutyContexts): Cl
     if (wording < REVIEW_WORDING - 1e-9) continue;
     const townshipsA = townshipsPerCluster(itemsOf.get(forms[p.a])!, items, contexts);
     const townshipsB = townshipsPerCluster(itemsOf.get(forms[p.b])!, items, contexts);
-    for (const [a, fromA] of townshipsA)
-      for (const [b, fromB] of townshipsB) {
+    for (const [a, { townships: fromA, item: itemA }] of townshipsA)
+      for (const [b, { townships: fromB, item: itemB }] of townshipsB) {
         if (a === b) continue;
-        const [x, y, fromX, fromY] = a < b ? [a, b, fromA, fromB] : [b, a, fromB, fromA];
+        const [x, y, fromX, fromY, itemX, itemY] = a < b ? [a, b, fromA, fromB, itemA, itemB] : [b, a, fromB, fromA, itemB, itemA];
         const key = `${x}|${y}`;
         let seen = best.get(key);
-        if (!seen) best.set(key, (seen = { x, y, wording, linkedFromX: new Set(), linkedFromY: new Set() }));
-        else seen.wording = Math.max(seen.wording, wording);
+        if (!seen) best.set(key, (seen = { x, y, wording, itemX, itemY, linkedFromX: new Set(), linkedFromY: new Set() }));
+        else if (wording > seen.wording) Object.assign(seen, { wording, itemX, itemY });
         if (wording >= ACCEPT_WORDING - 1e-9) {
           for (const t of fromX) seen.linkedFromX.add(t);
           for (const t of fromY) seen.linkedFromY.add(t);
@@ -161,16 +164,16 @@ function clusterPairs(items: readonly ContextItem[], contexts: DutyContexts): Cl
   return [...best.values()];
 }
 
-/** The clusters holding `itemIndexes`, each with the townships of those items in it. */
+/** The clusters holding `itemIndexes`, each with the townships of those items in it and the first of them. */
 function townshipsPerCluster(
   itemIndexes: readonly number[],
   items: readonly ContextItem[],
   contexts: DutyContexts,
-): Map<number, Set<string>> {
-  const out = new Map<number, Set<string>>();
+): Map<number, { townships: Set<string>; item: number }> {
+  const out = new Map<number, { townships: Set<string>; item: number }>();
   for (const i of itemIndexes) {
     const cluster = contexts.clusterOf(i);
-    (out.get(cluster) ?? out.set(cluster, new Set()).get(cluster)!).add(items[i].township);
+    (out.get(cluster) ?? out.set(cluster, { townships: new Set(), item: i }).get(cluster)!).townships.add(items[i].township);
   }
   return out;
 }
@@ -239,7 +242,7 @@ function joinBest(scored: readonly ScoredPair[], contexts: DutyContexts, union: 
     if (contexts.evidence(p.x, p.y).sameTownship) continue;
     const xPicksY = best.get(p.x) === p && chosenBy(p.y, p);
     const yPicksX = best.get(p.y) === p && chosenBy(p.x, p);
-    if ((xPicksY || yPicksX) && union.union(p.x, p.y)) {
+    if ((xPicksY || yPicksX) && union.union(p.itemX, p.itemY, 'context', p.score)) {
       joins++;
       joined.add(p.x).add(p.y);
     }

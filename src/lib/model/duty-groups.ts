@@ -79,7 +79,7 @@
  */
 import type { ListKind } from '../parse/types';
 import { namesSameNumbers, normaliseDutyName } from './duty-names';
-import { DutyUnion } from './duty-union';
+import { DutyUnion, type JoinPass } from './duty-union';
 import { contextPass } from './duty-context-pass';
 import type { ContextEvidence } from './duty-context';
 
@@ -127,9 +127,19 @@ export interface DutyGroupCandidate {
   evidence: ContextEvidence;
 }
 
+/** One join of the grouping, by item keys: which pass joined the groups of `item` and `partner`, with its score. */
+export interface DutyJoin {
+  item: number;
+  partner: number;
+  pass: JoinPass;
+  score: number | null;
+}
+
 /** Duty groups, and the candidates of every item left unlinked whose best candidate fell short. */
 export interface DutyMatching {
   groups: DutyGroup[];
+  /** Every join that put two groups together, in the order made: each group of n items rests on n − 1. */
+  joins: DutyJoin[];
   /** By item key: its best candidates, best first. Only items whose group spans one township. */
   uncertain: Map<number, DutyGroupCandidate[]>;
 }
@@ -293,18 +303,23 @@ function fuzzyPass(union: DutyUnion, byForm: Map<string, number[]>): AmbiguousFo
       const root = union.find(i);
       (formsOf.get(root) ?? formsOf.set(root, new Set()).get(root)!).add(form);
     }
-  const rootsOf = (members: number[]): number[] => [...new Set(members.map((i) => union.find(i)))];
+  // Per group holding a form, the first of its items with that form: the two wordings a join is recorded with.
+  const itemPerRoot = (members: number[]): Map<number, number> => {
+    const out = new Map<number, number>();
+    for (const i of members) if (!out.has(union.find(i))) out.set(union.find(i), i);
+    return out;
+  };
   for (const p of pairs) {
     const partial = p.score < FUZZY_THRESHOLD - 1e-12;
     const [short, long] = Array.from(p.a).length <= Array.from(p.b).length ? [p.a, p.b] : [p.b, p.a];
-    const right = rootsOf(byForm.get(p.b)!);
-    for (const i of rootsOf(byForm.get(p.a)!))
-      for (const j of right) {
+    const right = itemPerRoot(byForm.get(p.b)!);
+    for (const [i, itemA] of itemPerRoot(byForm.get(p.a)!))
+      for (const [j, itemB] of right) {
         const [a, b] = [union.find(i), union.find(j)];
         if (a === b) continue;
         const longGroup = formsOf.get(long === p.a ? a : b)!;
         if (partial && [...longGroup].some((f) => f !== long && !fuzzyNear(short, f))) continue;
-        if (union.union(a, b)) formsOf.set(union.find(a), new Set([...formsOf.get(a)!, ...formsOf.get(b)!]));
+        if (union.union(itemA, itemB, 'fuzzy', p.score)) formsOf.set(union.find(a), new Set([...formsOf.get(a)!, ...formsOf.get(b)!]));
       }
   }
   return ambiguous;
@@ -403,12 +418,20 @@ function settleAmbiguous(union: DutyUnion, byForm: Map<string, number[]>, ambigu
       if (union.townshipsOf(i).size > 1) {
         for (const f of linked)
           if (links.get(f)!.size === 1 && isPart(f, form))
-            for (const j of byForm.get(f)!) if (union.townshipsOf(j).size === 1) union.union(j, i);
+            for (const j of byForm.get(f)!) if (union.townshipsOf(j).size === 1) union.union(j, i, 'settle', dutyFormSimilarity(f, form));
         continue;
       }
       const own = union.find(i);
       const groups = new Set(linked.flatMap((f) => byForm.get(f)!.map((j) => union.find(j))).filter((r) => r !== own));
-      if (groups.size === 1) union.union(i, [...groups][0]);
+      if (groups.size !== 1) continue;
+      // Recorded through its closest linked wording in that group.
+      const [group] = groups;
+      const partner = linked
+        .filter((f) => byForm.get(f)!.some((j) => union.find(j) === group))
+        .map((f) => ({ f, score: dutyFormSimilarity(form, f) }))
+        .sort((x, y) => y.score - x.score)[0];
+      const j = byForm.get(partner.f)!.find((k) => union.find(k) === group)!;
+      union.union(i, j, 'settle', partner.score);
     }
   }
 }
@@ -553,7 +576,7 @@ export function matchDuties(items: DutyInput[], overrides: DutyGroupOverrides): 
   // 1. Reviewed merges.
   for (const e of overrides.merge ?? []) {
     const right = named(e.names[1]);
-    for (const i of named(e.names[0])) for (const j of right) union.union(i, j);
+    for (const i of named(e.names[0])) for (const j of right) union.union(i, j, 'merge', 1);
   }
 
   // 2. Exact pass on the normal form.
@@ -570,7 +593,7 @@ export function matchDuties(items: DutyInput[], overrides: DutyGroupOverrides): 
     for (const i of members) {
       let placed = false;
       for (const r of roots)
-        if (union.union(r, i)) {
+        if (union.union(r, i, 'exact', 1)) {
           placed = true;
           break;
         }
@@ -606,5 +629,6 @@ export function matchDuties(items: DutyInput[], overrides: DutyGroupOverrides): 
         items[i].key,
         candidates.map((c) => ({ group: idOfRoot.get(union.find(c.item))!, score: c.score, wording: c.wording, evidence: c.evidence })),
       );
-  return { groups, uncertain };
+  const joins = union.joins.map((x) => ({ item: items[x.i].key, partner: items[x.j].key, pass: x.pass, score: x.score }));
+  return { groups, joins, uncertain };
 }

@@ -4,6 +4,21 @@
  * distinct entries of one document), and never the two sides of a reviewed split. Pure TypeScript.
  */
 
+/** Which step of the grouping (duty-groups.ts, METHOD) joined two groups. */
+export type JoinPass = 'merge' | 'exact' | 'fuzzy' | 'context' | 'settle';
+
+/**
+ * One join that put two groups together: through which two items (indexes into the members), by
+ * which pass, with the pass's own score (the fuzzy pass's bigram Dice, the context pass's wording
+ * plus context; 1 for a reviewed merge and the exact pass; null where a settled wording has none).
+ */
+export interface UnionJoin {
+  i: number;
+  j: number;
+  pass: JoinPass;
+  score: number | null;
+}
+
 /** Where an item comes from, as the constraints see it. */
 export interface UnionMember {
   township: string;
@@ -18,6 +33,8 @@ export class DutyUnion {
   private readonly tags: Set<string>[];
   /** Per root: the townships its members come from; null while a root stands for its own item alone. */
   private readonly townships: (Set<string> | null)[];
+  /** Every join made, in order: what the audit (数据核对) reads to find groups resting on a weak match. */
+  readonly joins: UnionJoin[] = [];
 
   constructor(private readonly members: readonly UnionMember[]) {
     this.parent = Int32Array.from({ length: members.length }, (_, i) => i);
@@ -50,12 +67,16 @@ export class DutyUnion {
     return !this.splitBetween(a, b);
   }
 
-  /** Joins the groups of i and j unless a constraint forbids it; returns whether they are together. */
-  union(i: number, j: number): boolean {
+  /**
+   * Joins the groups of i and j unless a constraint forbids it; returns whether they are together.
+   * A join that puts two groups together is recorded with `pass` and `score` (`joins`).
+   */
+  union(i: number, j: number, pass: JoinPass, score: number | null): boolean {
     let a = this.find(i);
     let b = this.find(j);
     if (a === b) return true;
     if (!this.canJoin(a, b)) return false;
+    this.joins.push({ i, j, pass, score });
     if (this.docs[a].size + this.tags[a].size < this.docs[b].size + this.tags[b].size) [a, b] = [b, a];
     this.parent[b] = a;
     for (const d of this.docs[b]) this.docs[a].add(d);

@@ -1,6 +1,6 @@
 import type { SqlJsStatic } from 'sql.js';
 import { DUTY_GROUP_PARTS, deriveAtlas, type AtlasFile, type ListedFile } from '../atlas/derive';
-import type { DutyGroupCandidateRow } from '../db/schema';
+import type { DutyGroupCandidateRow, DutyGroupLinkRow } from '../db/schema';
 import type { DutyGroupPatch } from '../db/patch-duty-groups';
 import type { CompleteTables } from '../import/read-database';
 import { assignDutyGroups, dutyInputsOf } from '../model/assemble';
@@ -11,6 +11,8 @@ export interface Regrouping {
   /** item id → its new duty group, for the items whose group is not the one they had. */
   changed: Map<number, number>;
   candidates: DutyGroupCandidateRow[];
+  /** Every join of the new grouping. */
+  links: DutyGroupLinkRow[];
 }
 
 /**
@@ -47,22 +49,23 @@ export class RegroupSession {
     summaryMeta: Record<string, string>,
     kept: readonly ListedFile[],
   ): { files: AtlasFile[]; patch: DutyGroupPatch } {
-    const { changed, candidates } = this.regroup(overrides);
+    const { changed, candidates, links } = this.regroup(overrides);
     const partsMeta = { ...summaryMeta };
     for (const [key, value] of Object.entries(meta))
       if (value === null) delete partsMeta[key];
       else partsMeta[key] = value;
     const files = deriveAtlas(SQL, this.tables, { parts: DUTY_GROUP_PARTS, keptFiles: kept, meta: partsMeta });
-    return { files, patch: { changed, candidates, meta } };
+    return { files, patch: { changed, candidates, links, meta } };
   }
 
   /** Groups every item with `overrides` and updates the tables kept: what changed. */
   regroup(overrides: DutyGroupOverrides): Regrouping {
     const before = new Map(this.tables.items.map((i) => [i.id, i.duty_group]));
-    const candidates = assignDutyGroups(this.tables, overrides, this.#inputs).dutyGroupCandidates;
+    const { dutyGroupCandidates: candidates, dutyGroupLinks: links } = assignDutyGroups(this.tables, overrides, this.#inputs);
     this.tables.dutyGroupCandidates = candidates;
+    this.tables.dutyGroupLinks = links;
     const changed = new Map<number, number>();
     for (const item of this.tables.items) if (before.get(item.id) !== item.duty_group) changed.set(item.id, item.duty_group);
-    return { changed, candidates };
+    return { changed, candidates, links };
   }
 }

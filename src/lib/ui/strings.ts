@@ -39,6 +39,7 @@ export const VIEW_LABELS = {
   review: '匹配审核',
   variance: '口径差异',
   compare: '乡镇对比',
+  audit: '数据核对',
   present: '演示模式',
 } as const;
 export type ViewId = keyof typeof VIEW_LABELS;
@@ -873,3 +874,99 @@ export interface CompareWords {
   noOutliers: string;
   loading: string;
 }
+/** 数据核对: stated against parsed counts, and what a person checks against the documents (src/lib/audit/). */
+export const AUDIT_STRINGS = {
+  intro:
+    '逐个乡镇把清单说明中写明的事项数与解析出的事项数对照，并列出需要对照原文核实之处：序号缺号或重复、配合事项未写牵头部门、收回事项未写承接部门、部门类型为推断（不在已审核的部门别名表中）、事项归并依据较弱。每条都注明文件和行号，可打开该事项。只按地区与乡镇筛选。',
+  countsTitle: '说明所写数量与解析结果',
+  countsSummary: (townships: number, stating: number, differing: number) =>
+    stating === 0
+      ? `所选 ${formatCount(townships)} 个乡镇的说明都未写明事项数`
+      : `所选 ${formatCount(townships)} 个乡镇中 ${formatCount(stating)} 个的说明写明了事项数，` +
+        (differing ? `其中 ${formatCount(differing)} 个与解析结果不符` : '均与解析结果相符'),
+  countsColumns: {
+    township: '乡镇',
+    county: '县市',
+    file: '文件',
+    list: (list: string) => `${list}（解析 / 说明）`,
+    check: '核对',
+  },
+  /** A list's cell: parsed, and what the 说明 states where it does. */
+  countCell: (parsed: number, stated: number | null) =>
+    stated === null ? `${formatCount(parsed)} / —` : `${formatCount(parsed)} / ${formatCount(stated)}`,
+  checkOk: '✓ 相符',
+  checkOff: (categories: number) => (categories ? `✗ 不符（${formatCount(categories)} 个类别）` : '✗ 不符'),
+  checkNone: '— 未写明',
+  checkOkTitle: (categories: number) => `总数${categories ? `及 ${formatCount(categories)} 个类别的数量` : ''}与说明一致`,
+  moreTownships: (n: number) => `再显示 ${formatCount(n)} 个乡镇`,
+  countsExport: '数量核对表',
+  countsTableTitle: '说明所写数量与解析结果',
+  findingsTitle: '需核实之处',
+  kindLabel: '核实类型',
+  all: '全部',
+  kinds: {
+    'seq-gap': '序号缺号',
+    'seq-duplicate': '序号重复',
+    'coop-no-lead': '配合无牵头部门',
+    'reclaimed-no-receiver': '收回无承接部门',
+    'kind-guessed': '部门类型为推断',
+    'weak-match': '归并依据较弱',
+  } as Record<string, string>,
+  kindNotes: {
+    'seq-gap': '序号未按 1、2、3……连续：缺少的序号可能是漏掉的一行。',
+    'seq-duplicate': '同一清单中两行序号相同：可能是重复的一行。',
+    'coop-no-lead': '配合履职事项应写明牵头的上级部门。',
+    'reclaimed-no-receiver': '收回事项应写明由哪个部门承接；未能从原文中识别出承接部门。',
+    'kind-guessed': '部门名称去掉地名后的类型不在已审核的部门别名表（data/department-aliases.json）中，是程序推断的，请确认。',
+    'weak-match': '这些事项被归为同一项职责，但其中最弱的一处归并得分较低，请对照两处原文确认是否为同一职责。',
+  } as Record<string, string>,
+  count: (findings: number, townships: number) => `所选 ${formatCount(townships)} 个乡镇中共 ${formatCount(findings)} 处需核实`,
+  none: '所选乡镇没有需要核实之处。',
+  noneOfKind: '所选乡镇没有此类需核实之处。',
+  loading: '正在读取核对结果…',
+  showAll: (n: number, kind: string) => `查看全部 ${formatCount(n)} 处${kind}`,
+  more: (n: number) => `再显示 ${formatCount(n)} 处`,
+  shownOf: (shown: number, total: number) => `显示 ${formatCount(shown)} / ${formatCount(total)} 处`,
+  columns: { where: '文件:行', township: '乡镇', seq: '清单·序号', name: '事项', detail: '说明', open: '' },
+  at: (file: string, line: number) => `${file}:${line}`,
+  seq: (list: string, seq: number) => `${list} ${seq}`,
+  gap: (previous: number, seq: number) =>
+    previous === 0
+      ? `清单从序号 ${formatCount(seq)} 开始`
+      : `序号 ${formatCount(previous)} 之后是 ${formatCount(seq)}，缺 ${previous + 1 === seq - 1 ? previous + 1 : `${previous + 1}–${seq - 1}`}`,
+  duplicate: (line: number) => `与第 ${formatCount(line)} 行序号相同`,
+  guessed: (department: string, kind: string, items: number) => `${department} → 推断类型“${kind}”（本乡镇 ${formatCount(items)} 项）`,
+  passes: {
+    fuzzy: '措辞相近',
+    context: '措辞与上下文',
+    settle: '措辞相近（多义措辞归位）',
+    merge: '人工归并',
+    exact: '措辞相同',
+  } as Record<string, string>,
+  // Three decimals, as stored: 0.799 must not read as the threshold 0.80.
+  weak: (score: number | null, pass: string, townships: number) =>
+    `得分 ${score === null ? '—' : score.toFixed(3)}（${pass}），与下面的写法归为同一职责（共 ${formatCount(townships)} 个乡镇）：`,
+  open: '打开事项',
+  openPartner: '打开',
+  /** The buttons' names for a screen reader, which hears many of them: which item each opens. */
+  openLabel: (township: string, name: string) => `打开事项：${township}「${name}」`,
+  openPartnerLabel: (township: string, name: string) => `打开归并的事项：${township}「${name}」`,
+  exportLabel: '需核实之处',
+  tableTitle: (kind: string | null) => (kind ? `需核实之处（${kind}）` : '需核实之处'),
+  table: {
+    kind: '类型',
+    township: '乡镇',
+    county: '县市',
+    file: '文件',
+    line: '行号',
+    list: '清单',
+    seq: '序号',
+    name: '事项名称',
+    detail: '说明',
+    score: '得分',
+    partnerTownship: '归并自乡镇',
+    partnerFile: '归并自文件',
+    partnerLine: '归并自行号',
+    partnerName: '归并自事项',
+  },
+} as const;

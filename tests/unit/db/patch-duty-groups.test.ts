@@ -29,10 +29,13 @@ describe('patchDutyGroups', () => {
       [second.id, first.duty_group],
     ]);
     const candidates = [{ item_id: first.id, rank: 1, candidate_group: 7, score: 0.6, wording: 0.5, evidence: '{}' }];
-    const patched = patchDutyGroups(SQL, base.slice(), { changed, candidates, meta: { review_decisions: '[1]', note: null } });
+    const links = [{ item_id: first.id, partner_item: second.id, pass: 'context' as const, score: 0.72 }];
+    const patched = patchDutyGroups(SQL, base.slice(), { changed, candidates, links, meta: { review_decisions: '[1]', note: null } });
     const after = read(patched);
     expect(after.items.map((i) => i.duty_group)).toEqual(before.items.map((i) => changed.get(i.id) ?? i.duty_group));
     expect(after.dutyGroupCandidates).toEqual(candidates);
+    expect(after.dutyGroupLinks).toEqual(links);
+    expect(after.departmentKindSources).toEqual(before.departmentKindSources);
     expect(after.meta.review_decisions).toBe('[1]');
     expect(after.meta.note).toBeUndefined();
     const untouched = (bytes: Uint8Array) => {
@@ -48,6 +51,20 @@ describe('patchDutyGroups', () => {
     const old = db.export();
     db.close();
     const candidates = [{ item_id: read(base).items[0].id, rank: 1, candidate_group: 2, score: 0.55, wording: 0.4, evidence: '{}' }];
-    expect(read(patchDutyGroups(SQL, old, { changed: new Map(), candidates, meta: {} })).dutyGroupCandidates).toEqual(candidates);
+    expect(read(patchDutyGroups(SQL, old, { changed: new Map(), candidates, links: [], meta: {} })).dutyGroupCandidates).toEqual(
+      candidates,
+    );
+  });
+
+  it('gives a database written before the grouping recorded its joins the joins, and leaves its kinds unrecorded', () => {
+    const db = new SQL.Database(base.slice());
+    db.run('DROP TABLE duty_group_links; DROP TABLE department_kind_sources');
+    const old = db.export();
+    db.close();
+    const [first, second] = read(base).items;
+    const links = [{ item_id: first.id, partner_item: second.id, pass: 'fuzzy' as const, score: 0.6 }];
+    const after = read(patchDutyGroups(SQL, old, { changed: new Map(), candidates: [], links, meta: {} }));
+    expect(after.dutyGroupLinks).toEqual(links);
+    expect(after.departmentKindSources).toBeUndefined();
   });
 });
