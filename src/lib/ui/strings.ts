@@ -874,6 +874,7 @@ export interface CompareWords {
   noOutliers: string;
   loading: string;
 }
+
 /** 数据核对: stated against parsed counts, and what a person checks against the documents (src/lib/audit/). */
 export const AUDIT_STRINGS = {
   intro:
