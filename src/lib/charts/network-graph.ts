@@ -12,9 +12,21 @@ const DEPARTMENT_COLOUR = '#56B4E9'; // Okabe–Ito sky blue: not one of the thr
 const RECEIVER_COLOUR = LIST_COLOURS.reclaimed;
 const LEAD_COLOUR = LIST_COLOURS.coop;
 
+/** The edge whose detail is open: drawn on top, full strength. */
+export interface SelectedLink {
+  department: string;
+  unit: string;
+  role: NetworkLink['role'];
+}
+
+export const isLink = (l: NetworkLink, edge: SelectedLink | null | undefined): boolean =>
+  !!edge && l.department === edge.department && l.unit === edge.unit && l.role === edge.role;
+
 export interface NetworkGraphOptions {
   /** Selected department label, drawn with a ring. */
   selected?: string | null;
+  /** The edge whose detail is open. */
+  selectedLink?: SelectedLink | null;
   ariaLabel: string;
   /** `imported`: the legend's row for units holding the reader's own lists, when any is drawn (else null). */
   legend: { lead: string; receiver: string | null; township: string; department: string; imported?: string | null };
@@ -61,7 +73,31 @@ export function networkGraph(layout: NetworkLayout, options: NetworkGraphOptions
     .attr('stroke', (l) => (l.role === 'lead' ? LEAD_COLOUR : RECEIVER_COLOUR))
     .attr('stroke-dasharray', (l) => (l.role === 'receiver' ? '4 3' : null))
     .attr('stroke-opacity', 0.4)
-    .attr('stroke-width', (l) => 0.6 + 4 * Math.sqrt(l.perTownship / maxRate));
+    .attr('stroke-width', (l) => linkWidth(l, maxRate) + (isLink(l, options.selectedLink) ? 2.5 : 0))
+    .classed('selected', (l) => isLink(l, options.selectedLink));
+
+  // Each link's target for the pointer and the keyboard: a transparent line wider than the drawn one
+  // (a 1 px link is no target), above the links and below the nodes, so a node still wins where both lie.
+  stage
+    .append('g')
+    .attr('class', 'link-hits')
+    .attr('fill', 'none')
+    .selectAll('line')
+    .data(layout.links)
+    .join('line')
+    .attr('class', (l) => `link-hit${isLink(l, options.selectedLink) ? ' selected' : ''}`)
+    .attr('data-source', (l) => l.source)
+    .attr('data-target', (l) => l.target)
+    .attr('data-role', (l) => l.role)
+    .attr('data-department', (l) => l.department)
+    .attr('data-unit', (l) => l.unit)
+    .attr('x1', (l) => byId.get(l.source)!.x)
+    .attr('y1', (l) => byId.get(l.source)!.y)
+    .attr('x2', (l) => byId.get(l.target)!.x)
+    .attr('y2', (l) => byId.get(l.target)!.y)
+    .attr('stroke', 'transparent')
+    .attr('stroke-width', (l) => Math.max(9, linkWidth(l, maxRate) + 6))
+    .style('cursor', 'pointer');
 
   const nodes = stage
     .append('g')
@@ -137,6 +173,7 @@ export function networkGraph(layout: NetworkLayout, options: NetworkGraphOptions
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+const linkWidth = (l: NetworkLink, maxRate: number) => 0.6 + 4 * Math.sqrt(l.perTownship / maxRate);
 
 /** The legend's backing: wide enough for its longest label (12 px, after a 20 px swatch). */
 const legendWidth = (legend: NetworkGraphOptions['legend']) =>
@@ -208,6 +245,14 @@ export interface NetworkInteractions {
   describe: (node: NetworkNode) => string;
   /** Label of the selected department: its edges and neighbours stay highlighted while nothing is hovered. */
   selected?: string | null;
+  /** The edge whose detail is open: it and its two ends stay highlighted while nothing is hovered. */
+  selectedLink?: SelectedLink | null;
+  /** A link hovered or focused (null: left). */
+  onHoverLink?: (link: NetworkLink | null, event: Event) => void;
+  /** A click, Enter or Space on a link: open its detail. */
+  onSelectLink?: (link: NetworkLink) => void;
+  /** The accessible name of a link, e.g. '农业农村局 — 吉布库镇：牵头配合事项 12 项'. */
+  describeLink?: (link: NetworkLink) => string;
 }
 
 /**
@@ -236,6 +281,7 @@ export function attachNetworkInteractions(svgElement: SVGSVGElement, layout: Net
   }
   const nodeSel = stage.selectAll<SVGGElement, NetworkNode>('g.node');
   const linkSel = stage.selectAll<SVGLineElement, NetworkLink>('line.link');
+  const hitSel = stage.selectAll<SVGLineElement, NetworkLink>('line.link-hit');
   const labelSel = stage.selectAll<SVGTextElement, NetworkNode>('g.labels text');
 
   const highlight = (node: NetworkNode | null) => {
@@ -247,11 +293,41 @@ export function attachNetworkInteractions(svgElement: SVGSVGElement, layout: Net
     );
     linkSel.attr('stroke-opacity', (l) => (!node ? 0.4 : l.source === node.id || l.target === node.id ? 0.9 : 0.05));
   };
+  /** One link and its two ends, the rest faded: a link hovered or focused, or the one whose detail is open. */
+  const highlightLink = (link: NetworkLink) => {
+    const ends = new Set([link.source, link.target]);
+    nodeSel.attr('opacity', (n) => (ends.has(n.id) ? 1 : 0.15));
+    labelSel.attr('opacity', (n) => (ends.has(n.id) ? 1 : 0.15));
+    labelSel.attr('visibility', (n) => (n.labelBox || ends.has(n.id) ? 'visible' : 'hidden'));
+    linkSel.attr('stroke-opacity', (l) => (l === link ? 1 : l.source === link.source ? 0.3 : 0.05));
+  };
 
-  // At rest the selected department shows its edges, so the selection reads without hovering.
+  // At rest the open edge, else the selected department, shows itself, so the selection reads without hovering.
   const selectedNode = layout.nodes.find((n) => n.type === 'department' && n.label === handlers.selected) ?? null;
-  const rest = () => highlight(selectedNode);
+  const selectedLink = layout.links.find((l) => isLink(l, handlers.selectedLink)) ?? null;
+  const rest = () => (selectedLink ? highlightLink(selectedLink) : highlight(selectedNode));
   rest();
+
+  if (handlers.onSelectLink) {
+    const open = handlers.onSelectLink;
+    hitSel.each(function (l) {
+      activatable(this, handlers.describeLink?.(l) ?? `${l.department} — ${l.unit}`, () => open(l));
+      // In the tab order only the links the reader is looking at: the selected department's and the
+      // open one. Every link a stop would put hundreds between the graph and the table beside it;
+      // the rest stay a click away, and a department is one Enter away from its links.
+      const reachable = l.source === selectedNode?.id || l === selectedLink;
+      if (!reachable) this.setAttribute('tabindex', '-1');
+    });
+    hitSel
+      .on('mouseenter focus', (event, l) => {
+        highlightLink(l);
+        handlers.onHoverLink?.(l, event);
+      })
+      .on('mouseleave blur', (event) => {
+        rest();
+        handlers.onHoverLink?.(null, event);
+      });
+  }
 
   nodeSel.each(function (n) {
     activatable(this, handlers.describe(n), () => handlers.onSelect(n));
@@ -281,14 +357,16 @@ export function attachNetworkInteractions(svgElement: SVGSVGElement, layout: Net
           .attr('y', n.y - n.radius);
         const text = labelSel.filter((m) => m === n);
         text.attr('x', Number(text.attr('x')) + dx).attr('y', Number(text.attr('y')) + dy);
-        linkSel
-          .filter((l) => l.source === n.id)
-          .attr('x1', n.x)
-          .attr('y1', n.y);
-        linkSel
-          .filter((l) => l.target === n.id)
-          .attr('x2', n.x)
-          .attr('y2', n.y);
+        for (const lines of [linkSel, hitSel]) {
+          lines
+            .filter((l) => l.source === n.id)
+            .attr('x1', n.x)
+            .attr('y1', n.y);
+          lines
+            .filter((l) => l.target === n.id)
+            .attr('x2', n.x)
+            .attr('y2', n.y);
+        }
       }),
   );
 }
