@@ -1,4 +1,4 @@
-import { select, zoom, drag, type Selection } from 'd3';
+import { select, zoom, drag, pointer, type Selection } from 'd3';
 import type { NetworkLayout, NetworkNode, NetworkLink } from './network-layout';
 import { LIST_COLOURS, FONT_FAMILY, IMPORTED_COLOUR } from '../ui/theme';
 import { writeMarked } from './imported-mark';
@@ -81,6 +81,8 @@ export function networkGraph(layout: NetworkLayout, options: NetworkGraphOptions
   stage
     .append('g')
     .attr('class', 'link-hits')
+    // The keyboard and screen readers reach a link through its key inside the department's node (addLinkKeys).
+    .attr('aria-hidden', 'true')
     .attr('fill', 'none')
     .selectAll('line')
     .data(layout.links)
@@ -310,23 +312,46 @@ export function attachNetworkInteractions(svgElement: SVGSVGElement, layout: Net
 
   if (handlers.onSelectLink) {
     const open = handlers.onSelectLink;
-    hitSel.each(function (l) {
-      activatable(this, handlers.describeLink?.(l) ?? `${l.department} — ${l.unit}`, () => open(l));
-      // In the tab order only the links the reader is looking at: the selected department's and the
-      // open one. Every link a stop would put hundreds between the graph and the table beside it;
-      // the rest stay a click away, and a department is one Enter away from its links.
-      const reachable = l.source === selectedNode?.id || l === selectedLink;
-      if (!reachable) this.setAttribute('tabindex', '-1');
-    });
+    // Where links crowd (into a township, through the middle) their wide targets overlap, and the one
+    // drawn last would take every click: the pointer gets the link nearest to it instead.
+    const byId = new Map(layout.nodes.map((n) => [n.id, n]));
+    const nearest = (event: MouseEvent, fallback: NetworkLink) => {
+      const [x, y] = pointer(event, stage.node());
+      let best = fallback;
+      let bestDistance = Infinity;
+      for (const l of layout.links) {
+        const d = distanceToSegment(x, y, byId.get(l.source)!, byId.get(l.target)!);
+        if (d < bestDistance) [best, bestDistance] = [l, d];
+      }
+      return best;
+    };
+    let hovered: NetworkLink | null = null;
     hitSel
-      .on('mouseenter focus', (event, l) => {
-        highlightLink(l);
-        handlers.onHoverLink?.(l, event);
+      .on('click', (event, l) => open(nearest(event, l)))
+      .on('mousemove', (event, l) => {
+        const link = nearest(event, l);
+        if (link === hovered) return;
+        hovered = link;
+        highlightLink(link);
+        handlers.onHoverLink?.(link, event);
       })
-      .on('mouseleave blur', (event) => {
+      .on('mouseleave', (event) => {
+        hovered = null;
         rest();
         handlers.onHoverLink?.(null, event);
       });
+    addLinkKeys(svg, layout, selectedNode, selectedLink, {
+      describe: handlers.describeLink ?? ((l) => `${l.department} — ${l.unit}`),
+      open,
+      focus: (l, event) => {
+        highlightLink(l);
+        handlers.onHoverLink?.(l, event);
+      },
+      blur: (event) => {
+        rest();
+        handlers.onHoverLink?.(null, event);
+      },
+    });
   }
 
   nodeSel.each(function (n) {
@@ -357,7 +382,7 @@ export function attachNetworkInteractions(svgElement: SVGSVGElement, layout: Net
           .attr('y', n.y - n.radius);
         const text = labelSel.filter((m) => m === n);
         text.attr('x', Number(text.attr('x')) + dx).attr('y', Number(text.attr('y')) + dy);
-        for (const lines of [linkSel, hitSel]) {
+        for (const lines of [linkSel, hitSel, stage.selectAll<SVGLineElement, NetworkLink>('line.link-key')]) {
           lines
             .filter((l) => l.source === n.id)
             .attr('x1', n.x)
@@ -369,4 +394,69 @@ export function attachNetworkInteractions(svgElement: SVGSVGElement, layout: Net
         }
       }),
   );
+}
+
+/**
+ * The links' keyboard targets: for the links the reader is looking at — the selected department's and
+ * the open one — an invisible line inside the department's node, right after it in the tab order:
+ * Tab from a department reaches its links, Enter or Space opens one. Only those: every link a tab stop
+ * would put hundreds between the graph and the table beside it; the rest stay a click away, and a
+ * department is one Enter away from its links. Inside the node they take no pointer (the node's drag
+ * and click stay its own) and keep their keys to themselves.
+ */
+function addLinkKeys(
+  svg: Selection<SVGSVGElement, unknown, null, undefined>,
+  layout: NetworkLayout,
+  selectedNode: NetworkNode | null,
+  selectedLink: NetworkLink | null,
+  on: {
+    describe: (l: NetworkLink) => string;
+    open: (l: NetworkLink) => void;
+    focus: (l: NetworkLink, e: Event) => void;
+    blur: (e: Event) => void;
+  },
+): void {
+  const byId = new Map(layout.nodes.map((n) => [n.id, n]));
+  const reachable = layout.links.filter((l) => l.source === selectedNode?.id || l === selectedLink);
+  for (const l of reachable) {
+    const node = svg.select<SVGGElement>(`g.node[data-id="${CSS.escape(l.source)}"]`);
+    if (node.empty()) continue;
+    const [a, b] = [byId.get(l.source)!, byId.get(l.target)!];
+    const key = node
+      .append('line')
+      .datum(l)
+      .attr('class', 'link-key')
+      .attr('data-source', l.source)
+      .attr('data-target', l.target)
+      .attr('data-role', l.role)
+      .attr('data-department', l.department)
+      .attr('data-unit', l.unit)
+      .attr('x1', a.x)
+      .attr('y1', a.y)
+      .attr('x2', b.x)
+      .attr('y2', b.y)
+      .attr('stroke', 'transparent')
+      .attr('stroke-width', 6)
+      .attr('pointer-events', 'none')
+      .attr('tabindex', 0)
+      .attr('role', 'button')
+      .attr('aria-label', on.describe(l));
+    key
+      .on('keydown', (event: KeyboardEvent) => {
+        if (event.key !== 'Enter' && event.key !== ' ') return;
+        event.preventDefault();
+        event.stopPropagation();
+        on.open(l);
+      })
+      .on('focus', (event) => on.focus(l, event))
+      .on('blur', (event) => on.blur(event));
+  }
+}
+
+/** Distance from (x, y) to the segment between two nodes' centres. */
+function distanceToSegment(x: number, y: number, a: { x: number; y: number }, b: { x: number; y: number }): number {
+  const [dx, dy] = [b.x - a.x, b.y - a.y];
+  const length2 = dx * dx + dy * dy;
+  const t = length2 ? Math.max(0, Math.min(1, ((x - a.x) * dx + (y - a.y) * dy) / length2)) : 0;
+  return Math.hypot(x - (a.x + t * dx), y - (a.y + t * dy));
 }
