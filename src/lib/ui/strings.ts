@@ -225,6 +225,8 @@ export const NETWORK_STRINGS = {
   edgeClose: '关闭',
   edgeLoading: '正在读取这条连线的事项…',
   edgeMissing: '当前筛选条件下图中没有这条连线（可能已换了层级或筛选）。',
+  /** The edge exists but is not among each unit's strongest links the graph draws. */
+  edgeNotDrawn: '图中只画出每个单位最强的几条连线，这条不在其中；下面仍列出它的全部事项。',
   /** The edge's figures in one line; `townships` past a county: how many townships they are summed over. */
   edgeFigures: (duties: number, departmentSteps: number, townshipSteps: number, townships: number | null) =>
     `${townships === null ? '' : `${formatCount(townships)} 个乡镇合计：`}${formatCount(duties)} 项事项，部门 ${formatCount(departmentSteps)} 步，乡镇 ${formatCount(townshipSteps)} 步`,
