@@ -232,6 +232,31 @@ describe('导出', () => {
     expect(xlsx.caption).toContain('清单：配合');
     expect(xlsx.rows).toEqual(shown.map(([kind, ...figures]) => [kind, ...figures.map(Number)]));
   });
+
+  it('乡镇支持重于部门牵头: CSV and XLSX hold the ranked edges in the table’s order', async () => {
+    const page = await b.open('?view=network&net.side=balance');
+    await page.waitForSelector('[data-testid=balance-table] tbody tr');
+    // The table draws a hundred rows at a time; the export holds them all: draw them all to compare.
+    const more = page.locator('[data-testid=view-network] button.more');
+    while (await more.count()) await more.click();
+    const shown = await page
+      .locator('[data-testid=balance-table] tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) => [
+          r.getAttribute('data-department')!,
+          r.getAttribute('data-department-steps')!,
+          r.getAttribute('data-township-steps')!,
+        ]),
+      );
+    expect(shown.length).toBeGreaterThan(0);
+    const menu = page.getByTestId('balance-export');
+    const csv = csvRows((await download(page, menu, 'csv')).bytes);
+    expect(csv.header.slice(3, 5)).toEqual(['部门步骤（步）', '乡镇步骤（步）']);
+    expect(csv.rows.map((r) => [r[0], r[3], r[4]])).toEqual(shown);
+    const xlsx = await readXlsx((await download(page, menu, 'xlsx')).bytes, csv.header[0]);
+    expect(xlsx.title).toBe('乡镇支持重于部门牵头');
+    expect(xlsx.rows.map((r) => [r[0], r[3], r[4]])).toEqual(shown.map(([d, ds, ts]) => [d, Number(ds), Number(ts)]));
+  });
 });
 
 describe('导出 at scale', () => {

@@ -208,6 +208,8 @@ class AtlasModel {
   readonly kindId: Map<string, number>;
   /** department id → kind id */
   readonly kindOfDepartment: Map<number, number>;
+  /** Department-side steps per item: those naming no department (a cell not split: every department of the item does them) and those per department. */
+  private readonly departmentStepsOf = new Map<number, { unattributed: number; byDepartment: Map<number, number> }>();
 
   constructor(private readonly tables: ContractTables) {
     this.places = buildPlaceTree(tables.townships);
@@ -225,6 +227,10 @@ class AtlasModel {
       const counts = stepsOf.get(s.item_id) ?? { township: 0, department: 0 };
       counts[s.party]++;
       stepsOf.set(s.item_id, counts);
+      if (s.party !== 'department') continue;
+      const own = entry(this.departmentStepsOf, s.item_id, () => ({ unattributed: 0, byDepartment: new Map<number, number>() }));
+      if (s.department_id === null) own.unattributed++;
+      else own.byDepartment.set(s.department_id, (own.byDepartment.get(s.department_id) ?? 0) + 1);
     }
     this.facts = tables.items.map((i) => {
       const place = this.places.ofTownship.get(i.township_id);
@@ -244,6 +250,21 @@ class AtlasModel {
       };
     });
     this.factOf = new Map(this.facts.map((f) => [f.id, f]));
+  }
+
+  /**
+   * The steps a department (or, with `kind`, every department of that kind) carries in an item: the
+   * steps its cell names it for, and the steps naming no department. What an edge of 部门网络 sets
+   * against the township's steps — the item's whole department column would give a jointly led duty's
+   * other departments' steps to each of them.
+   */
+  ownDepartmentSteps(item: number, department: number | null, kind?: number): number {
+    const own = this.departmentStepsOf.get(item);
+    if (!own) return 0;
+    let steps = own.unattributed;
+    for (const [d, n] of own.byDepartment)
+      if (d === department || (kind !== undefined && this.kindOfDepartment.get(d) === kind)) steps += n;
+    return steps;
   }
 
   fillSummary(db: Database): void {
@@ -352,7 +373,6 @@ class AtlasModel {
 
   fillNetwork(db: Database): void {
     const place = (f: Fact) => ({ township: f.township, county: f.county, prefecture: f.prefecture, category: f.category });
-    const measures = (f: Fact) => ({ duties: 1, township_steps: f.township_steps });
     // A duty led by two departments of one kind counts once for the kind.
     const kindLinks = new Map<string, { fact: Fact; role: number; kind: number }>();
     for (const x of this.tables.itemDepartments) {
@@ -364,49 +384,62 @@ class AtlasModel {
       [...kindLinks.values()],
       (l) => `${l.fact.township}|${l.role}|${l.fact.category}|${l.kind}`,
       (l) => ({ ...place(l.fact), role: l.role, kind: l.kind }),
-      (l) => measures(l.fact),
+      (l) => ({ duties: 1, township_steps: l.fact.township_steps, department_steps: this.ownDepartmentSteps(l.fact.id, null, l.kind) }),
     );
-    insertRows(db, 'cube_kinds', ['township', 'county', 'prefecture', 'role', 'category', 'kind', 'duties', 'township_steps'], kindRows);
+    const sums = (r: { duties: number; township_steps: number; department_steps: number }) => ({
+      duties: r.duties,
+      township_steps: r.township_steps,
+      department_steps: r.department_steps,
+    });
+    insertRows(
+      db,
+      'cube_kinds',
+      ['township', 'county', 'prefecture', 'role', 'category', 'kind', 'duties', 'township_steps', 'department_steps'],
+      kindRows,
+    );
     insertRows(
       db,
       'cube_kinds_county',
-      ['county', 'prefecture', 'role', 'category', 'kind', 'duties', 'township_steps'],
+      ['county', 'prefecture', 'role', 'category', 'kind', 'duties', 'township_steps', 'department_steps'],
       sumBy(
         kindRows,
         (r) => `${r.county}|${r.role}|${r.category}|${r.kind}`,
         (r) => ({ county: r.county, prefecture: r.prefecture, role: r.role, category: r.category, kind: r.kind }),
-        (r) => ({ duties: r.duties, township_steps: r.township_steps }),
+        sums,
       ),
     );
     const departmentRows = sumBy(
       this.tables.itemDepartments,
       (x) => `${this.factOf.get(x.item_id)!.township}|${x.role}|${this.factOf.get(x.item_id)!.category}|${x.department_id}`,
       (x) => ({ ...place(this.factOf.get(x.item_id)!), role: ROLE_CODE[x.role], department: x.department_id }),
-      (x) => measures(this.factOf.get(x.item_id)!),
+      (x) => ({
+        duties: 1,
+        township_steps: this.factOf.get(x.item_id)!.township_steps,
+        department_steps: this.ownDepartmentSteps(x.item_id, x.department_id),
+      }),
     );
     insertRows(
       db,
       'cube_departments',
-      ['township', 'county', 'prefecture', 'role', 'category', 'department', 'duties', 'township_steps'],
+      ['township', 'county', 'prefecture', 'role', 'category', 'department', 'duties', 'township_steps', 'department_steps'],
       departmentRows,
     );
     insertRows(
       db,
       'cube_departments_county',
-      ['county', 'prefecture', 'role', 'category', 'department', 'duties', 'township_steps'],
+      ['county', 'prefecture', 'role', 'category', 'department', 'duties', 'township_steps', 'department_steps'],
       sumBy(
         departmentRows,
         (r) => `${r.county}|${r.role}|${r.category}|${r.department}`,
         (r) => ({ county: r.county, prefecture: r.prefecture, role: r.role, category: r.category, department: r.department }),
-        (r) => ({ duties: r.duties, township_steps: r.township_steps }),
+        sums,
       ),
     );
     // The same summed over categories (what the network reads without a category filter).
-    const sums = (r: { duties: number; township_steps: number }) => ({ duties: r.duties, township_steps: r.township_steps });
     insertRows(
       db,
       'net_kinds_township',
-      ['role', 'kind', 'township', 'county', 'prefecture', 'duties', 'township_steps'],
+      ['role', 'kind', 'township', 'county', 'prefecture', 'duties', 'township_steps', 'department_steps'],
       sumBy(
         kindRows,
         (r) => `${r.role}|${r.kind}|${r.township}`,
@@ -417,7 +450,7 @@ class AtlasModel {
     insertRows(
       db,
       'net_departments_county',
-      ['role', 'department', 'county', 'prefecture', 'duties', 'township_steps'],
+      ['role', 'department', 'county', 'prefecture', 'duties', 'township_steps', 'department_steps'],
       sumBy(
         departmentRows,
         (r) => `${r.role}|${r.department}|${r.county}`,
@@ -649,12 +682,13 @@ class AtlasModel {
     insertRows(
       db,
       'fact_departments',
-      ['item', 'department', 'kind', 'role'],
+      ['item', 'department', 'kind', 'role', 'department_steps'],
       this.tables.itemDepartments.map((x) => ({
         item: x.item_id,
         department: x.department_id,
         kind: this.kindOfDepartment.get(x.department_id)!,
         role: ROLE_CODE[x.role],
+        department_steps: this.ownDepartmentSteps(x.item_id, x.department_id),
       })),
     );
   }

@@ -113,7 +113,11 @@ CREATE TABLE step_text (
 CREATE INDEX step_text_by_item ON step_text (item, party, ord);
 `;
 
-/** 部门网络: who leads or receives how many duties where. duties counts distinct items. */
+/**
+ * 部门网络: who leads or receives how many duties where. duties counts distinct items; township_steps
+ * are the township's steps in them, department_steps the steps the department (or the kind's
+ * departments) carries in them: those its cell names it for, and those naming no department.
+ */
 export const NETWORK_SQL = /* sql */ `
 CREATE TABLE cube_kinds (
   township       INTEGER NOT NULL,
@@ -124,6 +128,7 @@ CREATE TABLE cube_kinds (
   kind           INTEGER NOT NULL,
   duties         INTEGER NOT NULL,
   township_steps INTEGER NOT NULL,
+  department_steps INTEGER NOT NULL,
   PRIMARY KEY (township, role, category, kind)
 ) WITHOUT ROWID;
 
@@ -136,6 +141,7 @@ CREATE TABLE cube_departments (
   department     INTEGER NOT NULL,
   duties         INTEGER NOT NULL,
   township_steps INTEGER NOT NULL,
+  department_steps INTEGER NOT NULL,
   PRIMARY KEY (township, role, category, department)
 ) WITHOUT ROWID;
 
@@ -148,6 +154,7 @@ CREATE TABLE cube_kinds_county (
   kind           INTEGER NOT NULL,
   duties         INTEGER NOT NULL,
   township_steps INTEGER NOT NULL,
+  department_steps INTEGER NOT NULL,
   PRIMARY KEY (county, role, category, kind)
 ) WITHOUT ROWID;
 
@@ -159,6 +166,7 @@ CREATE TABLE cube_departments_county (
   department     INTEGER NOT NULL,
   duties         INTEGER NOT NULL,
   township_steps INTEGER NOT NULL,
+  department_steps INTEGER NOT NULL,
   PRIMARY KEY (county, role, category, department)
 ) WITHOUT ROWID;
 
@@ -173,6 +181,7 @@ CREATE TABLE net_kinds_township (
   prefecture     INTEGER NOT NULL,
   duties         INTEGER NOT NULL,
   township_steps INTEGER NOT NULL,
+  department_steps INTEGER NOT NULL,
   PRIMARY KEY (role, kind, township)
 ) WITHOUT ROWID;
 
@@ -183,6 +192,7 @@ CREATE TABLE net_departments_county (
   prefecture     INTEGER NOT NULL,
   duties         INTEGER NOT NULL,
   township_steps INTEGER NOT NULL,
+  department_steps INTEGER NOT NULL,
   PRIMARY KEY (role, department, county)
 ) WITHOUT ROWID;
 `;
@@ -252,6 +262,7 @@ CREATE TABLE fact_departments (
   department INTEGER NOT NULL,
   kind       INTEGER NOT NULL,
   role       INTEGER NOT NULL,
+  department_steps INTEGER NOT NULL,     -- steps the department carries in the item (named for it, or naming no department)
   PRIMARY KEY (item, department, role)
 ) WITHOUT ROWID;
 CREATE INDEX fact_departments_by_kind ON fact_departments (kind);

@@ -1,4 +1,4 @@
-import { select, zoom, drag, type Selection } from 'd3';
+import { select, zoom, drag, pointer, type Selection } from 'd3';
 import type { NetworkLayout, NetworkNode, NetworkLink } from './network-layout';
 import { LIST_COLOURS, FONT_FAMILY, IMPORTED_COLOUR } from '../ui/theme';
 import { writeMarked } from './imported-mark';
@@ -12,9 +12,21 @@ const DEPARTMENT_COLOUR = '#56B4E9'; // Okabe–Ito sky blue: not one of the thr
 const RECEIVER_COLOUR = LIST_COLOURS.reclaimed;
 const LEAD_COLOUR = LIST_COLOURS.coop;
 
+/** The edge whose detail is open: drawn on top, full strength. */
+export interface SelectedLink {
+  department: string;
+  unit: string;
+  role: NetworkLink['role'];
+}
+
+export const isLink = (l: NetworkLink, edge: SelectedLink | null | undefined): boolean =>
+  !!edge && l.department === edge.department && l.unit === edge.unit && l.role === edge.role;
+
 export interface NetworkGraphOptions {
   /** Selected department label, drawn with a ring. */
   selected?: string | null;
+  /** The edge whose detail is open. */
+  selectedLink?: SelectedLink | null;
   ariaLabel: string;
   /** `imported`: the legend's row for units holding the reader's own lists, when any is drawn (else null). */
   legend: { lead: string; receiver: string | null; township: string; department: string; imported?: string | null };
@@ -61,7 +73,33 @@ export function networkGraph(layout: NetworkLayout, options: NetworkGraphOptions
     .attr('stroke', (l) => (l.role === 'lead' ? LEAD_COLOUR : RECEIVER_COLOUR))
     .attr('stroke-dasharray', (l) => (l.role === 'receiver' ? '4 3' : null))
     .attr('stroke-opacity', 0.4)
-    .attr('stroke-width', (l) => 0.6 + 4 * Math.sqrt(l.perTownship / maxRate));
+    .attr('stroke-width', (l) => linkWidth(l, maxRate) + (isLink(l, options.selectedLink) ? 2.5 : 0))
+    .classed('selected', (l) => isLink(l, options.selectedLink));
+
+  // Each link's target for the pointer and the keyboard: a transparent line wider than the drawn one
+  // (a 1 px link is no target), above the links and below the nodes, so a node still wins where both lie.
+  stage
+    .append('g')
+    .attr('class', 'link-hits')
+    // The keyboard and screen readers reach a link through its key inside the department's node (addLinkKeys).
+    .attr('aria-hidden', 'true')
+    .attr('fill', 'none')
+    .selectAll('line')
+    .data(layout.links)
+    .join('line')
+    .attr('class', (l) => `link-hit${isLink(l, options.selectedLink) ? ' selected' : ''}`)
+    .attr('data-source', (l) => l.source)
+    .attr('data-target', (l) => l.target)
+    .attr('data-role', (l) => l.role)
+    .attr('data-department', (l) => l.department)
+    .attr('data-unit', (l) => l.unit)
+    .attr('x1', (l) => byId.get(l.source)!.x)
+    .attr('y1', (l) => byId.get(l.source)!.y)
+    .attr('x2', (l) => byId.get(l.target)!.x)
+    .attr('y2', (l) => byId.get(l.target)!.y)
+    .attr('stroke', 'transparent')
+    .attr('stroke-width', (l) => Math.max(9, linkWidth(l, maxRate) + 6))
+    .style('cursor', 'pointer');
 
   const nodes = stage
     .append('g')
@@ -137,6 +175,7 @@ export function networkGraph(layout: NetworkLayout, options: NetworkGraphOptions
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+const linkWidth = (l: NetworkLink, maxRate: number) => 0.6 + 4 * Math.sqrt(l.perTownship / maxRate);
 
 /** The legend's backing: wide enough for its longest label (12 px, after a 20 px swatch). */
 const legendWidth = (legend: NetworkGraphOptions['legend']) =>
@@ -208,6 +247,14 @@ export interface NetworkInteractions {
   describe: (node: NetworkNode) => string;
   /** Label of the selected department: its edges and neighbours stay highlighted while nothing is hovered. */
   selected?: string | null;
+  /** The edge whose detail is open: it and its two ends stay highlighted while nothing is hovered. */
+  selectedLink?: SelectedLink | null;
+  /** A link hovered or focused (null: left). */
+  onHoverLink?: (link: NetworkLink | null, event: Event) => void;
+  /** A click, Enter or Space on a link: open its detail. */
+  onSelectLink?: (link: NetworkLink) => void;
+  /** The accessible name of a link, e.g. '农业农村局 — 吉布库镇：牵头配合事项 12 项'. */
+  describeLink?: (link: NetworkLink) => string;
 }
 
 /**
@@ -236,6 +283,7 @@ export function attachNetworkInteractions(svgElement: SVGSVGElement, layout: Net
   }
   const nodeSel = stage.selectAll<SVGGElement, NetworkNode>('g.node');
   const linkSel = stage.selectAll<SVGLineElement, NetworkLink>('line.link');
+  const hitSel = stage.selectAll<SVGLineElement, NetworkLink>('line.link-hit');
   const labelSel = stage.selectAll<SVGTextElement, NetworkNode>('g.labels text');
 
   const highlight = (node: NetworkNode | null) => {
@@ -247,11 +295,64 @@ export function attachNetworkInteractions(svgElement: SVGSVGElement, layout: Net
     );
     linkSel.attr('stroke-opacity', (l) => (!node ? 0.4 : l.source === node.id || l.target === node.id ? 0.9 : 0.05));
   };
+  /** One link and its two ends, the rest faded: a link hovered or focused, or the one whose detail is open. */
+  const highlightLink = (link: NetworkLink) => {
+    const ends = new Set([link.source, link.target]);
+    nodeSel.attr('opacity', (n) => (ends.has(n.id) ? 1 : 0.15));
+    labelSel.attr('opacity', (n) => (ends.has(n.id) ? 1 : 0.15));
+    labelSel.attr('visibility', (n) => (n.labelBox || ends.has(n.id) ? 'visible' : 'hidden'));
+    linkSel.attr('stroke-opacity', (l) => (l === link ? 1 : l.source === link.source ? 0.3 : 0.05));
+  };
 
-  // At rest the selected department shows its edges, so the selection reads without hovering.
+  // At rest the open edge, else the selected department, shows itself, so the selection reads without hovering.
   const selectedNode = layout.nodes.find((n) => n.type === 'department' && n.label === handlers.selected) ?? null;
-  const rest = () => highlight(selectedNode);
+  const selectedLink = layout.links.find((l) => isLink(l, handlers.selectedLink)) ?? null;
+  const rest = () => (selectedLink ? highlightLink(selectedLink) : highlight(selectedNode));
   rest();
+
+  if (handlers.onSelectLink) {
+    const open = handlers.onSelectLink;
+    // Where links crowd (into a township, through the middle) their wide targets overlap, and the one
+    // drawn last would take every click: the pointer gets the link nearest to it instead.
+    const byId = new Map(layout.nodes.map((n) => [n.id, n]));
+    const nearest = (event: MouseEvent, fallback: NetworkLink) => {
+      const [x, y] = pointer(event, stage.node());
+      let best = fallback;
+      let bestDistance = Infinity;
+      for (const l of layout.links) {
+        const d = distanceToSegment(x, y, byId.get(l.source)!, byId.get(l.target)!);
+        if (d < bestDistance) [best, bestDistance] = [l, d];
+      }
+      return best;
+    };
+    let hovered: NetworkLink | null = null;
+    hitSel
+      .on('click', (event, l) => open(nearest(event, l)))
+      .on('mousemove', (event, l) => {
+        const link = nearest(event, l);
+        if (link === hovered) return;
+        hovered = link;
+        highlightLink(link);
+        handlers.onHoverLink?.(link, event);
+      })
+      .on('mouseleave', (event) => {
+        hovered = null;
+        rest();
+        handlers.onHoverLink?.(null, event);
+      });
+    addLinkKeys(svg, layout, selectedNode, selectedLink, {
+      describe: handlers.describeLink ?? ((l) => `${l.department} — ${l.unit}`),
+      open,
+      focus: (l, event) => {
+        highlightLink(l);
+        handlers.onHoverLink?.(l, event);
+      },
+      blur: (event) => {
+        rest();
+        handlers.onHoverLink?.(null, event);
+      },
+    });
+  }
 
   nodeSel.each(function (n) {
     activatable(this, handlers.describe(n), () => handlers.onSelect(n));
@@ -281,14 +382,81 @@ export function attachNetworkInteractions(svgElement: SVGSVGElement, layout: Net
           .attr('y', n.y - n.radius);
         const text = labelSel.filter((m) => m === n);
         text.attr('x', Number(text.attr('x')) + dx).attr('y', Number(text.attr('y')) + dy);
-        linkSel
-          .filter((l) => l.source === n.id)
-          .attr('x1', n.x)
-          .attr('y1', n.y);
-        linkSel
-          .filter((l) => l.target === n.id)
-          .attr('x2', n.x)
-          .attr('y2', n.y);
+        for (const lines of [linkSel, hitSel, stage.selectAll<SVGLineElement, NetworkLink>('line.link-key')]) {
+          lines
+            .filter((l) => l.source === n.id)
+            .attr('x1', n.x)
+            .attr('y1', n.y);
+          lines
+            .filter((l) => l.target === n.id)
+            .attr('x2', n.x)
+            .attr('y2', n.y);
+        }
       }),
   );
+}
+
+/**
+ * The links' keyboard targets: for the links the reader is looking at — the selected department's and
+ * the open one — an invisible line inside the department's node, right after it in the tab order:
+ * Tab from a department reaches its links, Enter or Space opens one. Only those: every link a tab stop
+ * would put hundreds between the graph and the table beside it; the rest stay a click away, and a
+ * department is one Enter away from its links. Inside the node they take no pointer (the node's drag
+ * and click stay its own) and keep their keys to themselves.
+ */
+function addLinkKeys(
+  svg: Selection<SVGSVGElement, unknown, null, undefined>,
+  layout: NetworkLayout,
+  selectedNode: NetworkNode | null,
+  selectedLink: NetworkLink | null,
+  on: {
+    describe: (l: NetworkLink) => string;
+    open: (l: NetworkLink) => void;
+    focus: (l: NetworkLink, e: Event) => void;
+    blur: (e: Event) => void;
+  },
+): void {
+  const byId = new Map(layout.nodes.map((n) => [n.id, n]));
+  const reachable = layout.links.filter((l) => l.source === selectedNode?.id || l === selectedLink);
+  for (const l of reachable) {
+    const node = svg.select<SVGGElement>(`g.node[data-id="${CSS.escape(l.source)}"]`);
+    if (node.empty()) continue;
+    const [a, b] = [byId.get(l.source)!, byId.get(l.target)!];
+    const key = node
+      .append('line')
+      .datum(l)
+      .attr('class', 'link-key')
+      .attr('data-source', l.source)
+      .attr('data-target', l.target)
+      .attr('data-role', l.role)
+      .attr('data-department', l.department)
+      .attr('data-unit', l.unit)
+      .attr('x1', a.x)
+      .attr('y1', a.y)
+      .attr('x2', b.x)
+      .attr('y2', b.y)
+      .attr('stroke', 'transparent')
+      .attr('stroke-width', 6)
+      .attr('pointer-events', 'none')
+      .attr('tabindex', 0)
+      .attr('role', 'button')
+      .attr('aria-label', on.describe(l));
+    key
+      .on('keydown', (event: KeyboardEvent) => {
+        if (event.key !== 'Enter' && event.key !== ' ') return;
+        event.preventDefault();
+        event.stopPropagation();
+        on.open(l);
+      })
+      .on('focus', (event) => on.focus(l, event))
+      .on('blur', (event) => on.blur(event));
+  }
+}
+
+/** Distance from (x, y) to the segment between two nodes' centres. */
+function distanceToSegment(x: number, y: number, a: { x: number; y: number }, b: { x: number; y: number }): number {
+  const [dx, dy] = [b.x - a.x, b.y - a.y];
+  const length2 = dx * dx + dy * dy;
+  const t = length2 ? Math.max(0, Math.min(1, ((x - a.x) * dx + (y - a.y) * dy) / length2)) : 0;
+  return Math.hypot(x - (a.x + t * dx), y - (a.y + t * dy));
 }

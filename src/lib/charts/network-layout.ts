@@ -45,8 +45,14 @@ export interface LabelBox {
 export interface NetworkLink {
   source: string;
   target: string;
+  /** The edge's department (a kind, or a name as written) and unit key: what the URL names it by. */
+  department: string;
+  unit: string;
   role: EdgeRole;
   duties: number;
+  /** Steps of each side in those duties (the edge's detail lists them). */
+  townshipSteps: number;
+  departmentSteps: number;
   /** Duties per township of the unit: what the link's width and pull stand for. */
   perTownship: number;
   /** Drawn only (a selected department's links beyond the strongest), not part of the layout. */
@@ -96,8 +102,9 @@ interface SimNode extends SimulationNodeDatum {
 /** Up to this many units sit on a regular polygon; past it, in two columns whose labels face outwards. */
 export const RING_UNITS = 8;
 
-const unitId = (key: string) => `t:${key}`;
-const departmentId = (name: string) => `d:${name}`;
+/** Node ids: a unit's by its place key, a department's by its name (kind or as written). */
+export const unitId = (key: string) => `t:${key}`;
+export const departmentId = (name: string) => `d:${name}`;
 
 /**
  * A pure, seeded force layout: the same network and options give the same positions. Units are pinned
@@ -487,8 +494,12 @@ function linksOf(network: DepartmentNetwork): NetworkLink[] {
   return network.edges.map((e) => ({
     source: departmentId(e.department),
     target: unitId(e.unit),
+    department: e.department,
+    unit: e.unit,
     role: e.role,
     duties: e.duties,
+    townshipSteps: e.townshipSteps,
+    departmentSteps: e.departmentSteps,
     perTownship: e.perTownship,
     extra: e.extra,
   }));

@@ -4,6 +4,7 @@
  * over the rows it already holds.
  */
 import type { RelianceRow } from '../queries/network';
+import type { EdgeBalanceRow } from '../queries/edge-balance';
 import type { Ranking } from '../queries/overview-stats';
 import { NUMERIC_COLUMNS } from '../queries/overview-stats';
 import type { ListKind } from '../parse/types';
@@ -256,5 +257,38 @@ export function distributionTable<T>(
       const s = u.stats;
       return [place.name, place.townships, s?.min ?? null, s?.q1 ?? null, s?.median ?? null, s?.q3 ?? null, s?.max ?? null];
     }),
+  };
+}
+
+/** 部门网络's 乡镇支持重于部门牵头: one row per edge, in the ranking's order. */
+export function edgeBalanceTable(
+  rows: readonly EdgeBalanceRow[],
+  unitHeader: string,
+  unitName: (row: EdgeBalanceRow) => string,
+): ExportTable {
+  const N = NETWORK_STRINGS;
+  return {
+    title: N.balanceTitle,
+    columns: [
+      { header: N.colKind },
+      { header: unitHeader },
+      { header: N.colEdgeDuties },
+      { header: N.colDepartmentSteps },
+      { header: N.colTownshipSteps },
+      // Empty where the department names no step of its own (the ratio has no value).
+      { header: N.colRatio },
+      { header: N.colDifference },
+      { header: N.colSurplusPerTownship },
+    ],
+    rows: rows.map((r) => [
+      r.department,
+      unitName(r),
+      r.duties,
+      r.departmentSteps,
+      r.townshipSteps,
+      r.ratio === null ? null : Math.round(r.ratio * 100) / 100,
+      r.difference,
+      Math.round(r.surplusPerTownship * 100) / 100,
+    ]),
   };
 }

@@ -22,6 +22,10 @@ export interface DepartmentEdgeRow {
   unitName: string;
   role: EdgeRole;
   duties: number;
+  /** The township's steps in those duties (乡镇配合职责; none in 收回 duties). */
+  townshipSteps: number;
+  /** The department's own steps in them: those its cell names it for, and those naming no department. */
+  departmentSteps: number;
 }
 
 /**
@@ -51,17 +55,20 @@ export function departmentEdgesSql(
     );
   const edges =
     grouping === 'kind'
-      ? sql`SELECT c.kind AS kind_id, c.kind AS department_id, ${unit} AS unit_id, c.role, sum(c.duties) AS duties
+      ? sql`SELECT c.kind AS kind_id, c.kind AS department_id, ${unit} AS unit_id, c.role, sum(c.duties) AS duties,
+                   sum(c.township_steps) AS township_steps, sum(c.department_steps) AS department_steps
             FROM ${table('kinds')} c
             WHERE c.role IN ${roles} AND ${where}
             GROUP BY c.kind, ${unit}, c.role`
-      : sql`SELECT d.kind AS kind_id, c.department AS department_id, ${unit} AS unit_id, c.role, sum(c.duties) AS duties
+      : sql`SELECT d.kind AS kind_id, c.department AS department_id, ${unit} AS unit_id, c.role, sum(c.duties) AS duties,
+                   sum(c.township_steps) AS township_steps, sum(c.department_steps) AS department_steps
             FROM ${table('departments')} c JOIN departments d ON d.id = c.department
             WHERE c.role IN ${roles} AND ${where}
             GROUP BY c.department, ${unit}, c.role`;
   const name = grouping === 'kind' ? sql`k.name` : sql`(SELECT name FROM departments WHERE id = e.department_id)`;
   return needing(
-    sql`SELECT ${name} AS department, k.name AS kind, p.key AS unit, p.name AS unitName, ${raw(roleNameSql('e.role'))} AS role, e.duties
+    sql`SELECT ${name} AS department, k.name AS kind, p.key AS unit, p.name AS unitName, ${raw(roleNameSql('e.role'))} AS role, e.duties,
+               e.township_steps AS townshipSteps, e.department_steps AS departmentSteps
         FROM (${edges}) e JOIN places p ON p.id = e.unit_id JOIN kinds k ON k.id = e.kind_id
         ORDER BY department, p.id, e.role`,
     'network',

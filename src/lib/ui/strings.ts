@@ -104,6 +104,9 @@ export const CATEGORIES_STRINGS = {
 const rate = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 /** Duties per township: one decimal. */
 const formatRate = (x: number) => rate.format(x);
+const ratio = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });
+/** Township steps per department step: 2, 2.5 (一位小数, no trailing zero). */
+export const formatRatio = (x: number) => ratio.format(x);
 
 export const NETWORK_STRINGS = {
   /** `kinds`: every department kind tied first on townships reached and duties led. */
@@ -203,6 +206,79 @@ export const NETWORK_STRINGS = {
     (filtered ? '可清除事项类别或乡镇筛选后再看。' : ''),
   loading: '正在计算部门网络…',
   empty: '当前筛选条件下没有部门牵头的配合事项。',
+
+  // A link: its accessible name and tooltip, and its detail panel (net.edge).
+  roleLead: '牵头配合',
+  roleReceiver: '承接收回',
+  /** `unit` the unit's name; the steps are the edge's sums. */
+  describeLink: (
+    department: string,
+    unit: string,
+    role: 'lead' | 'receiver',
+    duties: number,
+    departmentSteps: number,
+    townshipSteps: number,
+  ) =>
+    `${department} — ${unit}：${role === 'lead' ? '牵头配合事项' : '承接收回事项'} ${formatCount(duties)} 项，部门 ${formatCount(departmentSteps)} 步，乡镇 ${formatCount(townshipSteps)} 步`,
+  linkHint: '点击连线查看每项事项双方的步骤',
+  edgeTitle: (department: string, unit: string) => `${department} — ${unit}`,
+  edgeRole: (role: 'lead' | 'receiver') => (role === 'lead' ? '部门牵头、乡镇配合' : '乡镇清单收回、部门承接'),
+  edgeClose: '关闭',
+  edgeLoading: '正在读取这条连线的事项…',
+  edgeMissing: '当前筛选条件下图中没有这条连线（可能已换了层级或筛选）。',
+  /** The edge exists but is not among each unit's strongest links the graph draws. */
+  edgeNotDrawn: '图中只画出每个单位最强的几条连线，这条不在其中；下面仍列出它的全部事项。',
+  /** The edge's figures in one line; `townships` past a county: how many townships they are summed over. */
+  edgeFigures: (duties: number, departmentSteps: number, townshipSteps: number, townships: number | null) =>
+    `${townships === null ? '' : `${formatCount(townships)} 个乡镇合计：`}${formatCount(duties)} 项事项，部门 ${formatCount(departmentSteps)} 步，乡镇 ${formatCount(townshipSteps)} 步`,
+  /** Which side carries more, in one sentence. */
+  edgeVerdict: (role: 'lead' | 'receiver', departmentSteps: number, townshipSteps: number) => {
+    if (role === 'receiver')
+      return townshipSteps > 0
+        ? `事项已收回，但清单仍写有乡镇 ${formatCount(townshipSteps)} 步。`
+        : '事项已收回：步骤全部由承接部门完成，乡镇不再承担。';
+    if (townshipSteps > departmentSteps)
+      return departmentSteps === 0
+        ? `名为乡镇“配合”，清单只写了乡镇的 ${formatCount(townshipSteps)} 步，未写部门自己的步骤：工作主要在乡镇。`
+        : `名为乡镇“配合”，乡镇承担的步骤多于牵头部门：乡镇 ${formatCount(townshipSteps)} 步，是部门 ${formatCount(departmentSteps)} 步的 ${formatRatio(townshipSteps / departmentSteps)} 倍。`;
+    if (townshipSteps < departmentSteps)
+      return `牵头部门承担的步骤多于乡镇：部门 ${formatCount(departmentSteps)} 步，乡镇 ${formatCount(townshipSteps)} 步。`;
+    return `部门与乡镇承担的步骤一样多：各 ${formatCount(townshipSteps)} 步。`;
+  },
+  edgeDepartmentSide: (role: 'lead' | 'receiver') => (role === 'lead' ? '部门职责' : '承接部门及工作方式'),
+  edgeTownshipSide: '乡镇配合职责',
+  edgeDutySteps: (departmentSteps: number, townshipSteps: number) => `部门 ${departmentSteps} 步 · 乡镇 ${townshipSteps} 步`,
+  edgeNoSteps: '（未写明）',
+  edgeOpenItem: '在事项查询中打开',
+  edgeTownshipsNote: '各乡镇的事项：点击乡镇展开，查看每项事项双方的步骤',
+  edgeTownshipsPage: (from: number, to: number, of: number) => `第 ${from}–${to} 个乡镇，共 ${of} 个`,
+  edgePrevious: '上一页',
+  edgeNext: '下一页',
+  colTownship: '乡镇',
+  colEdgeDuties: '事项（项）',
+  colDepartmentSteps: '部门步骤（步）',
+  colTownshipSteps: '乡镇步骤（步）',
+
+  // 乡镇支持重于部门牵头: the edges ranked (net.side=balance shows it beside the graph).
+  sideReliance: '最依赖的部门',
+  sideBalance: '支持重于牵头',
+  sideLabel: '右侧表格',
+  balanceTitle: '乡镇支持重于部门牵头',
+  balanceCaption: (unit: string, shown: number, of: number) =>
+    `牵头配合的连线中，乡镇步骤多于部门步骤的 ${formatCount(shown)} 条（共 ${formatCount(of)} 条），按每乡镇多出的步骤排序；点击一行查看这条连线`,
+  colEdge: '部门 — 单位',
+  colUnit: '单位',
+  colRatio: '乡镇÷部门（倍）',
+  colDifference: '乡镇多出（步）',
+  colSurplusPerTownship: '每乡镇多出（步）',
+  balanceNoDepartmentSteps: '部门未写明自己的步骤',
+  shortDepartmentSteps: '部门步骤',
+  shortTownshipSteps: '乡镇步骤',
+  shortRatio: '倍数',
+  shortSurplus: '每乡镇多出',
+  balanceDuties: (duties: number) => `${formatCount(duties)} 项`,
+  balanceMore: (left: number) => `显示更多（还有 ${formatCount(left)} 条）`,
+  balanceEmpty: '当前筛选条件下，没有乡镇步骤多于部门步骤的牵头连线。',
 } as const;
 
 /** formatCount for the thousand cells of a heatmap's labels: small whole numbers need no Intl call. */

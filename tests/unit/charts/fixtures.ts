@@ -145,9 +145,20 @@ export function syntheticEdges(withReceivers = false): DepartmentEdgeRow[] {
         unitName: township.name,
         role: 'lead',
         duties: Math.max(1, 14 - k) + (t % 3),
+        townshipSteps: 0,
+        departmentSteps: 0,
       });
       if (withReceivers && k % 5 === 0)
-        rows.push({ department: kind, kind, unit: township.id, unitName: township.name, role: 'receiver', duties: 1 + (k % 3) });
+        rows.push({
+          department: kind,
+          kind,
+          unit: township.id,
+          unitName: township.name,
+          role: 'receiver',
+          duties: 1 + (k % 3),
+          townshipSteps: 0,
+          departmentSteps: 0,
+        });
     }
   });
   return rows;

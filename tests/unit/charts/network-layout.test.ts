@@ -97,6 +97,8 @@ describe('networkLayout past a few units', () => {
             unitName: `第${i}号县市区`,
             role: 'lead',
             duties: 3 * (30 - k),
+            townshipSteps: 0,
+            departmentSteps: 0,
           });
     return departmentNetwork(rows, {
       level: 'county',
@@ -138,7 +140,16 @@ describe('networkLayout past a few units', () => {
     // 部门4局 is among the strongest where it leads much, and weakly present everywhere else.
     for (let i = 0; i < 12; i++)
       if (!rows.some((r) => r.unit === `c${i}` && r.department === '部门4局'))
-        rows.push({ department: '部门4局', kind: '部门4局', unit: `c${i}`, unitName: `第${i}号县市区`, role: 'lead', duties: 1 });
+        rows.push({
+          department: '部门4局',
+          kind: '部门4局',
+          unit: `c${i}`,
+          unitName: `第${i}号县市区`,
+          role: 'lead',
+          duties: 1,
+          townshipSteps: 0,
+          departmentSteps: 0,
+        });
     const options = {
       level: 'county' as const,
       unitOrder: [...new Set(rows.map((r) => r.unit))],

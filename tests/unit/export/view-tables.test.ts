@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import {
+  edgeBalanceTable,
   categoryBarsTable,
   categoryHeatmapTable,
   heatmapTable,
@@ -11,6 +13,12 @@ import type { CategoryCountRow } from '../../../src/lib/queries/categories';
 import type { HeatmapRow } from '../../../src/lib/queries/heatmap';
 import { rankTownships } from '../../../src/lib/queries/overview-stats';
 import type { TownshipTotalsRow } from '../../../src/lib/queries/overview';
+
+import { rankEdgeBalance } from '../../../src/lib/queries/edge-balance';
+import type { DepartmentEdgeRow } from '../../../src/lib/queries/network';
+import { csvText } from '../../../src/lib/export/csv';
+import { xlsxBytes } from '../../../src/lib/export/xlsx';
+import { readCsv } from './read-csv';
 
 const plain = (_key: string, name: string) => name;
 
@@ -141,5 +149,62 @@ describe('the views’ tables as exported', () => {
       ['甲镇', '收回', 3, '婚姻登记'],
       ['乙乡', '未列入', null, null],
     ]);
+  });
+});
+
+describe('部门网络’s 乡镇支持重于部门牵头 as exported', () => {
+  it('one row per edge in the ranking’s order, numbers as numbers, no ratio where the department names no step', async () => {
+    const rows: DepartmentEdgeRow[] = [
+      {
+        department: '水利局',
+        kind: '水利局',
+        unit: 'c1',
+        unitName: '甲县',
+        role: 'lead',
+        duties: 4,
+        townshipSteps: 12,
+        departmentSteps: 4,
+      },
+      { department: '气象局', kind: '气象局', unit: 'c2', unitName: '乙县', role: 'lead', duties: 1, townshipSteps: 3, departmentSteps: 0 },
+      { department: '民政局', kind: '民政局', unit: 'c2', unitName: '乙县', role: 'lead', duties: 2, townshipSteps: 2, departmentSteps: 5 },
+      {
+        department: '水利局',
+        kind: '水利局',
+        unit: 'c2',
+        unitName: '乙县',
+        role: 'receiver',
+        duties: 1,
+        townshipSteps: 0,
+        departmentSteps: 2,
+      },
+    ];
+    const balance = rankEdgeBalance(rows, new Map([['c1', 2]]));
+    const table = edgeBalanceTable(balance.rows, '县市区', (r) => (r.unit === 'c2' ? `${r.unitName}（含导入）` : r.unitName));
+    expect(table.title).toBe('乡镇支持重于部门牵头');
+    expect(table.columns.map((c) => c.header)).toEqual([
+      '部门',
+      '县市区',
+      '事项（项）',
+      '部门步骤（步）',
+      '乡镇步骤（步）',
+      '乡镇÷部门（倍）',
+      '乡镇多出（步）',
+      '每乡镇多出（步）',
+    ]);
+    // 水利局 in 甲县 carries 8 more steps over 2 townships (4 each), 气象局 in 乙县 3 over one.
+    expect(table.rows).toEqual([
+      ['水利局', '甲县', 4, 4, 12, 3, 8, 4],
+      ['气象局', '乙县（含导入）', 1, 0, 3, null, 3, 3],
+    ]);
+    const csv = readCsv(csvText(table));
+    // The byte-order mark Excel needs opens the file.
+    expect(csv[0][0]).toBe('\uFEFF部门');
+    expect(csv[2]).toEqual(['气象局', '乙县（含导入）', '1', '0', '3', '', '3', '3']);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await xlsxBytes(table, { filters: '筛选：无', source: '来源：测试', footer: '导出' })) as never);
+    const sheet = book.worksheets[0];
+    const values = sheet.getSheetValues().filter(Boolean) as unknown[][];
+    const first = values.find((r) => r[1] === '水利局')!;
+    expect(first.slice(1)).toEqual(['水利局', '甲县', 4, 4, 12, 3, 8, 4]);
   });
 });

@@ -125,6 +125,8 @@ describe('departmentNetwork: what the graph draws', () => {
         unitName: `单位${i}`,
         role: 'lead' as const,
         duties: (20 - k + (i % 3)) * townships(i),
+        townshipSteps: 0,
+        departmentSteps: 0,
       })),
     ).flat();
   const optionsFor = (units: number, townships: (i: number) => number) => ({
@@ -148,7 +150,16 @@ describe('departmentNetwork: what the graph draws', () => {
     const size = (i: number) => (i % 2 ? 10 : 1);
     const rows = rowsFor(units, size);
     // One small department that only unit u3 relies on heavily per township.
-    rows.push({ department: 'Z', kind: 'Z', unit: 'u3', unitName: '单位3', role: 'lead', duties: 30 * size(3) });
+    rows.push({
+      department: 'Z',
+      kind: 'Z',
+      unit: 'u3',
+      unitName: '单位3',
+      role: 'lead',
+      duties: 30 * size(3),
+      townshipSteps: 0,
+      departmentSteps: 0,
+    });
     const network = departmentNetwork(rows, { ...optionsFor(units, size), perUnit: 3 });
     expect(network.perUnit).toBe(3);
     expect(network.departmentsTotal).toBe(13);
@@ -185,8 +196,27 @@ describe('departmentNetwork: what the graph draws', () => {
     expect(d00.edges.filter((e) => e.department === 'D01')).toHaveLength(units);
     expect(d00.edges.some((e) => e.extra)).toBe(false);
     // A unit where a department is among the strongest and others where it is not: the others are extra.
-    rows.push({ department: 'Y', kind: 'Y', unit: 'u0', unitName: '单位0', role: 'lead', duties: 99 });
-    for (let i = 1; i < units; i++) rows.push({ department: 'Y', kind: 'Y', unit: `u${i}`, unitName: `单位${i}`, role: 'lead', duties: 1 });
+    rows.push({
+      department: 'Y',
+      kind: 'Y',
+      unit: 'u0',
+      unitName: '单位0',
+      role: 'lead',
+      duties: 99,
+      townshipSteps: 0,
+      departmentSteps: 0,
+    });
+    for (let i = 1; i < units; i++)
+      rows.push({
+        department: 'Y',
+        kind: 'Y',
+        unit: `u${i}`,
+        unitName: `单位${i}`,
+        role: 'lead',
+        duties: 1,
+        townshipSteps: 0,
+        departmentSteps: 0,
+      });
     const y = departmentNetwork(rows, { ...optionsFor(units, size), perUnit: 1, selected: 'Y' });
     const yEdges = y.edges.filter((e) => e.department === 'Y');
     expect(yEdges).toHaveLength(units);
@@ -203,7 +233,16 @@ describe('departmentNetwork: what the graph draws', () => {
         ['R1', 2],
         ['R2', 1],
       ] as const)
-        rows.push({ department, kind: department, unit: `u${i}`, unitName: `单位${i}`, role: 'receiver', duties });
+        rows.push({
+          department,
+          kind: department,
+          unit: `u${i}`,
+          unitName: `单位${i}`,
+          role: 'receiver',
+          duties,
+          townshipSteps: 0,
+          departmentSteps: 0,
+        });
     const network = departmentNetwork(rows, { ...optionsFor(units, size), perUnit: 1 });
     expect(network.edges.filter((e) => e.role === 'receiver').map((e) => e.department)).toEqual(Array(units).fill('R1'));
     expect(network.edges.filter((e) => e.role === 'lead').map((e) => e.department)).toEqual(Array(units).fill('D00'));
