@@ -5,6 +5,7 @@
  * Screenshots: tests/e2e/screenshots/<view>-dark.png (the README's 深色主题 section shows some).
  */
 import { readFileSync } from 'node:fs';
+import { DOMParser } from '@xmldom/xmldom';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
@@ -160,15 +161,32 @@ describe('深色主题', () => {
   });
 
   it('exports a chart drawn on a dark screen in light colours', async () => {
-    const page = await b.open('?view=overview');
+    // 事项类别's bars: every text of the chart is ink (no number sits inside a bar).
+    const page = await b.open('?view=categories');
     await page.emulateMedia({ colorScheme: 'dark' });
     await settle(page);
-    const trigger = page.locator('figure.chart-frame').first().locator('.trigger');
-    await trigger.click();
-    const [file] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="png2"]').first().click()]);
-    const base64 = readFileSync(await file.path()).toString('base64');
-    // The PNG decoded in the page: its corner (the background) and the share of dark pixels.
-    const { corner, darkShare } = await page.evaluate(async (data) => {
+    const frame = page.locator('figure.chart-frame').first();
+    const download = async (kind: 'svg' | 'png2') => {
+      await frame.locator('.trigger').click();
+      const [file] = await Promise.all([page.waitForEvent('download'), frame.locator(`[data-export="${kind}"]`).click()]);
+      return readFileSync(await file.path());
+    };
+
+    // The SVG: each text of the chart's copy (the nested <svg>) in a dark ink, as on a light screen.
+    const svg = new DOMParser().parseFromString((await download('svg')).toString('utf8'), 'image/svg+xml');
+    const chart = svg.getElementsByTagName('svg')[1];
+    const inks = [...(chart.getElementsByTagName('text') as unknown as Iterable<Element>)].map((text) => {
+      let e: Element | null = text;
+      while (e && !e.getAttribute('fill')) e = e.parentNode as Element | null;
+      return e?.getAttribute('fill') ?? 'rgb(0, 0, 0)';
+    });
+    expect(inks.length).toBeGreaterThan(10);
+    const rgbOf = (c: string) => c.match(/\d+/g)!.slice(0, 3).map(Number) as Rgb;
+    for (const ink of new Set(inks)) expect(luminance(rgbOf(ink)), ink).toBeLessThan(0.1);
+
+    // The PNG: white behind, and no pixel of the dark theme's panel or page.
+    const base64 = (await download('png2')).toString('base64');
+    const { corner, darkSurface } = await page.evaluate(async (data) => {
       const image = new Image();
       image.src = `data:image/png;base64,${data}`;
       await image.decode();
@@ -178,13 +196,17 @@ describe('深色主题', () => {
       const context = canvas.getContext('2d')!;
       context.drawImage(image, 0, 0);
       const pixels = context.getImageData(0, 0, image.width, image.height).data;
+      const surfaces = [
+        getComputedStyle(document.documentElement).backgroundColor,
+        getComputedStyle(document.querySelector('figure.chart-frame')!).backgroundColor,
+      ].map((c) => c.match(/\d+/g)!.slice(0, 3).map(Number));
       let dark = 0;
-      for (let i = 0; i < pixels.length; i += 4) if (pixels[i] + pixels[i + 1] + pixels[i + 2] < 3 * 60) dark++;
-      return { corner: [pixels[0], pixels[1], pixels[2]], darkShare: dark / (pixels.length / 4) };
+      for (let i = 0; i < pixels.length; i += 4)
+        if (surfaces.some(([r, g, b]) => Math.abs(pixels[i] - r) + Math.abs(pixels[i + 1] - g) + Math.abs(pixels[i + 2] - b) < 6)) dark++;
+      return { corner: [pixels[0], pixels[1], pixels[2]], darkSurface: dark };
     }, base64);
     expect(corner).toEqual([255, 255, 255]);
-    // Text and a few marks are dark; a dark chart background would make most of the picture dark.
-    expect(darkShare).toBeLessThan(0.1);
+    expect(darkSurface).toBe(0);
     // The page itself is still dark.
     expect(luminance(await pageBackground(page))).toBeLessThan(0.05);
   });
