@@ -1,3 +1,5 @@
+// First: the stored colour theme is on <html> before anything renders (lib/theme/theme-choice.ts).
+import './lib/theme/boot';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';

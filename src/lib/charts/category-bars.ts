@@ -99,7 +99,7 @@ export function categoryBarsChart(rows: CategoryCountRow[], options: CategoryBar
           text: (b: CategoryBar) => format(value(b)),
           textAnchor: 'start',
           dx: 3,
-          fill: '#333',
+          fill: 'currentColor',
           fillOpacity: (b: CategoryBar) => (faded(b) ? 0.35 : 1),
           fontSize: 12,
         }),

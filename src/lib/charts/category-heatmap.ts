@@ -1,6 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { categoryCells, type CategoryCell, type CategoryCountRow, type UnitRow } from '../queries/categories';
-import { ABSENT_COLOUR, FONT_FAMILY } from '../ui/theme';
+import { FONT_FAMILY } from '../ui/theme';
+import { colouredBy } from './theme-colour';
+import { inkOn } from './ink-on';
 import { CATEGORIES_STRINGS as S, formatAverage, formatCount } from '../ui/strings';
 import { activatable, activatableRects, labelledGroups } from './activatable';
 import { columnLabels, LABEL_LINE_HEIGHT } from './unit-labels';
@@ -120,6 +122,11 @@ export function categoryHeatmapChart(
       : `${withMark(c.unit, c.unitName)} · ${c.category}\n${S.heatmapTipAverage(formatAverage(c.perTownship))}\n${S.heatmapTipTotal(formatCount(c.count), c.townships)}`;
   const legendLabel = measure === 'count' ? '事项数（项）' : S.heatmapLegendAverage;
 
+  // Quantized: a few steps are easier to read off than a ramp (and the legend needs no canvas).
+  const colourScale = { type: 'quantize', n: stacked ? 4 : 5, scheme: 'viridis', reverse: true, domain: [0, max] } as const;
+  // A cell's number in black or white, whichever reads better on the cell's own step.
+  const cellColour = Plot.scale({ color: colourScale });
+
   return labelledGroups(
     Plot.plot({
       document: options.document,
@@ -143,18 +150,13 @@ export function categoryHeatmapChart(
       },
       y: { domain: categories, label: null, tickSize: 0 },
       color: {
-        // Quantized: a few steps are easier to read off than a ramp (and the legend needs no canvas).
-        type: 'quantize',
-        n: stacked ? 4 : 5,
-        scheme: 'viridis',
-        reverse: true,
-        domain: [0, max],
+        ...colourScale,
         label: legendLabel,
         legend: !stacked,
         tickFormat: measure === 'count' ? formatCount : (x: number) => formatAverage(x, 'cell'),
       },
       marks: [
-        Plot.cell(cells, { x: 'unit', y: 'category', fill: ABSENT_COLOUR, inset: 0.5 }),
+        Plot.cell(cells, { x: 'unit', y: 'category', fill: 'currentColor', inset: 0.5, render: colouredBy('--absent') }),
         Plot.cell(cells, {
           x: 'unit',
           y: 'category',
@@ -171,7 +173,7 @@ export function categoryHeatmapChart(
           x: 'unit',
           y: 'category',
           fill: 'none',
-          stroke: '#000',
+          stroke: 'currentColor',
           strokeWidth: 2,
           inset: 0.5,
         }),
@@ -180,7 +182,7 @@ export function categoryHeatmapChart(
               x: 'unit',
               y: 'category',
               text: format,
-              fill: (c: CategoryCell) => (value(c) > max * 0.55 ? 'white' : 'black'),
+              fill: (c: CategoryCell) => inkOn(String(cellColour.apply(value(c)))),
               fillOpacity: (c: CategoryCell) => (isSelected(c) ? 1 : 0.5),
               fontSize: FONT_SIZE,
               pointerEvents: 'none',
@@ -197,7 +199,7 @@ export function categoryHeatmapChart(
               dy: -5,
               fontSize: FONT_SIZE,
               fontWeight: 700,
-              fill: '#222',
+              fill: 'currentColor',
               title: (u: UnitRow) => S.heatmapColumnTitle(withMark(u.key, u.name), u.townships),
               render: columnLabelRender(units, header.marks, marks, onColumn),
             })
@@ -209,11 +211,12 @@ export function categoryHeatmapChart(
               {
                 x: 'key',
                 fill: 'none',
-                stroke: IMPORTED_COLOUR,
+                stroke: 'currentColor',
                 strokeWidth: 1,
                 strokeDasharray: '4 3',
                 inset: -0.5,
                 pointerEvents: 'none',
+                render: colouredBy('--imported'),
               },
             )
           : null,
@@ -272,7 +275,7 @@ function colourMarks(text: Element, marks: readonly string[]): void {
     own.textContent = content.slice(0, content.length - mark.length);
     const tspan = line.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'tspan');
     tspan.setAttribute('class', 'imported-mark');
-    tspan.setAttribute('fill', IMPORTED_COLOUR);
+    tspan.setAttribute('style', `fill: ${IMPORTED_COLOUR}`);
     tspan.textContent = mark;
     own.after(tspan);
   });
@@ -299,7 +302,7 @@ function cornerLegend(label: string, measure: CategoryHeatmapMeasure): Plot.Rend
       t.setAttribute('text-anchor', anchor);
       t.setAttribute('font-size', String(FONT_SIZE));
       t.setAttribute('font-weight', String(weight));
-      t.setAttribute('fill', '#222');
+      t.setAttribute('fill', 'currentColor');
       t.textContent = content;
       g.append(t);
     };

@@ -7,7 +7,13 @@ import { textWidth } from './text-width';
 import type { Rect } from './network-layout';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const TOWNSHIP_COLOUR = '#333333';
+/**
+ * Theme colours are CSS variables (src/app.css), set as inline styles (var() in a presentation
+ * attribute is not honoured everywhere); an export copies their computed, light, values.
+ * Townships: dark squares on light, light squares on dark.
+ */
+const TOWNSHIP_COLOUR = 'var(--ink)';
+const HALO = 'var(--halo)';
 const DEPARTMENT_COLOUR = '#56B4E9'; // Okabe–Ito sky blue: not one of the three list colours
 const RECEIVER_COLOUR = LIST_COLOURS.reclaimed;
 const LEAD_COLOUR = LIST_COLOURS.coop;
@@ -129,7 +135,7 @@ export function networkGraph(layout: NetworkLayout, options: NetworkGraphOptions
     .attr('cy', (n) => n.y)
     .attr('r', (n) => n.radius)
     .attr('fill', DEPARTMENT_COLOUR)
-    .attr('stroke', (n) => (n.label === options.selected ? '#000' : '#fff'))
+    .style('stroke', (n) => (n.label === options.selected ? 'var(--ink)' : HALO))
     .attr('stroke-width', (n) => (n.label === options.selected ? 3 : 1));
   nodes
     .filter((n) => n.type === 'unit')
@@ -139,9 +145,9 @@ export function networkGraph(layout: NetworkLayout, options: NetworkGraphOptions
     .attr('width', (n) => n.radius * 2)
     .attr('height', (n) => n.radius * 2)
     .attr('rx', 3)
-    .attr('fill', TOWNSHIP_COLOUR)
+    .style('fill', TOWNSHIP_COLOUR)
     // A unit of the reader's own data: a dashed ring in the imported colour, as the filter bar's chip is dashed.
-    .attr('stroke', (n) => (n.mark ? IMPORTED_COLOUR : null))
+    .style('stroke', (n) => (n.mark ? IMPORTED_COLOUR : null))
     .attr('stroke-width', (n) => (n.mark ? 3 : null))
     .attr('stroke-dasharray', (n) => (n.mark ? '4 2' : null));
   // Labels sit in their own layer above every node, so no later circle paints over a label.
@@ -159,9 +165,9 @@ export function networkGraph(layout: NetworkLayout, options: NetworkGraphOptions
     .attr('text-anchor', (n) => n.labelBox?.anchor ?? 'start')
     .attr('font-size', (n) => n.labelBox?.size ?? (n.type === 'unit' ? 15 : 13))
     .attr('font-weight', (n) => (n.type === 'unit' ? 700 : 400))
-    .attr('fill', '#111')
+    .style('fill', 'var(--ink)')
     .attr('paint-order', 'stroke')
-    .attr('stroke', 'white')
+    .style('stroke', HALO)
     .attr('stroke-width', 3)
     .attr('stroke-linejoin', 'round')
     .attr('visibility', (n) => (n.labelBox ? 'visible' : 'hidden'))
@@ -188,11 +194,11 @@ export function legendArea(legend: NetworkGraphOptions['legend']): Rect {
 }
 
 function drawLegend(svg: Selection<SVGSVGElement, unknown, null, undefined>, legend: NetworkGraphOptions['legend']) {
-  const g = svg.append('g').attr('class', 'legend').attr('transform', 'translate(8,14)').attr('font-size', 12);
+  const g = svg.append('g').attr('class', 'legend').attr('transform', 'translate(8,14)').attr('font-size', 12).style('fill', 'var(--ink)');
   const rows: [string, (row: Selection<SVGGElement, unknown, null, undefined>) => void][] = [
     [
       legend.township,
-      (r) => r.append('rect').attr('x', 0).attr('y', -6).attr('width', 12).attr('height', 12).attr('rx', 2).attr('fill', TOWNSHIP_COLOUR),
+      (r) => r.append('rect').attr('x', 0).attr('y', -6).attr('width', 12).attr('height', 12).attr('rx', 2).style('fill', TOWNSHIP_COLOUR),
     ],
     [legend.department, (r) => r.append('circle').attr('cx', 6).attr('cy', 0).attr('r', 6).attr('fill', DEPARTMENT_COLOUR)],
     [legend.lead, (r) => r.append('line').attr('x1', 0).attr('x2', 14).attr('stroke', LEAD_COLOUR).attr('stroke-width', 3)],
@@ -220,8 +226,8 @@ function drawLegend(svg: Selection<SVGSVGElement, unknown, null, undefined>, leg
           .attr('width', 10)
           .attr('height', 10)
           .attr('rx', 2)
-          .attr('fill', TOWNSHIP_COLOUR)
-          .attr('stroke', IMPORTED_COLOUR)
+          .style('fill', TOWNSHIP_COLOUR)
+          .style('stroke', IMPORTED_COLOUR)
           .attr('stroke-width', 2)
           .attr('stroke-dasharray', '3 1.5'),
     ]);
@@ -231,7 +237,7 @@ function drawLegend(svg: Selection<SVGSVGElement, unknown, null, undefined>, leg
     .attr('y', -10)
     .attr('width', legendWidth(legend))
     .attr('height', rows.length * 18 + 4)
-    .attr('fill', 'white')
+    .style('fill', HALO)
     .attr('fill-opacity', 0.85);
   rows.forEach(([label, draw], i) => {
     const row = g.append('g').attr('transform', `translate(0,${i * 18})`);

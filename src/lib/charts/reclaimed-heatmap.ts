@@ -19,7 +19,7 @@ export const STATUS_COLOURS: Record<HoldingStatus, string> = {
   absent: ABSENT_COLOUR,
 };
 /** Text on each status colour, chosen for contrast (white on blue; black on the light ones). */
-const STATUS_INK: Record<HoldingStatus, string> = { reclaimed: '#000', coop: '#000', basic: '#fff', absent: '#666' };
+const STATUS_INK: Record<HoldingStatus, string> = { reclaimed: '#000', coop: '#000', basic: '#fff', absent: 'var(--muted)' };
 
 export type HeatmapGrouping = 'category' | 'receiver';
 
@@ -31,11 +31,12 @@ export type HeatmapMode = 'status' | 'share';
 
 /**
  * The share colour steps, from none to all of a unit's townships: a sequential reddish purple (the
- * 收回 colour's hue), white for "listed, reclaimed by none", and a step of its own for "all of them",
- * the case a planner needs no longer look at.
+ * 收回 colour's hue), white for "listed, reclaimed by none" (the panel's colour on a dark screen:
+ * `--heat-zero` in src/app.css), and a step of its own for "all of them", the case a planner needs no
+ * longer look at.
  */
 export const SHARE_STEPS: { id: string; below: number; colour: string; ink: string }[] = [
-  { id: 'none', below: 1, colour: '#FFFFFF', ink: '#333' },
+  { id: 'none', below: 1, colour: 'var(--heat-zero)', ink: 'var(--ink)' },
   { id: 'few', below: 25, colour: '#FCC5C0', ink: '#000' },
   { id: 'some', below: 50, colour: '#FA9FB5', ink: '#000' },
   { id: 'half', below: 75, colour: '#F768A1', ink: '#000' },
@@ -188,6 +189,8 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
     .attr('class', 'reclaimed-heatmap')
     .style('font-family', FONT_FAMILY)
     .style('font-size', `${FONT_SIZE}px`)
+    // Text without a fill of its own (row names, counts, headers) in the theme's ink (src/app.css).
+    .style('fill', 'var(--ink)')
     .style('max-width', '100%')
     .style('height', 'auto');
 
@@ -249,7 +252,7 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
       .attr('height', height - 4)
       .attr('rx', 3)
       .attr('fill', 'none')
-      .attr('stroke', IMPORTED_COLOUR)
+      .style('stroke', IMPORTED_COLOUR)
       .attr('stroke-width', 1)
       .attr('stroke-dasharray', '4 3')
       .attr('pointer-events', 'none');
@@ -265,7 +268,6 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
       .attr('x', 4)
       .attr('y', y + GROUP_HEIGHT - 8)
       .attr('font-weight', 700)
-      .attr('fill', '#222')
       .text(`${group.label}（${group.rows.length}项）`);
     svg
       .append('line')
@@ -273,7 +275,7 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
       .attr('x2', width)
       .attr('y1', y + GROUP_HEIGHT - 2)
       .attr('y2', y + GROUP_HEIGHT - 2)
-      .attr('stroke', '#bbb');
+      .style('stroke', 'var(--line)');
     y += GROUP_HEIGHT;
     for (const row of group.rows) {
       const g = svg.append('g').attr('class', 'row').attr('data-duty-group', row.dutyGroup);
@@ -320,7 +322,7 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
           ['share', Math.round(cell.share * 10000) / 10000],
         ] as const)
           node.setAttribute(`data-${key}`, String(value));
-        svgElement(doc, node, 'rect', { ...rect, fill: step?.colour ?? ABSENT_COLOUR, stroke: step?.id === 'none' ? '#ccc' : null });
+        svgElement(doc, node, 'rect', { ...rect, fill: step?.colour ?? ABSENT_COLOUR, stroke: step?.id === 'none' ? 'var(--line)' : null });
         if (cell.coop + cell.basic > 0 && cell.townships > 0) {
           // The foot of the cell: townships still carrying it, 配合 then 基本, as a share of the unit's
           // width; one path per colour and row rather than three rects per cell.
@@ -360,7 +362,7 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
       hits.set(node, { row, cell });
     });
     for (const [part, colour] of [
-      ['band', '#fff'],
+      ['band', 'var(--heat-zero)'],
       ['coop', STATUS_COLOURS.coop],
       ['basic', STATUS_COLOURS.basic],
     ] as const)
@@ -368,7 +370,7 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
         g.append('path')
           .attr('class', `strip strip-${part}`)
           .attr('d', strips[part].join(''))
-          .attr('fill', colour)
+          .style('fill', colour)
           .attr('pointer-events', 'none');
     g.append('text')
       .attr('x', labelWidth + cellWidth * townships.length + countWidth / 2)
@@ -413,7 +415,14 @@ function svgElement(
   text?: string,
 ): Element {
   const element = doc.createElementNS(SVG_NS, tag);
-  for (const [key, value] of Object.entries(attributes)) if (value !== null) element.setAttribute(key, String(value));
+  const styles: string[] = [];
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === null) continue;
+    // A theme colour (a CSS variable, src/app.css) goes into the style: var() in a presentation attribute is not honoured everywhere.
+    if (typeof value === 'string' && value.startsWith('var(')) styles.push(`${key}: ${value}`);
+    else element.setAttribute(key, String(value));
+  }
+  if (styles.length) element.setAttribute('style', styles.join('; '));
   if (text !== undefined) element.textContent = text;
   parent.appendChild(element);
   return element;

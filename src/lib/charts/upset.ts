@@ -48,13 +48,16 @@ export function upsetChart(columns: readonly UpSetColumn[], options: UpSetOption
     .attr('height', height)
     .attr('viewBox', `0 0 ${width} ${height}`)
     .attr('font-size', FONT)
-    .attr('class', 'upset');
+    .attr('class', 'upset')
+    // Theme colours (src/app.css) as inline styles: the text's ink, the rows' shading, the dots.
+    .style('fill', 'var(--ink)');
 
   // Set rows: alternate shading so a row's dots are easy to follow across columns.
   const rows = svg.append('g').attr('class', 'sets');
   sets.forEach((name, r) => {
     const top = BARS + GAP + r * ROW;
-    if (r % 2 === 0) rows.append('rect').attr('x', 0).attr('y', top).attr('width', width).attr('height', ROW).attr('fill', '#f2f4f7');
+    if (r % 2 === 0)
+      rows.append('rect').attr('x', 0).attr('y', top).attr('width', width).attr('height', ROW).style('fill', 'var(--subtle)');
     rows
       .append('text')
       .attr('x', left - 8)
@@ -80,14 +83,14 @@ export function upsetChart(columns: readonly UpSetColumn[], options: UpSetOption
       .attr('y', 0)
       .attr('width', pitch)
       .attr('height', height)
-      .attr('fill', selected ? '#fff3cd' : 'transparent');
+      .style('fill', selected ? 'var(--warn-bg)' : 'transparent');
     g.append('rect')
       .attr('class', 'bar')
       .attr('x', cx(i) - barWidth / 2)
       .attr('y', y(c.count))
       .attr('width', barWidth)
       .attr('height', BARS - y(c.count))
-      .attr('fill', selected ? '#8a5a00' : '#12355b');
+      .style('fill', selected ? 'var(--warn)' : 'var(--strong)');
     g.append('text')
       .attr('x', cx(i))
       .attr('y', y(c.count) - 4)
@@ -103,14 +106,14 @@ export function upsetChart(columns: readonly UpSetColumn[], options: UpSetOption
         .attr('x2', cx(i))
         .attr('y1', rowY(memberRows[0]))
         .attr('y2', rowY(memberRows.at(-1)!))
-        .attr('stroke', '#12355b')
+        .style('stroke', 'var(--strong)')
         .attr('stroke-width', 3);
     members.forEach((m, r) => {
       g.append('circle')
         .attr('cx', cx(i))
         .attr('cy', rowY(r))
         .attr('r', DOT)
-        .attr('fill', m ? '#12355b' : '#cfd4da');
+        .style('fill', m ? 'var(--strong)' : 'var(--line)');
     });
     const node = g.node()!;
     activatable(node, options.columnLabel(c), () => options.onSelect(c.mask));

@@ -4,11 +4,15 @@
  * filters in force, the source (townships, publication dates) and the export's date, all as SVG
  * text in one stack of CJK fonts, on white. Text is set with textContent, never parsed as markup:
  * titles and names come from documents and a reader's own files.
+ *
+ * Light whatever the screen's theme: the chart's look is read with the page switched to its light
+ * colours for that moment (theme/force-light.ts), so a chart drawn dark is exported as if drawn light.
  */
 import { styledClone } from './styled-clone';
 import { legendItems, type LegendItem } from './legend-items';
 import { wrapText } from './wrap-text';
 import type { TableCaption } from './table';
+import { withLightColours } from '../theme/force-light';
 
 /**
  * Fonts that hold Chinese on the machines the exports are opened on: Debian's and Android's Noto
@@ -75,6 +79,10 @@ function textMeasurer(): (text: string, style: TextStyle) => number {
 }
 
 export function composeChartSvg(picture: ChartPicture): ComposedSvg {
+  return withLightColours(() => compose(picture));
+}
+
+function compose(picture: ChartPicture): ComposedSvg {
   const measure = textMeasurer();
   const elements = chartElements(picture);
   const boxes = elements.map((e) => e.getBoundingClientRect());

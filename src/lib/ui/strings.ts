@@ -341,6 +341,15 @@ export const HEATMAP_STRINGS = {
 } as const;
 
 // — App shell, loading, filters —
+/** The header's theme switch (src/lib/theme/ThemeSwitch.svelte). */
+export const THEME_STRINGS = {
+  label: '配色主题',
+  current: (choice: 'light' | 'dark' | 'system') => `配色主题：${THEME_STRINGS.choices[choice]}`,
+  hint: '配色主题：跟随系统设置，或固定为浅色、深色',
+  note: '导出图片、演示与打印始终为浅色',
+  choices: { system: '跟随系统', light: '浅色', dark: '深色' },
+} as const;
+
 export const SHELL = {
   loadingDb: '正在加载数据库…',
   loadingWasm: '正在启动查询引擎…',

@@ -10,8 +10,11 @@ export const LIST_COLOURS: Record<ListKind, string> = {
   reclaimed: '#CC79A7', // reddish purple
 };
 
-/** Colour for "not listed in this township" in heatmaps. */
-export const ABSENT_COLOUR = '#EEEEEE';
+/**
+ * Colour for "not listed in this township" in heatmaps: a CSS variable (src/app.css, #EEEEEE on light),
+ * so it follows the theme on screen; exports copy its computed, light, value.
+ */
+export const ABSENT_COLOUR = 'var(--absent)';
 
 export const LIST_ORDER: readonly ListKind[] = ['basic', 'coop', 'reclaimed'];
 
@@ -22,5 +25,6 @@ export const FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "
  * The ink of the （导入） mark and the dashed outline of a township whose list a reader added in the
  * page: a dark amber, apart from the list colours and the accent, that reads on white (5.9:1) and
  * survives a pasted greyscale screenshot as darker text. The filter bar's chips use the same.
+ * A CSS variable (src/app.css: #8a5a00 on light, a light amber on dark), usable as an SVG fill too.
  */
-export const IMPORTED_COLOUR = '#8a5a00';
+export const IMPORTED_COLOUR = 'var(--imported)';
