@@ -86,7 +86,8 @@ describe('reclaimedHeatmap', () => {
     expect(cells).toHaveLength(15);
     expect(svg.querySelectorAll('g.cell-absent')).toHaveLength(6);
     const liugong = svg.querySelector<SVGGElement>('g.row[data-duty-group="1"] g.cell[data-township="changji-liugong"]')!;
-    expect(liugong.getAttribute('aria-label')).toBe('对违法建设行为的处罚，六工镇：仍为基本');
+    // The name starts with what the cell shows (label in name), then says it whole.
+    expect(liugong.getAttribute('aria-label')).toBe(`${liugong.textContent} 对违法建设行为的处罚，六工镇：仍为基本`);
     expect(liugong.textContent).toBe('基本');
     liugong.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     expect(onOpen.mock.calls[0][1]).toMatchObject({ unit: 'changji-liugong', status: 'basic' });
@@ -155,7 +156,7 @@ describe('reclaimedHeatmap past townships (share mode)', () => {
     const onHeader = vi.fn();
     const svg = draw(onOpen, onHeader);
     const cell = svg.querySelector<SVGGElement>('g.cell[data-unit=c1]')!;
-    expect(cell.getAttribute('aria-label')).toBe('对违法建设行为的处罚，察布查尔锡伯自治县：6/10');
+    expect(cell.getAttribute('aria-label')).toBe(`${cell.textContent} 对违法建设行为的处罚，察布查尔锡伯自治县：6/10`);
     cell.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     expect(onOpen.mock.calls[0][1]).toMatchObject({ unit: 'c1', share: 0.6 });
     const header = svg.querySelector<SVGTextElement>('text.unit-label[data-unit=c1]')!;
