@@ -1,11 +1,13 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { servedContentSecurityPolicy } from './scripts/csp/plugin.ts';
 
-// Relative base so the built site works from any folder on an intranet server or a laptop.
+// Relative base so the built site works from any folder on an intranet server or a laptop. The page
+// carries its Content-Security-Policy (scripts/csp/); the single file writes its own.
 export default defineConfig({
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), servedContentSecurityPolicy()],
   worker: { format: 'es' },
   test: {
     projects: [

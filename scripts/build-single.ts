@@ -12,6 +12,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { build } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { SINGLE_FILE_NAME, embedFiles, filesToEmbed, hostModules } from './lib/single-file';
+import { singleFileContentSecurityPolicy } from './csp/plugin';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -34,7 +35,8 @@ await build({
   publicDir: false,
   // Never emptied: --out may name a file in any folder, and the build writes that one file alone.
   build: { outDir: dirname(out), emptyOutDir: false },
-  plugins: [hostModules(), embedFiles(files), viteSingleFile({ outputFileName: basename(out) })],
+  // The policy last: it hashes the scripts vite-plugin-singlefile has put into the page.
+  plugins: [hostModules(), embedFiles(files), viteSingleFile({ outputFileName: basename(out) }), singleFileContentSecurityPolicy()],
   // Classic workers: Chromium refuses a module worker from a blob: URL minted by a file:// page, and
   // starts a classic one (the blob holds the worker's whole bundle, so it imports nothing).
   worker: { format: 'iife', plugins: () => [hostModules()] },

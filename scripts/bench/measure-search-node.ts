@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import initSqlJs from 'sql.js';
 import { AtlasEngine } from '../../src/lib/atlas/engine';
-import { sql } from '../../src/lib/db/sql';
+import { join as joinSql, sql } from '../../src/lib/db/sql';
 import { runQuery } from '../../src/lib/db/sqljs-client';
 import { escapeLike, searchCountSql, searchPageSql, searchTerms } from '../../src/lib/queries/explorer';
 import { NO_FILTERS } from '../../src/lib/state/filters';
@@ -28,8 +28,7 @@ export async function searchInNode(dataDir: string, terms: readonly string[]): P
         const p = `%${escapeLike(t)}%`;
         return sql`(i.name LIKE ${p} ESCAPE '\\' OR EXISTS (SELECT 1 FROM steps s WHERE s.item_id = i.id AND s.text LIKE ${p} ESCAPE '\\'))`;
       });
-      const text = `SELECT count(*) AS n FROM items i WHERE ${where.map((w) => w.text).join(' AND ')}`;
-      return runQuery<{ n: number }>(complete, { text, params: where.flatMap((w) => w.params) })[0].n;
+      return runQuery<{ n: number }>(complete, sql`SELECT count(*) AS n FROM items i WHERE ${joinSql(where, ' AND ')}`)[0].n;
     };
     const indexCount = async (term: string) => {
       const [{ count }] = await engine.query<{ count: number }>(searchCountSql(NO_FILTERS, term));

@@ -26,14 +26,19 @@ export interface ServedSite {
   close(): Promise<void>;
 }
 
-export async function serveSite(outDir: string): Promise<ServedSite> {
+/**
+ * Serves `outDir` at `base` (a path such as '/intranet/atlas/', for a site in a sub-folder of the
+ * server; '/' by default): the built page's paths are relative, so any folder works.
+ */
+export async function serveSite(outDir: string, base = '/'): Promise<ServedSite> {
   const port = await freePort();
   const server = await preview({
     root: ROOT,
     configFile: resolve(ROOT, 'vite.config.ts'),
+    base,
     logLevel: 'warn',
     build: { outDir },
     preview: { host: '127.0.0.1', port, strictPort: true, open: false },
   });
-  return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
+  return { url: `http://127.0.0.1:${port}${base}`, close: () => server.close() };
 }

@@ -40,6 +40,8 @@ describe('the single file, from file:// with no network', () => {
   /** Requests that would have left the machine (refused), and console or page errors. */
   let network: string[];
   let errors: string[];
+  /** The page's own reports of its policy refusing something (scripts/csp/: the single file's hashes, blob: workers). */
+  let violations: string[];
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -52,6 +54,7 @@ describe('the single file, from file:// with no network', () => {
     context = undefined;
     expect(network, 'requests that left file://').toEqual([]);
     expect(errors, 'console errors or page errors').toEqual([]);
+    expect(violations, 'Content-Security-Policy violations').toEqual([]);
   });
 
   /** Opens `file` (the single file, or a copy) in this test's browser context, which keeps one browser store. */
@@ -62,6 +65,13 @@ describe('the single file, from file:// with no network', () => {
       if (message.type() === 'error') errors.push(`console: ${message.text()}`);
     });
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    await page.exposeFunction('__reportViolation', (v: string) => violations.push(v));
+    await page.addInitScript(() =>
+      addEventListener('securitypolicyviolation', (event) => {
+        const e = event as SecurityPolicyViolationEvent;
+        (window as unknown as { __reportViolation(v: string): void }).__reportViolation(`${e.effectiveDirective} ${e.blockedURI}`);
+      }),
+    );
     await page.goto(pathToFileURL(file).href);
     await page.waitForSelector('main[data-state="ready"]', { timeout: 20000 });
     return page;
@@ -70,6 +80,7 @@ describe('the single file, from file:// with no network', () => {
   async function offlineContext(): Promise<BrowserContext> {
     network = [];
     errors = [];
+    violations = [];
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', offline: true });
     await context.route('**/*', (route) => {
       const url = route.request().url();

@@ -48,10 +48,18 @@ function contractColumns(SQL: SqlJsStatic): Map<string, string[]> {
   }
 }
 
+/**
+ * Every table's columns. A table's name comes from the file the reader opened, so it is bound as a
+ * parameter of pragma_table_info, never spliced into the statement: a name holding `"); DROP TABLE …`
+ * is a name like any other (tests/unit/security/query-binding.test.ts).
+ */
 function columnsOf(db: Database): Map<string, string[]> {
   const tables = db.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")[0]?.values ?? [];
   return new Map(
-    tables.map(([name]) => [String(name), (db.exec(`PRAGMA table_info("${String(name)}")`)[0]?.values ?? []).map((c) => String(c[1]))]),
+    tables.map(([name]) => [
+      String(name),
+      (db.exec('SELECT name FROM pragma_table_info(?) ORDER BY cid', [String(name)])[0]?.values ?? []).map((c) => String(c[0])),
+    ]),
   );
 }
 

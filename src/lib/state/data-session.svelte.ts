@@ -36,7 +36,8 @@ export interface PendingImport {
   /** Files that read, and so would be applied. */
   applicable: number;
 }
-export type DataError = { title: string; reasons: string[] } | null;
+/** What failed, why, and (where trying again can help: a download) how to try again. */
+export type DataError = { title: string; reasons: string[]; retry?: () => void } | null;
 
 const errorName = (e: unknown) =>
   e instanceof Error || e instanceof DOMException ? (e.message && e.message !== e.name ? `${e.name}: ${e.message}` : e.name) : String(e);
@@ -324,7 +325,7 @@ export class DataSession {
       const { bytes, name } = await databaseToExport(this.opened);
       downloadBytes(bytes, name);
     } catch (e) {
-      this.error = { title: DATA_STRINGS.exportFailed, reasons: reasonsOf(e) };
+      this.error = { title: DATA_STRINGS.exportFailed, reasons: reasonsOf(e), retry: this.export };
     } finally {
       this.busy = null;
     }

@@ -355,8 +355,11 @@ export const SHELL = {
   loadingWasm: '正在启动查询引擎…',
   errorTitle: '数据加载失败',
   errorDb: '无法加载数据文件（data/atlas/）。请确认网站文件完整，或稍后重试。',
-  errorWasm: '无法启动浏览器内的查询引擎（sql-wasm.wasm）。请使用较新的浏览器，或稍后重试。',
+  errorWasm:
+    '无法启动浏览器内的查询引擎（sql-wasm.wasm）：文件缺失或不完整，或浏览器过旧。请确认网站文件完整、使用较新的浏览器，或稍后重试。',
   retry: '重试',
+  /** A view's query failed: most often a data part missing or damaged on the server. */
+  queryFailed: '无法读取这个视图所需的数据：网站上的数据文件可能缺失或不完整。请确认网站文件完整，或稍后重试。',
   queryError: '查询出错',
   tabsLabel: '视图',
   filtersLabel: '筛选',
@@ -639,6 +642,11 @@ export const DATA_STRINGS = {
   dropHint: '松开以添加乡镇清单（.docx / .txt）或打开数据库文件（.sqlite）',
   refused: (name: string) => `无法打开「${name}」，当前数据未改变：`,
   exportFailed: '导出失败：',
+  /** The served complete database (导出数据库, and what an import starts from) could not be fetched. */
+  servedMissing: (detail: string) => `无法从网站下载完整数据库（data/duties.sqlite，${detail}）。请确认网站文件完整，或稍后重试。`,
+  servedNotDatabase: '网站返回的 data/duties.sqlite 不是数据库文件（可能是服务器的错误页或登录页）。请确认网站文件完整，或稍后重试。',
+  servedTruncated: (expected: number, received: number) =>
+    `从网站下载的完整数据库（data/duties.sqlite）不完整：应有 ${formatBytes(expected)}，只收到 ${formatBytes(received)}。请稍后重试。`,
   notKept: (name: string, earlier: boolean) =>
     `已打开「${name}」，但未能保存在本浏览器中：刷新页面后将显示${earlier ? '之前保存的数据' : '内置数据'}。`,
   storeConflict:

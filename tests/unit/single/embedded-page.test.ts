@@ -11,6 +11,7 @@ describe('the single page’s embedded tags', () => {
       { path: 'atlas/text/11.sqlite.gz', bytes: new TextEncoder().encode('</script><!-- 乡镇 -->') },
       { path: 'empty', bytes: new Uint8Array(0) },
     ];
+    // eslint-disable-next-line no-restricted-syntax -- a test's page, written as the build writes the single file's HTML (jsdom)
     document.body.innerHTML = `<div id="app"></div><script>var x = 1;</script>${tagsAsHtml(files)}`;
     const read = takeEmbedded(document);
     expect([...read.keys()]).toEqual(files.map((f) => f.path));
