@@ -100,7 +100,7 @@ export function readContractTables(db: Database): ContractTables {
 }
 
 const hasTable = (db: Database, name: string) =>
-  db.exec(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '${name}'`).length > 0;
+  db.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]).length > 0;
 
 /**
  * Every part but the county text parts and the search index, which `deriveTextFiles` and

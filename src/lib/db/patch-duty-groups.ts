@@ -31,7 +31,7 @@ export function patchDutyGroups(SQL: SqlJsStatic, bytes: Uint8Array, patch: Duty
     // As writeDatabase: the file lives in memory, so no journal; a cache as large as the file keeps
     // the index updates of a region's items from spilling pages through sql.js's file system.
     db.run('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -2000000; PRAGMA temp_store = MEMORY;');
-    const has = (table: string) => db.exec(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '${table}'`).length > 0;
+    const has = (table: string) => db.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).length > 0;
     const hasQueue = has('duty_group_candidates');
     const hasLinks = has('duty_group_links');
     db.run('BEGIN');
