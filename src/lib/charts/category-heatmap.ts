@@ -275,7 +275,7 @@ function colourMarks(text: Element, marks: readonly string[]): void {
     own.textContent = content.slice(0, content.length - mark.length);
     const tspan = line.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'tspan');
     tspan.setAttribute('class', 'imported-mark');
-    tspan.setAttribute('style', `fill: ${IMPORTED_COLOUR}`);
+    tspan.style.setProperty('fill', IMPORTED_COLOUR);
     tspan.textContent = mark;
     own.after(tspan);
   });

@@ -25,8 +25,9 @@ export function writeMarked(text: Element, name: string, mark: string): void {
   if (!mark) return;
   const tspan = text.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'tspan');
   tspan.setAttribute('class', 'imported-mark');
-  // A style, not a fill attribute: the colour is a CSS variable that follows the theme (src/app.css).
-  tspan.setAttribute('style', `fill: ${IMPORTED_COLOUR}`);
+  // A style, not a fill attribute: the colour is a CSS variable that follows the theme (src/app.css);
+  // set through the CSSOM, since the Content-Security-Policy refuses a style attribute.
+  tspan.style.setProperty('fill', IMPORTED_COLOUR);
   tspan.textContent = mark;
   text.appendChild(tspan);
 }

@@ -415,14 +415,13 @@ function svgElement(
   text?: string,
 ): Element {
   const element = doc.createElementNS(SVG_NS, tag);
-  const styles: string[] = [];
   for (const [key, value] of Object.entries(attributes)) {
     if (value === null) continue;
-    // A theme colour (a CSS variable, src/app.css) goes into the style: var() in a presentation attribute is not honoured everywhere.
-    if (typeof value === 'string' && value.startsWith('var(')) styles.push(`${key}: ${value}`);
+    // A theme colour (a CSS variable, src/app.css) goes into the style: var() in a presentation
+    // attribute is not honoured everywhere. Through the CSSOM: the Content-Security-Policy refuses a style attribute.
+    if (typeof value === 'string' && value.startsWith('var(')) (element as SVGElement).style.setProperty(key, value);
     else element.setAttribute(key, String(value));
   }
-  if (styles.length) element.setAttribute('style', styles.join('; '));
   if (text !== undefined) element.textContent = text;
   parent.appendChild(element);
   return element;

@@ -8,7 +8,8 @@ import type * as Plot from '@observablehq/plot';
 export function colouredBy(variable: `--${string}`): Plot.RenderFunction {
   return (index, scales, values, dimensions, context, next) => {
     const g = next!(index, scales, values, dimensions, context);
-    if (g) g.setAttribute('style', `color: var(${variable})`);
+    // Through the CSSOM: a style attribute is refused by the page's Content-Security-Policy.
+    if (g) (g as SVGElement).style.setProperty('color', `var(${variable})`);
     return g;
   };
 }
