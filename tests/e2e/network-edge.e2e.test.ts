@@ -108,7 +108,8 @@ describe('部门网络: an edge’s detail', () => {
       // Both columns list the steps they count.
       for (const d of duties) expect([d.departmentListed, d.townshipListed]).toEqual([d.department, d.township]);
       // The link is drawn as the open one.
-      await expect(page.locator(`[data-testid=network-graph] line.link.selected[data-target="t:${township}"]`).count()).resolves.toBe(1);
+      // Polled: after a reload the panel can be read before the graph's layout has drawn the links.
+      await expect.poll(() => page.locator(`[data-testid=network-graph] line.link.selected[data-target="t:${township}"]`).count()).toBe(1);
     };
     await check();
 
