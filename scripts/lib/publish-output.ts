@@ -18,6 +18,30 @@ import { ATLAS_DIR } from '../../src/lib/atlas/parts';
 import type { AtlasFile } from '../../src/lib/atlas/derive';
 import { BuildError } from './read-source';
 
+/** What a write's error code means for the person running the build. */
+const DISK_ERRORS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EIO: 'the disk reported an input/output error',
+  EROFS: 'the file system is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+};
+
+/**
+ * Runs a write; a disk's refusal becomes a BuildError naming the file the reader knows (the output,
+ * not its temporary name) and the reason, instead of Node's "ENOSPC: …, write" without a path.
+ */
+function writing<T>(path: string, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code && code in DISK_ERRORS) throw new BuildError(`${path}: cannot write it: ${DISK_ERRORS[code]} (${code})`, { cause: error });
+    throw error;
+  }
+}
+
 /** The temporary names of one build (by pid) beside `outFile`. */
 export function temporaryPaths(outFile: string, pid: number = process.pid) {
   const atlasDir = join(dirname(outFile), ATLAS_DIR);
@@ -31,8 +55,10 @@ export function temporaryPaths(outFile: string, pid: number = process.pid) {
 /** Writes the database to its temporary path and checks what reached the disk. Returns that path. */
 export function stageDatabase(SQL: SqlJsStatic, outFile: string, bytes: Uint8Array): string {
   const { database } = temporaryPaths(outFile);
-  mkdirSync(dirname(outFile), { recursive: true });
-  writeFileSync(database, bytes);
+  writing(outFile, () => {
+    mkdirSync(dirname(outFile), { recursive: true });
+    writeFileSync(database, bytes);
+  });
   // Re-read what reached the disk before it replaces the last good database.
   const reread = verifyDatabase(SQL, readFileSync(database));
   if (reread.length) throw new BuildError(`${database}: the file on disk fails its checks:\n${reread.join('\n')}`);
@@ -50,21 +76,24 @@ export function publish(outFile: string, stagedDatabase: string, atlas: AtlasFil
   let swapped = false;
   try {
     for (const file of atlas) {
-      const path = join(paths.atlas, file.path.slice(ATLAS_DIR.length + 1));
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, file.bytes);
+      const inside = file.path.slice(ATLAS_DIR.length + 1);
+      const path = join(paths.atlas, inside);
+      writing(join(atlasDir, inside), () => {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, file.bytes);
+      });
       if (Buffer.compare(readFileSync(path), file.bytes) !== 0)
         throw new BuildError(`${path}: what reached the disk differs from what was written`);
     }
-    if (existsSync(atlasDir)) renameSync(atlasDir, paths.previousAtlas);
+    if (existsSync(atlasDir)) writing(atlasDir, () => renameSync(atlasDir, paths.previousAtlas));
     try {
-      renameSync(paths.atlas, atlasDir);
+      writing(atlasDir, () => renameSync(paths.atlas, atlasDir));
     } catch (error) {
       if (existsSync(paths.previousAtlas)) renameSync(paths.previousAtlas, atlasDir);
       throw error;
     }
     swapped = true;
-    renameSync(stagedDatabase, outFile);
+    writing(outFile, () => renameSync(stagedDatabase, outFile));
     swapped = false;
   } finally {
     // The new atlas without its database: put the previous one back, as a killed build's next run would.
