@@ -1,9 +1,18 @@
 import type { ExportTable } from '../export/table';
 import { COMPARE_STRINGS as S, COMPARE_COUNTY_STRINGS, LIST_SHORT } from '../ui/strings';
 import type { ListKind } from '../parse/types';
-import type { ComparedDuty, Comparison } from './township-sets';
+import { townshipsIn, type ComparedDuty, type Comparison } from './township-sets';
 
 /** 乡镇对比's tables as the exports write them (CSV, XLSX): the rows the view shows, in its order. */
+
+/** The UpSet chart's columns: each combination of compared places and the duties exactly they list. */
+export function setsTable(comparison: Comparison, names: readonly string[], title: string): ExportTable {
+  return {
+    title,
+    columns: [{ header: S.setsColumn }, { header: S.setsCount }],
+    rows: comparison.intersections.map((i) => [S.setName(townshipsIn(i.mask, names.length).map((t) => names[t])), i.duties.length]),
+  };
+}
 
 export function spreadsTable(comparison: Comparison, names: readonly string[]): ExportTable {
   return {

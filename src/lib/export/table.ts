@@ -11,6 +11,11 @@ export interface TableColumn {
   format?: 'number' | 'percent';
   /** Column width in characters for XLSX (a CJK character counts two); estimated from the cells when absent. */
   width?: number;
+  /**
+   * How the chart's text description reads the column (src/lib/describe): `label` names the rows (the
+   * first text column otherwise), `status` is one of a matrix's cells counted by their words.
+   */
+  describeAs?: 'label' | 'status';
 }
 
 export interface ExportTable {

@@ -114,11 +114,12 @@ export function heatmapTable(
     title,
     columns: [
       { header: C.category },
-      { header: C.name, width: 50 },
+      { header: C.name, width: 50, describeAs: 'label' },
       { header: C.receivers, width: 24 },
       ...units.map((u) => ({
         header: aggregated ? C.reclaimedShareIn(u.name) : u.name,
         format: aggregated ? ('percent' as const) : undefined,
+        describeAs: aggregated ? undefined : ('status' as const),
       })),
       { header: C.reclaimedIn },
     ],

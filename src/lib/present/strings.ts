@@ -63,6 +63,14 @@ export const CHART_LABELS = {
   received: '接收的收回事项',
 };
 
+/** A slide's chart read as a table, for its text description (slide-table.ts). */
+export const PRESENT_TABLE_STRINGS = {
+  township: '乡镇',
+  /** Bars stand for townships, departments or duties by slide: the rows are left unnamed. */
+  category: '',
+  total: '合计',
+};
+
 export const PRESENT = {
   title: '演示模式',
   intro: '把当前范围的数据做成一组幻灯片，每页一个结论；数字和名称都来自数据，数据变了，幻灯片跟着变。',

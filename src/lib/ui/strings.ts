@@ -930,6 +930,8 @@ export const COMPARE_STRINGS = {
     `${township}在「${category}」列 ${formatCount(count)} 项，所选乡镇中位数为 ${formatCount(median)} 项`,
   noOutliers: '各乡镇各类别的事项数都接近中位数。',
   setName: (names: string[]) => names.join(' + '),
+  setsColumn: '列出事项的组合',
+  setsCount: '事项数',
   filtersNote: '对比所选乡镇的全部事项；清单与事项类别筛选同样适用。',
 } as const;
 
@@ -1064,3 +1066,21 @@ export const AUDIT_STRINGS = {
     partnerName: '归并自事项',
   },
 } as const;
+
+// ─── Chart descriptions for screen readers (src/lib/describe) ───────────────────────────────────
+
+export const DESCRIBE_STRINGS = {
+  /** Column headers said before the others: a row's sum, a distribution's middle. */
+  priorityHeaders: ['合计', '总数', '中位数'] as readonly string[],
+  empty: '图中没有数据。',
+  rows: (count: string, labelHeader: string | null) => (labelHeader ? `图中共 ${count} 行（按${labelHeader}）。` : `图中共 ${count} 行。`),
+  rowNumber: (n: number) => `第 ${n} 行`,
+  allEqual: (header: string, value: string, count: number) => `${header}：${count > 1 ? '均为' : '为'} ${value}。`,
+  measure: (header: string, highest: string, max: string, lowest: string, min: string, median: string | null) =>
+    `${header}：最高为${highest}（${max}），最低为${lowest}（${min}）${median === null ? '' : `，中位数 ${median}`}。`,
+  statusCount: (status: string, count: string) => `${status} ${count} 格`,
+  statuses: (columns: string, parts: string[]) => `${columns} 列中：${parts.join('，')}。`,
+  more: (count: string) => `另有 ${count} 列数字，可用「导出」下载完整表格。`,
+  /** The id-less part of the figure's description: the headline, then the figures. */
+  description: (headline: string, figures: string) => `${headline.replace(/[。.．]+$/, '')}。${figures}`,
+};
