@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './browser';
-import { openRealDatabase } from './db';
+import { SCALE_DB_FILE, openRealDatabase, type RealDatabase } from './db';
 import { VIEW_LABELS, type ViewId } from '../../src/lib/ui/strings';
 
 /**
@@ -100,12 +100,22 @@ async function tabIntoChart(page: Page, frameIndex: number): Promise<{ x: number
 describe('charts for keyboard and screen-reader users', () => {
   const b = useBrowser();
   const db = openRealDatabase();
+  const scaleDb = openRealDatabase(SCALE_DB_FILE);
+
+  /** Every view as it opens, and 乡镇对比 with three townships picked (it draws nothing before). */
+  const urls = (database: RealDatabase) => [
+    ...views.map((view) => `?view=${view}`),
+    `?view=compare&${database
+      .all<{ id: string }>('SELECT id FROM townships ORDER BY id LIMIT 3')
+      .map((t) => `t=${t.id}`)
+      .join('&')}`,
+  ];
 
   async function walk(site: 'bundled' | 'scale'): Promise<{ problems: string[]; checked: number }> {
     const problems: string[] = [];
     let checked = 0;
-    for (const view of views) {
-      const url = `?view=${view}`;
+    for (const url of urls(site === 'bundled' ? db : scaleDb)) {
+      const view = url.slice(1);
       let page = await b.open(url, { site });
       const frames = await drawnFrames(page);
       for (const frame of frames) {
