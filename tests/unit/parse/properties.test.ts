@@ -1,8 +1,8 @@
 /**
  * Property-based tests of the parser (#11), with fast-check over generated lists: valid ones built
  * from generated rows, and the same damaged at random. 1,000 cases per property here; FUZZ_RUNS=N
- * runs more (`npm run fuzz`). A failing case prints its seed and path: replay it with
- * FUZZ_SEED=… FUZZ_PATH=…, then keep the shrunk text as a fixture in tests/unit/parse/fixtures/.
+ * runs more (`npm run fuzz`). A failing case is kept as a fixture in tests/unit/parse/fixtures/fuzz/
+ * (keep-counterexample.ts) and tried first by every later run; FUZZ_SEED=… FUZZ_PATH=… replays a run.
  *
  * - Whatever the text, the parser returns a document or its own ParseError naming a line of the
  *   text, never another exception.
@@ -12,6 +12,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCellSteps, parseDocument, ParseError, type ParsedDocument } from '../../../src/lib/parse';
+import { assertKeeping } from './keep-counterexample';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const replay = process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED), path: process.env.FUZZ_PATH } : {};
@@ -123,7 +124,8 @@ describe('the parser, over generated lists', () => {
   it(
     'parses every generated list, each row an item',
     () => {
-      fc.assert(
+      assertKeeping(
+        'generated-rows',
         fc.property(generatedList, (list) => {
           const doc = parseDocument(documentLines(list).join('\n'), 'generated.txt');
           expect(doc.items.filter((i) => i.list === 'basic')).toHaveLength(list.basic.length);
@@ -139,7 +141,8 @@ describe('the parser, over generated lists', () => {
   it(
     'reads the same list whatever the line ends, with or without a BOM, with the header repeated at page breaks',
     () => {
-      fc.assert(
+      assertKeeping(
+        'line-ends-bom-page-breaks',
         fc.property(generatedList, fc.uniqueArray(fc.nat(20)), fc.constantFrom('\r\n', '\r'), fc.boolean(), (list, breaks, eol, bom) => {
           const plain = content(parseDocument(documentLines(list).join('\n'), 'generated.txt'));
           const varied = `${bom ? '\uFEFF' : ''}${documentLines(list, new Set(breaks)).join(eol)}`;
@@ -164,7 +167,8 @@ describe('the parser, over generated lists', () => {
         }),
         cut: fc.nat(),
       });
-      fc.assert(
+      assertKeeping(
+        'damaged-lists',
         fc.property(generatedList, fc.array(damage, { minLength: 1, maxLength: 4 }), (list, damages) => {
           const lines = documentLines(list);
           for (const d of damages) {
@@ -200,7 +204,8 @@ describe('the parser, over generated lists', () => {
         unit: fc.oneof(textChar, fc.constantFrom('\t', '序号', '清单', '基本履职事项清单', '1\t', '#')),
         maxLength: 60,
       });
-      fc.assert(
+      assertKeeping(
+        'any-text',
         fc.property(fc.array(anyLine, { maxLength: 30 }), (lines) => {
           const result = parseOrRefuse(lines.join('\n'));
           if (result instanceof ParseError) expect(result.message).toMatch(/^generated\.txt:\d+: /);
@@ -216,7 +221,8 @@ describe('steps, over generated cells', () => {
   it(
     'parse back to the steps written, numbered, as paragraphs or as list items',
     () => {
-      fc.assert(
+      assertKeeping(
+        'steps-round-trip',
         fc.property(steps, stepStyle, (written, style) => {
           const groups = parseCellSteps(stepsCell(written, style));
           expect(groups.flatMap((g) => g.steps)).toEqual(written.map((s) => s.trim()));
