@@ -105,7 +105,8 @@ function measureText(page: Page): Promise<Measured[]> {
     ].filter((e) => {
       const box = e.getBoundingClientRect();
       const own = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim());
-      return own && box.width > 0 && box.height > 0 && box.top >= 0 && box.bottom <= innerHeight && box.right <= innerWidth;
+      // A screen reader's text (.visually-hidden, a 1-pixel box) is not read by the eye: no contrast to keep.
+      return own && box.width > 1 && box.height > 1 && box.top >= 0 && box.bottom <= innerHeight && box.right <= innerWidth;
     });
     for (const e of candidates.slice(0, 400)) {
       const style = getComputedStyle(e);
