@@ -9,6 +9,26 @@ export default defineConfig({
   base: './',
   plugins: [svelte(), servedContentSecurityPolicy()],
   worker: { format: 'es' },
+  build: {
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              // What two or more views share — the chart frame, tooltips, export menu, query builders,
+              // d3's scales and selection — in one chunk: left to automatic chunking it was two dozen
+              // files of a few hundred bytes each, and the first view waited for them six at a time
+              // (HTTP/1.1) beside the worker's wasm and data. The large libraries a view or an export
+              // alone brings (Plot, d3-force, exceljs, pptxgenjs) stay in their own chunks.
+              name: 'views-shared',
+              test: /[\\/](src[\\/]lib|node_modules[\\/](d3-(array|color|format|interpolate|scale|selection|time|time-format)|internmap))[\\/]/,
+              minShareCount: 2,
+            },
+          ],
+        },
+      },
+    },
+  },
   test: {
     projects: [
       {

@@ -1,5 +1,7 @@
 // First: the stored colour theme is on <html> before anything renders (lib/theme/theme-choice.ts).
 import './lib/theme/boot';
+// Then the data and the first view's code start loading, while the rest of the app evaluates (boot.ts).
+import './boot';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
