@@ -447,6 +447,43 @@ class AtlasModel {
         sums,
       ),
     );
+    // A kind's duty groups per county (the kind's panel past a county): items of the list the role
+    // stands for (配合 for lead, 收回 for receiver), each counted once per kind and role.
+    const groups = new Map<
+      string,
+      {
+        kind: number;
+        role: number;
+        duty_group: number;
+        county: number;
+        prefecture: number;
+        townships: Set<number>;
+        township_steps: number;
+        item: number;
+      }
+    >();
+    for (const { fact, role, kind } of kindLinks.values()) {
+      if (fact.list !== role + 1) continue;
+      const group = entry(groups, `${kind}|${role}|${fact.duty_group}|${fact.county}`, () => ({
+        kind,
+        role,
+        duty_group: fact.duty_group,
+        county: fact.county,
+        prefecture: fact.prefecture,
+        townships: new Set<number>(),
+        township_steps: 0,
+        item: fact.id,
+      }));
+      group.townships.add(fact.township);
+      group.township_steps += fact.township_steps;
+      group.item = Math.min(group.item, fact.id);
+    }
+    insertRows(
+      db,
+      'net_kind_groups_county',
+      ['kind', 'role', 'duty_group', 'county', 'prefecture', 'townships', 'township_steps', 'item'],
+      [...groups.values()].map((g) => ({ ...g, townships: g.townships.size })),
+    );
     insertRows(
       db,
       'net_departments_county',

@@ -195,6 +195,23 @@ CREATE TABLE net_departments_county (
   department_steps INTEGER NOT NULL,
   PRIMARY KEY (role, department, county)
 ) WITHOUT ROWID;
+
+-- A kind's duty groups per county, for the kind's panel past a county without a township or category
+-- filter: of the items a kind leads (配合) or received (收回), the townships listing each group, the
+-- township steps in them and the first item. Summing counties gives a region's or a prefecture's:
+-- the same answer the facts give (a department-kind's DISTINCT items joined to fact_items, grouped),
+-- which at a region's size read tens of thousands of facts and took 100 ms or more.
+CREATE TABLE net_kind_groups_county (
+  kind           INTEGER NOT NULL,
+  role           INTEGER NOT NULL,
+  duty_group     INTEGER NOT NULL,
+  county         INTEGER NOT NULL,
+  prefecture     INTEGER NOT NULL,
+  townships      INTEGER NOT NULL,
+  township_steps INTEGER NOT NULL,
+  item           INTEGER NOT NULL,
+  PRIMARY KEY (kind, role, duty_group, county)
+) WITHOUT ROWID;
 `;
 
 /** 收回事项热力图: how each township holds a duty that at least one township had reclaimed. */
