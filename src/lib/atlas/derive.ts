@@ -329,6 +329,16 @@ class AtlasModel {
         measures,
       ),
     );
+    const townshipLists = new Map<number, { township: number; basic: number; coop: number; reclaimed: number; township_steps: number }>();
+    for (const f of this.facts) {
+      const row = entry(townshipLists, f.township, () => ({ township: f.township, basic: 0, coop: 0, reclaimed: 0, township_steps: 0 }));
+      if (f.list === LIST_CODE.basic) row.basic++;
+      else if (f.list === LIST_CODE.coop) {
+        row.coop++;
+        row.township_steps += f.township_steps;
+      } else if (f.list === LIST_CODE.reclaimed) row.reclaimed++;
+    }
+    insertRows(db, 'township_lists', ['township', 'basic', 'coop', 'reclaimed', 'township_steps'], [...townshipLists.values()]);
     insertRows(
       db,
       'cube_items_county',
