@@ -38,11 +38,12 @@ port.on('message', (request: WorkerRequest) => {
 /** Reads the lists it claims until none is left, sending each as it is read. */
 function parse({ inputDir, files, claim, port: results }: Extract<WorkerRequest, { type: 'parse' }>): void {
   const next = new Int32Array(claim);
-  const places = loadPlaceTable();
   for (let index = Atomics.add(next, 0, 1); index < files.length; index = Atomics.add(next, 0, 1)) {
     let message: ParseMessage;
     try {
-      message = { index, result: readSource(inputDir, files[index], places) };
+      // Read once a list is claimed: with a few lists the main thread has often read them all by the
+      // time this thread has started, and the country's table is 41,000 townships.
+      message = { index, result: readSource(inputDir, files[index], loadPlaceTable()) };
     } catch (error) {
       message = { index, error };
     }
