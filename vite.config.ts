@@ -13,6 +13,9 @@ export default defineConfig({
   plugins: [svelte(), servedContentSecurityPolicy(), chunks.plugin],
   worker: { format: 'es' },
   build: {
+    // One stylesheet, linked by index.html: split per chunk, each dynamic import (the app's, the first
+    // view's) waited for its own stylesheet to be fetched after the entry had run.
+    cssCodeSplit: false,
     rolldownOptions: {
       output: {
         codeSplitting: {

@@ -41,8 +41,8 @@ export function firstPaintChunks(): FirstPaintChunks {
           (c) => c.type === 'chunk' && c.facadeModuleId?.replace(/\\/g, '/').endsWith('/src/app.ts'),
         );
         if (!app || app.type !== 'chunk') return html;
-        // Scripts only: a stylesheet in <head> would hold the entry until it arrived (the app's
-        // styles come with the import, which waits for them).
+        // Scripts only: the styles are one stylesheet index.html links already (cssCodeSplit: false
+        // in vite.config.ts), so no import waits for a stylesheet of its own.
         const scripts: string[] = [];
         const add = (fileName: string) => {
           if (scripts.includes(fileName) || html.includes(`/${fileName}"`)) return;
