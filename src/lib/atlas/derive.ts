@@ -329,6 +329,16 @@ class AtlasModel {
         measures,
       ),
     );
+    const townshipLists = new Map<number, { township: number; basic: number; coop: number; reclaimed: number; township_steps: number }>();
+    for (const f of this.facts) {
+      const row = entry(townshipLists, f.township, () => ({ township: f.township, basic: 0, coop: 0, reclaimed: 0, township_steps: 0 }));
+      if (f.list === LIST_CODE.basic) row.basic++;
+      else if (f.list === LIST_CODE.coop) {
+        row.coop++;
+        row.township_steps += f.township_steps;
+      } else if (f.list === LIST_CODE.reclaimed) row.reclaimed++;
+    }
+    insertRows(db, 'township_lists', ['township', 'basic', 'coop', 'reclaimed', 'township_steps'], [...townshipLists.values()]);
     insertRows(
       db,
       'cube_items_county',
@@ -446,6 +456,43 @@ class AtlasModel {
         (r) => ({ role: r.role, kind: r.kind, township: r.township, county: r.county, prefecture: r.prefecture }),
         sums,
       ),
+    );
+    // A kind's duty groups per county (the kind's panel past a county): items of the list the role
+    // stands for (配合 for lead, 收回 for receiver), each counted once per kind and role.
+    const groups = new Map<
+      string,
+      {
+        kind: number;
+        role: number;
+        duty_group: number;
+        county: number;
+        prefecture: number;
+        townships: Set<number>;
+        township_steps: number;
+        item: number;
+      }
+    >();
+    for (const { fact, role, kind } of kindLinks.values()) {
+      if (fact.list !== role + 1) continue;
+      const group = entry(groups, `${kind}|${role}|${fact.duty_group}|${fact.county}`, () => ({
+        kind,
+        role,
+        duty_group: fact.duty_group,
+        county: fact.county,
+        prefecture: fact.prefecture,
+        townships: new Set<number>(),
+        township_steps: 0,
+        item: fact.id,
+      }));
+      group.townships.add(fact.township);
+      group.township_steps += fact.township_steps;
+      group.item = Math.min(group.item, fact.id);
+    }
+    insertRows(
+      db,
+      'net_kind_groups_county',
+      ['kind', 'role', 'duty_group', 'county', 'prefecture', 'townships', 'township_steps', 'item'],
+      [...groups.values()].map((g) => ({ ...g, townships: g.townships.size })),
     );
     insertRows(
       db,

@@ -87,6 +87,17 @@ CREATE TABLE cube_items_county (
   PRIMARY KEY (county, list, category)
 ) WITHOUT ROWID;
 
+-- Per township with items: its items per list and the township steps of its 配合 items. The overview's
+-- per-township figures without a category or department-kind filter: summed from cube_items with a
+-- CASE per list, a region's 56,000 rows took longer than any other query before the first chart.
+CREATE TABLE township_lists (
+  township       INTEGER PRIMARY KEY,
+  basic          INTEGER NOT NULL,
+  coop           INTEGER NOT NULL,
+  reclaimed      INTEGER NOT NULL,
+  township_steps INTEGER NOT NULL
+);
+
 -- Distinct departments (kinds, and as written) named by the items of each place, 0 for every place:
 -- the 涉及部门 figure of the first paint, read without the network part when no filter but a scope applies.
 CREATE TABLE place_departments (
@@ -194,6 +205,23 @@ CREATE TABLE net_departments_county (
   township_steps INTEGER NOT NULL,
   department_steps INTEGER NOT NULL,
   PRIMARY KEY (role, department, county)
+) WITHOUT ROWID;
+
+-- A kind's duty groups per county, for the kind's panel past a county without a township or category
+-- filter: of the items a kind leads (配合) or received (收回), the townships listing each group, the
+-- township steps in them and the first item. Summing counties gives a region's or a prefecture's:
+-- the same answer the facts give (a department-kind's DISTINCT items joined to fact_items, grouped),
+-- which at a region's size read tens of thousands of facts and took 100 ms or more.
+CREATE TABLE net_kind_groups_county (
+  kind           INTEGER NOT NULL,
+  role           INTEGER NOT NULL,
+  duty_group     INTEGER NOT NULL,
+  county         INTEGER NOT NULL,
+  prefecture     INTEGER NOT NULL,
+  townships      INTEGER NOT NULL,
+  township_steps INTEGER NOT NULL,
+  item           INTEGER NOT NULL,
+  PRIMARY KEY (kind, role, duty_group, county)
 ) WITHOUT ROWID;
 `;
 

@@ -4,7 +4,7 @@ import type { Filters } from '../state/filters';
 import { ROLE_CODE, roleNameSql } from '../atlas/codes';
 import type { PlaceLevel } from '../atlas/place-tree';
 import { textNeed } from '../atlas/parts';
-import { countyGrain, factClause, placeClause, roleCubeClause } from './filter-clause';
+import { countyGrain, countyScopeClause, factClause, placeClause, roleCubeClause } from './filter-clause';
 
 /**
  * How departments are told apart in the network: by `kind` (the same department in every county,
@@ -45,14 +45,16 @@ export function departmentEdgesSql(
   const grain = countyGrain(filters, level, omit) ? 'county' : 'township';
   const where = roleCubeClause(filters, 'c', omit, grain);
   const unit = raw(`c.${level}`);
-  // Departments as written past a county: thousands of rows to group; without a category filter the
-  // rollup summed over categories has a third of them.
-  const table = (name: 'kinds' | 'departments') =>
-    raw(
-      name === 'departments' && grain === 'county' && !filters.categories.length
-        ? 'net_departments_county'
-        : `cube_${name}${grain === 'county' ? '_county' : ''}`,
-    );
+  // Without a category filter (the usual case) the rollups summed over categories answer with a
+  // third of the rows or fewer, already in the order the kinds are grouped in: departments as written
+  // past a county (thousands of rows to group), kinds per township.
+  const table = (name: 'kinds' | 'departments') => {
+    if (!filters.categories.length) {
+      if (name === 'departments' && grain === 'county') return raw('net_departments_county');
+      if (name === 'kinds' && grain === 'township') return raw('net_kinds_township');
+    }
+    return raw(`cube_${name}${grain === 'county' ? '_county' : ''}`);
+  };
   const edges =
     grouping === 'kind'
       ? sql`SELECT c.kind AS kind_id, c.kind AS department_id, ${unit} AS unit_id, c.role, sum(c.duties) AS duties,
@@ -190,6 +192,20 @@ export interface DepartmentDutyGroupRow {
 }
 
 export function departmentDutyGroupsSql(filters: Filters, grouping: DepartmentGrouping, department: string): Sql {
+  // A kind under a place (or none) alone: the network part's per-county rollup answers, summed.
+  if (grouping === 'kind' && !filters.townships.length && !filters.categories.length)
+    return needing(
+      sql`
+        SELECT r.duty_group AS dutyGroup, g.name AS name, ${raw(roleNameSql('r.role'))} AS role, c.name AS category,
+               sum(r.townships) AS townships, sum(r.township_steps) AS townshipSteps, min(r.item) AS itemId
+        FROM net_kind_groups_county r
+        JOIN duty_groups g ON g.id = r.duty_group
+        JOIN categories c ON c.id = g.category
+        WHERE r.kind = (SELECT id FROM kinds WHERE name = ${department}) AND ${countyScopeClause(filters, 'r')}
+        GROUP BY r.duty_group, r.role
+        ORDER BY r.role, townships DESC, townshipSteps DESC, r.duty_group`,
+      'network',
+    );
   return sql`
     SELECT f.duty_group AS dutyGroup, g.name AS name, ${raw(roleNameSql('fd.role'))} AS role, c.name AS category,
            count(DISTINCT f.township) AS townships, sum(f.township_steps) AS townshipSteps, min(f.id) AS itemId

@@ -145,7 +145,20 @@ export type TownshipListSumsRow = Pick<
  * costs more than anything else in sql.js's wasm at a region's 56,000 cube rows, so there are as
  * few as the answer needs.
  */
-export const townshipListSums = (filters: Filters, omit: readonly 'townships'[] = []) => sql`
+export const townshipListSums = (filters: Filters, omit: readonly 'townships'[] = []) =>
+  !filters.categories.length && !filters.departmentKinds.length
+    ? // No filter but places: the sums per township are the build's (township_lists).
+      sql`
+  SELECT t.place, t.id AS key, t.name, t.county, t.prefecture, c.name AS county_name, p.name AS prefecture_name,
+         coalesce(s.basic, 0) AS basic, coalesce(s.coop, 0) AS coop, coalesce(s.reclaimed, 0) AS reclaimed,
+         coalesce(s.township_steps, 0) AS township_steps
+  FROM townships t
+  JOIN places c ON c.id = t.county
+  JOIN places p ON p.id = t.prefecture
+  LEFT JOIN township_lists s ON s.township = t.place
+  WHERE ${placeClause(filters, 't', omit, 'place')}
+  ORDER BY t.place`
+    : sql`
   SELECT t.place, t.id AS key, t.name, t.county, t.prefecture, c.name AS county_name, p.name AS prefecture_name,
          coalesce(sum(CASE s.list WHEN 0 THEN s.items END), 0) AS basic,
          coalesce(sum(CASE s.list WHEN 1 THEN s.items END), 0) AS coop,

@@ -14,6 +14,7 @@ import { decisionsOf, withDecision, withoutDecision, type ReviewDecision } from 
 import { connect, connectionOf, type Connection, type FilterOptions } from './connect';
 import { partOfFile, regroupedFiles } from '../atlas/parts';
 import { PlaceIndex } from './selection';
+import { takeEarlyStart } from './early-start';
 
 export type Phase =
   | { name: 'loading'; loaded: number | null; total: number | null }
@@ -110,14 +111,25 @@ export class DataSession {
     this.#current?.close();
     this.#current = null;
     this.phase = { name: 'loading', loaded: null, total: null };
-    const stored = await loadStoredDatabase().catch(() => null);
+    // The page's first load takes over the served data the boot started (early-start.ts).
+    const early = takeEarlyStart();
+    const stored = await (early?.stored ?? loadStoredDatabase().catch(() => null));
     this.opened = stored;
     this.#keptAt = stored?.savedAt ?? null;
+    const onProgress = (loaded: number, total: number | null) => (this.phase = { name: 'loading', loaded, total });
     try {
-      const connection = await connect({
-        onProgress: (loaded, total) => (this.phase = { name: 'loading', loaded, total }),
-        file: stored ? { name: stored.name, bytes: stored.bytes } : undefined,
-      });
+      let connection: Connection;
+      if (early && !stored) {
+        early.onProgress(onProgress);
+        connection = await early.connection;
+      } else {
+        // A kept database is shown instead: the served data started early goes unused.
+        early?.connection.then(
+          (unused) => unused.client.close(),
+          () => {},
+        );
+        connection = await connect({ onProgress, file: stored ? { name: stored.name, bytes: stored.bytes } : undefined });
+      }
       this.#adopt(connection, first);
     } catch (e) {
       const stage = e instanceof DbLoadError ? e.stage : 'db';

@@ -1,0 +1,50 @@
+import { loadStoredDatabase, type StoredDatabase } from '../import/stored-database';
+import { connect, type Connection } from './connect';
+
+/**
+ * What the page starts before its app's modules have run (src/boot.ts, imported by src/main.ts
+ * first): the served data's worker — compiling sql.js, fetching the summary, answering the shell's
+ * queries — and the look for a database kept from an earlier visit, side by side. The shell mounts
+ * meanwhile, so neither waits for the other; DataSession.load takes them over. Where a kept database
+ * is found, the served connection is closed unused and the kept one opened, as before.
+ */
+export interface EarlyStart {
+  /** The database kept from an earlier visit, or null (null too where IndexedDB fails). */
+  stored: Promise<StoredDatabase | null>;
+  /** The served data, opened. */
+  connection: Promise<Connection>;
+  /** Hands the served data's download progress to `listener`, starting with the latest already reported. */
+  onProgress(listener: (loaded: number, total: number | null) => void): void;
+}
+
+let early: EarlyStart | null = null;
+
+/** Starts the served data and the look for kept data; once per page. */
+export function startEarly(): void {
+  if (early) return;
+  let latest: [number, number | null] | null = null;
+  let listener: ((loaded: number, total: number | null) => void) | null = null;
+  const connection = connect({
+    onProgress: (loaded, total) => {
+      latest = [loaded, total];
+      listener?.(loaded, total);
+    },
+  });
+  // Awaited by DataSession.load only when no kept database is found: a failure is not unhandled.
+  connection.catch(() => {});
+  early = {
+    stored: loadStoredDatabase().catch(() => null),
+    connection,
+    onProgress(next) {
+      listener = next;
+      if (latest) next(...latest);
+    },
+  };
+}
+
+/** What startEarly started, once: the first DataSession.load takes it; later loads start afresh. */
+export function takeEarlyStart(): EarlyStart | null {
+  const taken = early;
+  early = null;
+  return taken;
+}
