@@ -7,7 +7,12 @@ import type { RenderFunction } from '@observablehq/plot';
  * the shown text leads, set off by a space, and the label follows whole.
  */
 export function nameHoldingText(element: Element, label: string): string {
-  const visible = element.textContent?.replace(/\s+/g, ' ').trim();
+  return nameHolding(element.textContent ?? '', label);
+}
+
+/** `nameHoldingText` for a control whose shown text is known (no DOM to read: a chart of a thousand cells). */
+export function nameHolding(shown: string, label: string): string {
+  const visible = shown.replace(/\s+/g, ' ').trim();
   return visible && !label.startsWith(`${visible} `) && label !== visible ? `${visible} ${label}` : label;
 }
 
