@@ -24,11 +24,17 @@ let captionSheet: CSSStyleSheet | null = null;
  * every element on the screen again (a custom property is inherited): 30–60 ms with a region's heatmap
  * drawn. A rule of a sheet whose media do not match the screen changes nothing there.
  */
-export function printCaptionRule(): CSSStyleRule {
+export function printCaptionRule(): { style: CSSStyleDeclaration } {
   if (!captionSheet) {
-    captionSheet = new CSSStyleSheet({ media: 'print' });
-    captionSheet.insertRule(':root {}');
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, captionSheet];
+    try {
+      const sheet = new CSSStyleSheet({ media: 'print' });
+      sheet.insertRule(':root {}');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      captionSheet = sheet;
+    } catch {
+      // A browser without constructed style sheets: the root element's style, as before.
+      return document.documentElement;
+    }
   }
   return captionSheet.cssRules[0] as CSSStyleRule;
 }
