@@ -150,8 +150,11 @@ export class AtlasEngine implements DbClient {
    * opening a part or copying a county's text holds the worker for tens of milliseconds, and started
    * all at once they held it for hundreds while the reader's next query waited behind them.
    */
-  prefetch(needs: readonly string[]): void {
-    this.prefetchQueue.push(...needs);
+  prefetch(needs: readonly string[], first = false): void {
+    // `first`: what the reader is about to ask for (a view's guess at the next drill) goes ahead of
+    // what was asked for in the background before (the shell's plan after the first chart).
+    if (first) this.prefetchQueue.unshift(...needs);
+    else this.prefetchQueue.push(...needs);
     this.prefetching ??= this.drainPrefetch().finally(() => (this.prefetching = null));
   }
 

@@ -7,7 +7,12 @@ import type { RenderFunction } from '@observablehq/plot';
  * the shown text leads, set off by a space, and the label follows whole.
  */
 export function nameHoldingText(element: Element, label: string): string {
-  const visible = element.textContent?.replace(/\s+/g, ' ').trim();
+  return nameHolding(element.textContent ?? '', label);
+}
+
+/** `nameHoldingText` for a control whose shown text is known (no DOM to read: a chart of a thousand cells). */
+export function nameHolding(shown: string, label: string): string {
+  const visible = shown.replace(/\s+/g, ' ').trim();
   return visible && !label.startsWith(`${visible} `) && label !== visible ? `${visible} ${label}` : label;
 }
 
@@ -50,14 +55,18 @@ export function activatableRects<T>(
 ): RenderFunction {
   return function (index, scales, values, dimensions, context, next) {
     const g = next!(index, scales, values, dimensions, context)!;
+    let any = false;
     g.querySelectorAll('rect').forEach((rect, j) => {
       const datum = data[index[j]];
       if (!datum) return;
       const { label, attributes } = describe(datum);
       activatable(rect, label, () => activate(datum));
       for (const [key, value] of Object.entries(attributes)) rect.setAttribute(`data-${key}`, String(value));
-      rect.style.cursor = 'pointer';
+      any = true;
     });
+    // The pointer cursor on the mark's group, which its rects inherit, not an inline style on each of
+    // a county's hundreds of cells.
+    if (any) (g as SVGElement).style.cursor = 'pointer';
     return g;
   };
 }

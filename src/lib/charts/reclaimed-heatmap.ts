@@ -3,7 +3,7 @@ import type { HeatmapRow, HeatmapCell, HoldingStatus } from '../queries/heatmap'
 import type { UnitRow } from '../queries/categories';
 import { LIST_COLOURS, ABSENT_COLOUR, FONT_FAMILY } from '../ui/theme';
 import { textWidth, truncate } from './text-width';
-import { activatable, nameHoldingText } from './activatable';
+import { activatable, nameHolding } from './activatable';
 import { columnLabels, LABEL_LINE_HEIGHT } from './unit-labels';
 import { formatCount } from '../ui/strings';
 import { NO_MARKS, type ImportedMarks } from '../state/imported-marks';
@@ -303,8 +303,8 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
       const unit = townships[i] ?? { key: cell.unit, name: cell.unit, townships: cell.townships };
       const x = labelWidth + cellWidth * i;
       // Plain DOM calls: a prefecture's dozen columns make a thousand cells, redrawn on every drill.
+      // (The pointer cursor is the page's style sheet's, not an inline style per cell.)
       const node = svgElement(doc, rowNode, 'g', { 'data-unit': cell.unit, 'data-status': cell.status });
-      (node as SVGGElement).style.cursor = 'pointer';
       const rect = { x: x + 1, y: y + 1, width: cellWidth - 2, height: ROW_HEIGHT - 2, rx: 2 };
       if (mode === 'status') {
         node.setAttribute('class', `cell cell-${cell.status}`);
@@ -335,6 +335,7 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
           if (cell.basic) strips.basic.push(stripRect(x + 2 + coop, top, basic));
         }
       }
+      const shown = showCellText ? cellText(cell) : '';
       if (showCellText)
         svgElement(
           doc,
@@ -348,7 +349,7 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
             fill: mode === 'status' ? STATUS_INK[cell.status] : listed(cell) ? shareStep(cell.share).ink : STATUS_INK.absent,
             'pointer-events': 'none',
           },
-          cellText(cell),
+          shown,
         );
       const label =
         mode === 'share' && options.describeShare
@@ -358,7 +359,7 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
       // whole chart (below): a thousand cells with six listeners each made a drill visibly slow.
       node.setAttribute('tabindex', '0');
       node.setAttribute('role', 'button');
-      node.setAttribute('aria-label', nameHoldingText(node, label));
+      node.setAttribute('aria-label', nameHolding(shown, label));
       hits.set(node, { row, cell });
     });
     for (const [part, colour] of [
@@ -415,7 +416,8 @@ function svgElement(
   text?: string,
 ): Element {
   const element = doc.createElementNS(SVG_NS, tag);
-  for (const [key, value] of Object.entries(attributes)) {
+  for (const key in attributes) {
+    const value = attributes[key];
     if (value === null) continue;
     // A theme colour (a CSS variable, src/app.css) goes into the style: var() in a presentation
     // attribute is not honoured everywhere. Through the CSSOM: the Content-Security-Policy refuses a style attribute.

@@ -6,6 +6,11 @@ import type { Sql } from './sql';
  */
 export interface DbClient {
   query<Row extends object>(q: Sql): Promise<Row[]>;
+  /**
+   * Starts loading parts in the background, behind any query (the worker's client; absent in tests);
+   * `first` puts them ahead of what earlier calls asked for.
+   */
+  prefetch?(needs: readonly string[], first?: boolean): void;
 }
 
 export async function queryRow<Row extends object>(client: DbClient, q: Sql): Promise<Row | undefined> {

@@ -8,7 +8,7 @@ export type ToWorker =
   /** A complete database the reader opened (its file name, for errors): the parts are derived in the worker. */
   | { type: 'open-file'; name: string; bytes: Uint8Array }
   | { type: 'query'; id: number; text: string; params: readonly SqlValue[]; needs: readonly string[] }
-  | { type: 'prefetch'; needs: readonly string[] }
+  | { type: 'prefetch'; needs: readonly string[]; first?: boolean }
   /** Show these files in place of the parts at their paths (a review decision's regrouped parts): answered by 'replaced'. */
   | { type: 'replace-parts'; files: [path: string, bytes: Uint8Array][] };
 

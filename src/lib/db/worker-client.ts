@@ -49,8 +49,8 @@ export interface OpenOptions {
 export interface WorkerDbClient extends DbClient {
   /** Each derived file's size and the build's meta rows. */
   readonly info: { files: Map<string, number>; meta: Record<string, string> };
-  /** Starts loading parts without waiting for them (see AtlasEngine.prefetch). */
-  prefetch(needs: readonly string[]): void;
+  /** Starts loading parts without waiting for them (see AtlasEngine.prefetch); `first`: ahead of those asked for before. */
+  prefetch(needs: readonly string[], first?: boolean): void;
   /**
    * The same worker with `files` in place of the parts at their paths (a review decision's
    * regrouped parts; the others stay loaded as they are): a new client, with answers of its own, to
@@ -96,8 +96,8 @@ export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbCli
     return {
       info: { files: new Map(info.files), meta: info.meta },
       query: (q) => answers.query(q, () => send(q)),
-      prefetch(needs) {
-        const message: ToWorker = { type: 'prefetch', needs };
+      prefetch(needs, first) {
+        const message: ToWorker = { type: 'prefetch', needs, first };
         worker.postMessage(message);
       },
       withParts(files) {

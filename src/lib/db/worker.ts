@@ -116,7 +116,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     return;
   }
   if (message.type === 'prefetch') {
-    engine?.prefetch(message.needs);
+    engine?.prefetch(message.needs, message.first);
     return;
   }
   const { id } = message;

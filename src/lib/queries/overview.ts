@@ -175,10 +175,12 @@ export const townshipListSums = (filters: Filters, omit: readonly 'townships'[] 
 /** The list filter on per-township sums: lists outside it count 0; the share's base and the steps keep them. */
 export function withListFilter(rows: readonly TownshipListSumsRow[], lists: readonly ListKind[]): TownshipTotalsRow[] {
   const shown = (list: ListKind) => lists.length === 0 || lists.includes(list);
+  // Asked once, not per row: the filter may be reactive state, each read of which costs.
+  const [showBasic, showCoop, showReclaimed] = [shown('basic'), shown('coop'), shown('reclaimed')];
   return rows.map((r) => {
-    const basic = shown('basic') ? r.basic : 0;
-    const coop = shown('coop') ? r.coop : 0;
-    const reclaimed = shown('reclaimed') ? r.reclaimed : 0;
+    const basic = showBasic ? r.basic : 0;
+    const coop = showCoop ? r.coop : 0;
+    const reclaimed = showReclaimed ? r.reclaimed : 0;
     // Every field written out: an object literal of one shape keeps the sorting and summing over a
     // thousand rows fast (rows as the database hands them, spread, are ten times slower to read).
     return {

@@ -14,8 +14,22 @@ export type ImportedMarks = ReadonlyMap<string, ImportedKind>;
 
 export const NO_MARKS: ImportedMarks = new Map();
 
+/**
+ * The same places and imported set give the same marks object: views derive their marks from props
+ * that signal on every change of the URL, and new marks redrew every chart that is handed them.
+ */
+const known = new WeakMap<PlaceIndex, WeakMap<ReadonlySet<string>, ImportedMarks>>();
+
 export function importedMarks(places: PlaceIndex, imported: ReadonlySet<string>): ImportedMarks {
   if (imported.size === 0) return NO_MARKS;
+  let byImported = known.get(places);
+  if (!byImported) known.set(places, (byImported = new WeakMap()));
+  let marks = byImported.get(imported);
+  if (!marks) byImported.set(imported, (marks = marksOf(places, imported)));
+  return marks;
+}
+
+function marksOf(places: PlaceIndex, imported: ReadonlySet<string>): ImportedMarks {
   const marks = new Map<string, ImportedKind>();
   for (const id of imported) {
     const township = places.byKey.get(id);

@@ -40,11 +40,23 @@ export class PlaceIndex {
     return path;
   }
 
-  /** Every township under a place (all of them for null), in display order. */
-  townshipsUnder(place: PlaceRow | null): PlaceRow[] {
+  /**
+   * Every township under a place (all of them for null), in display order. The tree never changes,
+   * so each place's list is gathered once: every change of the URL asks for the scope's (the shell's
+   * selection, the filter bar, the views), a thousand townships each at a region's size. The list is
+   * shared: read it, never change it.
+   */
+  townshipsUnder(place: PlaceRow | null): readonly PlaceRow[] {
     if (place?.level === 'township') return [place];
-    return this.children(place).flatMap((child) => this.townshipsUnder(child));
+    const key = place?.id ?? null;
+    let under = this.under.get(key);
+    if (!under) {
+      under = this.children(place).flatMap((child) => this.townshipsUnder(child));
+      this.under.set(key, under);
+    }
+    return under;
   }
+  private readonly under = new Map<number | null, readonly PlaceRow[]>();
 
   /** The ancestor of a township at `level` (the township itself for 'township'). */
   ancestorAt(township: PlaceRow, level: PlaceLevel): PlaceRow {
@@ -55,8 +67,9 @@ export class PlaceIndex {
   }
 
   get townshipCount(): number {
-    return this.places.filter((p) => p.level === 'township').length;
+    return (this.townships ??= this.places.filter((p) => p.level === 'township').length);
   }
+  private townships: number | undefined;
 }
 
 export interface Selection {
@@ -65,7 +78,7 @@ export interface Selection {
   /** Breadcrumbs: the scope and its ancestors, outermost first. */
   path: PlaceRow[];
   /** The townships shown: those in scope, narrowed by the township filter (which the app keeps within the scope). */
-  townships: PlaceRow[];
+  townships: readonly PlaceRow[];
   /** The level the views aggregate at, and its units (each holding at least one selected township). */
   level: PlaceLevel;
   units: PlaceRow[];

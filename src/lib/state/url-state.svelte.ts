@@ -8,7 +8,12 @@ import { decodeState, encodeState, type AppState } from './url-codec';
  * instead, so back does not step through every keystroke.
  */
 export class UrlState {
-  state: AppState = $state(decodeState(location.search));
+  /**
+   * Raw, not deep: the state is replaced whole on every change (commit, popstate), never changed in
+   * place, and the views read its filters in loops over a region's thousand townships or cells, where
+   * every read through a deep state's proxy (a `filters.lists.includes(…)` per row) costs far more.
+   */
+  state: AppState = $state.raw(decodeState(location.search));
 
   constructor() {
     window.addEventListener('popstate', () => {

@@ -110,4 +110,28 @@ describe('AtlasEngine', () => {
     expect(src.fetched.filter((p) => p === partFile('network'))).toHaveLength(1);
     await expect(engine.query(needing(sql`SELECT count(*) AS n FROM heat_groups`, 'heatmap'))).rejects.toThrow(/503/);
   });
+
+  it('puts what a prefetch asks for first ahead of what earlier ones asked for and have not started', async () => {
+    const pending: { path: string; release: () => void }[] = [];
+    const src = source({});
+    const held: AtlasSource = {
+      fetch: async (path) => {
+        if (path !== SUMMARY_FILE) await new Promise<void>((release) => pending.push({ path, release }));
+        return src.fetch(path);
+      },
+    };
+    const engine = await AtlasEngine.open(SQL, held);
+    const settle = () => new Promise((r) => setTimeout(r, 30));
+    engine.prefetch(['heatmap', 'network']);
+    await settle();
+    engine.prefetch(['facts'], true);
+    pending[0].release(); // heatmap, already started
+    await settle();
+    expect(pending.map((p) => p.path)).toEqual([partFile('heatmap'), partFile('facts')]);
+    pending[1].release();
+    await settle();
+    expect(pending.map((p) => p.path)).toEqual([partFile('heatmap'), partFile('facts'), partFile('network')]);
+    pending[2].release();
+    await engine.prefetched();
+  });
 });

@@ -24,6 +24,22 @@ function region(): PlaceIndex {
 }
 
 describe('importedMarks', () => {
+  it('gives the same marks for the same places and imported set, so a view redrawing on new marks does not redraw for nothing', () => {
+    const places = region();
+    const imported = new Set(['t2']);
+    expect(importedMarks(places, imported)).toBe(importedMarks(places, imported));
+    expect(importedMarks(places, new Set(['t2']))).not.toBe(importedMarks(places, imported));
+  });
+
+  it('lists the townships under a place in display order, the same list each time it is asked', () => {
+    const places = region();
+    const p1 = places.byKey.get('p1')!;
+    expect(places.townshipsUnder(p1).map((t) => t.key)).toEqual(['t1', 't2', 't3']);
+    expect(places.townshipsUnder(p1)).toBe(places.townshipsUnder(p1));
+    expect(places.townshipsUnder(null).map((t) => t.key)).toEqual(['t1', 't2', 't3', 't4']);
+    expect(places.townshipCount).toBe(4);
+  });
+
   it('marks each imported township, and every county and prefecture holding one as containing it', () => {
     const marks = importedMarks(region(), new Set(['t2', 't4']));
     expect(Object.fromEntries(marks)).toEqual({
