@@ -1,9 +1,13 @@
 /**
  * Keeps a chart's text description in step with the chart: once the figure's chart is drawn or redrawn
- * (its DOM changes outside `ignore`, which holds the description itself), `describe` runs when the
- * browser is idle — a description is read after the chart is seen, so it never delays the paint the
- * benchmark measures — and its text is handed to `write`. A newer draw cancels an older description.
+ * (its DOM changes outside `ignore`, which holds the description itself) and has stayed unchanged for
+ * SETTLE_MS, `describe` runs when the browser is idle and its text is handed to `write`. A description
+ * is read after the chart is seen: it must not slip between the slices of a chart drawn progressively
+ * (the heatmap) or between a reader's quick changes, so it waits for the chart to settle. A newer draw
+ * cancels an older description.
  */
+const SETTLE_MS = 250;
+
 export function describeOnDraw(
   figure: HTMLElement,
   ignore: () => Element | undefined,
@@ -11,6 +15,7 @@ export function describeOnDraw(
   write: (text: string) => void,
 ): { refresh: () => void; stop: () => void } {
   let pending: number | null = null;
+  let settling: ReturnType<typeof setTimeout> | null = null;
   let generation = 0;
 
   const run = async (ticket: number) => {
@@ -22,11 +27,19 @@ export function describeOnDraw(
       // A table that cannot be read now (its data still loading) is described on the next draw.
     }
   };
+  const cancel = () => {
+    if (settling !== null) clearTimeout(settling);
+    if (pending !== null) cancelIdleCallback(pending);
+    settling = pending = null;
+  };
   const refresh = () => {
     generation += 1;
-    if (pending !== null) cancelIdleCallback(pending);
+    cancel();
     const ticket = generation;
-    pending = requestIdleCallback(() => void run(ticket), { timeout: 1000 });
+    settling = setTimeout(() => {
+      settling = null;
+      pending = requestIdleCallback(() => void run(ticket), { timeout: 2000 });
+    }, SETTLE_MS);
   };
   const observer = new MutationObserver((records) => {
     const outside = records.some((r) => !ignore()?.contains(r.target));
@@ -38,7 +51,7 @@ export function describeOnDraw(
     refresh,
     stop: () => {
       observer.disconnect();
-      if (pending !== null) cancelIdleCallback(pending);
+      cancel();
       generation += 1;
     },
   };
