@@ -31,10 +31,11 @@ export const FIXED_PARTS: readonly FixedPart[] = ['network', 'heatmap', 'facts',
 
 /**
  * The fixed parts whose rows name duty groups; with the summary (its duty_groups table), all that
- * grouping the items anew changes (a review decision). The audit's weak matches are joins of groups. The network, text and search parts never
- * read a duty group.
+ * grouping the items anew changes (a review decision). The audit's weak matches are joins of groups;
+ * the network part's `net_kind_groups_county` lists a kind's duty groups per county. The text and
+ * search parts never read a duty group.
  */
-export const DUTY_GROUP_PARTS: readonly FixedPart[] = ['heatmap', 'facts', 'review', 'variance', 'audit'];
+export const DUTY_GROUP_PARTS: readonly FixedPart[] = ['network', 'heatmap', 'facts', 'review', 'variance', 'audit'];
 
 // Every file is gzipped by the build (unpack.ts); the names say so.
 export const SUMMARY_FILE = `${ATLAS_DIR}/summary.sqlite.gz`;
