@@ -8,7 +8,7 @@
  * matrix of statuses (收回事项热力图), how many cells hold each status.
  */
 import type { ExportTable, TableCell, TableColumn } from '../export/table';
-import { joinNames } from '../ui/leaders';
+import { joinNames, leaders } from '../ui/leaders';
 import { DESCRIBE_STRINGS as S, formatCount, formatShare } from '../ui/strings';
 
 /** Columns said first: the sum of a row, or the middle of a distribution. */
@@ -48,20 +48,21 @@ function median(sorted: number[]): number {
 function describeMeasure(table: ExportTable, index: number, labelOf: (row: TableCell[]) => string): string {
   const column = table.columns[index];
   const valued = table.rows.filter((row) => isNumber(row[index] ?? null));
-  const values = valued.map((row) => row[index] as number);
-  const max = Math.max(...values);
-  const min = Math.min(...values);
+  const value = (row: TableCell[]) => row[index] as number;
+  const highest = leaders(valued, value);
+  const lowest = leaders(valued, (row) => -value(row));
+  const max = value(highest[0]);
+  const min = value(lowest[0]);
   if (max === min) return S.allEqual(column.header, formatValue(max, column), valued.length);
-  const named = (value: number) => joinNames(valued.filter((row) => row[index] === value).map(labelOf));
-  const middle = values.length >= 3 ? formatValue(median([...values].sort((a, b) => a - b)), column) : null;
-  return S.measure(column.header, named(max), formatValue(max, column), named(min), formatValue(min, column), middle);
+  const named = (rows: TableCell[][]) => joinNames(rows.map(labelOf));
+  const middle = valued.length >= 3 ? formatValue(median(valued.map(value).sort((a, b) => a - b)), column) : null;
+  return S.measure(column.header, named(highest), formatValue(max, column), named(lowest), formatValue(min, column), middle);
 }
 
-/** Cells of a status matrix, counted by status, most frequent first. */
-function describeStatuses(table: ExportTable, columns: number[]): string | null {
+/** Cells of a status matrix (its columns' cells), counted by status, most frequent first. */
+function describeStatuses(columns: TableCell[][]): string | null {
   const counts = new Map<string, number>();
-  for (const index of columns)
-    for (const cell of columnCells(table, index)) if (isText(cell)) counts.set(cell, (counts.get(cell) ?? 0) + 1);
+  for (const cells of columns) for (const cell of cells) if (isText(cell)) counts.set(cell, (counts.get(cell) ?? 0) + 1);
   if (counts.size === 0) return null;
   const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([status, n]) => S.statusCount(status, formatCount(n)));
   return S.statuses(formatCount(columns.length), parts);
@@ -87,7 +88,7 @@ export function describeTable(table: ExportTable, maxMeasures = 3): string {
   const said = ordered.slice(0, maxMeasures);
 
   const statusColumns = indices.filter((i) => table.columns[i].describeAs === 'status');
-  const statuses = statusColumns.length ? describeStatuses(table, statusColumns) : null;
+  const statuses = statusColumns.length ? describeStatuses(statusColumns.map((i) => cells[i])) : null;
 
   const sentences = [S.rows(formatCount(table.rows.length), labelIndex === undefined ? null : table.columns[labelIndex].header || null)];
   if (statuses) sentences.push(statuses);
