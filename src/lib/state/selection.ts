@@ -142,3 +142,19 @@ export function scopeIncluding(index: PlaceIndex, scope: string | null, township
   const shared = index.path(current).filter((p) => ancestors.has(p.key));
   return shared.length ? shared[shared.length - 1].key : null;
 }
+
+/**
+ * The part of a view's answer key that the scope gives: the place drilled into, the township filter,
+ * the category filter, the level and the units shown with their township counts. The views' props are
+ * new objects on every change of the URL; a view that reloads only when its key (this, and what else it
+ * reads) changes draws nothing again for a filter it ignores.
+ */
+export function scopeKey(filters: Pick<Filters, 'scope' | 'townships' | 'categories'>, selection: Selection): unknown[] {
+  return [
+    filters.scope,
+    filters.townships,
+    filters.categories,
+    selection.level,
+    selection.units.map((u) => [u.key, selection.unitTownships.get(u.key) ?? 0]),
+  ];
+}
