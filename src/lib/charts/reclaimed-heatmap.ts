@@ -309,20 +309,22 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
       .text(row.name);
     const rowNode = g.node()!;
     /**
-     * The cells' texts: one text for the row, a tspan centred on each cell (each tspan with an x starts
-     * a chunk of its own, which text-anchor centres). Laying out a text element per cell was most of a
-     * redraw's time at a thousand cells and more. Hidden from screen readers: each cell's label says it.
+     * The cells' texts: a text for the row's listed cells and one for its absent cells, a tspan centred
+     * on each cell (each tspan with an x starts a chunk of its own, which text-anchor centres). Laying
+     * out a text element per cell was most of a redraw's time at a thousand cells and more. The absent
+     * cells' dashes have a text of their own: beside Chinese in one text, the dash was set in the
+     * Chinese font, thinner and paler than on its own. Hidden from screen readers: each cell's label says it.
      */
-    const cellTexts = showCellText
-      ? svgElement(doc, null, 'text', {
-          class: 'cell-text',
-          y: y + ROW_HEIGHT / 2 + (mode === 'share' ? 2 : 4), // a share sits a little higher, clear of the strip
-          'text-anchor': 'middle',
-          'font-size': CELL_FONT_SIZE,
-          'pointer-events': 'none',
-          'aria-hidden': 'true',
-        })
-      : null;
+    const textOf = (absent: boolean) =>
+      svgElement(doc, null, 'text', {
+        class: absent ? 'cell-text cell-text-absent' : 'cell-text',
+        y: y + ROW_HEIGHT / 2 + (mode === 'share' ? 2 : 4), // a share sits a little higher, clear of the strip
+        'text-anchor': 'middle',
+        'font-size': CELL_FONT_SIZE,
+        'pointer-events': 'none',
+        'aria-hidden': 'true',
+      });
+    const cellTexts = showCellText ? { listed: textOf(false), absent: textOf(true) } : null;
     row.cells.forEach((cell, i) => {
       const unit = townships[i] ?? { key: cell.unit, name: cell.unit, townships: cell.townships };
       const x = labelWidth + cellWidth * i;
@@ -363,7 +365,13 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
       if (cellTexts)
         svgElement(
           doc,
-          cellTexts,
+          mode === 'status'
+            ? cell.status === 'absent'
+              ? cellTexts.absent
+              : cellTexts.listed
+            : listed(cell)
+              ? cellTexts.listed
+              : cellTexts.absent,
           'tspan',
           {
             x: x + cellWidth / 2,
@@ -384,7 +392,7 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
       hits.set(node, { row, cell });
     });
     // Above every cell of the row, below the strips (as each cell's own text was).
-    if (cellTexts) rowNode.appendChild(cellTexts);
+    if (cellTexts) for (const text of [cellTexts.listed, cellTexts.absent]) if (text.firstChild) rowNode.appendChild(text);
     for (const [part, colour] of [
       ['band', 'var(--heat-zero)'],
       ['coop', STATUS_COLOURS.coop],
