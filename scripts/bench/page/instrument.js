@@ -79,6 +79,8 @@
       // The frame that painted the view's last change: the redraw's end, whenever the walk notices it.
       let lastChange = null;
       let paintedAt = null;
+      // The first frame after the change: when nothing changed, the view was drawn by it.
+      let firstFrameAt = null;
       const watched = document.querySelector(`[data-testid="view-${view}"]`)?.closest('main') ?? document.body;
       const observer = new MutationObserver(() => {
         const mine = (lastChange = performance.now());
@@ -86,15 +88,27 @@
           if (lastChange === mine) paintedAt = at;
         });
       });
+      /**
+       * The frame that painted the last change: the one recorded for it, or, when the walk noticed it
+       * was done before that frame was (a change made in the task that ended the redraw), the next
+       * frame — never the paint of an earlier change.
+       */
+      const paintOfLastChange = async (noticedAt) => {
+        if (lastChange === null) return firstFrameAt ?? noticedAt;
+        if (paintedAt !== null && paintedAt >= lastChange) return paintedAt;
+        const changed = lastChange;
+        const at = await afterPaint();
+        return lastChange === changed ? at : paintOfLastChange(at);
+      };
       observer.observe(watched, { subtree: true, childList: true, attributes: true, characterData: true });
       history.pushState(null, '', `${location.pathname}${search}`);
       dispatchEvent(new PopStateEvent('popstate'));
       return new Promise((resolve) => {
         let frame = 0;
-        const finish = (noticedAt, timedOut) => {
-          observer.disconnect();
+        const finish = async (noticedAt, timedOut) => {
           // Nothing changed: the view was right as it stood, drawn by the first frame after the change.
-          const at = timedOut ? noticedAt : lastChange === null ? (firstFrameAt ?? noticedAt) : (paintedAt ?? noticedAt);
+          const at = timedOut ? noticedAt : await paintOfLastChange(noticedAt);
+          observer.disconnect();
           const mine = queries().slice(from);
           const answered = mine.filter((q) => q.receivedAt !== undefined && !q.failed);
           resolve({
@@ -110,16 +124,16 @@
             endedAt: at,
           });
         };
-        let firstFrameAt = null;
         const check = () => {
           frame++;
           if (frame === 1) afterPaint().then((at) => (firstFrameAt ??= at));
           const mine = queries().slice(from);
           const root = document.querySelector(`[data-testid="view-${view}"]`);
+          // A chart drawn progressively (slices after the first) is busy until it says it is complete.
           const busy =
             !root ||
             root.getAttribute('aria-busy') === 'true' ||
-            root.querySelector('[aria-busy="true"], [data-testid="loading"]') !== null;
+            root.querySelector('[aria-busy="true"], [data-testid="loading"], svg[data-progressive]:not([data-complete])') !== null;
           const pending = mine.some((q) => q.receivedAt === undefined);
           if (!busy && !pending && (mine.length > 0 || frame >= 2)) {
             // One more frame, so a redraw made right after the answer has been painted too.

@@ -40,6 +40,10 @@ const ITEMS: HeatmapItem[] = [
   item(3, 'qitai-jibuku', 'reclaimed', '屠宰检疫', '', '乡村振兴'),
 ];
 
+/** What a cell writes: its tspan in its row's text of cell texts, centred on the cell. */
+const written = (cell: Element) =>
+  cell.closest('g.row')!.querySelector(`text.cell-text tspan[data-unit="${cell.getAttribute('data-unit')}"]`)?.textContent ?? null;
+
 describe('toHeatmapRows', () => {
   const rows = heatmapRowsOf(ITEMS, ids);
 
@@ -87,8 +91,12 @@ describe('reclaimedHeatmap', () => {
     expect(svg.querySelectorAll('g.cell-absent')).toHaveLength(6);
     const liugong = svg.querySelector<SVGGElement>('g.row[data-duty-group="1"] g.cell[data-township="changji-liugong"]')!;
     // The name starts with what the cell shows (label in name), then says it whole.
-    expect(liugong.getAttribute('aria-label')).toBe(`${liugong.textContent} 对违法建设行为的处罚，六工镇：仍为基本`);
-    expect(liugong.textContent).toBe('基本');
+    expect(liugong.getAttribute('aria-label')).toBe(`${written(liugong)} 对违法建设行为的处罚，六工镇：仍为基本`);
+    expect(written(liugong)).toBe('基本');
+    // Written in the middle of its cell.
+    const rect = liugong.querySelector('rect')!;
+    const tspan = liugong.closest('g.row')!.querySelector('text.cell-text tspan[data-unit="changji-liugong"]')!;
+    expect(Number(tspan.getAttribute('x'))).toBeCloseTo(Number(rect.getAttribute('x')) + Number(rect.getAttribute('width')) / 2);
     liugong.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     expect(onOpen.mock.calls[0][1]).toMatchObject({ unit: 'changji-liugong', status: 'basic' });
     expect(svg.textContent).toContain('4/5');
@@ -129,7 +137,7 @@ describe('reclaimedHeatmap past townships (share mode)', () => {
   it('writes the share of each county’s townships that reclaimed the duty, with a strip for those still carrying it', () => {
     const svg = draw();
     const c1 = svg.querySelector<SVGGElement>('g.cell[data-unit=c1]')!;
-    expect(c1.textContent).toBe('60%');
+    expect(written(c1)).toBe('60%');
     expect([c1.dataset.reclaimed, c1.dataset.coop, c1.dataset.basic, c1.dataset.townships]).toEqual(['6', '1', '2', '10']);
     expect(c1.classList.contains('cell-split')).toBe(true);
     // The strips of a row: one path per colour, a rectangle per cell, as wide as that share of the cell.
@@ -144,7 +152,7 @@ describe('reclaimedHeatmap past townships (share mode)', () => {
     expect(widths('coop')[0]).toBeCloseTo(inner / 10);
     expect(widths('basic')[0]).toBeCloseTo((inner * 2) / 10);
     const c2 = svg.querySelector<SVGGElement>('g.cell[data-unit=c2]')!;
-    expect(c2.textContent).toBe('100%');
+    expect(written(c2)).toBe('100%');
     expect(c2.querySelector('rect')!.getAttribute('fill')).toBe(shareStep(1).colour);
     expect(widths('band')).toHaveLength(1); // 乙县 has none still carrying it
     // The count column: townships shown that reclaimed it, of all shown.
@@ -156,7 +164,7 @@ describe('reclaimedHeatmap past townships (share mode)', () => {
     const onHeader = vi.fn();
     const svg = draw(onOpen, onHeader);
     const cell = svg.querySelector<SVGGElement>('g.cell[data-unit=c1]')!;
-    expect(cell.getAttribute('aria-label')).toBe(`${cell.textContent} 对违法建设行为的处罚，察布查尔锡伯自治县：6/10`);
+    expect(cell.getAttribute('aria-label')).toBe(`${written(cell)} 对违法建设行为的处罚，察布查尔锡伯自治县：6/10`);
     cell.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     expect(onOpen.mock.calls[0][1]).toMatchObject({ unit: 'c1', share: 0.6 });
     const header = svg.querySelector<SVGTextElement>('text.unit-label[data-unit=c1]')!;
@@ -202,8 +210,8 @@ describe('reclaimedHeatmap with a county’s thirty-odd townships', () => {
 
   it('fits the columns in the width and writes each status’s initial where two characters do not fit', () => {
     expect(Number(svg.getAttribute('width'))).toBeLessThanOrEqual(1200);
-    expect(svg.querySelector('g.cell[data-township=t0]')!.textContent).toBe('收');
-    expect(svg.querySelector('g.cell[data-township=t2]')!.textContent).toBe('基');
+    expect(written(svg.querySelector('g.cell[data-township=t0]')!)).toBe('收');
+    expect(written(svg.querySelector('g.cell[data-township=t2]')!)).toBe('基');
   });
 
   it('writes the townships’ names vertically, the full name in each label’s tooltip', () => {
@@ -228,7 +236,7 @@ describe('reclaimedHeatmap hover', () => {
     });
     const cell = svg.querySelector<SVGGElement>('g.row[data-duty-group="1"] g.cell[data-township="changji-liugong"]')!;
     cell.querySelector('rect')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
-    cell.querySelector('text')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true })); // still the same cell
+    cell.dispatchEvent(new MouseEvent('mouseover', { bubbles: true })); // still the same cell
     expect(onHover).toHaveBeenCalledTimes(1);
     expect(onHover.mock.calls[0][0]).toMatchObject({ element: cell, cell: { unit: 'changji-liugong', status: 'basic' } });
     svg.dispatchEvent(new MouseEvent('mouseleave'));
