@@ -19,13 +19,11 @@ const jiggle = (random: () => number) => (random() - 0.5) * 1e-6;
 export function exactManyBody<N extends SimulationNodeDatum>(strength: (node: N) => number, distanceMax = Infinity): Force<N> {
   let nodes: N[] = [];
   let strengths = new Float64Array(0);
-  let fixed: Uint8Array<ArrayBuffer> = new Uint8Array(0);
   let random: () => number = Math.random;
   const distanceMax2 = distanceMax * distanceMax;
   const force = ((alpha: number) => {
     const n = nodes.length;
     for (let i = 0; i < n; i++) {
-      if (fixed[i]) continue;
       const node = nodes[i];
       for (let j = 0; j < n; j++) {
         if (j === i) continue;
@@ -53,7 +51,6 @@ export function exactManyBody<N extends SimulationNodeDatum>(strength: (node: N)
     nodes = all;
     random = seeded;
     strengths = Float64Array.from(all, (node) => strength(node));
-    fixed = fixedOf(all);
   };
   return force;
 }
@@ -62,7 +59,6 @@ export function exactManyBody<N extends SimulationNodeDatum>(strength: (node: N)
 export function exactCollide<N extends SimulationNodeDatum>(radius: (node: N) => number, iterations = 1): Force<N> {
   let nodes: N[] = [];
   let radii = new Float64Array(0);
-  let fixed: Uint8Array<ArrayBuffer> = new Uint8Array(0);
   let random: () => number = Math.random;
   // Without alpha: d3's collision ignores it too.
   const force = (() => {
@@ -75,7 +71,6 @@ export function exactCollide<N extends SimulationNodeDatum>(radius: (node: N) =>
         const xi = node.x! + node.vx!;
         const yi = node.y! + node.vy!;
         for (let j = i + 1; j < n; j++) {
-          if (fixed[i] && fixed[j]) continue;
           const other = nodes[j];
           const rj = radii[j];
           let r = ri + rj;
@@ -108,16 +103,6 @@ export function exactCollide<N extends SimulationNodeDatum>(radius: (node: N) =>
     nodes = all;
     random = seeded;
     radii = Float64Array.from(all, (node) => radius(node));
-    fixed = fixedOf(all);
   };
   return force;
-}
-
-/**
- * Which nodes are pinned, read once when the force starts: the layout pins its units before the
- * simulation runs and never releases them (a node pinned or released later would need the force
- * initialised again, as d3's own forces read their nodes' radii and strengths only then).
- */
-function fixedOf(nodes: readonly SimulationNodeDatum[]): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from(nodes, (node) => (node.fx != null && node.fy != null ? 1 : 0));
 }

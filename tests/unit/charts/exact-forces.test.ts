@@ -53,31 +53,4 @@ describe('the network layout’s pairwise forces', () => {
       ours.forEach((v, i) => expect(v).toBeCloseTo(d3s[i], 6));
     });
   }
-
-  it('leave a pinned node alone and push the free ones as d3 does', () => {
-    // Pinned as the graph pins its units: the simulation zeroes their velocity every tick, so a push on
-    // them is work for nothing; the free nodes must still feel the pinned ones.
-    const nodes = scatter(53, 7).map((n, i) => (i % 3 === 0 ? { ...n, fx: n.x, fy: n.y } : n));
-    const strength = (node: Node) => -10 * node.weight;
-    const ours = step(nodes, exactManyBody(strength, 250));
-    const d3s = step(nodes, forceManyBody<Node>().strength(strength).distanceMax(250).theta(0));
-    nodes.forEach((n, i) => {
-      if (n.fx != null) expect([ours[2 * i], ours[2 * i + 1]]).toEqual([n.vx, n.vy]);
-      else [0, 1].forEach((k) => expect(ours[2 * i + k]).toBeCloseTo(d3s[2 * i + k], 9));
-    });
-    // Two pinned circles that overlap are not pushed apart; a free one overlapping a pinned one is.
-    const pinned = (x: number): Node => ({ index: 0, x, y: 0, vx: 0, vy: 0, fx: x, fy: 0, weight: 1 });
-    const free: Node = { index: 2, x: 0, y: 6, vx: 0, vy: 0, weight: 1 };
-    expect(
-      step(
-        [pinned(0), pinned(5)],
-        exactCollide(() => 10, 1),
-      ),
-    ).toEqual([0, 0, 0, 0]);
-    const [, , vx, vy] = step(
-      [pinned(0), free],
-      exactCollide(() => 10, 1),
-    );
-    expect(Math.hypot(vx, vy)).toBeGreaterThan(1);
-  });
 });
