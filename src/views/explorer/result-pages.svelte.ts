@@ -68,12 +68,18 @@ export class ResultPages {
         this.client.query<ExplorerRow>(searchPageSql(filters, query, 0, PAGE_SIZE)),
       ]);
       if (mine !== this.#generation) return;
+      // The first screenful's text too before the list is redrawn: one redraw with the names, not
+      // rows of '…' filled in a moment later (and the main thread's redraw of them in between).
+      const head = first.slice(0, TEXT_BLOCK);
+      const text = head.length ? await this.client.query<ExplorerTextRow>(this.#textSql(head, query)) : [];
+      if (mine !== this.#generation) return;
+      const byId = new Map(text.map((t) => [t.id, t]));
       this.#shown = mine;
       this.#filters = filters;
       this.#query = query;
-      this.#pages = new Map([[0, first]]);
+      this.#pages = new Map([[0, first.map((r, i) => (i < TEXT_BLOCK ? { ...r, ...byId.get(r.id) } : r))]]);
       this.#requested = new Set([0]);
-      this.#textRequested = new Set();
+      this.#textRequested = new Set([0]);
       this.count = count;
       this.error = null;
       this.version++;
@@ -157,6 +163,15 @@ export class ResultPages {
     })();
   }
 
+  /** The text of some rows: their counties' text parts are read. */
+  #textSql(rows: readonly ExplorerRow[], query: string) {
+    return explorerTextSql(
+      rows.map((r) => r.id),
+      [...new Set(rows.map((r) => r.county))],
+      query,
+    );
+  }
+
   /** The text of one block of rows (a block lies within a page: PAGE_SIZE is a multiple of TEXT_BLOCK), from their counties' text parts. */
   #requestText(block: number): void {
     if (this.#textRequested.has(block)) return;
@@ -170,14 +185,7 @@ export class ResultPages {
     const query = this.#query;
     void (async () => {
       try {
-        const counties = [...new Set(blockRows.map((r) => r.county))];
-        const text = await this.client.query<ExplorerTextRow>(
-          explorerTextSql(
-            blockRows.map((r) => r.id),
-            counties,
-            query,
-          ),
-        );
+        const text = await this.client.query<ExplorerTextRow>(this.#textSql(blockRows, query));
         if (mine !== this.#shown) return;
         const byId = new Map(text.map((t) => [t.id, t]));
         const current = this.#pages.get(page)!;
