@@ -118,6 +118,37 @@ describe('searchItems on the real database', () => {
   });
 });
 
+describe('the count without a search', () => {
+  /** The rows the list pages through, read from the item facts: the count (from the summary's item cube) must equal them. */
+  const listed = async (filters: Filters) => (await db.query<ExplorerRow>(searchPageSql(filters, '', 0, 1_000_000))).length;
+  const countOf = async (filters: Filters) => (await db.query<{ count: number }>(searchCountSql(filters, '')))[0].count;
+
+  it('is the number of rows listed under every shared filter', async () => {
+    const [county] = await db.query<{ key: string }>(sql`SELECT key FROM places WHERE level = 'county' ORDER BY townships DESC LIMIT 1`);
+    const [category] = await db.query<{ name: string }>(sql`SELECT name FROM categories ORDER BY items DESC LIMIT 1`);
+    const [kind] = await db.query<{ name: string }>(sql`SELECT name FROM kinds ORDER BY items DESC LIMIT 1`);
+    const variants: Filters[] = [
+      NO_FILTERS,
+      { ...NO_FILTERS, lists: ['coop'] },
+      { ...NO_FILTERS, categories: [category.name] },
+      { ...NO_FILTERS, townships: [townshipId('六工镇')], lists: ['basic', 'reclaimed'] },
+      { ...NO_FILTERS, scope: county.key },
+      { ...NO_FILTERS, scope: county.key, categories: [category.name], lists: ['coop'] },
+      { ...NO_FILTERS, departmentKinds: [kind.name], lists: ['coop'] },
+    ];
+    for (const filters of variants) {
+      const count = await countOf(filters);
+      expect(count, JSON.stringify(filters)).toBe(await listed(filters));
+      expect(count, JSON.stringify(filters)).toBeGreaterThan(0);
+    }
+  });
+
+  it('is what the complete database holds', async () => {
+    const [{ n }] = await complete.query<{ n: number }>(sql`SELECT count(*) AS n FROM items WHERE list = 'coop'`);
+    expect(await countOf({ ...NO_FILTERS, lists: ['coop'] })).toBe(n);
+  });
+});
+
 describe('where an item stands among the results', () => {
   it('is its row in the list, counted without fetching the rows before it', async () => {
     const filters = { ...NO_FILTERS, lists: ['reclaimed' as const] };
