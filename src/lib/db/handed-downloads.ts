@@ -95,15 +95,23 @@ if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScop
     port.onmessage = (message: MessageEvent<Delivery>) => {
       const d = message.data;
       const key = d.kind === 'wasm' ? 'wasm' : d.url;
-      const r = d.kind === 'response' ? d.response : null;
-      const value =
-        d.kind === 'wasm' ? d.module : r && new Response(r.body, { status: r.status, statusText: r.statusText, headers: r.headers });
-      waiting.get(key)?.(value as never);
+      waiting.get(key)?.(delivered(d) as never);
       waiting.delete(key);
       if (waiting.size === 0) port.close();
     };
   };
   self.addEventListener('message', take);
+}
+
+/** What a delivery holds; a response this worker cannot rebuild is left to the network, as one not handed. */
+function delivered(d: Delivery): WebAssembly.Module | Response | null {
+  if (d.kind === 'wasm') return d.module;
+  const r = d.response;
+  try {
+    return r && new Response(r.body, { status: r.status, statusText: r.statusText, headers: r.headers });
+  } catch {
+    return null;
+  }
 }
 
 /** The wasm module the page compiled, or null where it handed none (or its compile failed). */
