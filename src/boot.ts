@@ -1,11 +1,15 @@
 /**
  * Imported by src/main.ts right after the theme, before the app's components are evaluated: the
  * served data's worker and the code of the view the URL opens start loading now, not once the shell
- * has mounted (src/lib/state/early-start.ts, src/views/view-modules.ts).
+ * has mounted (src/lib/state/early-start.ts, src/views/view-modules.ts). Where the URL opens 总览,
+ * its queries are asked as soon as the data is open, so the worker answers them while the shell
+ * renders (src/views/overview/load.ts).
  */
 import { startEarly } from './lib/state/early-start';
 import { decodeState } from './lib/state/url-codec';
 import { preloadView } from './views/view-modules';
+import { askOverview } from './views/overview/load';
 
-startEarly();
-preloadView(decodeState(location.search).view);
+const state = decodeState(location.search);
+startEarly(state.view === 'overview' ? (connection) => askOverview(connection, state) : undefined);
+preloadView(state.view);

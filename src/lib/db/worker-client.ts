@@ -4,6 +4,7 @@ import type { DataInfo, FromWorker, LoadStage, QueryTiming, ToWorker } from './p
 import { ResultCache } from './result-cache';
 import type { DatabaseProblem } from '../import/read-database';
 import { startDbWorker } from '../host/db-worker';
+import { SUMMARY_FILE } from '../atlas/parts';
 
 export type { LoadStage } from './protocol';
 
@@ -66,9 +67,10 @@ export interface WorkerDbClient extends DbClient {
  * the resource (wasm or db) that failed, so the page can offer a retry; each retry starts a new worker.
  */
 export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbClient> {
-  const worker = startDbWorker();
   // Resolved against the page, not the worker script (which lives in assets/).
   const dataUrl = options.dataUrl ?? new URL('./data/', document.baseURI).href;
+  // The served data's summary starts downloading now, beside the worker's script (src/lib/host/db-worker.ts).
+  const worker = startDbWorker(options.file ? [] : [new URL(SUMMARY_FILE, dataUrl).href]);
   const pending = new Map<number, { resolve: (rows: object[]) => void; reject: (e: Error) => void; record?: QueryRecord }>();
   const bench = globalThis.__dutyAtlasBench;
   let nextId = 1;

@@ -20,10 +20,9 @@ import {
 import { DocxError } from './docx/docx-error';
 import { docxListText } from './docx/list-text';
 import { fileRefusalInEnglish, type ListRefusal } from './list-refusal';
+import { extensionOf, listFormatOf, type ListFormat } from './list-format';
 
-export type ListFormat = 'text' | 'docx';
-
-const FORMATS: Record<string, ListFormat> = { '.txt': 'text', '.docx': 'docx' };
+export { listFormatOf, type ListFormat };
 
 /**
  * A text file this large is not one township's list, and is refused before it is decoded: the bundled
@@ -33,17 +32,6 @@ const FORMATS: Record<string, ListFormat> = { '.txt': 'text', '.docx': 'docx' };
  * images may make the file large, and are never read.
  */
 export const MAX_TEXT_BYTES = 10 * 1024 * 1024;
-
-/** What a list may be saved as, by extension (any case: Windows writes .TXT and .DOCX too). */
-export function listFormatOf(fileName: string): ListFormat | null {
-  return FORMATS[extensionOf(fileName)] ?? null;
-}
-
-/** '.docx', '.doc', '' for a name without one; lower case. */
-function extensionOf(fileName: string): string {
-  const dot = fileName.lastIndexOf('.');
-  return dot < 0 ? '' : fileName.slice(dot).toLowerCase();
-}
 
 export class ListFileError extends Error {
   /** In English, for the build's report; `refusal` is the same as data. */

@@ -19,8 +19,12 @@ export interface EarlyStart {
 
 let early: EarlyStart | null = null;
 
-/** Starts the served data and the look for kept data; once per page. */
-export function startEarly(): void {
+/**
+ * Starts the served data and the look for kept data; once per page. `whenOpen` is handed the served
+ * connection as soon as it is open, before the shell has rendered (the boot asks the first view's
+ * queries there).
+ */
+export function startEarly(whenOpen?: (connection: Connection) => void): void {
   if (early) return;
   let latest: [number, number | null] | null = null;
   let listener: ((loaded: number, total: number | null) => void) | null = null;
@@ -31,7 +35,8 @@ export function startEarly(): void {
     },
   });
   // Awaited by DataSession.load only when no kept database is found: a failure is not unhandled.
-  connection.catch(() => {});
+  // A head start that fails costs nothing: the view asks again and reports what fails.
+  connection.then((opened) => whenOpen?.(opened)).catch(() => {});
   early = {
     stored: loadStoredDatabase().catch(() => null),
     connection,
