@@ -12,7 +12,7 @@ import type { PlaceTable } from '../../src/lib/model/place-table';
 import type { AtlasFile, ContractTables, ListedFile } from '../../src/lib/atlas/derive';
 import { packRows, packedBuffers, type PackedRows } from './pack-rows';
 import { collectSources, listFiles, readSource, type ReadResult } from './read-source';
-import { startTsWorker } from './ts-worker';
+import { startBundledWorker } from './bundled-worker';
 import type { ClaimedFile } from './shared-text-parts';
 import type { SearchDocument } from '../../src/lib/search/index-writer';
 
@@ -55,7 +55,7 @@ export class BuildThread {
   private nextId = 1;
 
   constructor() {
-    this.worker = startTsWorker(new URL('./build-worker.ts', import.meta.url));
+    this.worker = startBundledWorker(new URL('./build-worker.ts', import.meta.url));
     this.worker.on('message', (reply: WorkerReply) => {
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
