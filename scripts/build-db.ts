@@ -25,6 +25,7 @@ import { publish, recoverInterrupted, stageDatabase, temporaryPaths } from './li
 import { BuildError, collectSources, listFiles, readSource } from './lib/read-source';
 import { BuildThread } from './lib/build-thread';
 import { packServed } from './lib/pack-served';
+import { mergeTextFiles, textClaim as sharedTextClaim, writeClaimedTextFiles } from './lib/shared-text-parts';
 import type { CompleteTables, DatabaseProblem } from '../src/lib/import/read-database';
 
 export { BuildError };
@@ -97,27 +98,39 @@ export async function buildDatabase(inputDir: string, outFile: string): Promise<
     sources = null;
     // What the lists were called: a record for whoever opens the database, not what it is keyed by.
     const builtFrom = listFiles(inputDir).join(',');
-    const derived = timed('hand over', () => thread.derive(data, ATLAS_ON_WORKER ? { meta: { built_from: builtFrom } } : null));
+    const textClaim = sharedTextClaim();
+    const derived = timed('hand over', () => thread.derive(data, ATLAS_ON_WORKER ? { meta: { built_from: builtFrom } } : null, textClaim));
     // Awaited once the database is written; a failure meanwhile is not an unhandled rejection.
     derived.catch(() => {});
     const SQL = await sqlReady;
     const bytes = timed('write database', () => writeDatabase(SQL, data, { built_from: builtFrom }));
     staged = timed('check', () => stageDatabase(SQL, outFile, bytes));
+    // The county text parts the worker has not taken yet: this thread is otherwise done.
+    const ownText = timed('text parts', () => writeClaimedTextFiles(SQL, data, textClaim, packServed));
     started = performance.now();
     const parts = await derived;
     phases.push(['wait for the worker', performance.now() - started]);
     phases.push(...parts.phases.map(([phase, ms]): [string, number] => [`worker: ${phase}`, ms]));
-    // The worker derives the parts by default; the derivation's code loads here only when it does not.
-    const deriveAtlas = parts.atlas ? null : (await import('../src/lib/atlas/derive')).deriveAtlas;
-    const atlas =
-      parts.atlas ??
-      timed('atlas parts', () =>
-        deriveAtlas!(SQL, data, {
+    const text = mergeTextFiles(textClaim, parts.text, ownText);
+    const extraFiles = [...text, ...parts.search.files];
+    let atlas: AtlasFile[];
+    if (parts.atlas) {
+      // The summary lists every file with its size: the worker writes it now that the text parts are known.
+      const files = [...parts.atlas, ...extraFiles];
+      started = performance.now();
+      atlas = [await thread.summary(files.map((f) => ({ path: f.path, part: f.part, bytes: f.bytes.length }))), ...files];
+      phases.push(['summary', performance.now() - started]);
+    } else {
+      // The worker derives the parts by default; the derivation's code loads here only when it does not.
+      const { deriveAtlas } = await import('../src/lib/atlas/derive');
+      atlas = timed('atlas parts', () =>
+        deriveAtlas(SQL, data, {
           pack: packServed,
-          extraFiles: [...parts.text, ...parts.search.files],
+          extraFiles,
           meta: { built_from: builtFrom, search_buckets: String(parts.search.buckets) },
         }),
       );
+    }
     const written = [...atlas, placeTableFile(places)];
     timed('publish', () => publish(outFile, staged!, written));
     return { data, bytes: bytes.length, atlas: written.map((f) => ({ path: f.path, part: f.part, bytes: f.bytes.length })), phases };

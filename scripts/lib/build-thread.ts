@@ -9,10 +9,11 @@
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import type { AtlasData, SourceDocument } from '../../src/lib/model/assemble';
 import type { PlaceTable } from '../../src/lib/model/place-table';
-import type { AtlasFile, ContractTables } from '../../src/lib/atlas/derive';
+import type { AtlasFile, ContractTables, ListedFile } from '../../src/lib/atlas/derive';
 import { packRows, packedBuffers, type PackedRows } from './pack-rows';
 import { collectSources, listFiles, readSource, type ReadResult } from './read-source';
-import { startTsWorker } from './ts-worker';
+import { startBundledWorker } from './bundled-worker';
+import type { ClaimedFile } from './shared-text-parts';
 import type { SearchDocument } from '../../src/lib/search/index-writer';
 
 /** Items of the lists sent to warm the worker up with (see warmUp). */
@@ -26,19 +27,25 @@ export type PackedTables = { [Table in keyof ContractTables]?: PackedRows };
 export type WorkerRequest =
   | { type: 'parse'; inputDir: string; files: string[]; claim: SharedArrayBuffer; port: MessagePort }
   | { type: 'warm-up'; documents: SearchDocument[] }
-  | { type: 'derive'; id: number; tables: PackedTables; atlas: { meta: Record<string, string> } | null }
+  | { type: 'derive'; id: number; tables: PackedTables; atlas: { meta: Record<string, string> } | null; textClaim: SharedArrayBuffer }
+  | { type: 'summary'; id: number; files: ListedFile[] }
   | { type: 'verify'; id: number; path: string };
 
 export interface Derived {
   search: { buckets: number; files: AtlasFile[] };
-  text: AtlasFile[];
-  /** Every other part (deriveAtlas), when asked for: the summary first. */
+  /** The county text parts the worker took (shared-text-parts.ts): the main thread writes the rest. */
+  text: ClaimedFile[];
+  /** The fixed parts (deriveAtlasInSteps), when asked for; the summary follows with `summary()`. */
   atlas: AtlasFile[] | null;
   /** Milliseconds per phase in the worker, in order. */
   phases: [phase: string, ms: number][];
 }
 
-export type WorkerReply = { id: number; error: unknown } | { id: number; derived: Derived } | { id: number; problems: string[] };
+export type WorkerReply =
+  | { id: number; error: unknown }
+  | { id: number; derived: Derived }
+  | { id: number; summary: AtlasFile }
+  | { id: number; problems: string[] };
 
 export class BuildThread {
   private readonly worker: Worker;
@@ -48,7 +55,7 @@ export class BuildThread {
   private nextId = 1;
 
   constructor() {
-    this.worker = startTsWorker(new URL('./build-worker.ts', import.meta.url));
+    this.worker = startBundledWorker(new URL('./build-worker.ts', import.meta.url));
     this.worker.on('message', (reply: WorkerReply) => {
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
@@ -145,11 +152,12 @@ export class BuildThread {
   }
 
   /**
-   * Starts deriving the search index and the county text parts from `data` — and every other part
-   * when `atlas` is given — in the worker. The rows it reads are packed and handed over before this
-   * returns; the promise resolves with the files.
+   * Starts deriving the search index from `data` — and every fixed part when `atlas` is given — in
+   * the worker, which then writes the county text parts not yet taken off `textClaim`
+   * (shared-text-parts.ts). The rows it reads are packed and handed over before this returns; the
+   * promise resolves with the files.
    */
-  derive(data: AtlasData, atlas: { meta: Record<string, string> } | null): Promise<Derived> {
+  derive(data: AtlasData, atlas: { meta: Record<string, string> } | null, textClaim: Int32Array): Promise<Derived> {
     const tables: PackedTables = { townships: packRows(data.townships), items: packRows(data.items), steps: packRows(data.steps) };
     if (atlas) {
       tables.departments = packRows(data.departments);
@@ -160,9 +168,15 @@ export class BuildThread {
       tables.statedCounts = packRows(data.statedCounts);
     }
     const transfer = Object.values(tables).flatMap((packed) => packedBuffers(packed));
-    return this.request({ type: 'derive', id: this.nextId++, tables, atlas }, transfer).then(
-      (reply) => (reply as { derived: Derived }).derived,
-    );
+    return this.request(
+      { type: 'derive', id: this.nextId++, tables, atlas, textClaim: textClaim.buffer as SharedArrayBuffer },
+      transfer,
+    ).then((reply) => (reply as { derived: Derived }).derived);
+  }
+
+  /** The summary of the atlas derive() asked for, listing `files` (the fixed parts, the text parts, the search index). */
+  summary(files: ListedFile[]): Promise<AtlasFile> {
+    return this.request({ type: 'summary', id: this.nextId++, files }).then((reply) => (reply as { summary: AtlasFile }).summary);
   }
 
   /** Problems SQLite finds in the database file at `path` (verifyDatabase), read by the worker. */

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import initSqlJs from 'sql.js';
-import { deriveAtlas, deriveTextFiles, type AtlasFile, type ContractTables } from '../../src/lib/atlas/derive';
+import { deriveAtlasInSteps, type AtlasFile, type ContractTables, type ListedFile } from '../../src/lib/atlas/derive';
 import { deriveSearchFiles } from '../../src/lib/atlas/search-files';
 import { buildSearchIndex, type SearchDocument } from '../../src/lib/search/index-writer';
 import { verifyDatabase } from '../../src/lib/db/write-database';
@@ -14,6 +14,7 @@ import type { Derived, ParseMessage, PackedTables, WorkerReply, WorkerRequest } 
 import { loadPlaceTable } from './load-place-table';
 import { unpackRows } from './pack-rows';
 import { readSource } from './read-source';
+import { writeClaimedTextFiles } from './shared-text-parts';
 
 const port = parentPort!;
 // Compiling sql.js's wasm takes a moment: start while the lists are read.
@@ -31,6 +32,11 @@ port.on('message', (request: WorkerRequest) => {
     reply(
       derive(request).then((derived) => ({ id: request.id, derived })),
       transferable,
+    );
+  else if (request.type === 'summary')
+    reply(
+      Promise.resolve().then(() => ({ id: request.id, summary: writeSummary(request.files) })),
+      (done) => ('summary' in done ? [ownBuffer(done.summary).buffer as ArrayBuffer] : []),
     );
   else reply(verify(request.path).then((problems) => ({ id: request.id, problems })));
 });
@@ -64,12 +70,27 @@ function warmUp(documents: SearchDocument[]): void {
 function transferable(reply: WorkerReply): ArrayBuffer[] {
   if (!('derived' in reply)) return [];
   const { search, text, atlas } = reply.derived;
-  const files = [...search.files, ...text, ...(atlas ?? [])];
-  for (const file of files) if (file.bytes.byteLength !== file.bytes.buffer.byteLength) file.bytes = file.bytes.slice();
-  return [...new Set(files.map((f) => f.bytes.buffer as ArrayBuffer))];
+  const files = [...search.files, ...text.map((claimed) => claimed.file), ...(atlas ?? [])];
+  return [...new Set(files.map((f) => ownBuffer(f).buffer as ArrayBuffer))];
 }
 
-async function derive({ tables, atlas }: Extract<WorkerRequest, { type: 'derive' }>): Promise<Derived> {
+/** Gives a file whose bytes share a buffer with others (Node's Buffer pool) a buffer of its own, so it can move. */
+function ownBuffer(file: AtlasFile): Uint8Array {
+  if (file.bytes.byteLength !== file.bytes.buffer.byteLength) file.bytes = file.bytes.slice();
+  return file.bytes;
+}
+
+/** The summary of the last derive, written once the main thread knows every file it lists. */
+let pendingSummary: ((files: readonly ListedFile[]) => AtlasFile) | null = null;
+
+function writeSummary(files: readonly ListedFile[]): AtlasFile {
+  if (!pendingSummary) throw new Error('build worker: a summary was asked for before the atlas parts were derived');
+  const summary = pendingSummary(files);
+  pendingSummary = null;
+  return summary;
+}
+
+async function derive({ tables, atlas, textClaim }: Extract<WorkerRequest, { type: 'derive' }>): Promise<Derived> {
   const SQL = await sql;
   const phases: Derived['phases'] = [];
   const timed = <T>(phase: string, run: () => T): T => {
@@ -80,16 +101,19 @@ async function derive({ tables, atlas }: Extract<WorkerRequest, { type: 'derive'
   };
   const rows = timed('take over', () => unpackTables(tables));
   const search = timed('search index', () => deriveSearchFiles(rows, packServed));
-  const text = timed('text parts', () => deriveTextFiles(SQL, rows, packServed));
-  const parts: AtlasFile[] | null = atlas
-    ? timed('atlas parts', () =>
-        deriveAtlas(SQL, rows as ContractTables, {
-          pack: packServed,
-          extraFiles: [...text, ...search.files],
-          meta: { ...atlas.meta, search_buckets: String(search.buckets) },
-        }),
-      )
-    : null;
+  let parts: AtlasFile[] | null = null;
+  if (atlas) {
+    const steps = timed('atlas parts', () =>
+      deriveAtlasInSteps(SQL, rows as ContractTables, {
+        pack: packServed,
+        meta: { ...atlas.meta, search_buckets: String(search.buckets) },
+      }),
+    );
+    parts = steps.parts;
+    pendingSummary = steps.summary;
+  }
+  // Last: the main thread takes the counties left once its database is written.
+  const text = timed('text parts', () => writeClaimedTextFiles(SQL, rows, new Int32Array(textClaim), packServed));
   return { search, text, atlas: parts, phases };
 }
 

@@ -13,9 +13,11 @@ import type {
 import { insertRows } from '../db/bulk-insert';
 import { LIST_CODE, ROLE_CODE } from './codes';
 import { buildPlaceTree, type PlaceTree } from './place-tree';
-import { FIXED_PARTS, SUMMARY_FILE, partFile, textFile, type FixedPart } from './parts';
+import { FIXED_PARTS, SUMMARY_FILE, partFile, type FixedPart } from './parts';
+import { openPart, writePart } from './write-part';
+export { deriveTextFiles, planTextFiles } from './text-files';
 export { DUTY_GROUP_PARTS } from './parts';
-import { AUDIT_SQL, FACTS_SQL, HEATMAP_SQL, NETWORK_SQL, REVIEW_SQL, SUMMARY_SQL, TEXT_SQL, VARIANCE_SQL } from './schema';
+import { AUDIT_SQL, FACTS_SQL, HEATMAP_SQL, NETWORK_SQL, REVIEW_SQL, SUMMARY_SQL, VARIANCE_SQL } from './schema';
 import { auditRows } from '../audit/find-findings';
 
 /**
@@ -108,6 +110,24 @@ const hasTable = (db: Database, name: string) =>
  * runs them beside this on the other core. Pass their files as `extraFiles` so the summary lists them.
  */
 export function deriveAtlas(SQL: SqlJsStatic, tables: ContractTables, options: DeriveOptions = {}): AtlasFile[] {
+  const steps = deriveAtlasInSteps(SQL, tables, options);
+  const files = [...steps.parts, ...(options.extraFiles ?? [])];
+  return [steps.summary(files.map(listed)), ...files];
+}
+
+/** A file as the summary lists it: its path, part and packed size. */
+export const listed = (file: AtlasFile): ListedFile => ({ path: file.path, part: file.part, bytes: file.bytes.length });
+
+/**
+ * deriveAtlas in two steps, for the build, which writes the county text parts on both threads: the
+ * fixed parts and most of the summary now, the rest of the summary once every file it lists is known (`files`: the fixed parts, then
+ * `extraFiles` as deriveAtlas orders them; `options.keptFiles` follow). The same bytes as deriveAtlas.
+ */
+export function deriveAtlasInSteps(
+  SQL: SqlJsStatic,
+  tables: ContractTables,
+  options: Omit<DeriveOptions, 'extraFiles'> = {},
+): { parts: AtlasFile[]; summary: (files: readonly ListedFile[]) => AtlasFile } {
   const model = new AtlasModel(tables);
   const pack = options.pack ?? ((bytes: Uint8Array) => bytes);
   const fills: Record<FixedPart, [ddl: string, fill: (db: Database) => void]> = {
@@ -118,72 +138,22 @@ export function deriveAtlas(SQL: SqlJsStatic, tables: ContractTables, options: D
     variance: [VARIANCE_SQL, (db) => model.fillVariance(db)],
     audit: [AUDIT_SQL, (db) => model.fillAudit(db)],
   };
-  const files: AtlasFile[] = [
-    ...(options.parts ?? FIXED_PARTS).map((part) => ({ path: partFile(part), part, bytes: pack(writePart(SQL, ...fills[part])) })),
-    ...(options.extraFiles ?? []),
-  ];
-  const summary = writePart(SQL, SUMMARY_SQL, (db) => {
-    model.fillSummary(db);
-    insertRows(
-      db,
-      'files',
-      ['path', 'part', 'bytes'],
-      [...files.map((f) => ({ path: f.path, part: f.part, bytes: f.bytes.length })), ...(options.keptFiles ?? [])],
-    );
-    const meta = { schema_version: '1', townships: String(tables.townships.length), items: String(tables.items.length), ...options.meta };
-    insertRows(
-      db,
-      'meta',
-      ['key', 'value'],
-      Object.entries(meta).map(([key, value]) => ({ key, value })),
-    );
-  });
-  return [{ path: SUMMARY_FILE, part: 'summary', bytes: pack(summary) }, ...files];
-}
-
-/** One text part per county: the names and steps of its items, in display order (packed as deriveAtlas's). */
-export function deriveTextFiles(
-  SQL: SqlJsStatic,
-  tables: Pick<ContractTables, 'townships' | 'items' | 'steps'>,
-  pack: (bytes: Uint8Array) => Uint8Array = (bytes) => bytes,
-): AtlasFile[] {
-  const places = buildPlaceTree(tables.townships);
-  const countyOf = (item: ItemRow) => places.ofTownship.get(item.township_id)!;
-  const byCounty = new Map<number, ItemRow[]>();
-  const order = (item: ItemRow) => countyOf(item).township;
-  const sorted = [...tables.items].sort((a, b) => order(a) - order(b) || LIST_CODE[a.list] - LIST_CODE[b.list] || a.seq - b.seq);
-  for (const item of sorted) push(byCounty, countyOf(item).county, item);
-  const stepsByItem = new Map<number, StepRow[]>();
-  for (const s of tables.steps) push(stepsByItem, s.item_id, s);
-  return [...byCounty].map(([county, items]) => ({
-    path: textFile(county),
-    part: 'text',
-    bytes: pack(
-      writePart(SQL, TEXT_SQL, (db) => {
-        insertRows(
-          db,
-          'item_text',
-          ['item', 'name', 'source_line'],
-          items.map((i) => ({ item: i.id, name: i.name, source_line: i.source_line })),
-        );
-        insertRows(
-          db,
-          'step_text',
-          ['item', 'party', 'department', 'ord', 'text', 'heading'],
-          items.flatMap((i) =>
-            (stepsByItem.get(i.id) ?? []).map((s) => ({
-              item: s.item_id,
-              party: s.party,
-              department: s.department_id,
-              ord: s.ord,
-              text: s.text,
-              heading: s.heading,
-            })),
-          ),
-        );
-      }),
-    ),
-  }));
+  const parts = (options.parts ?? FIXED_PARTS).map((part) => ({ path: partFile(part), part, bytes: pack(writePart(SQL, ...fills[part])) }));
+  const finishSummary = openPart(SQL, SUMMARY_SQL, (db) => model.fillSummary(db));
+  const summary = (files: readonly ListedFile[]): AtlasFile => {
+    const bytes = finishSummary((db) => {
+      insertRows(db, 'files', ['path', 'part', 'bytes'], [...files, ...(options.keptFiles ?? [])]);
+      const meta = { schema_version: '1', townships: String(tables.townships.length), items: String(tables.items.length), ...options.meta };
+      insertRows(
+        db,
+        'meta',
+        ['key', 'value'],
+        Object.entries(meta).map(([key, value]) => ({ key, value })),
+      );
+    });
+    return { path: SUMMARY_FILE, part: 'summary', bytes: pack(bytes) };
+  };
+  return { parts, summary };
 }
 
 interface Fact {
@@ -742,20 +712,6 @@ class AtlasModel {
 }
 
 /** A fresh database with `ddl`, filled by `fill` in one transaction, analysed and exported. */
-function writePart(SQL: SqlJsStatic, ddl: string, fill: (db: Database) => void): Uint8Array {
-  const db = new SQL.Database();
-  try {
-    db.run(ddl);
-    db.run('BEGIN');
-    fill(db);
-    db.run('COMMIT');
-    db.run('ANALYZE');
-    return db.export();
-  } finally {
-    db.close();
-  }
-}
-
 /** The map's value at `key`, made and set first if absent. */
 function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   let value = map.get(key);
