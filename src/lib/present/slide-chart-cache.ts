@@ -5,6 +5,7 @@
  * element took most of a filter change in 演示模式. The same chart is a copy of the one drawn
  * (`cloneNode`, native), never the element itself, which may be on the page already.
  */
+import { ChartCache } from '../charts/chart-cache';
 import { drawSlideChart, type ChartSize } from './slide-chart';
 import type { ChartSpec } from './types';
 
@@ -12,12 +13,12 @@ import type { ChartSpec } from './types';
 const KEPT = 24;
 
 export class SlideChartCache {
-  #charts = new Map<string, SVGSVGElement>();
+  /** The drawn originals, least recently used first out (ChartCache); the page gets copies of them. */
+  #charts: ChartCache<SVGSVGElement>;
   #draw: (spec: ChartSpec, size: ChartSize) => SVGSVGElement;
-  #kept: number;
   constructor(draw: (spec: ChartSpec, size: ChartSize) => SVGSVGElement = drawSlideChart, kept = KEPT) {
     this.#draw = draw;
-    this.#kept = kept;
+    this.#charts = new ChartCache(kept);
   }
 
   /** What a chart is drawn from, as text: two specs with the same key draw the same picture. */
@@ -27,14 +28,8 @@ export class SlideChartCache {
 
   /** A new element showing `spec`: drawn the first time, a copy after. */
   chart(spec: ChartSpec, size: ChartSize): SVGSVGElement {
-    const key = SlideChartCache.key(spec, size);
-    let svg = this.#charts.get(key);
-    if (svg) this.#charts.delete(key);
-    else svg = this.#draw(spec, size);
-    // Most recently used last: the oldest goes first.
-    this.#charts.set(key, svg);
-    if (this.#charts.size > this.#kept) this.#charts.delete(this.#charts.keys().next().value!);
-    return svg.cloneNode(true) as SVGSVGElement;
+    const { chart } = this.#charts.chart(SlideChartCache.key(spec, size), () => this.#draw(spec, size));
+    return chart.cloneNode(true) as SVGSVGElement;
   }
 }
 
