@@ -16,7 +16,12 @@ describe('print', () => {
     await page.waitForSelector('figure[data-drawn]');
     const header = page.getByTestId('print-header');
     await expect.poll(() => header.textContent()).toContain(`乡镇：${name}`);
-    const today = new Date().toISOString().slice(0, 10);
+    // The reader's date where the page runs (the browser's time zone, Asia/Shanghai here), not the
+    // test's UTC one: the two differ for eight hours of every day.
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+    });
     expect(await header.textContent()).toContain(today);
 
     await page.emulateMedia({ media: 'print' });
