@@ -16,6 +16,7 @@ import { mergeLists, type MergedLists } from './merge-lists';
 import type { CompleteTables } from './read-database';
 import type { Where } from '../parse/where';
 import type { ListRefusal } from './list-refusal';
+import { applicable } from './applicable';
 
 /** Why a file is refused, as data: the page says it in Chinese (describe-list-problem.ts). */
 export interface ListProblem {
@@ -91,9 +92,6 @@ export function readList(
     return { report: { file: name, problems: [{ at: null, refusal: { kind: 'unexpected', detail } }] } };
   }
 }
-
-/** A file that reads, would be applied: it was not refused, and the list it replaces is not one the reader keeps. */
-export const applicable = (report: ListReport): boolean => report.problems.length === 0 && !report.kept;
 
 /**
  * Every file read and, where they read, merged into `base`: the report of each, and the merged rows.
