@@ -1,7 +1,8 @@
 /**
  * Imported by src/main.ts right after the theme, before the app's components are evaluated: the
- * served data's worker and the code of the view the URL opens start loading now, not once the shell
- * has mounted (src/lib/state/early-start.ts, src/views/view-modules.ts). Where the URL opens 总览,
+ * code of the view the URL opens starts loading now, not once the shell has mounted
+ * (src/views/view-modules.ts), beside the served data's worker that src/start-data.ts has started
+ * (src/lib/state/early-start.ts). Where the URL opens 总览,
  * its queries are asked as soon as the data is open, so the worker answers them while the shell
  * renders (src/views/overview/load.ts).
  */

@@ -210,7 +210,9 @@ export interface Ranking {
   rankedBy: NumericColumn;
 }
 
-const zh = new Intl.Collator('zh-CN');
+// Made on first use: a collator loads the locale's data, which the page's start does not need.
+let zhCollator: Intl.Collator | undefined;
+const zh = () => (zhCollator ??= new Intl.Collator('zh-CN'));
 
 /**
  * The townships sorted by `column` (`descending` or not; ties in the rows' order, which is the
@@ -235,7 +237,7 @@ export function rankTownships(
   const compare =
     column === 'name' || column === 'county'
       ? (a: TownshipTotalsRow, b: TownshipTotalsRow) =>
-          sign * zh.compare(column === 'name' ? a.name : a.county_name, column === 'name' ? b.name : b.county_name)
+          sign * zh().compare(column === 'name' ? a.name : a.county_name, column === 'name' ? b.name : b.county_name)
       : (a: TownshipTotalsRow, b: TownshipTotalsRow) => {
           const va = NUMERIC_COLUMNS[column](a);
           const vb = NUMERIC_COLUMNS[column](b);

@@ -25,7 +25,12 @@ let early: EarlyStart | null = null;
  * queries there).
  */
 export function startEarly(whenOpen?: (connection: Connection) => void): void {
-  if (early) return;
+  // Started already (src/start-data.ts starts it before the boot's other modules have run): the
+  // boot's head start is handed the same connection.
+  if (early) {
+    if (whenOpen) early.connection.then(whenOpen).catch(() => {});
+    return;
+  }
   let latest: [number, number | null] | null = null;
   let listener: ((loaded: number, total: number | null) => void) | null = null;
   const connection = connect({

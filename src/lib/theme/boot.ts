@@ -1,5 +1,5 @@
 /**
- * Imported first by src/main.ts: the stored theme is on <html> before any component renders
+ * Imported by src/main.ts before the app: the stored theme is on <html> before any component renders
  * (see theme-choice.ts for why this is not an inline script).
  */
 import { applyTheme, storedTheme } from './theme-choice';
