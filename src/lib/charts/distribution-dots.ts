@@ -40,10 +40,6 @@ export function drawDistributionDots<T>(
         circle.setAttribute('role', 'button');
         circle.setAttribute('data-township', d.key);
       }
-      // In draw order: moved only when it is not where it belongs already.
-      const expected: ChildNode | null = previous ? previous.nextSibling : layer.firstChild;
-      if (circle !== expected) layer.insertBefore(circle, expected);
-      previous = circle;
       const imported = options.imported?.(d) ?? false;
       set(circle, 'class', (d.outlier ? 'dot outlier' : 'dot') + (imported ? ' imported' : ''));
       set(circle, 'data-imported', imported ? '' : null);
@@ -54,6 +50,12 @@ export function drawDistributionDots<T>(
       set(circle, 'aria-label', options.label(d));
       set(circle, 'data-value', String(d.value));
       set(circle, 'data-outlier', d.outlier === null ? null : String(d.outlier));
+      // In draw order: moved only when it is not where it belongs already. Placed after its
+      // attributes are written, so a new dot's nine are written while it is off the page, where
+      // writing one invalidates no style.
+      const expected: ChildNode | null = previous ? previous.nextSibling : layer.firstChild;
+      if (circle !== expected) layer.insertBefore(circle, expected);
+      previous = circle;
     }
   }
   for (const gone of existing.values()) gone.remove();
