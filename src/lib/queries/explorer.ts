@@ -32,7 +32,8 @@ function hits(query: string): Sql {
  * temporary table's size, and would scan every item. Without terms and without a department-kind
  * filter, the summary's item cube holds the same number (items per township × list × category,
  * summed per county where no township filter applies): counting a region's 279,439 facts under a
- * category filter took longer than the rest of the redraw.
+ * category filter took longer than the rest of the redraw. Under one department kind, the network's
+ * kind cube holds it (see itemCube).
  */
 export function searchCountSql(filters: Filters, query: string): Sql {
   if (searchTerms(query).length)
@@ -40,7 +41,9 @@ export function searchCountSql(filters: Filters, query: string): Sql {
       sql`SELECT count(*) AS count FROM search_hits h CROSS JOIN fact_items f ON f.id = h.item WHERE ${factClause(filters, 'f')}`,
       searchNeed(searchTerms(query)),
     );
-  if (usesKinds(filters)) return sql`SELECT count(*) AS count FROM fact_items f WHERE ${factClause(filters, 'f')}`;
+  // Several kinds: an item naming two of them counts once, which only the facts know (itemCube).
+  if (usesKinds(filters) && filters.departmentKinds.length > 1)
+    return sql`SELECT count(*) AS count FROM fact_items f WHERE ${factClause(filters, 'f')}`;
   return sql`SELECT coalesce(sum(items), 0) AS count FROM (${itemCube(filters, [], 'county')})`;
 }
 

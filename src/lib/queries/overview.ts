@@ -55,7 +55,7 @@ export const coopSteps = (filters: Filters) => sql`
          coalesce(sum(s.township_steps), 0) AS township_steps,
          coalesce(sum(s.department_steps), 0) AS department_steps
   FROM townships t
-  LEFT JOIN (${itemCube({ ...filters, lists: ['coop'] }, ['scope', 'townships'])}) s ON s.township = t.place
+  LEFT JOIN (${itemCube({ ...filters, lists: ['coop'] }, ['scope', 'townships'], 'township', true)}) s ON s.township = t.place
   WHERE ${placeClause(filters, 't', [], 'place')}
   GROUP BY t.place
   ORDER BY township_steps DESC, t.place`;

@@ -156,6 +156,26 @@ describe('townshipTotals against the complete database', () => {
     expect(await actual(filters)).toEqual(await expected(involving, ['coop']));
   });
 
+  it('counts the items of every department kind, alone and with a list, category or second kind, as the items name it', async () => {
+    const kinds = (await complete.query<{ kind: string }>(sql`SELECT DISTINCT kind FROM departments ORDER BY kind`)).map((r) => r.kind);
+    expect(kinds.length).toBeGreaterThan(2);
+    const involving = (names: string[]) =>
+      sql`i.id IN (SELECT x.item_id FROM item_departments x JOIN departments d ON d.id = x.department_id WHERE d.kind IN ${names})`;
+    for (const kind of kinds) {
+      const rows = await actual({ ...NO_FILTERS, departmentKinds: [kind] });
+      expect(rows).toEqual(await expected(involving([kind])));
+      expect(rows.some((r) => r.all_lists_total > 0)).toBe(true);
+    }
+    const [first, second] = kinds;
+    expect(await actual({ ...NO_FILTERS, departmentKinds: [first], lists: ['reclaimed'] })).toEqual(
+      await expected(involving([first]), ['reclaimed']),
+    );
+    expect(await actual({ ...NO_FILTERS, departmentKinds: [first], categories: ['党的建设'] })).toEqual(
+      await expected(sql`${involving([first])} AND i.category = '党的建设'`),
+    );
+    expect(await actual({ ...NO_FILTERS, departmentKinds: [first, second] })).toEqual(await expected(involving([first, second])));
+  });
+
   it('keeps to the scope and the township filter, unless told to omit the latter', async () => {
     const places = await placeIndexOf(db);
     const changji = places.places.find((p) => p.level === 'prefecture' && p.name === '昌吉回族自治州')!;
