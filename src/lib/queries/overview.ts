@@ -72,9 +72,21 @@ export interface DepartmentFiguresRow {
  * receiver ↔ 收回; 基本 items name none) unless a department-kind filter asks which other
  * departments share those items — then from the facts, driven from the kind's index (the items
  * involving the chosen kinds, then their departments): scanning every item for the kind took
- * seconds at a region's size.
+ * seconds at a region's size. One kind under no other filter but the scope, the usual case, is read
+ * from the build's counts per kind and place (network's net_kind_place_departments).
  */
 export function departmentFigures(filters: Filters) {
+  const onlyPlaces = !filters.townships.length && !filters.lists.length && !filters.categories.length;
+  // One kind and no filter but the scope: the build counted them per kind and place.
+  if (usesKinds(filters) && filters.departmentKinds.length === 1 && onlyPlaces)
+    return needing(
+      sql`
+      SELECT coalesce(max(department_kinds), 0) AS department_kinds, coalesce(max(departments), 0) AS departments
+      FROM net_kind_place_departments
+      WHERE kind = (SELECT id FROM kinds WHERE name = ${filters.departmentKinds[0]})
+        AND place = coalesce((SELECT id FROM places WHERE key = ${filters.scope ?? ''} AND level <> 'township'), 0)`,
+      'network',
+    );
   if (usesKinds(filters))
     return needing(
       sql`
@@ -87,7 +99,7 @@ export function departmentFigures(filters: Filters) {
       'facts',
     );
   // With no filter but the scope, the summary holds the answer (no part on the first paint's path).
-  if (!filters.townships.length && !filters.lists.length && !filters.categories.length)
+  if (onlyPlaces)
     return sql`
       SELECT coalesce(max(department_kinds), 0) AS department_kinds, coalesce(max(departments), 0) AS departments
       FROM place_departments

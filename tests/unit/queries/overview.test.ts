@@ -203,6 +203,30 @@ describe('departmentFigures against the complete database', () => {
   });
 });
 
+describe('departmentFigures under one department kind, in every scope', () => {
+  it('counts the departments sharing an item with each kind, region-wide and per prefecture and county', async () => {
+    const complete = await completeDb();
+    const kinds = (await complete.query<{ kind: string }>(sql`SELECT DISTINCT kind FROM departments ORDER BY kind`)).map((r) => r.kind);
+    const places = await placeIndexOf(db);
+    const scopes = [null, ...places.places.filter((p) => p.level === 'prefecture' || p.level === 'county')];
+    expect(scopes.length).toBeGreaterThan(2);
+    for (const kind of kinds)
+      for (const scope of scopes) {
+        const [d] = await db.query<DepartmentFiguresRow>(
+          departmentFigures({ ...NO_FILTERS, departmentKinds: [kind], scope: scope?.key ?? null }),
+        );
+        const inScope = scope ? sql`AND t.${raw(scope.level)} = ${scope.name}` : sql``;
+        const [check] = await complete.query<DepartmentFiguresRow>(sql`
+          SELECT count(DISTINCT d.kind) AS department_kinds, count(DISTINCT d.id) AS departments
+          FROM items i JOIN townships t ON t.id = i.township_id
+          JOIN item_departments x ON x.item_id = i.id JOIN departments d ON d.id = x.department_id
+          WHERE i.id IN (SELECT x2.item_id FROM item_departments x2
+            JOIN departments d2 ON d2.id = x2.department_id WHERE d2.kind = ${kind}) ${inScope}`);
+        expect(d).toEqual(check);
+      }
+  });
+});
+
 describe('departmentFigures from the county rollups', () => {
   it('counts the same departments per county as per township, for every list and a category', async () => {
     const complete = await completeDb();
