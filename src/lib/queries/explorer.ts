@@ -2,7 +2,7 @@ import { sql, raw, needing, type Sql } from '../db/sql';
 import type { ListKind } from '../parse/types';
 import type { Filters } from '../state/filters';
 import { listNameSql } from '../atlas/codes';
-import { textNeed } from '../atlas/parts';
+import { namesNeed, textNeed } from '../atlas/parts';
 import { searchNeed } from '../atlas/search-need';
 import { factClause, itemCube, usesKinds } from './filter-clause';
 
@@ -96,7 +96,7 @@ export interface ExplorerTextRow {
   matched_step: string | null;
 }
 
-/** The text of some rows: their counties' text parts are loaded first. */
+/** The text of some rows: their counties' text parts (their names alone, without a search term) are loaded first. */
 export function explorerTextSql(ids: readonly number[], counties: readonly number[], query: string): Sql {
   const terms = searchTerms(query);
   const first = terms.length ? `%${escapeLike(terms[0])}%` : null;
@@ -113,6 +113,7 @@ export function explorerTextSql(ids: readonly number[], counties: readonly numbe
              ${matchedStep} AS matched_step
       FROM item_text x WHERE x.item IN ${[...ids]}`,
     'facts',
-    ...counties.map(textNeed),
+    // Without a term no step is read: the counties' names are enough (see namesNeed).
+    ...counties.map(first ? textNeed : namesNeed),
   );
 }
