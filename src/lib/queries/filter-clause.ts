@@ -89,11 +89,18 @@ export const usesKinds = (filters: Filters, omit: Omit = []) => filters.departme
 export function itemCube(filters: Filters, omit: Omit = [], level: PlaceLevel = 'township', departmentSteps = false): Sql {
   const steps = departmentSteps ? sql`, department_steps` : sql``;
   if (!usesKinds(filters, omit)) {
+    // One category and no list filter: every list named, so that each place's rows are found by the
+    // whole key (place, list, category) rather than read through for the category — a region's
+    // 56,000 township rows, half the time of the per-township sums under a category filter.
+    const keyed =
+      filters.categories.length === 1 && !omit.includes('categories') && (!filters.lists.length || omit.includes('lists'))
+        ? sql` AND c.list IN (0, 1, 2) AND c.category = (SELECT id FROM categories WHERE name = ${filters.categories[0]})`
+        : sql``;
     if (countyGrain(filters, level, omit))
       return sql`SELECT county, prefecture, list, category, items, township_steps${steps}
-                 FROM cube_items_county c WHERE ${cubeClause(filters, 'c', omit, 'county')}`;
+                 FROM cube_items_county c WHERE ${cubeClause(filters, 'c', omit, 'county')}${keyed}`;
     return sql`SELECT township, county, prefecture, list, category, items, township_steps${steps}
-               FROM cube_items c WHERE ${cubeClause(filters, 'c', omit)}`;
+               FROM cube_items c WHERE ${cubeClause(filters, 'c', omit)}${keyed}`;
   }
   if (filters.departmentKinds.length === 1 && !departmentSteps) {
     const kind = sql`c.kind = (SELECT id FROM kinds WHERE name = ${filters.departmentKinds[0]})`;
