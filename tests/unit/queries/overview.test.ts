@@ -143,6 +143,25 @@ describe('townshipTotals against the complete database', () => {
     expect(none.map((r) => r.total)).toEqual([0, 0, 0, 0, 0]);
   });
 
+  it('counts every category’s items per list and township, region-wide and in a prefecture', async () => {
+    const categories = (await complete.query<{ category: string }>(sql`SELECT DISTINCT category FROM items ORDER BY category`)).map(
+      (r) => r.category,
+    );
+    const places = await placeIndexOf(db);
+    const prefecture = places.places.find((p) => p.level === 'prefecture' && places.townshipsUnder(p).length > 1)!;
+    let reclaimed = 0;
+    for (const category of categories) {
+      const rows = await actual({ ...NO_FILTERS, categories: [category] });
+      expect(rows).toEqual(await expected(sql`i.category = ${category}`));
+      reclaimed += rows.reduce((s, r) => s + r.reclaimed, 0);
+      const scoped = await actual({ ...NO_FILTERS, categories: [category], scope: prefecture.key });
+      expect(scoped).toEqual(
+        (await expected(sql`i.category = ${category}`)).filter((r) => places.townshipsUnder(prefecture).some((t) => t.key === r.key)),
+      );
+    }
+    expect(reclaimed).toBeGreaterThan(0);
+  });
+
   it('applies the list filter to the list counts only: the share’s base and the steps keep all lists', async () => {
     const filters = { ...NO_FILTERS, lists: ['reclaimed' as const, 'basic' as const] };
     const rows = await actual(filters);
