@@ -338,6 +338,32 @@ class AtlasModel {
     return [...seen].map(([place, sets]) => ({ place, department_kinds: sets.kinds.size, departments: sets.departments.size }));
   }
 
+  /**
+   * Per department kind and place (township, county, prefecture; 0 for all): the distinct kinds and
+   * departments named by the place's items that name the kind (placeDepartments under a kind filter).
+   */
+  private kindPlaceDepartments() {
+    const departmentsOf = new Map<number, Set<number>>();
+    for (const x of this.tables.itemDepartments) entry(departmentsOf, x.item_id, () => new Set<number>()).add(x.department_id);
+    const seen = new Map<string, { kind: number; place: number; kinds: Set<number>; departments: Set<number> }>();
+    for (const [item, departments] of departmentsOf) {
+      const fact = this.factOf.get(item)!;
+      const kinds = new Set([...departments].map((d) => this.kindOfDepartment.get(d)!));
+      for (const kind of kinds)
+        for (const place of [0, fact.township, fact.county, fact.prefecture]) {
+          const sets = entry(seen, `${kind}|${place}`, () => ({ kind, place, kinds: new Set<number>(), departments: new Set<number>() }));
+          for (const k of kinds) sets.kinds.add(k);
+          for (const d of departments) sets.departments.add(d);
+        }
+    }
+    return [...seen.values()].map((s) => ({
+      kind: s.kind,
+      place: s.place,
+      department_kinds: s.kinds.size,
+      departments: s.departments.size,
+    }));
+  }
+
   /** A group's name is its most common wording, its category the most common category (ties: first item). */
   private dutyGroups() {
     const byGroup = new Map<number, ItemRow[]>();
@@ -464,6 +490,7 @@ class AtlasModel {
       ['kind', 'role', 'duty_group', 'county', 'prefecture', 'townships', 'township_steps', 'item'],
       [...groups.values()].map((g) => ({ ...g, townships: g.townships.size })),
     );
+    insertRows(db, 'net_kind_place_departments', ['kind', 'place', 'department_kinds', 'departments'], this.kindPlaceDepartments());
     insertRows(
       db,
       'net_departments_county',

@@ -6,7 +6,7 @@ import { insertRows } from '../db/bulk-insert';
 import { SearchBucket } from '../search/bucket-format';
 import { bucketsFor, matchTerms } from '../search/match';
 import { attachDatabase, detachDatabase } from './attach';
-import { SUMMARY_FILE, parseNeed, partFile, searchBucketFile, textFile, type FixedPart } from './parts';
+import { SUMMARY_FILE, namesNeed, parseNeed, partFile, searchBucketFile, textFile, textNeed, type FixedPart } from './parts';
 import { parseSearchNeed } from './search-need';
 import { unpack } from './unpack';
 
@@ -16,7 +16,7 @@ import { unpack } from './unpack';
  *
  * The summary is the main database. A query's `needs` name what else it reads: a fixed part is
  * fetched once and attached under its own name; a county's text is fetched and copied into the
- * summary's item_text / step_text; a search need fetches the buckets its terms fall in and fills
+ * summary's item_text / step_text (a names need copies item_text alone); a search need fetches the buckets its terms fall in and fills
  * the temporary table search_hits. Loads are shared: two queries needing the facts fetch them once.
  * Once what a query needs is in, it runs synchronously, so nothing can change search_hits between
  * filling it and reading it.
@@ -179,6 +179,12 @@ export class AtlasEngine implements DbClient {
   }
 
   private ensure(need: string): Promise<void> {
+    // A county's whole text holds its names: a names need waits for it when it is in or on its way.
+    const parsed = parseNeed(need);
+    if (parsed?.kind === 'names') {
+      const whole = this.loads.get(textNeed(parsed.county));
+      if (whole) return whole;
+    }
     let load = this.loads.get(need);
     if (!load) {
       load = this.load(need);
@@ -195,7 +201,16 @@ export class AtlasEngine implements DbClient {
     const parsed = parseNeed(need);
     if (!parsed) throw new Error(`unknown need ${need}`);
     if (parsed.kind === 'part') return this.attachPart(parsed.part);
-    return this.copyText(parsed.county);
+    if (parsed.kind === 'names') return this.copyText(parsed.county, false);
+    // The names may be in already (or on their way): then only the steps are copied.
+    const names = this.loads.get(namesNeed(parsed.county));
+    const namesIn = names
+      ? await names.then(
+          () => true,
+          () => false,
+        )
+      : false;
+    return this.copyText(parsed.county, true, !namesIn);
   }
 
   private async fetch(path: string): Promise<Uint8Array> {
@@ -211,7 +226,8 @@ export class AtlasEngine implements DbClient {
     attachDatabase(this.db, db, part);
   }
 
-  private async copyText(county: number): Promise<void> {
+  /** Copies a county's names (`names`) and steps (`steps`) from its text part into the summary's tables. */
+  private async copyText(county: number, steps: boolean, names = true): Promise<void> {
     const path = textFile(county);
     if (!this.info.files.has(path)) throw new AtlasLoadError(path, 'no such county in this build');
     const bytes = await this.fetch(path);
@@ -221,9 +237,11 @@ export class AtlasEngine implements DbClient {
       attachDatabase(this.db, part, 'county_text');
       try {
         this.db.run('BEGIN');
-        this.db.run('INSERT OR IGNORE INTO main.item_text SELECT * FROM county_text.item_text');
-        this.db.run('INSERT INTO main.step_text SELECT * FROM county_text.step_text');
-        this.db.run('INSERT INTO main.text_loaded (county) VALUES (?)', [county]);
+        if (names) this.db.run('INSERT OR IGNORE INTO main.item_text SELECT * FROM county_text.item_text');
+        if (steps) {
+          this.db.run('INSERT INTO main.step_text SELECT * FROM county_text.step_text');
+          this.db.run('INSERT INTO main.text_loaded (county) VALUES (?)', [county]);
+        }
         this.db.run('COMMIT');
       } finally {
         detachDatabase(this.db, 'county_text');

@@ -196,6 +196,17 @@ CREATE TABLE net_kinds_township (
   PRIMARY KEY (role, kind, township)
 ) WITHOUT ROWID;
 
+-- Distinct department kinds and departments (as written) named by the items that name a kind, per
+-- place (township, county, prefecture; 0 for all): the 涉及部门 figure under a department-kind filter
+-- and no other filter but the scope, which the facts answered in 25 ms at a region's size.
+CREATE TABLE net_kind_place_departments (
+  kind             INTEGER NOT NULL,
+  place            INTEGER NOT NULL,
+  department_kinds INTEGER NOT NULL,
+  departments      INTEGER NOT NULL,
+  PRIMARY KEY (kind, place)
+) WITHOUT ROWID;
+
 CREATE TABLE net_departments_county (
   role           INTEGER NOT NULL,
   department     INTEGER NOT NULL,

@@ -2,7 +2,7 @@ import { sql, raw, needing, type Sql } from '../db/sql';
 import type { ListKind } from '../parse/types';
 import type { Filters } from '../state/filters';
 import { listNameSql } from '../atlas/codes';
-import { textNeed } from '../atlas/parts';
+import { namesNeed, textNeed } from '../atlas/parts';
 import { searchNeed } from '../atlas/search-need';
 import { factClause, itemCube, usesKinds } from './filter-clause';
 
@@ -32,7 +32,8 @@ function hits(query: string): Sql {
  * temporary table's size, and would scan every item. Without terms and without a department-kind
  * filter, the summary's item cube holds the same number (items per township × list × category,
  * summed per county where no township filter applies): counting a region's 279,439 facts under a
- * category filter took longer than the rest of the redraw.
+ * category filter took longer than the rest of the redraw. Under one department kind, the network's
+ * kind cube holds it (see itemCube).
  */
 export function searchCountSql(filters: Filters, query: string): Sql {
   if (searchTerms(query).length)
@@ -40,7 +41,9 @@ export function searchCountSql(filters: Filters, query: string): Sql {
       sql`SELECT count(*) AS count FROM search_hits h CROSS JOIN fact_items f ON f.id = h.item WHERE ${factClause(filters, 'f')}`,
       searchNeed(searchTerms(query)),
     );
-  if (usesKinds(filters)) return sql`SELECT count(*) AS count FROM fact_items f WHERE ${factClause(filters, 'f')}`;
+  // Several kinds: an item naming two of them counts once, which only the facts know (itemCube).
+  if (usesKinds(filters) && filters.departmentKinds.length > 1)
+    return sql`SELECT count(*) AS count FROM fact_items f WHERE ${factClause(filters, 'f')}`;
   return sql`SELECT coalesce(sum(items), 0) AS count FROM (${itemCube(filters, [], 'county')})`;
 }
 
@@ -93,7 +96,7 @@ export interface ExplorerTextRow {
   matched_step: string | null;
 }
 
-/** The text of some rows: their counties' text parts are loaded first. */
+/** The text of some rows: their counties' text parts (their names alone, without a search term) are loaded first. */
 export function explorerTextSql(ids: readonly number[], counties: readonly number[], query: string): Sql {
   const terms = searchTerms(query);
   const first = terms.length ? `%${escapeLike(terms[0])}%` : null;
@@ -110,6 +113,7 @@ export function explorerTextSql(ids: readonly number[], counties: readonly numbe
              ${matchedStep} AS matched_step
       FROM item_text x WHERE x.item IN ${[...ids]}`,
     'facts',
-    ...counties.map(textNeed),
+    // Without a term no step is read: the counties' names are enough (see namesNeed).
+    ...counties.map(first ? textNeed : namesNeed),
   );
 }

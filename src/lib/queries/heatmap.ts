@@ -4,7 +4,7 @@ import type { Filters } from '../state/filters';
 import type { ListKind } from '../parse/types';
 import { LIST_OF_CODE } from '../atlas/codes';
 import type { PlaceLevel } from '../atlas/place-tree';
-import { textNeed } from '../atlas/parts';
+import { namesNeed } from '../atlas/parts';
 import { placeClause } from './filter-clause';
 
 /** How a township holds a duty that at least one township had reclaimed. */
@@ -115,7 +115,7 @@ export function heatmapWordingsSql(filters: Filters, counties: readonly number[]
         ORDER BY f.duty_group, f.township, f.list DESC, f.seq`,
     'heatmap',
     'facts',
-    ...counties.map(textNeed),
+    ...counties.map(namesNeed),
   );
 }
 

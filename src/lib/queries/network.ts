@@ -3,7 +3,7 @@ import { sql, raw, needing, type Sql } from '../db/sql';
 import type { Filters } from '../state/filters';
 import { ROLE_CODE, roleNameSql } from '../atlas/codes';
 import type { PlaceLevel } from '../atlas/place-tree';
-import { textNeed } from '../atlas/parts';
+import { namesNeed } from '../atlas/parts';
 import { countyGrain, countyScopeClause, factClause, placeClause, roleCubeClause } from './filter-clause';
 
 /**
@@ -162,7 +162,7 @@ export function departmentDutiesSql(filters: Filters, grouping: DepartmentGroupi
         AND f.list = fd.role + 1
         AND ${factClause(filters, 'f', ['departmentKinds', 'lists'])}
       ORDER BY fd.role, f.township, f.seq`,
-    ...counties.map(textNeed),
+    ...counties.map(namesNeed),
   );
 }
 

@@ -1,7 +1,7 @@
 import { sql, raw, needing, type Sql } from '../db/sql';
 import type { Filters } from '../state/filters';
 import { listNameSql } from '../atlas/codes';
-import { textNeed } from '../atlas/parts';
+import { namesNeed } from '../atlas/parts';
 import { countyScopeClause, cubeClause, factClause, placeClause, usesKinds } from './filter-clause';
 
 /**
@@ -129,7 +129,7 @@ export const varianceItems = (dutyGroup: number, filters: Filters, counties: rea
       WHERE f.duty_group = ${dutyGroup} AND ${placeClause(filters, 'f')}
       ORDER BY f.list DESC, t.county, t.place`,
     'facts',
-    ...counties.map(textNeed),
+    ...counties.map(namesNeed),
   );
 
 /** The counties of the selected townships listing a group: the text parts its wordings are in. */

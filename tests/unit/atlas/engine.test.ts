@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AtlasEngine, AtlasLoadError, type AtlasSource } from '../../../src/lib/atlas/engine';
-import { SUMMARY_FILE, partFile } from '../../../src/lib/atlas/parts';
+import { SUMMARY_FILE, countyOfTextFile, namesNeed, partFile, textFile, textNeed } from '../../../src/lib/atlas/parts';
 import { unpack } from '../../../src/lib/atlas/unpack';
 import { sql, needing } from '../../../src/lib/db/sql';
 import { realDb } from '../queries/real-db';
@@ -133,5 +133,31 @@ describe('AtlasEngine', () => {
     expect(pending.map((p) => p.path)).toEqual([partFile('heatmap'), partFile('facts'), partFile('network')]);
     pending[2].release();
     await engine.prefetched();
+  });
+
+  it('copies a county’s names alone for a names need, adds its steps for a text need, and never copies a row twice', async () => {
+    const src = source();
+    const engine = await AtlasEngine.open(SQL, src);
+    const county = [...engine.info.files.keys()].map(countyOfTextFile).find((c) => c !== null)!;
+    const counts = (...needs: string[]) =>
+      engine.query<{ names: number; steps: number }>(
+        needing(sql`SELECT (SELECT count(*) FROM item_text) AS names, (SELECT count(*) FROM step_text) AS steps`, ...needs),
+      );
+    const [names] = await counts(namesNeed(county));
+    expect(names.names).toBeGreaterThan(0);
+    expect(names.steps).toBe(0);
+    const [both] = await counts(textNeed(county));
+    expect(both.names).toBe(names.names);
+    expect(both.steps).toBeGreaterThan(0);
+    // The same county's names again, or its text: nothing more is fetched or copied.
+    expect(await counts(namesNeed(county), textNeed(county))).toEqual([both]);
+    expect(src.fetched.filter((p) => p === textFile(county))).toHaveLength(2);
+
+    // The names of a county whose whole text is on its way wait for it: one fetch, not two.
+    const other = [...engine.info.files.keys()].map(countyOfTextFile).find((c) => c !== null && c !== county)!;
+    const [whole, named] = await Promise.all([counts(textNeed(other)), counts(namesNeed(other))]);
+    expect(named).toEqual(whole);
+    expect(whole[0].steps).toBeGreaterThan(both.steps);
+    expect(src.fetched.filter((p) => p === textFile(other))).toHaveLength(1);
   });
 });

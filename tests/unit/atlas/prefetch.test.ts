@@ -35,4 +35,19 @@ describe('what the app fetches after the first chart', () => {
     expect(texts.length).toBeGreaterThan(0);
     expect(texts.length).toBeLessThan(99); // not the whole region's text
   });
+
+  it('takes the named counties’ text right after the fixed parts, whatever their size, and the rest smallest first', () => {
+    const files = new Map<string, number>([
+      [partFile('facts'), 10.2 * MB],
+      [partFile('network'), 2.1 * MB],
+      ...Array.from({ length: 40 }, (_, i): [string, number] => [textFile(i + 1), (0.2 + (i % 5) * 0.2) * MB]),
+    ]);
+    const largest = [...files].filter(([path]) => path.includes('/text/')).sort((a, b) => b[1] - a[1])[0][0];
+    const county = Number(largest.match(/(\d+)\.sqlite/)![1]);
+    const plan = prefetchPlan(files, PREFETCH_BUDGET, [county]);
+    expect(plan.slice(0, 3)).toEqual(['network', 'facts', `text:${county}`]);
+    expect(prefetchPlan(files)).not.toContain(`text:${county}`); // the smallest fill the room without it
+    const rest = plan.slice(3).map((n) => files.get(textFile(Number(n.slice(5))))!);
+    expect(rest).toEqual([...rest].sort((a, b) => a - b));
+  });
 });

@@ -70,6 +70,24 @@ describe('categoryCounts on the real database', () => {
     expect(sum(agri)).toBe(n);
   });
 
+  it('counts each department kind’s items per township and per prefecture as the complete database does', async () => {
+    const complete = await completeDb();
+    const kinds = (await complete.query<{ kind: string }>(sql`SELECT DISTINCT kind FROM departments ORDER BY kind`)).map((r) => r.kind);
+    const key = (r: { unitName: string; list: string; category: string; count: number }) =>
+      `${r.unitName}|${r.list}|${r.category}|${r.count}`;
+    for (const level of ['township', 'prefecture'] as const)
+      for (const kind of kinds) {
+        const rows = await categoryCounts(db, { ...NO_FILTERS, departmentKinds: [kind] }, level);
+        const expected = await complete.query<{ unitName: string; list: string; category: string; count: number }>(sql`
+          SELECT ${level === 'township' ? sql`t.name` : sql`t.prefecture`} AS unitName, i.list, i.category, count(*) AS count
+          FROM items i JOIN townships t ON t.id = i.township_id
+          WHERE i.id IN (SELECT x.item_id FROM item_departments x JOIN departments d ON d.id = x.department_id WHERE d.kind = ${kind})
+          GROUP BY 1, 2, 3`);
+        expect(rows.map(key).sort()).toEqual(expected.map(key).sort());
+        expect(rows.length).toBeGreaterThan(0);
+      }
+  });
+
   it('makes 党的建设 the largest category over all lists (the chart title)', async () => {
     const { categories, bars } = categoryBars(await categoryCounts(db, NO_FILTERS));
     expect(categories[0]).toBe('党的建设');

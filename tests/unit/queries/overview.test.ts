@@ -143,6 +143,25 @@ describe('townshipTotals against the complete database', () => {
     expect(none.map((r) => r.total)).toEqual([0, 0, 0, 0, 0]);
   });
 
+  it('counts every category’s items per list and township, region-wide and in a prefecture', async () => {
+    const categories = (await complete.query<{ category: string }>(sql`SELECT DISTINCT category FROM items ORDER BY category`)).map(
+      (r) => r.category,
+    );
+    const places = await placeIndexOf(db);
+    const prefecture = places.places.find((p) => p.level === 'prefecture' && places.townshipsUnder(p).length > 1)!;
+    let reclaimed = 0;
+    for (const category of categories) {
+      const rows = await actual({ ...NO_FILTERS, categories: [category] });
+      expect(rows).toEqual(await expected(sql`i.category = ${category}`));
+      reclaimed += rows.reduce((s, r) => s + r.reclaimed, 0);
+      const scoped = await actual({ ...NO_FILTERS, categories: [category], scope: prefecture.key });
+      expect(scoped).toEqual(
+        (await expected(sql`i.category = ${category}`)).filter((r) => places.townshipsUnder(prefecture).some((t) => t.key === r.key)),
+      );
+    }
+    expect(reclaimed).toBeGreaterThan(0);
+  });
+
   it('applies the list filter to the list counts only: the share’s base and the steps keep all lists', async () => {
     const filters = { ...NO_FILTERS, lists: ['reclaimed' as const, 'basic' as const] };
     const rows = await actual(filters);
@@ -154,6 +173,26 @@ describe('townshipTotals against the complete database', () => {
     const filters = { ...NO_FILTERS, departmentKinds: ['农业农村局'], lists: ['coop' as const] };
     const involving = sql`i.id IN (SELECT x.item_id FROM item_departments x JOIN departments d ON d.id = x.department_id WHERE d.kind = '农业农村局')`;
     expect(await actual(filters)).toEqual(await expected(involving, ['coop']));
+  });
+
+  it('counts the items of every department kind, alone and with a list, category or second kind, as the items name it', async () => {
+    const kinds = (await complete.query<{ kind: string }>(sql`SELECT DISTINCT kind FROM departments ORDER BY kind`)).map((r) => r.kind);
+    expect(kinds.length).toBeGreaterThan(2);
+    const involving = (names: string[]) =>
+      sql`i.id IN (SELECT x.item_id FROM item_departments x JOIN departments d ON d.id = x.department_id WHERE d.kind IN ${names})`;
+    for (const kind of kinds) {
+      const rows = await actual({ ...NO_FILTERS, departmentKinds: [kind] });
+      expect(rows).toEqual(await expected(involving([kind])));
+      expect(rows.some((r) => r.all_lists_total > 0)).toBe(true);
+    }
+    const [first, second] = kinds;
+    expect(await actual({ ...NO_FILTERS, departmentKinds: [first], lists: ['reclaimed'] })).toEqual(
+      await expected(involving([first]), ['reclaimed']),
+    );
+    expect(await actual({ ...NO_FILTERS, departmentKinds: [first], categories: ['党的建设'] })).toEqual(
+      await expected(sql`${involving([first])} AND i.category = '党的建设'`),
+    );
+    expect(await actual({ ...NO_FILTERS, departmentKinds: [first, second] })).toEqual(await expected(involving([first, second])));
   });
 
   it('keeps to the scope and the township filter, unless told to omit the latter', async () => {
@@ -180,6 +219,30 @@ describe('departmentFigures against the complete database', () => {
         JOIN departments d2 ON d2.id = x2.department_id WHERE d2.kind = '农业农村局')`);
     expect(d).toEqual(check);
     expect(d.department_kinds).toBeGreaterThan(1);
+  });
+});
+
+describe('departmentFigures under one department kind, in every scope', () => {
+  it('counts the departments sharing an item with each kind, region-wide and per prefecture and county', async () => {
+    const complete = await completeDb();
+    const kinds = (await complete.query<{ kind: string }>(sql`SELECT DISTINCT kind FROM departments ORDER BY kind`)).map((r) => r.kind);
+    const places = await placeIndexOf(db);
+    const scopes = [null, ...places.places.filter((p) => p.level === 'prefecture' || p.level === 'county')];
+    expect(scopes.length).toBeGreaterThan(2);
+    for (const kind of kinds)
+      for (const scope of scopes) {
+        const [d] = await db.query<DepartmentFiguresRow>(
+          departmentFigures({ ...NO_FILTERS, departmentKinds: [kind], scope: scope?.key ?? null }),
+        );
+        const inScope = scope ? sql`AND t.${raw(scope.level)} = ${scope.name}` : sql``;
+        const [check] = await complete.query<DepartmentFiguresRow>(sql`
+          SELECT count(DISTINCT d.kind) AS department_kinds, count(DISTINCT d.id) AS departments
+          FROM items i JOIN townships t ON t.id = i.township_id
+          JOIN item_departments x ON x.item_id = i.id JOIN departments d ON d.id = x.department_id
+          WHERE i.id IN (SELECT x2.item_id FROM item_departments x2
+            JOIN departments d2 ON d2.id = x2.department_id WHERE d2.kind = ${kind}) ${inScope}`);
+        expect(d).toEqual(check);
+      }
   });
 });
 
