@@ -10,6 +10,9 @@ import { sourceTownshipsSql, type SourceTownshipRow } from '../queries/export-so
 import { describeFilters, footerLine, sourceLine } from './caption';
 import type { TableCaption } from './table';
 
+/** The footer's wording, for a caption without the shell's state (export-context.ts's date-only caption). */
+export { footerLine };
+
 export interface CaptionState {
   client: DbClient;
   filters: Filters;

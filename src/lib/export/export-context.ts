@@ -16,7 +16,9 @@ export function provideExportCaption(provider: CaptionProvider): void {
 }
 
 async function dateOnly(): Promise<TableCaption> {
-  const { footerLine } = await import('./caption');
+  // Through caption-source.ts, the module the shell loads with the first export: importing caption.ts
+  // here as well left it statically and dynamically imported, which Vite warned was ineffective.
+  const { footerLine } = await import('./caption-source');
   return { filters: '', source: '', footer: footerLine(new Date()) };
 }
 
