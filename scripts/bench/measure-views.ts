@@ -30,6 +30,8 @@ interface ChangeResult {
   failed: number;
   lastResultAt: number;
   endedAt: number;
+  /** The data-testid nearest to the last change the redraw waited for (null: nothing changed). */
+  lastChangeIn?: string | null;
 }
 
 /** Applies a change in the page (page/instrument.js) and waits for the view's redraw; a hung page counts as timed out. */
@@ -78,7 +80,15 @@ export async function walkViews(
     const record = async (kind: ChangeKind, search: string) => {
       if (Date.now() - viewStarted > plan.budgetMs) throw new Error(`cut short after ${plan.budgetMs / 1000} s`);
       const r = await change(session.page, search, view, plan.timeoutMs);
-      changes.push({ kind, search, ms: r.ms, longTasksMs: r.longTasksMs, timedOut: r.timedOut, queries: r.queries });
+      changes.push({
+        kind,
+        search,
+        ms: r.ms,
+        longTasksMs: r.longTasksMs,
+        timedOut: r.timedOut,
+        queries: r.queries,
+        lastChangeIn: r.lastChangeIn ?? null,
+      });
       if (r.failed) errors.push(`${view} ${search}: ${r.failed} queries failed`);
       if (r.timedOut) throw new Error(`${kind} ${search} timed out after ${plan.timeoutMs / 1000} s`);
     };

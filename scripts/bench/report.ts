@@ -215,6 +215,7 @@ function redrawEvidence(size: SizeResult): string {
     waiting ? `one waited ${formatMs(waiting.waitMs)} for ${waiting.needs.join(', ')}` : 'none waited for parts',
     `the last answer reached the page after ${formatMs(answered)}`,
     `the main thread was in long tasks (drawing, laying out) for ${formatMs(change.longTasksMs)} of it`,
+    ...(change.lastChangeIn ? [`the last change painted was in ${change.lastChangeIn}`] : []),
   ].join('; ');
 }
 

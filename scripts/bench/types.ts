@@ -85,6 +85,8 @@ export interface Change {
   longTasksMs: number;
   timedOut: boolean;
   queries: QuerySample[];
+  /** Where the last change the redraw waited for was (the nearest data-testid); absent in older results. */
+  lastChangeIn?: string | null;
 }
 
 export interface ViewFigures {

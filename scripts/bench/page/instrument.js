@@ -79,10 +79,15 @@
       // The frame that painted the view's last change: the redraw's end, whenever the walk notices it.
       let lastChange = null;
       let paintedAt = null;
+      // Where the last change was: the nearest element with a data-testid (the chart, the table).
+      let lastChangeIn = null;
       // The first frame after the change: when nothing changed, the view was drawn by it.
       let firstFrameAt = null;
       const watched = document.querySelector(`[data-testid="view-${view}"]`)?.closest('main') ?? document.body;
-      const observer = new MutationObserver(() => {
+      const observer = new MutationObserver((records) => {
+        const target = records[records.length - 1].target;
+        const element = target.nodeType === Node.ELEMENT_NODE ? target : target.parentElement;
+        lastChangeIn = element?.closest('[data-testid]')?.getAttribute('data-testid') ?? element?.localName ?? null;
         const mine = (lastChange = performance.now());
         afterPaint().then((at) => {
           if (lastChange === mine) paintedAt = at;
@@ -121,6 +126,7 @@
             queries: answered.map(sample),
             failed: mine.filter((q) => q.failed).length,
             lastResultAt: Math.max(started, ...answered.map((q) => q.receivedAt)),
+            lastChangeIn,
             endedAt: at,
           });
         };

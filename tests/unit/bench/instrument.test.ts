@@ -11,6 +11,7 @@ interface Redraw {
   ms: number;
   timedOut: boolean;
   started: number;
+  lastChangeIn: string | null;
 }
 type Bench = { change(search: string, view: string, timeoutMs: number): Promise<Redraw> };
 
@@ -73,6 +74,26 @@ describe('the bench instrument', () => {
     const redraw = await bench().change('?a=2', 'x', 5000);
     expect(redraw.timedOut).toBe(false);
     expect(redraw.started + redraw.ms).toBeGreaterThanOrEqual(lastAt);
+  });
+
+  it('names where the last change it waited for was', async () => {
+    onChange(() => {
+      const chart = document.createElement('figure');
+      chart.dataset.testid = 'some-chart';
+      view.setAttribute('aria-busy', 'true');
+      view.append(chart);
+      later(60, () => chart.append(document.createElement('svg')));
+      // The last change: text written into the note, after the chart.
+      const note = document.createElement('p');
+      note.dataset.testid = 'late-note';
+      chart.after(note);
+      later(90, () => {
+        view.setAttribute('aria-busy', 'false');
+        note.append('text');
+      });
+    });
+    const redraw = await bench().change('?a=4', 'x', 5000);
+    expect(redraw.lastChangeIn).toBe('late-note');
   });
 
   it('times a change that redraws nothing at the first frame after it', async () => {
