@@ -32,7 +32,8 @@ export default defineConfig(
     name: 'duty-atlas/ignores',
     basePath: repoRoot,
     // Built output (also the e2e tests' and the benchmark's synthetic sites), the generated data and the raw lists: nothing here is hand-written.
-    ignores: ['dist/', 'dist-single/', 'public/data/', 'data/', '.e2e-scale/', '.e2e-hostile/', '.e2e-single/', '.bench/'],
+    // `.scratch/` (ignored by git too) holds a developer's throwaway measuring scripts.
+    ignores: ['dist/', 'dist-single/', 'public/data/', 'data/', '.e2e-scale/', '.e2e-hostile/', '.e2e-single/', '.bench/', '.scratch/'],
   },
   {
     basePath: repoRoot,
