@@ -1,6 +1,7 @@
 /**
  * Imported first by src/main.ts: the served data's worker starts (src/lib/state/early-start.ts)
- * before any other module of the page is evaluated. The boot's modules (the URL's state, the first
+ * once this module's own imports (the data connection) have run, before the theme and the boot's
+ * modules are evaluated. The boot's modules (the URL's state, the first
  * view's queries, the UI's strings) and the stored theme took 40–50 ms of the main thread before it,
  * and the worker's path — its script, sql.js, the summary — decides when the first chart can be drawn.
  */

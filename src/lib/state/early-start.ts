@@ -2,8 +2,8 @@ import { loadStoredDatabase, type StoredDatabase } from '../import/stored-databa
 import { connect, type Connection } from './connect';
 
 /**
- * What the page starts before its app's modules have run (src/boot.ts, imported by src/main.ts
- * first): the served data's worker — compiling sql.js, fetching the summary, answering the shell's
+ * What the page starts before its app's modules have run (src/start-data.ts, imported by
+ * src/main.ts first; src/boot.ts adds 总览's head start): the served data's worker — compiling sql.js, fetching the summary, answering the shell's
  * queries — and the look for a database kept from an earlier visit, side by side. The shell mounts
  * meanwhile, so neither waits for the other; DataSession.load takes them over. Where a kept database
  * is found, the served connection is closed unused and the kept one opened, as before.
