@@ -149,6 +149,10 @@ export type TownshipListSumsRow = Pick<
   'place' | 'key' | 'name' | 'county' | 'prefecture' | 'county_name' | 'prefecture_name' | 'basic' | 'coop' | 'reclaimed' | 'township_steps'
 >;
 
+/** What every township row of townshipListSums names, and the tables they are read from. */
+const TOWNSHIP_COLUMNS = raw('t.place, t.id AS key, t.name, t.county, t.prefecture, c.name AS county_name, p.name AS prefecture_name');
+const TOWNSHIPS_WITH_PLACES = raw('FROM townships t JOIN places c ON c.id = t.county JOIN places p ON p.id = t.prefecture');
+
 /**
  * Items per list and the township steps of the 配合 items, per township of the selection, under
  * every filter but the list filter (which `withListFilter` applies). Every township in scope (and
@@ -161,12 +165,10 @@ export const townshipListSums = (filters: Filters, omit: readonly 'townships'[] 
   !filters.categories.length && !filters.departmentKinds.length
     ? // No filter but places: the sums per township are the build's (township_lists).
       sql`
-  SELECT t.place, t.id AS key, t.name, t.county, t.prefecture, c.name AS county_name, p.name AS prefecture_name,
+  SELECT ${TOWNSHIP_COLUMNS},
          coalesce(s.basic, 0) AS basic, coalesce(s.coop, 0) AS coop, coalesce(s.reclaimed, 0) AS reclaimed,
          coalesce(s.township_steps, 0) AS township_steps
-  FROM townships t
-  JOIN places c ON c.id = t.county
-  JOIN places p ON p.id = t.prefecture
+  ${TOWNSHIPS_WITH_PLACES}
   LEFT JOIN township_lists s ON s.township = t.place
   WHERE ${placeClause(filters, 't', omit, 'place')}
   ORDER BY t.place`
@@ -176,12 +178,10 @@ export const townshipListSums = (filters: Filters, omit: readonly 'townships'[] 
         // per township; summing the kind cube over categories took 20-35 ms in the worker at 1,100.
         needing(
           sql`
-  SELECT t.place, t.id AS key, t.name, t.county, t.prefecture, c.name AS county_name, p.name AS prefecture_name,
+  SELECT ${TOWNSHIP_COLUMNS},
          0 AS basic, coalesce(lead.duties, 0) AS coop, coalesce(recv.duties, 0) AS reclaimed,
          coalesce(lead.township_steps, 0) AS township_steps
-  FROM townships t
-  JOIN places c ON c.id = t.county
-  JOIN places p ON p.id = t.prefecture
+  ${TOWNSHIPS_WITH_PLACES}
   CROSS JOIN (SELECT (SELECT id FROM kinds WHERE name = ${filters.departmentKinds[0]}) AS id) k
   LEFT JOIN net_kinds_township lead ON lead.role = 0 AND lead.kind = k.id AND lead.township = t.place
   LEFT JOIN net_kinds_township recv ON recv.role = 1 AND recv.kind = k.id AND recv.township = t.place
@@ -190,14 +190,12 @@ export const townshipListSums = (filters: Filters, omit: readonly 'townships'[] 
           'network',
         )
       : sql`
-  SELECT t.place, t.id AS key, t.name, t.county, t.prefecture, c.name AS county_name, p.name AS prefecture_name,
+  SELECT ${TOWNSHIP_COLUMNS},
          coalesce(sum(CASE s.list WHEN 0 THEN s.items END), 0) AS basic,
          coalesce(sum(CASE s.list WHEN 1 THEN s.items END), 0) AS coop,
          coalesce(sum(CASE s.list WHEN 2 THEN s.items END), 0) AS reclaimed,
          coalesce(sum(CASE s.list WHEN 1 THEN s.township_steps END), 0) AS township_steps
-  FROM townships t
-  JOIN places c ON c.id = t.county
-  JOIN places p ON p.id = t.prefecture
+  ${TOWNSHIPS_WITH_PLACES}
   LEFT JOIN (${itemCube(filters, ['lists', ...omit])}) s ON s.township = t.place
   WHERE ${placeClause(filters, 't', omit, 'place')}
   GROUP BY t.place
