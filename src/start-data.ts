@@ -1,9 +1,12 @@
 /**
- * Imported first by src/main.ts: the served data's worker starts (src/lib/state/early-start.ts)
- * once this module's own imports (the data connection) have run, before the theme and the boot's
- * modules are evaluated. The boot's modules (the URL's state, the first
- * view's queries, the UI's strings) and the stored theme took 40–50 ms of the main thread before it,
- * and the worker's path — its script, sql.js, the summary — decides when the first chart can be drawn.
+ * Starts the served data's worker (src/lib/state/early-start.ts) as early as the page can. The
+ * served build makes it an entry of its own that index.html runs as an async module script
+ * (scripts/first-paint-chunks.ts): it runs as soon as its own few modules have arrived, while the
+ * entry's code is still arriving and compiling. src/main.ts imports it first too (in the dev server
+ * and the single file, that is how it runs); a module runs once, so the worker starts once.
+ * The boot's modules (the URL's state, the first view's queries, the UI's strings) and the stored
+ * theme took 40–50 ms of the main thread before it, and the worker's path — its script, sql.js,
+ * the summary — decides when the first chart can be drawn.
  */
 import { startEarly } from './lib/state/early-start';
 
