@@ -62,6 +62,21 @@ describe('app shell', () => {
     expect(new URL(again.url()).search).toBe('');
   });
 
+  it('drops from a link the places these lists do not hold, and shows what the rest of it asks for', async () => {
+    const yilahu = db.townshipId('伊拉湖镇');
+    // A link made on other lists: a county and a township these lists lack, beside a list filter.
+    const page = await b.open(`?p=not-a-place&t=gone&t=${encodeURIComponent(yilahu)}&l=reclaimed`);
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('p'));
+    const params = new URL(page.url()).searchParams;
+    expect(params.getAll('t')).toEqual([yilahu]);
+    expect(params.getAll('l')).toEqual(['reclaimed']);
+    // The key figures count that township's 收回 items, as the database does.
+    const reclaimed = db.one<{ n: number }>(`SELECT count(*) AS n FROM items WHERE list = 'reclaimed' AND township_id = ?`, [yilahu]).n;
+    expect(reclaimed).toBeGreaterThan(0);
+    await page.waitForFunction((n) => document.querySelector('[data-figure=total] .value')?.textContent?.startsWith(String(n)), reclaimed);
+    await expect(page.getByTestId('active-filters').textContent()).resolves.not.toContain('gone');
+  });
+
   it('shows a Chinese error with a retry button when the database cannot be loaded', async () => {
     const page = await b.open('', { waitReady: false });
     await page.waitForSelector('main[data-state="ready"]');

@@ -90,6 +90,25 @@ export interface Selection {
   counties: number[];
 }
 
+/**
+ * The filters with the places the data does not hold taken out: a link or bookmark made on other
+ * lists names a county or townships these lists lack. Queries find nothing there, while the
+ * selection reads an unknown scope as everything, so the page said "all townships" over empty
+ * charts. A township named as the scope (a hand-made link; drilling stops at counties) becomes the
+ * township filter within its county. Returns `filters` itself when every place is known.
+ */
+export function knownPlaces(filters: Filters, index: PlaceIndex): Filters {
+  let { scope, townships } = filters;
+  const place = scope === null ? null : index.byKey.get(scope);
+  if (scope !== null && place?.level === 'township') {
+    townships = [...new Set([...townships, place.key])];
+    scope = place.parent === null ? null : (index.byId.get(place.parent)?.key ?? null);
+  } else if (scope !== null && !place) scope = null;
+  const known = townships.filter((key) => index.byKey.get(key)?.level === 'township');
+  if (scope === filters.scope && known.length === filters.townships.length) return filters;
+  return { ...filters, scope, townships: known };
+}
+
 export function selectionOf(index: PlaceIndex, filters: Filters, fit = FIT): Selection {
   const scope = filters.scope ? (index.byKey.get(filters.scope) ?? null) : null;
   const inScope = index.townshipsUnder(scope);

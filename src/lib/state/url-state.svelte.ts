@@ -32,6 +32,8 @@ export class UrlState {
 
   setView = (view: ViewId) => this.commit({ ...this.state, view });
   setFilters = (filters: Filters) => this.commit({ ...this.state, filters });
+  /** Corrects the filters in place (the entry is replaced): back returns to the page before, not to the wrong ones. */
+  correctFilters = (filters: Filters) => this.commit({ ...this.state, filters }, 'replace');
   setParams = (params: Record<string, string>) => this.commit({ ...this.state, params });
   setQuery = (query: string, mode: 'push' | 'replace' = 'replace') => this.commit({ ...this.state, query }, mode);
   setItem = (item: number | null) => this.commit({ ...this.state, item });

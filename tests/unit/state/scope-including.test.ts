@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlaceRow } from '../../../src/lib/queries/places';
-import { PlaceIndex, scopeIncluding, selectionOf } from '../../../src/lib/state/selection';
+import { PlaceIndex, knownPlaces, scopeIncluding, selectionOf } from '../../../src/lib/state/selection';
 import { NO_FILTERS } from '../../../src/lib/state/filters';
 
 // Two prefectures; the first with two counties of two townships each, the second with one county.
@@ -43,5 +43,27 @@ describe('scopeIncluding: picking a township widens the scope just enough', () =
     const scope = scopeIncluding(index, 'C1', 't3');
     const selection = selectionOf(index, { ...NO_FILTERS, scope, townships: ['t1', 't3'] }, 1);
     expect(selection.townships.map((t) => t.key)).toEqual(['t1', 't3']);
+  });
+});
+
+describe('knownPlaces: a link naming places these lists lack', () => {
+  it('leaves filters naming known places as they are (the same object)', () => {
+    const filters = { ...NO_FILTERS, scope: 'C1', townships: ['t1'], lists: ['coop' as const] };
+    expect(knownPlaces(filters, index)).toBe(filters);
+    expect(knownPlaces(NO_FILTERS, index)).toBe(NO_FILTERS);
+  });
+
+  it('drops a scope and townships the data does not hold, keeping the other filters', () => {
+    const filters = { ...NO_FILTERS, scope: 'elsewhere', townships: ['t5', 'gone'], categories: ['党的建设'] };
+    expect(knownPlaces(filters, index)).toEqual({ ...NO_FILTERS, scope: null, townships: ['t5'], categories: ['党的建设'] });
+    // A county's key in the township filter is no township.
+    expect(knownPlaces({ ...NO_FILTERS, townships: ['C1'] }, index).townships).toEqual([]);
+  });
+
+  it('turns a township named as the scope into the township filter within its county', () => {
+    const known = knownPlaces({ ...NO_FILTERS, scope: 't3' }, index);
+    expect(known).toEqual({ ...NO_FILTERS, scope: 'C2', townships: ['t3'] });
+    // The selection then shows that township, as the link meant.
+    expect(selectionOf(index, known).townships.map((t) => t.key)).toEqual(['t3']);
   });
 });
