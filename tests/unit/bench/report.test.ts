@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { formatBytes, formatMs, formatRatio, markdownTable, textTable } from '../../../scripts/bench/format';
 import { firstChart, viewStats, worstQuery, worstRedraw } from '../../../scripts/bench/figures';
 import { projections, renderMarkdown, summaryRow } from '../../../scripts/bench/report';
-import { isFirstPaintPath, sizeClass, targetsFor } from '../../../scripts/bench/targets';
-import { SUMMARY_FILE, partFile, searchBucketFile, textFile } from '../../../src/lib/atlas/parts';
+import { isFirstPaintPath, neededBy, sizeClass, targetsFor } from '../../../scripts/bench/targets';
+import { SUMMARY_FILE, namesNeed, partFile, searchBucketFile, textFile, textNeed } from '../../../src/lib/atlas/parts';
 import type { BenchResult, Change, PageLoad, SizeResult } from '../../../scripts/bench/types';
 
 const load = (ms: number, gzipBytes: number, extra: Partial<PageLoad> = {}): PageLoad => ({
@@ -83,6 +83,13 @@ describe('targets', () => {
     expect(
       [`data/${partFile('facts')}`, `data/${textFile(7)}`, `data/${searchBucketFile(0)}`, 'data/duties.sqlite'].some(isFirstPaintPath),
     ).toBe(false);
+  });
+
+  it('counts a county’s text file as read by a query that needs its steps or only its item names', () => {
+    expect(neededBy(`data/${textFile(7)}`, [textNeed(7)])).toBe(true);
+    expect(neededBy(`data/${textFile(7)}`, [namesNeed(7)])).toBe(true);
+    expect(neededBy(`data/${textFile(7)}`, [namesNeed(8), 'facts'])).toBe(false);
+    expect(neededBy(`data/${partFile('facts')}`, ['facts'])).toBe(true);
   });
 });
 
