@@ -158,6 +158,8 @@ function describeRefusal(problem: DatabaseProblem): string {
       return 'no townships in it';
     case 'broken-reference':
       return `${problem.table} row ${problem.row} points at a ${problem.parent} row that does not exist`;
+    case 'role-mismatch':
+      return `item_departments row ${problem.row} has a ${problem.role} department on a ${problem.list} item (lead goes with coop, receiver with reclaimed)`;
   }
 }
 

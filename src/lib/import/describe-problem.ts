@@ -19,5 +19,7 @@ export function describeProblem(problem: DatabaseProblem): string {
       return say['no-townships']();
     case 'broken-reference':
       return say['broken-reference'](problem.table, problem.row, problem.parent);
+    case 'role-mismatch':
+      return say['role-mismatch'](problem.row, problem.role, problem.list);
   }
 }

@@ -15,7 +15,9 @@ export type DatabaseProblem =
   | { kind: 'missing-column'; table: string; column: string }
   | { kind: 'newer-schema'; version: string }
   | { kind: 'no-townships' }
-  | { kind: 'broken-reference'; table: string; row: number; parent: string };
+  | { kind: 'broken-reference'; table: string; row: number; parent: string }
+  /** An item_departments row whose role does not go with its item's list (`row`: its rowid). */
+  | { kind: 'role-mismatch'; row: number; role: 'lead' | 'receiver'; list: string };
 
 /** Every row of a complete database: what the parts are derived from, and what lists are added to. */
 export interface CompleteTables extends ContractTables {
@@ -79,6 +81,16 @@ function problemsOf(SQL: SqlJsStatic, db: Database): DatabaseProblem[] {
   if (Number(db.exec('SELECT count(*) FROM townships')[0].values[0][0]) === 0) problems.push({ kind: 'no-townships' });
   for (const [table, row, parent] of (db.exec('PRAGMA foreign_key_check')[0]?.values ?? []).slice(0, MAX_REPORTED))
     problems.push({ kind: 'broken-reference', table: String(table), row: Number(row), parent: String(parent) });
+  // A lead department belongs to a 配合 item and a receiving one to a 收回 item (the parser writes
+  // nothing else): the department-kind tables count a role as its list, so a file that mixes them
+  // would have 配合 and 收回 figures disagree between views.
+  const mismatched = db.exec(
+    `SELECT x.rowid, x.role, i.list FROM item_departments x JOIN items i ON i.id = x.item_id
+     WHERE NOT ((x.role = 'lead' AND i.list = 'coop') OR (x.role = 'receiver' AND i.list = 'reclaimed'))
+     ORDER BY x.rowid LIMIT ${MAX_REPORTED}`,
+  );
+  for (const [row, role, list] of mismatched[0]?.values ?? [])
+    problems.push({ kind: 'role-mismatch', row: Number(row), role: role as 'lead' | 'receiver', list: String(list) });
   return problems;
 }
 

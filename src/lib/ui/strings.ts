@@ -674,6 +674,10 @@ export const DATA_STRINGS = {
     'no-townships': () => '数据库中没有任何乡镇',
     'broken-reference': (table: string, row: number, parent: string) =>
       `数据表 ${table} 第 ${formatCount(row)} 行引用的 ${parent} 记录不存在`,
+    'role-mismatch': (row: number, role: 'lead' | 'receiver', list: string) =>
+      `数据表 item_departments 第 ${formatCount(row)} 行把${role === 'lead' ? '牵头部门' : '承接部门'}记在了${
+        (LIST_LABELS as Record<string, string>)[list] ?? list
+      }事项上：牵头部门只属于配合履职事项，承接部门只属于上级部门收回事项`,
   },
 } as const;
 

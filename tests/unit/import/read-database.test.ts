@@ -9,6 +9,7 @@ import { readCompleteDatabase, DatabaseRefused, type DatabaseProblem } from '../
 import { fileSource } from '../../../scripts/lib/file-source';
 import { SUMMARY_FILE } from '../../../src/lib/atlas/parts';
 import { realDb } from '../queries/real-db';
+import { describeProblem } from '../../../src/lib/import/describe-problem';
 
 const DATA = resolve(import.meta.dirname, '../../../public/data');
 
@@ -86,6 +87,17 @@ describe('readCompleteDatabase', () => {
       altered("PRAGMA foreign_keys = OFF; UPDATE items SET township_id = 'nowhere' WHERE id = (SELECT min(id) FROM items)"),
     );
     expect(problems).toContainEqual(expect.objectContaining({ kind: 'broken-reference', table: 'items', parent: 'townships' }));
+  });
+
+  it('names the department rows whose role does not go with their item’s list', () => {
+    expect(problemsOf(altered('SELECT 1'))).toEqual([]);
+    const edited = altered(
+      "UPDATE item_departments SET role = 'receiver' WHERE rowid = (SELECT min(x.rowid) FROM item_departments x JOIN items i ON i.id = x.item_id WHERE i.list = 'coop')",
+    );
+    const problems = problemsOf(edited);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ kind: 'role-mismatch', role: 'receiver', list: 'coop' });
+    expect(describeProblem(problems[0])).toMatch(/item_departments 第 [\d,]+ 行把承接部门记在了配合履职事项上/);
   });
 });
 
