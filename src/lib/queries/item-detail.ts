@@ -4,7 +4,7 @@ import type { ListKind } from '../parse/types';
 import type { Filters } from '../state/filters';
 import { listNameSql, roleNameSql } from '../atlas/codes';
 import type { PlaceLevel } from '../atlas/place-tree';
-import { textNeed } from '../atlas/parts';
+import { namesNeed, textNeed } from '../atlas/parts';
 import { placeClause } from './filter-clause';
 
 /** The detail panel of one item: what it is, who does what, and how the other townships hold it. */
@@ -133,7 +133,7 @@ export const sameDutyInTownships = (dutyGroup: number, filters: Filters, countie
       WHERE ${placeClause(filters, 't', [], 'place')}
       ORDER BY t.place, f.list, f.seq`,
     'facts',
-    ...counties.map(textNeed),
+    ...counties.map(namesNeed),
   );
 
 export const statusOf = (row: SameDutyRow): DutyStatus => row.list ?? 'absent';
