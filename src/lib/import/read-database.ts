@@ -87,7 +87,8 @@ function problemsOf(SQL: SqlJsStatic, db: Database): DatabaseProblem[] {
   const mismatched = db.exec(
     `SELECT x.rowid, x.role, i.list FROM item_departments x JOIN items i ON i.id = x.item_id
      WHERE NOT ((x.role = 'lead' AND i.list = 'coop') OR (x.role = 'receiver' AND i.list = 'reclaimed'))
-     ORDER BY x.rowid LIMIT ${MAX_REPORTED}`,
+     ORDER BY x.rowid LIMIT ?`,
+    [MAX_REPORTED],
   );
   for (const [row, role, list] of mismatched[0]?.values ?? [])
     problems.push({ kind: 'role-mismatch', row: Number(row), role: role as 'lead' | 'receiver', list: String(list) });
