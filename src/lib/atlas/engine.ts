@@ -58,6 +58,21 @@ async function inflate(path: string, bytes: Uint8Array): Promise<Uint8Array> {
   }
 }
 
+/** Text parts kept after their names were copied (see namesOnly): 2–2.5 MB each at 1,100 townships. */
+const KEEP_NAMES_ONLY = 4;
+
+/** Resolves in a task of its own, so messages received meanwhile (queries) are handled first. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 export interface AtlasInfo {
   /** Every derived file of this build with its size in bytes. */
   files: Map<string, number>;
@@ -65,6 +80,11 @@ export interface AtlasInfo {
 }
 
 export class AtlasEngine implements DbClient {
+  /**
+   * Steps copied in one statement (see copyText): 2,000 are a few milliseconds' work at a region's
+   * size. A test sets fewer, to see slices at the bundled counties' size (600–800 steps each).
+   */
+  static stepSlice = 2000;
   private readonly loads = new Map<string, Promise<void>>();
   private readonly attached: Database[] = [];
   private readonly buckets = new Map<number, SearchBucket>();
@@ -76,6 +96,14 @@ export class AtlasEngine implements DbClient {
   /** What prefetch was asked for and has not started loading, in order. */
   private readonly prefetchQueue: string[] = [];
   private prefetching: Promise<void> | null = null;
+  /**
+   * The text parts of the last few counties whose names alone were copied (a list without a search
+   * term reads no step), by county: a search there then copies their steps without fetching the
+   * part again (0.7–1 MB at 1,100 townships, and the fetch was most of a search's wait for them).
+   */
+  private readonly namesOnly = new Map<number, Uint8Array>();
+  /** The county text being copied in: the next copy starts after it. */
+  private copying: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly SQL: SqlJsStatic,
@@ -158,6 +186,14 @@ export class AtlasEngine implements DbClient {
     this.prefetching ??= this.drainPrefetch().finally(() => (this.prefetching = null));
   }
 
+  /**
+   * Starts loading what `needs` name now, beside the queries being answered rather than behind
+   * them: what a query about to be sent will need. A query that needs what failed reports it.
+   */
+  load(needs: readonly string[]): void {
+    this.ready(needs).catch(() => undefined);
+  }
+
   /** Resolves once everything prefetch was asked for has been loaded (or has failed). */
   async prefetched(): Promise<void> {
     while (this.prefetching) await this.prefetching;
@@ -174,6 +210,7 @@ export class AtlasEngine implements DbClient {
   }
 
   close(): void {
+    this.namesOnly.clear();
     for (const db of this.attached) db.close();
     this.db.close();
   }
@@ -187,7 +224,7 @@ export class AtlasEngine implements DbClient {
     }
     let load = this.loads.get(need);
     if (!load) {
-      load = this.load(need);
+      load = this.loadNeed(need);
       this.loads.set(need, load);
       // A failed load is forgotten, so a retry fetches again.
       load.catch(() => this.loads.delete(need));
@@ -195,7 +232,7 @@ export class AtlasEngine implements DbClient {
     return load;
   }
 
-  private async load(need: string): Promise<void> {
+  private async loadNeed(need: string): Promise<void> {
     const search = parseSearchNeed(need);
     if (search) return this.loadBuckets(search);
     const parsed = parseNeed(need);
@@ -226,28 +263,80 @@ export class AtlasEngine implements DbClient {
     attachDatabase(this.db, db, part);
   }
 
-  /** Copies a county's names (`names`) and steps (`steps`) from its text part into the summary's tables. */
+  /**
+   * Copies a county's names (`names`) and steps (`steps`) from its text part into the summary's
+   * tables. The steps go in slices, each its own transaction, with the worker free between them: a
+   * county's 10,000–30,000 steps took 30–80 ms in one statement at 1,100 townships, and a query
+   * that arrived meanwhile (the reader's search, behind a county prefetched in the background)
+   * waited for all of it; now it waits for a slice at most. One county is copied at a time.
+   */
   private async copyText(county: number, steps: boolean, names = true): Promise<void> {
     const path = textFile(county);
     if (!this.info.files.has(path)) throw new AtlasLoadError(path, 'no such county in this build');
-    const bytes = await this.fetch(path);
+    const kept = steps ? this.namesOnly.get(county) : undefined;
+    this.namesOnly.delete(county);
+    const bytes = kept ?? (await this.fetch(path));
     checkSqlite(path, bytes);
+    if (!steps) {
+      this.namesOnly.set(county, bytes);
+      for (const oldest of this.namesOnly.keys()) {
+        if (this.namesOnly.size <= KEEP_NAMES_ONLY) break;
+        this.namesOnly.delete(oldest);
+      }
+    }
+    const copy = this.copying.then(() => this.copyPart(county, bytes, steps, names));
+    this.copying = copy.catch(() => undefined);
+    return copy;
+  }
+
+  private async copyPart(county: number, bytes: Uint8Array, steps: boolean, names: boolean): Promise<void> {
     const part = new this.SQL.Database(bytes);
     try {
       attachDatabase(this.db, part, 'county_text');
       try {
-        this.db.run('BEGIN');
-        if (names) this.db.run('INSERT OR IGNORE INTO main.item_text SELECT * FROM county_text.item_text');
-        if (steps) {
-          this.db.run('INSERT INTO main.step_text SELECT * FROM county_text.step_text');
-          this.db.run('INSERT INTO main.text_loaded (county) VALUES (?)', [county]);
-        }
-        this.db.run('COMMIT');
+        if (names) this.inTransaction(() => this.db.run('INSERT OR IGNORE INTO main.item_text SELECT * FROM county_text.item_text'));
+        if (steps) await this.copySteps(county);
       } finally {
         detachDatabase(this.db, 'county_text');
       }
     } finally {
       part.close();
+    }
+  }
+
+  /** The attached county_text's steps into main.step_text, a slice at a time; none of them if one slice fails. */
+  private async copySteps(county: number): Promise<void> {
+    const [range] = runQuery<{ low: number | null; high: number | null }>(this.db, {
+      text: 'SELECT min(rowid) AS low, max(rowid) AS high FROM county_text.step_text',
+      params: [],
+    });
+    try {
+      for (let low = range.low ?? 1; range.high !== null && low <= range.high; low += AtlasEngine.stepSlice) {
+        if (low !== range.low) await nextTask();
+        this.inTransaction(() =>
+          this.db.run('INSERT INTO main.step_text SELECT * FROM county_text.step_text WHERE rowid BETWEEN ? AND ?', [
+            low,
+            low + AtlasEngine.stepSlice - 1,
+          ]),
+        );
+      }
+      this.inTransaction(() => this.db.run('INSERT INTO main.text_loaded (county) VALUES (?)', [county]));
+    } catch (error) {
+      // A retry copies the county again: the slices copied so far go, so no step is there twice.
+      this.inTransaction(() => this.db.run('DELETE FROM main.step_text WHERE item IN (SELECT item FROM county_text.item_text)'));
+      throw error;
+    }
+  }
+
+  /** Runs statements as one transaction (never open across an await: a query may run between two). */
+  private inTransaction(run: () => void): void {
+    this.db.run('BEGIN');
+    try {
+      run();
+      this.db.run('COMMIT');
+    } catch (error) {
+      this.db.run('ROLLBACK');
+      throw error;
     }
   }
 
