@@ -102,8 +102,8 @@ export class AtlasEngine implements DbClient {
    * part again (0.7–1 MB at 1,100 townships, and the fetch was most of a search's wait for them).
    */
   private readonly namesOnly = new Map<number, Uint8Array>();
-  /** The county text being copied in: the next copy starts after it. */
-  private copying: Promise<void> = Promise.resolve();
+  /** Per county whose whole text is loading or in: settled once its names are copied (see ensure). */
+  private readonly namesOfText = new Map<number, Promise<void>>();
 
   private constructor(
     private readonly SQL: SqlJsStatic,
@@ -216,11 +216,12 @@ export class AtlasEngine implements DbClient {
   }
 
   private ensure(need: string): Promise<void> {
-    // A county's whole text holds its names: a names need waits for it when it is in or on its way.
+    // A county's whole text holds its names: a names need waits for them when the whole text is in
+    // or on its way — until they are copied, not for the steps copied after them.
     const parsed = parseNeed(need);
-    if (parsed?.kind === 'names') {
+    if (parsed?.kind === 'names' && !this.loads.has(need)) {
       const whole = this.loads.get(textNeed(parsed.county));
-      if (whole) return whole;
+      if (whole) return this.namesOfText.get(parsed.county) ?? whole;
     }
     let load = this.loads.get(need);
     if (!load) {
@@ -241,13 +242,29 @@ export class AtlasEngine implements DbClient {
     if (parsed.kind === 'names') return this.copyText(parsed.county, false);
     // The names may be in already (or on their way): then only the steps are copied.
     const names = this.loads.get(namesNeed(parsed.county));
-    const namesIn = names
-      ? await names.then(
-          () => true,
-          () => false,
-        )
-      : false;
-    return this.copyText(parsed.county, true, !namesIn);
+    if (names) {
+      const namesIn = await names.then(
+        () => true,
+        () => false,
+      );
+      if (namesIn) return this.copyText(parsed.county, true, false);
+    }
+    // Names and steps: a names need asked for meanwhile waits for the names alone (see ensure).
+    let namesCopied!: () => void;
+    let namesFailed!: (error: unknown) => void;
+    const copied = new Promise<void>((resolve, reject) => {
+      namesCopied = resolve;
+      namesFailed = reject;
+    });
+    copied.catch(() => undefined); // the whole load reports it
+    this.namesOfText.set(parsed.county, copied);
+    try {
+      await this.copyText(parsed.county, true, true, namesCopied);
+    } catch (error) {
+      namesFailed(error);
+      if (this.namesOfText.get(parsed.county) === copied) this.namesOfText.delete(parsed.county);
+      throw error;
+    }
   }
 
   private async fetch(path: string): Promise<Uint8Array> {
@@ -268,9 +285,9 @@ export class AtlasEngine implements DbClient {
    * tables. The steps go in slices, each its own transaction, with the worker free between them: a
    * county's 10,000–30,000 steps took 30–80 ms in one statement at 1,100 townships, and a query
    * that arrived meanwhile (the reader's search, behind a county prefetched in the background)
-   * waited for all of it; now it waits for a slice at most. One county is copied at a time.
+   * waited for all of it; now it waits for a slice at most.
    */
-  private async copyText(county: number, steps: boolean, names = true): Promise<void> {
+  private async copyText(county: number, steps: boolean, names = true, onNames?: () => void): Promise<void> {
     const path = textFile(county);
     if (!this.info.files.has(path)) throw new AtlasLoadError(path, 'no such county in this build');
     const kept = steps ? this.namesOnly.get(county) : undefined;
@@ -284,36 +301,42 @@ export class AtlasEngine implements DbClient {
         this.namesOnly.delete(oldest);
       }
     }
-    const copy = this.copying.then(() => this.copyPart(county, bytes, steps, names));
-    this.copying = copy.catch(() => undefined);
-    return copy;
-  }
-
-  private async copyPart(county: number, bytes: Uint8Array, steps: boolean, names: boolean): Promise<void> {
     const part = new this.SQL.Database(bytes);
     try {
-      attachDatabase(this.db, part, 'county_text');
-      try {
-        if (names) this.inTransaction(() => this.db.run('INSERT OR IGNORE INTO main.item_text SELECT * FROM county_text.item_text'));
-        if (steps) await this.copySteps(county);
-      } finally {
-        detachDatabase(this.db, 'county_text');
-      }
+      if (names) this.withPart(part, () => this.db.run('INSERT OR IGNORE INTO main.item_text SELECT * FROM county_text.item_text'));
+      onNames?.();
+      if (steps) await this.copySteps(county, part);
     } finally {
       part.close();
     }
   }
 
-  /** The attached county_text's steps into main.step_text, a slice at a time; none of them if one slice fails. */
-  private async copySteps(county: number): Promise<void> {
-    const [range] = runQuery<{ low: number | null; high: number | null }>(this.db, {
-      text: 'SELECT min(rowid) AS low, max(rowid) AS high FROM county_text.step_text',
-      params: [],
+  /**
+   * Runs statements reading `part` as county_text, in one transaction: attached for them alone, so
+   * two counties can be copied at once (a query's, beside one prefetched) a slice each in turn.
+   */
+  private withPart(part: Database, run: () => void): void {
+    attachDatabase(this.db, part, 'county_text');
+    try {
+      this.inTransaction(run);
+    } finally {
+      detachDatabase(this.db, 'county_text');
+    }
+  }
+
+  /** A county text part's steps into main.step_text, a slice at a time; none of them if one slice fails. */
+  private async copySteps(county: number, part: Database): Promise<void> {
+    let range = { low: null as number | null, high: null as number | null };
+    this.withPart(part, () => {
+      [range] = runQuery<{ low: number | null; high: number | null }>(this.db, {
+        text: 'SELECT min(rowid) AS low, max(rowid) AS high FROM county_text.step_text',
+        params: [],
+      });
     });
     try {
       for (let low = range.low ?? 1; range.high !== null && low <= range.high; low += AtlasEngine.stepSlice) {
         if (low !== range.low) await nextTask();
-        this.inTransaction(() =>
+        this.withPart(part, () =>
           this.db.run('INSERT INTO main.step_text SELECT * FROM county_text.step_text WHERE rowid BETWEEN ? AND ?', [
             low,
             low + AtlasEngine.stepSlice - 1,
@@ -323,7 +346,7 @@ export class AtlasEngine implements DbClient {
       this.inTransaction(() => this.db.run('INSERT INTO main.text_loaded (county) VALUES (?)', [county]));
     } catch (error) {
       // A retry copies the county again: the slices copied so far go, so no step is there twice.
-      this.inTransaction(() => this.db.run('DELETE FROM main.step_text WHERE item IN (SELECT item FROM county_text.item_text)'));
+      this.withPart(part, () => this.db.run('DELETE FROM main.step_text WHERE item IN (SELECT item FROM county_text.item_text)'));
       throw error;
     }
   }

@@ -162,6 +162,28 @@ describe('AtlasEngine', () => {
     expect(src.fetched.filter((p) => p === textFile(other))).toHaveLength(1);
   });
 
+  it('answers a names need asked while the county’s whole text loads once its names are in, not after its steps', async () => {
+    const slice = AtlasEngine.stepSlice;
+    AtlasEngine.stepSlice = 50;
+    try {
+      const src = source();
+      const engine = await AtlasEngine.open(SQL, src);
+      const county = [...engine.info.files.keys()].map(countyOfTextFile).find((c) => c !== null)!;
+      const counts = (...needs: string[]) =>
+        engine.query<{ names: number; steps: number }>(
+          needing(sql`SELECT (SELECT count(*) FROM item_text) AS names, (SELECT count(*) FROM step_text) AS steps`, ...needs),
+        );
+      const whole = counts(textNeed(county));
+      const [named] = await counts(namesNeed(county));
+      const [all] = await whole;
+      expect(named.names).toBe(all.names);
+      expect(named.steps).toBeLessThan(all.steps); // answered between two slices of the steps
+      expect(src.fetched.filter((p) => p === textFile(county))).toHaveLength(1);
+    } finally {
+      AtlasEngine.stepSlice = slice;
+    }
+  });
+
   it('answers a query that arrives while a county’s steps are copied in before the copy ends, and copies every step once', async () => {
     const slice = AtlasEngine.stepSlice;
     AtlasEngine.stepSlice = 50; // a bundled county's 600–800 steps in a dozen slices
