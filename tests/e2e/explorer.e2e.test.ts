@@ -41,6 +41,30 @@ describe('事项查询', () => {
     await expect(page.getByTestId('search-input').inputValue()).resolves.toBe('');
   });
 
+  it('a search typed as soon as the list is shown marks the term in every row in view, in its name or in the step it matched', async () => {
+    const page = await b.open('?view=explorer');
+    await page.waitForSelector('[data-testid=results] [data-item]');
+    // At once: the first county's steps are still being loaded beside the search's own parts.
+    await page.getByTestId('search-input').fill('网格');
+    await page.getByTestId('search-input').press('Enter');
+    const n = db.one<{ n: number }>(
+      `SELECT count(*) AS n FROM items i WHERE i.name LIKE '%网格%'
+       OR EXISTS (SELECT 1 FROM steps s WHERE s.item_id = i.id AND s.text LIKE '%网格%')`,
+    ).n;
+    await page.waitForFunction((n) => document.querySelector('[data-testid=result-count]')?.textContent?.includes(`共 ${n} 项`), n);
+    const rows = page.locator('[data-testid=results] [data-item]');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    // Every row is drawn with its text, and shows where the term is: no row waits for its steps.
+    await expect
+      .poll(async () =>
+        (await rows.evaluateAll((els) => els.map((el) => [...el.querySelectorAll('.name mark')].map((m) => m.textContent).join('')))).every(
+          (marked) => marked.includes('网格'),
+        ),
+      )
+      .toBe(true);
+    await expect(page.locator('[data-testid=results] .step mark').count()).resolves.toBeGreaterThan(0);
+  });
+
   it('combines search with the shared filters', async () => {
     const liugong = db.townshipId('六工镇');
     const page = await b.open('?view=explorer&q=处罚');

@@ -58,6 +58,21 @@ async function inflate(path: string, bytes: Uint8Array): Promise<Uint8Array> {
   }
 }
 
+/** Text parts kept after their names were copied (see namesOnly): 2–2.5 MB each at 1,100 townships. */
+const KEEP_NAMES_ONLY = 4;
+
+/** Resolves in a task of its own, so messages received meanwhile (queries) are handled first. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 export interface AtlasInfo {
   /** Every derived file of this build with its size in bytes. */
   files: Map<string, number>;
@@ -65,6 +80,11 @@ export interface AtlasInfo {
 }
 
 export class AtlasEngine implements DbClient {
+  /**
+   * Steps copied in one statement (see copyText): 2,000 are a few milliseconds' work at a region's
+   * size. A test sets fewer, to see slices at the bundled counties' size (600–800 steps each).
+   */
+  static stepSlice = 2000;
   private readonly loads = new Map<string, Promise<void>>();
   private readonly attached: Database[] = [];
   private readonly buckets = new Map<number, SearchBucket>();
@@ -76,6 +96,14 @@ export class AtlasEngine implements DbClient {
   /** What prefetch was asked for and has not started loading, in order. */
   private readonly prefetchQueue: string[] = [];
   private prefetching: Promise<void> | null = null;
+  /**
+   * The text parts of the last few counties whose names alone were copied (a list without a search
+   * term reads no step), by county: a search there then copies their steps without fetching the
+   * part again (0.7–1 MB at 1,100 townships, and the fetch was most of a search's wait for them).
+   */
+  private readonly namesOnly = new Map<number, Uint8Array>();
+  /** Per county whose whole text is loading or in: settled once its names are copied (see ensure). */
+  private readonly namesOfText = new Map<number, Promise<void>>();
 
   private constructor(
     private readonly SQL: SqlJsStatic,
@@ -158,6 +186,14 @@ export class AtlasEngine implements DbClient {
     this.prefetching ??= this.drainPrefetch().finally(() => (this.prefetching = null));
   }
 
+  /**
+   * Starts loading what `needs` name now, beside the queries being answered rather than behind
+   * them: what a query about to be sent will need. A query that needs what failed reports it.
+   */
+  load(needs: readonly string[]): void {
+    this.ready(needs).catch(() => undefined);
+  }
+
   /** Resolves once everything prefetch was asked for has been loaded (or has failed). */
   async prefetched(): Promise<void> {
     while (this.prefetching) await this.prefetching;
@@ -174,20 +210,22 @@ export class AtlasEngine implements DbClient {
   }
 
   close(): void {
+    this.namesOnly.clear();
     for (const db of this.attached) db.close();
     this.db.close();
   }
 
   private ensure(need: string): Promise<void> {
-    // A county's whole text holds its names: a names need waits for it when it is in or on its way.
+    // A county's whole text holds its names: a names need waits for them when the whole text is in
+    // or on its way — until they are copied, not for the steps copied after them.
     const parsed = parseNeed(need);
-    if (parsed?.kind === 'names') {
+    if (parsed?.kind === 'names' && !this.loads.has(need)) {
       const whole = this.loads.get(textNeed(parsed.county));
-      if (whole) return whole;
+      if (whole) return this.namesOfText.get(parsed.county) ?? whole;
     }
     let load = this.loads.get(need);
     if (!load) {
-      load = this.load(need);
+      load = this.loadNeed(need);
       this.loads.set(need, load);
       // A failed load is forgotten, so a retry fetches again.
       load.catch(() => this.loads.delete(need));
@@ -195,7 +233,7 @@ export class AtlasEngine implements DbClient {
     return load;
   }
 
-  private async load(need: string): Promise<void> {
+  private async loadNeed(need: string): Promise<void> {
     const search = parseSearchNeed(need);
     if (search) return this.loadBuckets(search);
     const parsed = parseNeed(need);
@@ -204,13 +242,29 @@ export class AtlasEngine implements DbClient {
     if (parsed.kind === 'names') return this.copyText(parsed.county, false);
     // The names may be in already (or on their way): then only the steps are copied.
     const names = this.loads.get(namesNeed(parsed.county));
-    const namesIn = names
-      ? await names.then(
-          () => true,
-          () => false,
-        )
-      : false;
-    return this.copyText(parsed.county, true, !namesIn);
+    if (names) {
+      const namesIn = await names.then(
+        () => true,
+        () => false,
+      );
+      if (namesIn) return this.copyText(parsed.county, true, false);
+    }
+    // Names and steps: a names need asked for meanwhile waits for the names alone (see ensure).
+    let namesCopied!: () => void;
+    let namesFailed!: (error: unknown) => void;
+    const copied = new Promise<void>((resolve, reject) => {
+      namesCopied = resolve;
+      namesFailed = reject;
+    });
+    copied.catch(() => undefined); // the whole load reports it
+    this.namesOfText.set(parsed.county, copied);
+    try {
+      await this.copyText(parsed.county, true, true, namesCopied);
+    } catch (error) {
+      namesFailed(error);
+      if (this.namesOfText.get(parsed.county) === copied) this.namesOfText.delete(parsed.county);
+      throw error;
+    }
   }
 
   private async fetch(path: string): Promise<Uint8Array> {
@@ -226,28 +280,86 @@ export class AtlasEngine implements DbClient {
     attachDatabase(this.db, db, part);
   }
 
-  /** Copies a county's names (`names`) and steps (`steps`) from its text part into the summary's tables. */
-  private async copyText(county: number, steps: boolean, names = true): Promise<void> {
+  /**
+   * Copies a county's names (`names`) and steps (`steps`) from its text part into the summary's
+   * tables. The steps go in slices, each its own transaction, with the worker free between them: a
+   * county's 10,000–30,000 steps took 30–80 ms in one statement at 1,100 townships, and a query
+   * that arrived meanwhile (the reader's search, behind a county prefetched in the background)
+   * waited for all of it; now it waits for a slice at most.
+   */
+  private async copyText(county: number, steps: boolean, names = true, onNames?: () => void): Promise<void> {
     const path = textFile(county);
     if (!this.info.files.has(path)) throw new AtlasLoadError(path, 'no such county in this build');
-    const bytes = await this.fetch(path);
+    const kept = steps ? this.namesOnly.get(county) : undefined;
+    this.namesOnly.delete(county);
+    const bytes = kept ?? (await this.fetch(path));
     checkSqlite(path, bytes);
+    if (!steps) {
+      this.namesOnly.set(county, bytes);
+      for (const oldest of this.namesOnly.keys()) {
+        if (this.namesOnly.size <= KEEP_NAMES_ONLY) break;
+        this.namesOnly.delete(oldest);
+      }
+    }
     const part = new this.SQL.Database(bytes);
     try {
-      attachDatabase(this.db, part, 'county_text');
-      try {
-        this.db.run('BEGIN');
-        if (names) this.db.run('INSERT OR IGNORE INTO main.item_text SELECT * FROM county_text.item_text');
-        if (steps) {
-          this.db.run('INSERT INTO main.step_text SELECT * FROM county_text.step_text');
-          this.db.run('INSERT INTO main.text_loaded (county) VALUES (?)', [county]);
-        }
-        this.db.run('COMMIT');
-      } finally {
-        detachDatabase(this.db, 'county_text');
-      }
+      if (names) this.withPart(part, () => this.db.run('INSERT OR IGNORE INTO main.item_text SELECT * FROM county_text.item_text'));
+      onNames?.();
+      if (steps) await this.copySteps(county, part);
     } finally {
       part.close();
+    }
+  }
+
+  /**
+   * Runs statements reading `part` as county_text, in one transaction: attached for them alone, so
+   * two counties can be copied at once (a query's, beside one prefetched) a slice each in turn.
+   */
+  private withPart(part: Database, run: () => void): void {
+    attachDatabase(this.db, part, 'county_text');
+    try {
+      this.inTransaction(run);
+    } finally {
+      detachDatabase(this.db, 'county_text');
+    }
+  }
+
+  /** A county text part's steps into main.step_text, a slice at a time; none of them if one slice fails. */
+  private async copySteps(county: number, part: Database): Promise<void> {
+    let range = { low: null as number | null, high: null as number | null };
+    this.withPart(part, () => {
+      [range] = runQuery<{ low: number | null; high: number | null }>(this.db, {
+        text: 'SELECT min(rowid) AS low, max(rowid) AS high FROM county_text.step_text',
+        params: [],
+      });
+    });
+    try {
+      for (let low = range.low ?? 1; range.high !== null && low <= range.high; low += AtlasEngine.stepSlice) {
+        if (low !== range.low) await nextTask();
+        this.withPart(part, () =>
+          this.db.run('INSERT INTO main.step_text SELECT * FROM county_text.step_text WHERE rowid BETWEEN ? AND ?', [
+            low,
+            low + AtlasEngine.stepSlice - 1,
+          ]),
+        );
+      }
+      this.inTransaction(() => this.db.run('INSERT INTO main.text_loaded (county) VALUES (?)', [county]));
+    } catch (error) {
+      // A retry copies the county again: the slices copied so far go, so no step is there twice.
+      this.withPart(part, () => this.db.run('DELETE FROM main.step_text WHERE item IN (SELECT item FROM county_text.item_text)'));
+      throw error;
+    }
+  }
+
+  /** Runs statements as one transaction (never open across an await: a query may run between two). */
+  private inTransaction(run: () => void): void {
+    this.db.run('BEGIN');
+    try {
+      run();
+      this.db.run('COMMIT');
+    } catch (error) {
+      this.db.run('ROLLBACK');
+      throw error;
     }
   }
 

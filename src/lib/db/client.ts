@@ -11,6 +11,12 @@ export interface DbClient {
    * `first` puts them ahead of what earlier calls asked for.
    */
   prefetch?(needs: readonly string[], first?: boolean): void;
+  /**
+   * Starts loading parts now, beside the queries being answered rather than behind them (the
+   * worker's client and the engine; absent in the plain sql.js client): what a query about to be
+   * sent will need, when waiting for the queries before it would put the load on the reader's wait.
+   */
+  load?(needs: readonly string[]): void;
 }
 
 export async function queryRow<Row extends object>(client: DbClient, q: Sql): Promise<Row | undefined> {

@@ -9,6 +9,7 @@ export type ToWorker =
   | { type: 'open-file'; name: string; bytes: Uint8Array }
   | { type: 'query'; id: number; text: string; params: readonly SqlValue[]; needs: readonly string[] }
   | { type: 'prefetch'; needs: readonly string[]; first?: boolean }
+  | { type: 'load'; needs: readonly string[] }
   /** Show these files in place of the parts at their paths (a review decision's regrouped parts): answered by 'replaced'. */
   | { type: 'replace-parts'; files: [path: string, bytes: Uint8Array][] };
 

@@ -52,6 +52,8 @@ export interface WorkerDbClient extends DbClient {
   readonly info: { files: Map<string, number>; meta: Record<string, string> };
   /** Starts loading parts without waiting for them (see AtlasEngine.prefetch); `first`: ahead of those asked for before. */
   prefetch(needs: readonly string[], first?: boolean): void;
+  /** Starts loading parts now, beside the queries being answered (see DbClient.load). */
+  load(needs: readonly string[]): void;
   /**
    * The same worker with `files` in place of the parts at their paths (a review decision's
    * regrouped parts; the others stay loaded as they are): a new client, with answers of its own, to
@@ -100,6 +102,10 @@ export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbCli
       query: (q) => answers.query(q, () => send(q)),
       prefetch(needs, first) {
         const message: ToWorker = { type: 'prefetch', needs, first };
+        worker.postMessage(message);
+      },
+      load(needs) {
+        const message: ToWorker = { type: 'load', needs };
         worker.postMessage(message);
       },
       withParts(files) {

@@ -119,6 +119,10 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     engine?.prefetch(message.needs, message.first);
     return;
   }
+  if (message.type === 'load') {
+    engine?.load(message.needs);
+    return;
+  }
   const { id } = message;
   if (!engine) {
     post({ type: 'query-error', id, message: 'database not open' });

@@ -149,9 +149,10 @@ describe('AtlasEngine', () => {
     const [both] = await counts(textNeed(county));
     expect(both.names).toBe(names.names);
     expect(both.steps).toBeGreaterThan(0);
-    // The same county's names again, or its text: nothing more is fetched or copied.
+    // The same county's names again, or its text: nothing more is fetched or copied. The steps came
+    // from the part fetched for the names, kept for a search that would read them: one fetch.
     expect(await counts(namesNeed(county), textNeed(county))).toEqual([both]);
-    expect(src.fetched.filter((p) => p === textFile(county))).toHaveLength(2);
+    expect(src.fetched.filter((p) => p === textFile(county))).toHaveLength(1);
 
     // The names of a county whose whole text is on its way wait for it: one fetch, not two.
     const other = [...engine.info.files.keys()].map(countyOfTextFile).find((c) => c !== null && c !== county)!;
@@ -159,5 +160,57 @@ describe('AtlasEngine', () => {
     expect(named).toEqual(whole);
     expect(whole[0].steps).toBeGreaterThan(both.steps);
     expect(src.fetched.filter((p) => p === textFile(other))).toHaveLength(1);
+  });
+
+  it('answers a names need asked while the county’s whole text loads once its names are in, not after its steps', async () => {
+    const slice = AtlasEngine.stepSlice;
+    AtlasEngine.stepSlice = 50;
+    try {
+      const src = source();
+      const engine = await AtlasEngine.open(SQL, src);
+      const county = [...engine.info.files.keys()].map(countyOfTextFile).find((c) => c !== null)!;
+      const counts = (...needs: string[]) =>
+        engine.query<{ names: number; steps: number }>(
+          needing(sql`SELECT (SELECT count(*) FROM item_text) AS names, (SELECT count(*) FROM step_text) AS steps`, ...needs),
+        );
+      const whole = counts(textNeed(county));
+      const [named] = await counts(namesNeed(county));
+      const [all] = await whole;
+      expect(named.names).toBe(all.names);
+      expect(named.steps).toBeLessThan(all.steps); // answered between two slices of the steps
+      expect(src.fetched.filter((p) => p === textFile(county))).toHaveLength(1);
+    } finally {
+      AtlasEngine.stepSlice = slice;
+    }
+  });
+
+  it('answers a query that arrives while a county’s steps are copied in before the copy ends, and copies every step once', async () => {
+    const slice = AtlasEngine.stepSlice;
+    AtlasEngine.stepSlice = 50; // a bundled county's 600–800 steps in a dozen slices
+    try {
+      const engine = await AtlasEngine.open(SQL, source());
+      const county = [...engine.info.files.keys()].map(countyOfTextFile).find((c) => c !== null)!;
+      const steps = sql`SELECT count(*) AS n, count(DISTINCT item || ':' || party || ':' || ord) AS distinct_steps FROM step_text`;
+      let copied = false;
+      const text = engine.query<{ n: number }>(needing(steps, textNeed(county))).then((rows) => {
+        copied = true;
+        return rows;
+      });
+      // Queries that need nothing more, each arriving in a task of its own (as the worker's messages
+      // do) while the county is copied in.
+      const seen: number[] = [];
+      while (!copied) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        const [{ n }] = await engine.query<{ n: number }>(steps);
+        if (!copied) seen.push(n);
+      }
+      const [all] = await text;
+      expect(all.n).toBeGreaterThan(0);
+      expect(all).toEqual({ n: all.n, distinct_steps: all.n });
+      // Some were answered with part of the steps in: between slices, not after the last.
+      expect(seen.some((n) => n > 0 && n < all.n)).toBe(true);
+    } finally {
+      AtlasEngine.stepSlice = slice;
+    }
   });
 });
