@@ -75,6 +75,14 @@ export interface DepartmentFiguresRow {
  * seconds at a region's size. One kind under no other filter but the scope, the usual case, is read
  * from the build's counts per kind and place (network's net_kind_place_departments).
  */
+/**
+ * The place the build's per-place counts are kept under: 0 for everything, else the county or
+ * prefecture drilled into — none for a scope that is neither (a township, or a place the data lacks),
+ * which counts nothing, as every other query of the view does there.
+ */
+const scopePlace = (filters: Filters) =>
+  filters.scope === null ? sql`0` : sql`(SELECT id FROM places WHERE key = ${filters.scope} AND level <> 'township')`;
+
 export function departmentFigures(filters: Filters) {
   const onlyPlaces = !filters.townships.length && !filters.lists.length && !filters.categories.length;
   // One kind and no filter but the scope: the build counted them per kind and place.
@@ -84,7 +92,7 @@ export function departmentFigures(filters: Filters) {
       SELECT coalesce(max(department_kinds), 0) AS department_kinds, coalesce(max(departments), 0) AS departments
       FROM net_kind_place_departments
       WHERE kind = (SELECT id FROM kinds WHERE name = ${filters.departmentKinds[0]})
-        AND place = coalesce((SELECT id FROM places WHERE key = ${filters.scope ?? ''} AND level <> 'township'), 0)`,
+        AND place = ${scopePlace(filters)}`,
       'network',
     );
   if (usesKinds(filters))
@@ -103,7 +111,7 @@ export function departmentFigures(filters: Filters) {
     return sql`
       SELECT coalesce(max(department_kinds), 0) AS department_kinds, coalesce(max(departments), 0) AS departments
       FROM place_departments
-      WHERE place = coalesce((SELECT id FROM places WHERE key = ${filters.scope ?? ''} AND level <> 'township'), 0)`;
+      WHERE place = ${scopePlace(filters)}`;
   // Without a township filter the county rollups give the same distinct counts from a tenth of the rows.
   if (filters.townships.length === 0)
     return needing(

@@ -246,6 +246,21 @@ describe('departmentFigures under one department kind, in every scope', () => {
   });
 });
 
+describe('departmentFigures in a scope the data lacks', () => {
+  it('counts no departments where it counts no items: a place of other lists, or a township as the scope', async () => {
+    const township = (await db.query<{ key: string }>(sql`SELECT key FROM places WHERE level = 'township' LIMIT 1`))[0].key;
+    const kind = (await completeDb().then((c) => c.query<{ kind: string }>(sql`SELECT kind FROM departments LIMIT 1`)))[0].kind;
+    for (const scope of ['not-a-place', township])
+      for (const filters of [
+        { ...NO_FILTERS, scope },
+        { ...NO_FILTERS, scope, departmentKinds: [kind] },
+      ]) {
+        expect(await db.query(departmentFigures(filters)), scope).toEqual([{ department_kinds: 0, departments: 0 }]);
+        expect((await townshipTotals(db, filters)).length, scope).toBe(0);
+      }
+  });
+});
+
 describe('departmentFigures from the county rollups', () => {
   it('counts the same departments per county as per township, for every list and a category', async () => {
     const complete = await completeDb();
