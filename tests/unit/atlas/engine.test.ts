@@ -25,6 +25,19 @@ function source(replace: Record<string, Uint8Array | Error> = {}): AtlasSource &
 }
 const html = new TextEncoder().encode('<!doctype html><title>Not found</title>');
 
+/** The counties of an engine's text parts, by place id. */
+const countiesOf = (engine: AtlasEngine) => [...engine.info.files.keys()].map(countyOfTextFile).filter((c): c is number => c !== null);
+
+/** An engine over `src`, and a query of the names and steps copied in so far, once `needs` are met. */
+async function engineWithCounts(src: AtlasSource) {
+  const engine = await AtlasEngine.open(SQL, src);
+  const counts = (...needs: string[]) =>
+    engine.query<{ names: number; steps: number }>(
+      needing(sql`SELECT (SELECT count(*) FROM item_text) AS names, (SELECT count(*) FROM step_text) AS steps`, ...needs),
+    );
+  return { engine, counts };
+}
+
 let SQL: SqlJsStatic;
 beforeAll(async () => {
   await realDb(); // builds public/data if needed
@@ -137,12 +150,8 @@ describe('AtlasEngine', () => {
 
   it('copies a county’s names alone for a names need, adds its steps for a text need, and never copies a row twice', async () => {
     const src = source();
-    const engine = await AtlasEngine.open(SQL, src);
-    const county = [...engine.info.files.keys()].map(countyOfTextFile).find((c) => c !== null)!;
-    const counts = (...needs: string[]) =>
-      engine.query<{ names: number; steps: number }>(
-        needing(sql`SELECT (SELECT count(*) FROM item_text) AS names, (SELECT count(*) FROM step_text) AS steps`, ...needs),
-      );
+    const { engine, counts } = await engineWithCounts(src);
+    const [county, other] = countiesOf(engine);
     const [names] = await counts(namesNeed(county));
     expect(names.names).toBeGreaterThan(0);
     expect(names.steps).toBe(0);
@@ -155,7 +164,6 @@ describe('AtlasEngine', () => {
     expect(src.fetched.filter((p) => p === textFile(county))).toHaveLength(1);
 
     // The names of a county whose whole text is on its way wait for it: one fetch, not two.
-    const other = [...engine.info.files.keys()].map(countyOfTextFile).find((c) => c !== null && c !== county)!;
     const [whole, named] = await Promise.all([counts(textNeed(other)), counts(namesNeed(other))]);
     expect(named).toEqual(whole);
     expect(whole[0].steps).toBeGreaterThan(both.steps);
@@ -167,12 +175,8 @@ describe('AtlasEngine', () => {
     AtlasEngine.stepSlice = 50;
     try {
       const src = source();
-      const engine = await AtlasEngine.open(SQL, src);
-      const county = [...engine.info.files.keys()].map(countyOfTextFile).find((c) => c !== null)!;
-      const counts = (...needs: string[]) =>
-        engine.query<{ names: number; steps: number }>(
-          needing(sql`SELECT (SELECT count(*) FROM item_text) AS names, (SELECT count(*) FROM step_text) AS steps`, ...needs),
-        );
+      const { engine, counts } = await engineWithCounts(src);
+      const [county] = countiesOf(engine);
       const whole = counts(textNeed(county));
       const [named] = await counts(namesNeed(county));
       const [all] = await whole;
@@ -189,7 +193,7 @@ describe('AtlasEngine', () => {
     AtlasEngine.stepSlice = 50; // a bundled county's 600–800 steps in a dozen slices
     try {
       const engine = await AtlasEngine.open(SQL, source());
-      const county = [...engine.info.files.keys()].map(countyOfTextFile).find((c) => c !== null)!;
+      const [county] = countiesOf(engine);
       const steps = sql`SELECT count(*) AS n, count(DISTINCT item || ':' || party || ':' || ord) AS distinct_steps FROM step_text`;
       let copied = false;
       const text = engine.query<{ n: number }>(needing(steps, textNeed(county))).then((rows) => {
