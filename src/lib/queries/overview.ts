@@ -68,14 +68,6 @@ export interface DepartmentFiguresRow {
 }
 
 /**
- * How many departments the matching items involve. Read from the network cubes (lead ↔ 配合,
- * receiver ↔ 收回; 基本 items name none) unless a department-kind filter asks which other
- * departments share those items — then from the facts, driven from the kind's index (the items
- * involving the chosen kinds, then their departments): scanning every item for the kind took
- * seconds at a region's size. One kind under no other filter but the scope, the usual case, is read
- * from the build's counts per kind and place (network's net_kind_place_departments).
- */
-/**
  * The place the build's per-place counts are kept under: 0 for everything, else the county or
  * prefecture drilled into — none for a scope that is neither (a township, or a place the data lacks),
  * which counts nothing, as every other query of the view does there.
@@ -83,6 +75,14 @@ export interface DepartmentFiguresRow {
 const scopePlace = (filters: Filters) =>
   filters.scope === null ? sql`0` : sql`(SELECT id FROM places WHERE key = ${filters.scope} AND level <> 'township')`;
 
+/**
+ * How many departments the matching items involve. Read from the network cubes (lead ↔ 配合,
+ * receiver ↔ 收回; 基本 items name none) unless a department-kind filter asks which other
+ * departments share those items — then from the facts, driven from the kind's index (the items
+ * involving the chosen kinds, then their departments): scanning every item for the kind took
+ * seconds at a region's size. One kind under no other filter but the scope, the usual case, is read
+ * from the build's counts per kind and place (network's net_kind_place_departments).
+ */
 export function departmentFigures(filters: Filters) {
   const onlyPlaces = !filters.townships.length && !filters.lists.length && !filters.categories.length;
   // One kind and no filter but the scope: the build counted them per kind and place.
