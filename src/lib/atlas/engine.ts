@@ -9,6 +9,7 @@ import { attachDatabase, detachDatabase } from './attach';
 import { SUMMARY_FILE, namesNeed, parseNeed, partFile, searchBucketFile, textFile, textNeed, type FixedPart } from './parts';
 import { parseSearchNeed } from './search-need';
 import { unpack } from './unpack';
+import { inNextTask } from '../scheduling/next-task';
 
 /**
  * The served data, opened in sql.js and filled in as queries need it. Used by the browser's worker
@@ -62,16 +63,7 @@ async function inflate(path: string, bytes: Uint8Array): Promise<Uint8Array> {
 const KEEP_NAMES_ONLY = 4;
 
 /** Resolves in a task of its own, so messages received meanwhile (queries) are handled first. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
+const nextTask = () => new Promise<void>((resolve) => inNextTask(resolve));
 
 export interface AtlasInfo {
   /** Every derived file of this build with its size in bytes. */

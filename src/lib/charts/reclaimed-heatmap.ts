@@ -9,6 +9,7 @@ import { formatCount } from '../ui/strings';
 import { NO_MARKS, type ImportedMarks } from '../state/imported-marks';
 import { markedName, markText, writeMarked } from './imported-mark';
 import { IMPORTED_COLOUR } from '../ui/theme';
+import { inNextTask } from '../scheduling/next-task';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -437,24 +438,11 @@ function drawLater(svg: SVGSVGElement, work: (() => [Element, Element])[]): void
     if (!svg.isConnected) return;
     const started = performance.now();
     while (next < work.length && performance.now() - started < SLICE_MS) drawn.push(work[next++]());
-    if (next < work.length) return yieldThen(slice);
+    if (next < work.length) return inNextTask(slice);
     for (const [place, row] of drawn) place.replaceWith(row);
     svg.setAttribute('data-complete', '');
   };
-  yieldThen(slice);
-}
-
-/**
- * Runs `callback` in a task of its own, after any input or frame waiting: through a message, since
- * nested timeouts are held back by at least 4 ms each after the fifth.
- */
-function yieldThen(callback: () => void): void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    callback();
-  };
-  channel.port2.postMessage(null);
+  inNextTask(slice);
 }
 
 /** Appends an SVG element with `attributes` (null ones left out) and, if given, its text, to `parent` if given. */

@@ -9,18 +9,13 @@
  * requestAnimationFrame callbacks and the tasks queued during them.
  */
 
+import { inNextTask } from '../scheduling/next-task';
+
 export const FIRST_CHART_MARK = 'duty-atlas:first-chart';
 
 /** Calls back once the next frame has been rendered. */
 export function afterPaint(callback: () => void): void {
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      callback();
-    };
-    channel.port2.postMessage(null);
-  });
+  requestAnimationFrame(() => inNextTask(callback));
 }
 
 const holdsChart = (figure: HTMLElement) => [...figure.querySelectorAll('svg, canvas')].some((chart) => !chart.closest('figcaption'));
