@@ -9,6 +9,8 @@
  * (chart-image.ts), so the copy names no font the reader's machine may lack.
  */
 
+import { vectorTwinOf } from '../charts/vector-twin';
+
 /** Properties children inherit: written where they differ from the parent's computed value. */
 const INHERITED = [
   'fill',
@@ -74,8 +76,13 @@ function copyChildren(from: Element, to: Element): void {
       to.append(child.cloneNode());
       continue;
     }
-    if (!(child instanceof SVGElement) || child.tagName === 'style' || child.tagName === 'script' || child.tagName === 'foreignObject')
+    if (!(child instanceof SVGElement) || child.tagName === 'style' || child.tagName === 'script') continue;
+    if (child.tagName === 'foreignObject') {
+      // HTML in a chart is left out; a canvas of cells is written as its vector twin (its colours written out).
+      const twin = vectorTwinOf(child);
+      if (twin) to.append(twin);
       continue;
+    }
     const style = getComputedStyle(child);
     // Hidden marks (a tooltip not shown, a layer switched off) are left out rather than carried hidden.
     if (style.display === 'none') continue;

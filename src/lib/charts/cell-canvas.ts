@@ -1,0 +1,135 @@
+/**
+ * Thousands of cells on one canvas instead of thousands of SVG elements. A heatmap of a county's
+ * townships at region scale holds 2,000–4,000 cells; as SVG each was three elements the browser
+ * had to create, style and lay out on every drill (most of a 160–230 ms redraw). Painted, they take a
+ * few milliseconds; the chart around them (names, headers, counts) stays SVG text.
+ *
+ * The canvas sits in the chart's SVG in a `foreignObject`, so the chart stays one element that views,
+ * caches and exports handle as before; exports draw the same marks as SVG (`setVectorTwin`).
+ */
+import { setVectorTwin } from './vector-twin';
+import { paintWithTheme, colourResolver, type ColourOf } from './theme-paint';
+import { FONT_FAMILY } from '../ui/theme';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
+/** A filled box, optionally outlined and rounded. Colours may be theme variables (`var(--line)`). */
+export interface BoxMark {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fill: string;
+  stroke?: string;
+  radius?: number;
+}
+
+/** Text centred on `x`, its baseline at `y`. */
+export interface TextMark {
+  x: number;
+  y: number;
+  text: string;
+  fill: string;
+  size: number;
+}
+
+export interface CellMarks {
+  /** Painted first, in order. */
+  boxes: BoxMark[];
+  /** Painted over every box. */
+  texts: TextMark[];
+}
+
+/** The area of the chart the canvas covers, in the chart's coordinates. */
+export interface Area {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The most canvas pixels one chart keeps (4 bytes each): a sharp canvas on a high-density screen
+ * unless the chart is huge, where it is drawn a little softer rather than taking hundreds of megabytes.
+ */
+const MAX_PIXELS = 16_000_000;
+
+/**
+ * A `foreignObject` over `area` holding a canvas with `marks` painted on it (in chart coordinates),
+ * repainted when the theme changes; exports draw the marks as SVG instead.
+ */
+export function cellCanvas(doc: Document, area: Area, marks: CellMarks): SVGForeignObjectElement {
+  const holder = doc.createElementNS(SVG_NS, 'foreignObject') as SVGForeignObjectElement;
+  for (const [key, value] of Object.entries(area)) holder.setAttribute(key, String(value));
+  holder.setAttribute('class', 'cell-canvas');
+  const canvas = doc.createElementNS(HTML_NS, 'canvas') as HTMLCanvasElement;
+  const density = doc.defaultView?.devicePixelRatio || 1;
+  const scale = Math.min(density, Math.sqrt(MAX_PIXELS / Math.max(1, area.width * area.height)));
+  canvas.width = Math.max(1, Math.round(area.width * scale));
+  canvas.height = Math.max(1, Math.round(area.height * scale));
+  canvas.style.width = `${area.width}px`;
+  canvas.style.height = `${area.height}px`;
+  canvas.style.display = 'block';
+  // The cells speak through the chart's keyboard cursor and tooltip: the bitmap says nothing.
+  canvas.setAttribute('aria-hidden', 'true');
+  holder.append(canvas);
+  const context = canvas.getContext('2d');
+  if (context)
+    paintWithTheme(canvas, (colourOf) => {
+      context.setTransform(scale, 0, 0, scale, -area.x * scale, -area.y * scale);
+      context.clearRect(area.x, area.y, area.width, area.height);
+      paintMarks(context, marks, colourOf);
+    });
+  setVectorTwin(holder, () => marksAsSvg(doc, marks, colourResolver(doc)));
+  return holder;
+}
+
+function paintMarks(context: CanvasRenderingContext2D, marks: CellMarks, colourOf: ColourOf): void {
+  for (const box of marks.boxes) {
+    context.beginPath();
+    if (box.radius) context.roundRect(box.x, box.y, box.width, box.height, box.radius);
+    else context.rect(box.x, box.y, box.width, box.height);
+    context.fillStyle = colourOf(box.fill);
+    context.fill();
+    if (box.stroke) {
+      context.strokeStyle = colourOf(box.stroke);
+      context.lineWidth = 1;
+      context.stroke();
+    }
+  }
+  context.textAlign = 'center';
+  context.textBaseline = 'alphabetic';
+  let font = '';
+  for (const text of marks.texts) {
+    const wanted = `${text.size}px ${FONT_FAMILY}`;
+    if (wanted !== font) context.font = font = wanted;
+    context.fillStyle = colourOf(text.fill);
+    context.fillText(text.text, text.x, text.y);
+  }
+}
+
+/** The marks as SVG elements, colours written out: what an export shows where the canvas was. */
+function marksAsSvg(doc: Document, marks: CellMarks, colourOf: ColourOf): SVGGElement {
+  const g = doc.createElementNS(SVG_NS, 'g') as SVGGElement;
+  g.setAttribute('class', 'cell-marks');
+  for (const box of marks.boxes) {
+    const rect = doc.createElementNS(SVG_NS, 'rect');
+    for (const key of ['x', 'y', 'width', 'height'] as const) rect.setAttribute(key, String(box[key]));
+    if (box.radius) rect.setAttribute('rx', String(box.radius));
+    rect.setAttribute('fill', colourOf(box.fill));
+    if (box.stroke) rect.setAttribute('stroke', colourOf(box.stroke));
+    g.append(rect);
+  }
+  for (const mark of marks.texts) {
+    const text = doc.createElementNS(SVG_NS, 'text');
+    text.setAttribute('x', String(mark.x));
+    text.setAttribute('y', String(mark.y));
+    text.setAttribute('text-anchor', 'middle');
+    text.setAttribute('font-size', String(mark.size));
+    text.setAttribute('fill', colourOf(mark.fill));
+    text.textContent = mark.text;
+    g.append(text);
+  }
+  return g;
+}
