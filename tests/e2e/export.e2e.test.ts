@@ -175,7 +175,7 @@ describe('导出', () => {
       for (const cell of row.slice(3, 3 + townships.length)) expect(['已收回', '仍为配合', '仍为基本', '未列入']).toContain(cell);
   });
 
-  it('the reclaimed heatmap exports every row, not only those drawn first', async () => {
+  it('the reclaimed heatmap exports every row and every cell, as vector marks', async () => {
     const page = await b.open('?view=heatmap');
     await page.waitForSelector('[data-testid=reclaimed-heatmap] svg[data-complete]');
     const rows = await page.locator('[data-testid=reclaimed-heatmap] g.row').count();
@@ -185,6 +185,18 @@ describe('导出', () => {
     ).n;
     expect(rows).toBe(groups);
     expect(svg.match(/<g [^>]*class="row"/g)?.length).toBe(groups);
+    // The cells, painted on a canvas on screen, are vector marks in the file: a box per cell, and the
+    // status written in it as text (as many 收回 as cells reclaimed).
+    const start = svg.indexOf('class="cell-marks"');
+    expect(start).toBeGreaterThan(0);
+    const cells = svg.slice(start, svg.indexOf('</g>', start));
+    const townships = db.one<{ n: number }>('SELECT count(*) AS n FROM townships').n;
+    expect(cells.match(/<rect /g)?.length).toBe(groups * townships);
+    const reclaimed = db.one<{ n: number }>(
+      "SELECT count(*) AS n FROM (SELECT DISTINCT duty_group, township_id FROM items WHERE list = 'reclaimed')",
+    ).n;
+    expect(cells.match(/>收回</g)?.length).toBe(reclaimed);
+    expect(svg).not.toContain('<canvas');
   });
 
   it('事项查询: CSV and XLSX hold every match, with BOM, headers, title and filters', async () => {

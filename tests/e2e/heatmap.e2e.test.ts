@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
 import { openRealDatabase, SCALE_DB_FILE } from './db';
+import { heatmapCells, cellBox, centre, canvasColourAt } from './heatmap-cells';
 
 describe('收回事项热力图', () => {
   const b = useBrowser();
@@ -9,10 +10,14 @@ describe('收回事项热力图', () => {
   it('has one row per duty group reclaimed somewhere, and a title computed from the data', async () => {
     const page = await b.open('?view=heatmap');
     await page.waitForSelector('[data-testid=reclaimed-heatmap] svg[data-complete] g.row');
+    await b.screenshot(page, 'heatmap');
     const groups = db.one<{ n: number }>("SELECT count(DISTINCT duty_group) AS n FROM items WHERE list = 'reclaimed'").n;
     await expect(page.locator('[data-testid=reclaimed-heatmap] g.row').count()).resolves.toBe(groups);
     const townships = db.one<{ n: number }>('SELECT count(*) AS n FROM townships').n;
-    await expect(page.locator('[data-testid=reclaimed-heatmap] g.cell').count()).resolves.toBe(groups * townships);
+    const cells = await heatmapCells(page);
+    expect(cells).toHaveLength(groups * townships);
+    // The chart is one stop in the tab order, not one per cell.
+    await expect(page.locator('[data-testid=reclaimed-heatmap] [tabindex="0"]').count()).resolves.toBe(1);
     // Mixed: reclaimed in one township, basic or coop in another.
     const mixed = db.one<{ n: number }>(
       `SELECT count(*) AS n FROM (SELECT duty_group FROM items GROUP BY duty_group
@@ -26,11 +31,20 @@ describe('收回事项热力图', () => {
     for (const t of db.all<{ township_id: string; n: number }>(
       "SELECT township_id, count(DISTINCT duty_group) AS n FROM items WHERE list = 'reclaimed' GROUP BY 1",
     )) {
-      await expect(
-        page.locator(`[data-testid=reclaimed-heatmap] g.cell-reclaimed[data-township="${t.township_id}"]`).count(),
-      ).resolves.toBe(t.n);
+      expect(cells.filter((c) => c.unit === t.township_id && c.status === 'reclaimed')).toHaveLength(t.n);
     }
-    await b.screenshot(page, 'heatmap');
+    // Each status is painted in its legend's colour (sampled inside a cell's corner, clear of its text).
+    for (const status of ['reclaimed', 'basic', 'absent']) {
+      const cell = cells.find((c) => c.status === status)!;
+      const label = { reclaimed: '已收回', basic: '仍为基本', absent: '未列入' }[status]!;
+      const legend = await page
+        .locator('[data-testid=view-heatmap] .legend li', { hasText: label })
+        .locator('.swatch')
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
+      const box = await cellBox(page, cell.dutyGroup, cell.unit);
+      const painted = await canvasColourAt(page, { x: box.x + 3, y: box.y + 3 });
+      expect(`rgb(${painted.join(', ')})`, status).toBe(legend);
+    }
   });
 
   it('shows every township’s wording on hover and opens the duty on click', async () => {
@@ -42,30 +56,31 @@ describe('收回事项热力图', () => {
     const liugong = db.townshipId('六工镇');
     const liugongItem = road.find((r) => r.township_id === liugong)!;
     expect(liugongItem.list).toBe('basic');
-    const row = page.locator('[data-testid=reclaimed-heatmap] g.row', {
-      has: page.locator('text', { hasText: '对造成公路路面损坏、污染或者影响公路畅通行为的处罚' }),
-    });
-    const cell = row.locator(`g.cell[data-township="${liugong}"]`);
-    await cell.hover();
+    await page.waitForSelector('[data-testid=reclaimed-heatmap] svg[data-complete]');
+    const group = db.one<{ g: number }>('SELECT duty_group AS g FROM items WHERE id = ?', [liugongItem.id]).g;
+    const cell = centre(await cellBox(page, group, liugong));
+    await page.mouse.move(cell.x, cell.y);
     const tooltip = page.getByRole('tooltip');
     await expect(tooltip.textContent()).resolves.toContain('六工镇：仍为基本');
     await expect(tooltip.textContent()).resolves.toContain('伊拉湖镇：已收回');
     await b.screenshot(page, 'heatmap-tooltip');
-    await cell.click();
+    await page.mouse.click(cell.x, cell.y);
     await page.waitForFunction(() => new URL(location.href).searchParams.get('view') === 'explorer');
     expect(Number(new URL(page.url()).searchParams.get('item'))).toBe(liugongItem.id);
   });
 
   it('an absent cell opens the duty as a township that reclaimed it; Enter works too', async () => {
     const page = await b.open('?view=heatmap');
-    const absent = page.locator('[data-testid=reclaimed-heatmap] g.cell-absent').first();
-    await absent.waitFor();
-    const rowGroup = await absent.evaluate((el) => el.closest('g.row')!.getAttribute('data-duty-group'));
+    await page.waitForSelector('[data-testid=reclaimed-heatmap] svg[data-complete]');
+    const absent = (await heatmapCells(page)).find((c) => c.status === 'absent')!;
     const firstReclaimed = db.one<{ id: number }>(
       "SELECT id FROM items WHERE duty_group = ? AND list = 'reclaimed' ORDER BY township_id LIMIT 1",
-      [Number(rowGroup)],
+      [absent.dutyGroup],
     ).id;
-    await absent.focus();
+    // Tab reaches the chart's cursor; the keys take it to the cell.
+    await page.locator('[data-testid=reclaimed-heatmap] g.cell-cursor').focus();
+    await cellBox(page, absent.dutyGroup, absent.unit);
+    await expect(page.getByRole('tooltip').textContent()).resolves.toContain('未列入');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('view') === 'explorer');
     expect(Number(new URL(page.url()).searchParams.get('item'))).toBe(firstReclaimed);
@@ -90,8 +105,8 @@ describe('收回事项热力图', () => {
     const liugong = db.townshipId('六工镇');
     const page = await b.open(`?view=heatmap&t=${yilahu}&t=${liugong}`);
     await page.waitForSelector('[data-testid=reclaimed-heatmap] svg[data-complete] g.row');
-    const cells = await page.locator('[data-testid=reclaimed-heatmap] g.row').first().locator('g.cell').count();
-    expect(cells).toBe(2);
+    const cells = await heatmapCells(page);
+    expect(cells.filter((c) => c.dutyGroup === cells[0].dutyGroup).map((c) => c.unit)).toEqual([yilahu, liugong].sort());
   });
 
   it('with one township chosen, shows the duties it still carries that other townships reclaimed', async () => {
@@ -107,17 +122,17 @@ describe('收回事项热力图', () => {
     const own = db.one<{ n: number }>(
       "SELECT count(DISTINCT duty_group) AS n FROM items WHERE list = 'reclaimed' AND township_id = (SELECT id FROM townships WHERE name = '六工镇')",
     ).n;
-    await expect(
-      page.locator('[data-testid=reclaimed-heatmap] g.cell-basic, [data-testid=reclaimed-heatmap] g.cell-coop').count(),
-    ).resolves.toBe(carried);
-    await expect(page.locator('[data-testid=reclaimed-heatmap] g.cell-reclaimed').count()).resolves.toBe(own);
+    const cells = await heatmapCells(page);
+    expect(cells.filter((c) => c.status === 'basic' || c.status === 'coop')).toHaveLength(carried);
+    expect(cells.filter((c) => c.status === 'reclaimed')).toHaveLength(own);
     const title = await page.getByTestId('reclaimed').locator('.chart-title').textContent();
     expect(title).toContain(`六工镇仍承担 ${carried} 项其他乡镇已收回的事项`);
     expect(title).toContain(`已收回 ${own} 项`);
     const road = page.locator('[data-testid=reclaimed-heatmap] g.row', {
       has: page.locator('text', { hasText: '对造成公路路面损坏、污染或者影响公路畅通行为的处罚' }),
     });
-    await expect(road.locator('g.cell-basic').count()).resolves.toBe(1);
+    const roadGroup = Number(await road.getAttribute('data-duty-group'));
+    expect(cells.filter((c) => c.dutyGroup === roadGroup).map((c) => c.status)).toEqual(['basic']);
     await expect(road.locator('text.reclaimed-count').textContent()).resolves.toBe('4/5');
   });
 });
@@ -151,22 +166,20 @@ describe('收回事项热力图 at 200 townships', () => {
       }
       return groups;
     });
-  const shareCells = (page: import('playwright-core').Page): Promise<ShareCell[]> =>
-    page.$$eval('[data-testid=reclaimed-heatmap] g.cell-share', (cells) =>
-      cells.map((c) => ({
-        group: Number(c.closest('g.row')!.getAttribute('data-duty-group')),
-        unit: c.getAttribute('data-unit')!,
-        reclaimed: Number(c.getAttribute('data-reclaimed')),
-        coop: Number(c.getAttribute('data-coop')),
-        basic: Number(c.getAttribute('data-basic')),
-        townships: Number(c.getAttribute('data-townships')),
-        share: Number(c.getAttribute('data-share')),
-      })),
-    );
+  const shareCells = async (page: import('playwright-core').Page): Promise<ShareCell[]> =>
+    (await heatmapCells(page)).map((c) => ({
+      group: c.dutyGroup,
+      unit: c.unit,
+      reclaimed: c.reclaimed!,
+      coop: c.coop!,
+      basic: c.basic!,
+      townships: c.townships!,
+      share: c.share!,
+    }));
 
   it('shows per county the share of its townships that reclaimed each duty, and what the others do', async () => {
     const page = await b.open('?view=heatmap', { site: 'scale' });
-    await page.waitForSelector('[data-testid=reclaimed-heatmap][data-level=county] svg[data-complete] g.cell-share');
+    await page.waitForSelector('[data-testid=reclaimed-heatmap][data-level=county] svg[data-complete] g.cell-cursor[data-share]');
     const expected = db.all<{ group: number; unit: string; reclaimed: number; coop: number; basic: number; townships: number }>(
       `SELECT h.duty_group AS "group", h.county_code AS unit, sum(h.status = 2) AS reclaimed, sum(h.status = 1) AS coop,
               sum(h.status = 0) AS basic, (SELECT count(*) FROM townships u WHERE u.county_code = h.county_code) AS townships
@@ -214,7 +227,8 @@ describe('收回事项热力图 at 200 townships', () => {
     // The tooltip of a split cell counts its townships in each way.
     const split = listed.find((c) => c.reclaimed > 0 && c.coop + c.basic > 0)!;
     const name = db.one<{ county: string }>('SELECT county FROM townships WHERE county_code = ?', [split.unit]).county;
-    await page.locator(`[data-testid=reclaimed-heatmap] g.row[data-duty-group="${split.group}"] g.cell[data-unit="${split.unit}"]`).hover();
+    const point = centre(await cellBox(page, split.group, split.unit));
+    await page.mouse.move(point.x, point.y);
     const tip = (await page.getByRole('tooltip').textContent())!;
     expect(tip).toContain(`${name}（共 ${split.townships} 个乡镇）`);
     expect(tip).toContain(`已收回 ${split.reclaimed} 个（${Math.round(split.share * 100)}%）`);
@@ -225,34 +239,36 @@ describe('收回事项热力图 at 200 townships', () => {
 
   it('drills from a cell into a county, whose townships show as with five: status, wording, count', async () => {
     const page = await b.open('?view=heatmap', { site: 'scale' });
-    const cell = page.locator('[data-testid=reclaimed-heatmap] g.cell-split').first();
-    await cell.waitFor();
-    const unit = (await cell.getAttribute('data-unit'))!;
-    await cell.click();
+    await page.waitForSelector('[data-testid=reclaimed-heatmap][data-level=county] svg[data-complete] g.cell-cursor[data-share]');
+    const split = (await shareCells(page)).find((c) => c.reclaimed > 0 && c.coop + c.basic > 0)!;
+    const unit = split.unit;
+    const point = centre(await cellBox(page, split.group, unit));
+    await page.mouse.click(point.x, point.y);
     await page.waitForFunction((key) => new URL(location.href).searchParams.get('p') === key, unit);
-    await page.waitForSelector('[data-testid=reclaimed-heatmap][data-level=township] svg[data-complete] g.cell[data-township]');
+    await page.waitForSelector('[data-testid=reclaimed-heatmap][data-level=township] svg[data-complete] g.cell-cursor[data-township]');
     const townships = db.all<{ id: string; n: number }>(
       `SELECT t.id, count(DISTINCT i.duty_group) AS n FROM townships t
        LEFT JOIN items i ON i.township_id = t.id AND i.list = 'reclaimed' WHERE t.county_code = ? GROUP BY 1`,
       [unit],
     );
     const rows = await page.locator('[data-testid=reclaimed-heatmap] g.row').count();
-    await expect(page.locator('[data-testid=reclaimed-heatmap] g.cell').count()).resolves.toBe(rows * townships.length);
-    for (const t of townships)
-      await expect(page.locator(`[data-testid=reclaimed-heatmap] g.cell-reclaimed[data-township="${t.id}"]`).count()).resolves.toBe(t.n);
+    const cells = await heatmapCells(page);
+    expect(cells).toHaveLength(rows * townships.length);
+    for (const t of townships) expect(cells.filter((c) => c.unit === t.id && c.status === 'reclaimed')).toHaveLength(t.n);
     // A township still carrying a duty others reclaimed: its own wording in the tooltip, and a click opens it.
-    const basic = page.locator('[data-testid=reclaimed-heatmap] g.cell-basic').first();
-    const township = (await basic.getAttribute('data-township'))!;
-    const group = Number(await basic.evaluate((el) => el.closest('g.row')!.getAttribute('data-duty-group')));
+    const basic = cells.find((c) => c.status === 'basic')!;
+    const township = basic.unit;
+    const group = basic.dutyGroup;
     const item = db.one<{ id: number; name: string; township: string }>(
       `SELECT i.id, i.name, t.name AS township FROM items i JOIN townships t ON t.id = i.township_id
        WHERE i.township_id = ? AND i.duty_group = ? AND i.list = 'basic'`,
       [township, group],
     );
-    await basic.hover();
+    const at = centre(await cellBox(page, group, township));
+    await page.mouse.move(at.x, at.y);
     await expect(page.getByRole('tooltip').textContent()).resolves.toContain(`${item.township}：仍为基本`);
     await b.screenshot(page, 'heatmap-scale-county');
-    await basic.click();
+    await page.mouse.click(at.x, at.y);
     await page.waitForFunction(() => new URL(location.href).searchParams.get('view') === 'explorer');
     expect(Number(new URL(page.url()).searchParams.get('item'))).toBe(item.id);
   });
@@ -275,6 +291,6 @@ describe('收回事项热力图 at 200 townships', () => {
     await last.focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction((k) => new URL(location.href).searchParams.get('p') === k, key);
-    await page.waitForSelector('[data-testid=reclaimed-heatmap][data-level=township] svg[data-complete] g.cell');
+    await page.waitForSelector('[data-testid=reclaimed-heatmap][data-level=township] svg[data-complete] g.cell-cursor[data-township]');
   });
 });

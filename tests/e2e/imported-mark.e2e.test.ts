@@ -4,6 +4,7 @@ import initSqlJs from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { useBrowser } from './browser';
+import { heatmapCells, cellBox, centre } from './heatmap-cells';
 
 /**
  * A township list added in the page is marked as the reader's own in every view: （导入） after the
@@ -132,7 +133,9 @@ describe('imported townships are marked in every view', () => {
     expectMarked(await seen(page.locator(`[data-testid=view-heatmap] text.unit-label[data-unit="${list.id}"]`)), list.name);
     await expect(page.locator('[data-testid=view-heatmap] text.unit-label[data-imported]').count()).resolves.toBe(1);
     // Its cells' tooltip names it with the mark.
-    await page.locator(`[data-testid=reclaimed-heatmap] g.cell[data-township="${list.id}"]`).first().hover();
+    const own = (await heatmapCells(page)).find((c) => c.unit === list.id)!;
+    const point = centre(await cellBox(page, own.dutyGroup, own.unit));
+    await page.mouse.move(point.x, point.y);
     await expect.poll(() => page.locator('[data-testid=reclaimed-heatmap] ~ [role=tooltip]').textContent()).toContain(list.name + MARK);
     await page.mouse.move(0, 0);
     await b.screenshot(page, 'imported-heatmap-1280');

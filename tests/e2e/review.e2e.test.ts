@@ -12,6 +12,7 @@ import type { DepartmentAliases } from '../../src/lib/model/departments';
 import { overridesWithDecisions, type ReviewDecision } from '../../src/lib/review/decisions';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './browser';
+import { heatmapCells } from './heatmap-cells';
 import { openRealDatabase } from './db';
 
 /**
@@ -38,14 +39,17 @@ describe('匹配审核', () => {
   async function heatmapRows(page: Page): Promise<{ label: string; cells: Record<string, string> }[]> {
     await page.getByRole('tab', { name: '收回事项热力图' }).click();
     await page.waitForSelector('[data-testid=reclaimed-heatmap] svg[data-complete] g.row');
-    return page.evaluate(() =>
+    const rows = await page.evaluate(() =>
       [...document.querySelectorAll('[data-testid=reclaimed-heatmap] g.row')].map((row) => ({
+        group: Number(row.getAttribute('data-duty-group')),
         label: row.querySelector(':scope > text.name > title')?.textContent ?? '',
-        cells: Object.fromEntries(
-          [...row.querySelectorAll('g.cell')].map((c) => [c.getAttribute('data-township')!, c.getAttribute('data-status')!]),
-        ),
       })),
     );
+    const cells = await heatmapCells(page);
+    return rows.map((row) => ({
+      label: row.label,
+      cells: Object.fromEntries(cells.filter((c) => c.dutyGroup === row.group).map((c) => [c.unit, c.status!])),
+    }));
   }
 
   async function openReview(page: Page) {

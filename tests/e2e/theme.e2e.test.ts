@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
 import { openRealDatabase } from './db';
+import { heatmapCells, cellBox, canvasColourAt } from './heatmap-cells';
 import { VIEW_LABELS, type ViewId } from '../../src/lib/ui/strings';
 import { THEME_STORAGE_KEY } from '../../src/lib/theme/theme-choice';
 
@@ -159,6 +160,31 @@ describe('深色主题', () => {
     await chooseTheme(page, '跟随系统');
     expect(await pageBackground(page)).toEqual(dark);
     expect(await page.evaluate((key) => localStorage.getItem(key), THEME_STORAGE_KEY)).toBeNull();
+  });
+
+  it('repaints the heatmap’s painted cells when the system or the reader switches the theme', async () => {
+    const page = await b.open('?view=heatmap');
+    await page.waitForSelector('[data-testid=reclaimed-heatmap] svg[data-complete]');
+    const absent = (await heatmapCells(page)).find((c) => c.status === 'absent')!;
+    /** The absent cell's paint and the legend's swatch for it, as the page shows them now. */
+    const colours = async () => {
+      const box = await cellBox(page, absent.dutyGroup, absent.unit);
+      const painted = await canvasColourAt(page, { x: box.x + 3, y: box.y + 3 });
+      const legend = await page
+        .locator('[data-testid=view-heatmap] .legend li', { hasText: '未列入' })
+        .locator('.swatch')
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
+      return { painted: `rgb(${painted.join(', ')})`, legend };
+    };
+    await page.emulateMedia({ colorScheme: 'light' });
+    const light = await colours();
+    expect(light.painted).toBe(light.legend);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    // Dark: the swatch changes colour, and the painted cell with it.
+    await expect.poll(async () => (await colours()).legend).not.toBe(light.legend);
+    await expect.poll(colours).toEqual(expect.objectContaining({ painted: (await colours()).legend }));
+    await chooseTheme(page, '浅色');
+    await expect.poll(colours).toEqual(light);
   });
 
   it('exports a chart drawn on a dark screen in light colours', async () => {

@@ -1,4 +1,4 @@
-import { select, type Selection } from 'd3';
+import { select, bisectRight } from 'd3';
 import type { HeatmapRow, HeatmapCell, HoldingStatus } from '../queries/heatmap';
 import type { UnitRow } from '../queries/categories';
 import { LIST_COLOURS, ABSENT_COLOUR, FONT_FAMILY } from '../ui/theme';
@@ -9,7 +9,8 @@ import { formatCount } from '../ui/strings';
 import { NO_MARKS, type ImportedMarks } from '../state/imported-marks';
 import { markedName, markText, writeMarked } from './imported-mark';
 import { IMPORTED_COLOUR } from '../ui/theme';
-import { inNextTask } from '../scheduling/next-task';
+import { cellCanvas, type CellMarks } from './cell-canvas';
+import { gridCursor } from './grid-cursor';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -117,18 +118,8 @@ export interface ReclaimedHeatmapOptions {
   onOpen?: (row: HeatmapRow, cell: HeatmapCell) => void;
   /** Pointing at or focusing a cell (`element`, to place a tooltip by), and leaving it (null). */
   onHover?: (hit: { row: HeatmapRow; cell: HeatmapCell; element: Element } | null, event: Event) => void;
-  /**
-   * The band of the chart in view (chart coordinates, from its top): rows in it are drawn at once, the
-   * others in short slices after the call returns, so a redraw of thousands of cells paints what the
-   * reader sees first. Without it every row is drawn before the call returns. The svg has
-   * `data-complete` once every row is drawn.
-   */
-  visible?: { top: number; bottom: number };
   document?: Document;
 }
-
-/** How long one slice of deferred rows may keep the main thread (ms): well inside a frame. */
-const SLICE_MS = 8;
 
 const ROW_HEIGHT = 24;
 const GROUP_HEIGHT = 28;
@@ -144,7 +135,9 @@ const STRIP_HEIGHT = 5;
 
 /**
  * Rows = duty groups reclaimed somewhere, columns = townships, cells coloured by how each township
- * holds the duty. Every cell is a focusable button; the status is also written in the cell.
+ * holds the duty, the status also written in the cell. The cells are painted on one canvas
+ * (cell-canvas.ts) under SVG names, headers and counts; one keyboard cursor (grid-cursor.ts) walks
+ * them with the arrow keys, and the pointer finds the cell under it.
  */
 export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], options: ReclaimedHeatmapOptions): SVGSVGElement {
   const doc = options.document ?? document;
@@ -258,12 +251,9 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
       .attr('stroke-dasharray', '4 3')
       .attr('pointer-events', 'none');
   });
-  const hits = new Map<Element, { row: HeatmapRow; cell: HeatmapCell }>();
-  /**
-   * Rows outside `visible`, drawn after the call returns: each into a copy of its (empty, in order for
-   * the tab order) place off the page, which it replaces once every row is drawn.
-   */
-  const deferred: (() => [Element, Element])[] = [];
+  /** The rows in the order drawn (grouped), each with its top: the cursor's rows. */
+  const drawn: { row: HeatmapRow; top: number }[] = [];
+  const cells: CellMarks = { boxes: [], texts: [] };
   let y = headerHeight;
   for (const group of groups) {
     svg
@@ -282,24 +272,16 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
       .style('stroke', 'var(--line)');
     y += GROUP_HEIGHT;
     for (const row of group.rows) {
-      const g = svg.append('g').attr('class', 'row').attr('data-duty-group', row.dutyGroup);
-      const top = y;
-      const inView = !options.visible || (top + ROW_HEIGHT > options.visible.top && top < options.visible.bottom);
-      if (inView) drawRow(g, row, top);
-      else
-        deferred.push(() => {
-          const place = g.node()!;
-          const drawn = place.cloneNode(false) as SVGGElement;
-          drawRow(select(drawn), row, top);
-          return [place, drawn];
-        });
+      drawRow(row, y);
+      addCells(row, y);
+      drawn.push({ row, top: y });
       y += ROW_HEIGHT;
     }
   }
 
-  /** One row's name, cells and count into its `g`, at `y`. */
-  function drawRow(g: Selection<SVGGElement, unknown, null, undefined>, row: HeatmapRow, y: number): void {
-    const strips = { band: [] as string[], coop: [] as string[], basic: [] as string[] };
+  /** One row's name and count, in its `g.row`. */
+  function drawRow(row: HeatmapRow, y: number): void {
+    const g = svg.append('g').attr('class', 'row').attr('data-duty-group', row.dutyGroup);
     g.append('text')
       .attr('class', row.mixed ? 'name mixed' : 'name')
       .attr('font-weight', row.mixed ? 700 : 400)
@@ -308,103 +290,6 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
       .text(truncate(row.name, FONT_SIZE, labelWidth - 20))
       .append('title')
       .text(row.name);
-    const rowNode = g.node()!;
-    /**
-     * The cells' texts: a text for the row's listed cells and one for its absent cells, a tspan centred
-     * on each cell (each tspan with an x starts a chunk of its own, which text-anchor centres). Laying
-     * out a text element per cell was most of a redraw's time at a thousand cells and more. The absent
-     * cells' dashes have a text of their own: beside Chinese in one text, the dash was set in the
-     * Chinese font, thinner and paler than on its own. Hidden from screen readers: each cell's label says it.
-     */
-    const textOf = (absent: boolean) =>
-      svgElement(doc, null, 'text', {
-        class: absent ? 'cell-text cell-text-absent' : 'cell-text',
-        y: y + ROW_HEIGHT / 2 + (mode === 'share' ? 2 : 4), // a share sits a little higher, clear of the strip
-        'text-anchor': 'middle',
-        'font-size': CELL_FONT_SIZE,
-        'pointer-events': 'none',
-        'aria-hidden': 'true',
-      });
-    const cellTexts = showCellText ? { listed: textOf(false), absent: textOf(true) } : null;
-    row.cells.forEach((cell, i) => {
-      const unit = townships[i] ?? { key: cell.unit, name: cell.unit, townships: cell.townships };
-      const x = labelWidth + cellWidth * i;
-      // Plain DOM calls: a prefecture's dozen columns make a thousand cells, redrawn on every drill.
-      // (The pointer cursor is the page's style sheet's, not an inline style per cell.)
-      const node = svgElement(doc, rowNode, 'g', { 'data-unit': cell.unit, 'data-status': cell.status });
-      const rect = { x: x + 1, y: y + 1, width: cellWidth - 2, height: ROW_HEIGHT - 2, rx: 2 };
-      if (mode === 'status') {
-        node.setAttribute('class', `cell cell-${cell.status}`);
-        node.setAttribute('data-township', cell.unit);
-        svgElement(doc, node, 'rect', { ...rect, fill: STATUS_COLOURS[cell.status] });
-      } else {
-        const step = listed(cell) ? shareStep(cell.share) : null;
-        const split = cell.reclaimed > 0 && cell.coop + cell.basic > 0;
-        node.setAttribute('class', `cell cell-share${listed(cell) ? '' : ' cell-absent'}${split ? ' cell-split' : ''}`);
-        for (const [key, value] of [
-          ['reclaimed', cell.reclaimed],
-          ['coop', cell.coop],
-          ['basic', cell.basic],
-          ['townships', cell.townships],
-          ['share', Math.round(cell.share * 10000) / 10000],
-        ] as const)
-          node.setAttribute(`data-${key}`, String(value));
-        svgElement(doc, node, 'rect', { ...rect, fill: step?.colour ?? ABSENT_COLOUR, stroke: step?.id === 'none' ? 'var(--line)' : null });
-        if (cell.coop + cell.basic > 0 && cell.townships > 0) {
-          // The foot of the cell: townships still carrying it, 配合 then 基本, as a share of the unit's
-          // width; one path per colour and row rather than three rects per cell.
-          const inner = cellWidth - 4;
-          const top = y + ROW_HEIGHT - 2 - STRIP_HEIGHT;
-          const coop = (inner * cell.coop) / cell.townships;
-          const basic = (inner * cell.basic) / cell.townships;
-          strips.band.push(stripRect(x + 2, top, inner));
-          if (cell.coop) strips.coop.push(stripRect(x + 2, top, coop));
-          if (cell.basic) strips.basic.push(stripRect(x + 2 + coop, top, basic));
-        }
-      }
-      const shown = showCellText ? cellText(cell) : '';
-      if (cellTexts)
-        svgElement(
-          doc,
-          mode === 'status'
-            ? cell.status === 'absent'
-              ? cellTexts.absent
-              : cellTexts.listed
-            : listed(cell)
-              ? cellTexts.listed
-              : cellTexts.absent,
-          'tspan',
-          {
-            x: x + cellWidth / 2,
-            fill: mode === 'status' ? STATUS_INK[cell.status] : listed(cell) ? shareStep(cell.share).ink : STATUS_INK.absent,
-            'data-unit': cell.unit,
-          },
-          shown,
-        );
-      const label =
-        mode === 'share' && options.describeShare
-          ? options.describeShare(row, cell, unit)
-          : `${row.name}，${markedName(unit.name, unit.key, marks)}：${options.statusLabels[cell.status]}`;
-      // Focusable and announced as a button here; clicks, keys and hover are handled once for the
-      // whole chart (below): a thousand cells with six listeners each made a drill visibly slow.
-      node.setAttribute('tabindex', '0');
-      node.setAttribute('role', 'button');
-      node.setAttribute('aria-label', nameHolding(shown, label));
-      hits.set(node, { row, cell });
-    });
-    // Above every cell of the row, below the strips (as each cell's own text was).
-    if (cellTexts) for (const text of [cellTexts.listed, cellTexts.absent]) if (text.firstChild) rowNode.appendChild(text);
-    for (const [part, colour] of [
-      ['band', 'var(--heat-zero)'],
-      ['coop', STATUS_COLOURS.coop],
-      ['basic', STATUS_COLOURS.basic],
-    ] as const)
-      if (strips[part].length)
-        g.append('path')
-          .attr('class', `strip strip-${part}`)
-          .attr('d', strips[part].join(''))
-          .style('fill', colour)
-          .attr('pointer-events', 'none');
     g.append('text')
       .attr('x', labelWidth + cellWidth * townships.length + countWidth / 2)
       .attr('y', y + ROW_HEIGHT / 2 + 4)
@@ -412,98 +297,91 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
       .attr('class', 'reclaimed-count')
       .text(countText(row));
   }
-  delegate(svg.node()!, hits, options);
-  drawLater(svg.node()!, deferred);
+
+  /** One row's cells as marks for the canvas: a box each, its text, and in 'share' mode the strip at its foot. */
+  function addCells(row: HeatmapRow, y: number): void {
+    row.cells.forEach((cell, i) => {
+      const x = labelWidth + cellWidth * i;
+      const box = { x: x + 1, y: y + 1, width: cellWidth - 2, height: ROW_HEIGHT - 2, radius: 2 };
+      let ink: string;
+      if (mode === 'status') {
+        cells.boxes.push({ ...box, fill: STATUS_COLOURS[cell.status] });
+        ink = STATUS_INK[cell.status];
+      } else {
+        const step = listed(cell) ? shareStep(cell.share) : null;
+        cells.boxes.push({ ...box, fill: step?.colour ?? ABSENT_COLOUR, stroke: step?.id === 'none' ? 'var(--line)' : undefined });
+        ink = step?.ink ?? STATUS_INK.absent;
+        if (cell.coop + cell.basic > 0 && cell.townships > 0) {
+          // The foot of the cell: townships still carrying it, 配合 then 基本, as a share of the unit's width.
+          const inner = cellWidth - 4;
+          const top = y + ROW_HEIGHT - 2 - STRIP_HEIGHT;
+          const coop = (inner * cell.coop) / cell.townships;
+          const basic = (inner * cell.basic) / cell.townships;
+          const strip = (left: number, stripWidth: number, fill: string) =>
+            cells.boxes.push({ x: left, y: top, width: stripWidth, height: STRIP_HEIGHT, fill });
+          strip(x + 2, inner, 'var(--heat-zero)');
+          if (cell.coop) strip(x + 2, coop, STATUS_COLOURS.coop);
+          if (cell.basic) strip(x + 2 + coop, basic, STATUS_COLOURS.basic);
+        }
+      }
+      if (showCellText)
+        cells.texts.push({
+          x: x + cellWidth / 2,
+          y: y + ROW_HEIGHT / 2 + (mode === 'share' ? 2 : 4), // a share sits a little higher, clear of the strip
+          text: cellText(cell),
+          fill: ink,
+          size: CELL_FONT_SIZE,
+        });
+    });
+  }
+
+  svg
+    .node()!
+    .append(cellCanvas(doc, { x: labelWidth, y: headerHeight, width: cellWidth * townships.length, height: height - headerHeight }, cells));
+  const tops = drawn.map((d) => d.top);
+  const unitOf = (cell: HeatmapCell, i: number): UnitRow => townships[i] ?? { key: cell.unit, name: cell.unit, townships: cell.townships };
+  gridCursor(svg.node()!, width, {
+    rows: drawn.length,
+    columns: townships.length,
+    box: (r, c) => ({ x: labelWidth + cellWidth * c + 1, y: drawn[r].top + 1, width: cellWidth - 2, height: ROW_HEIGHT - 2 }),
+    cellAt: (x, y) => {
+      const column = Math.floor((x - labelWidth) / cellWidth);
+      if (column < 0 || column >= townships.length) return null;
+      const row = bisectRight(tops, y) - 1;
+      return row >= 0 && y < drawn[row].top + ROW_HEIGHT ? [row, column] : null;
+    },
+    label: (r, c) => {
+      const row = drawn[r].row;
+      const cell = row.cells[c];
+      const unit = unitOf(cell, c);
+      const label =
+        mode === 'share' && options.describeShare
+          ? options.describeShare(row, cell, unit)
+          : `${row.name}，${markedName(unit.name, unit.key, marks)}：${options.statusLabels[cell.status]}`;
+      return nameHolding(showCellText ? cellText(cell) : '', label);
+    },
+    attributes: (r, c) => {
+      const row = drawn[r].row;
+      const cell = row.cells[c];
+      const where = { 'duty-group': row.dutyGroup, unit: cell.unit };
+      return mode === 'status'
+        ? { ...where, township: cell.unit, status: cell.status }
+        : {
+            ...where,
+            reclaimed: cell.reclaimed,
+            coop: cell.coop,
+            basic: cell.basic,
+            townships: cell.townships,
+            share: Math.round(cell.share * 10000) / 10000,
+          };
+    },
+    onOpen: (r, c) => options.onOpen?.(drawn[r].row, drawn[r].row.cells[c]),
+    onHover: (hit, event) =>
+      options.onHover?.(hit && { row: drawn[hit.row].row, cell: drawn[hit.row].row.cells[hit.column], element: hit.element }, event),
+  });
+  // Drawn whole in this call (an export waits for charts that fill in over time; this one never does).
+  svg.attr('data-complete', '');
   return svg.node()!;
-}
-
-/**
- * Runs `work` in slices of SLICE_MS after the current task, each item drawing a row off the page; once
- * all are drawn, puts them in their places at once and marks `svg` complete. Stops if the svg has left
- * the page by then (a newer chart replaced it).
- *
- * Rows put on the page slice by slice made every frame between the slices lay out and repaint the
- * whole chart again: at a thousand cells and more the repaints took longer than drawing the rows.
- */
-function drawLater(svg: SVGSVGElement, work: (() => [Element, Element])[]): void {
-  // Says the chart fills in over time: an export (and the benchmark) waits for data-complete.
-  svg.setAttribute('data-progressive', '');
-  if (work.length === 0) {
-    svg.setAttribute('data-complete', '');
-    return;
-  }
-  const drawn: [Element, Element][] = [];
-  let next = 0;
-  const slice = () => {
-    if (!svg.isConnected) return;
-    const started = performance.now();
-    while (next < work.length && performance.now() - started < SLICE_MS) drawn.push(work[next++]());
-    if (next < work.length) return inNextTask(slice);
-    for (const [place, row] of drawn) place.replaceWith(row);
-    svg.setAttribute('data-complete', '');
-  };
-  inNextTask(slice);
-}
-
-/** Appends an SVG element with `attributes` (null ones left out) and, if given, its text, to `parent` if given. */
-function svgElement(
-  doc: Document,
-  parent: Element | null,
-  tag: string,
-  attributes: Record<string, string | number | null>,
-  text?: string,
-): Element {
-  const element = doc.createElementNS(SVG_NS, tag);
-  for (const key in attributes) {
-    const value = attributes[key];
-    if (value === null) continue;
-    // A theme colour (a CSS variable, src/app.css) goes into the style: var() in a presentation
-    // attribute is not honoured everywhere. Through the CSSOM: the Content-Security-Policy refuses a style attribute.
-    if (typeof value === 'string' && value.startsWith('var(')) (element as SVGElement).style.setProperty(key, value);
-    else element.setAttribute(key, String(value));
-  }
-  if (text !== undefined) element.textContent = text;
-  parent?.appendChild(element);
-  return element;
-}
-
-const stripRect = (x: number, y: number, width: number) => `M${x},${y}h${width}v${STRIP_HEIGHT}h${-width}z`;
-
-/**
- * One set of listeners for every cell: a click, Enter or Space opens the cell under it (as
- * `activatable` would), pointing at or focusing a cell reports it to `onHover` with its element.
- */
-function delegate(
-  svg: SVGSVGElement,
-  hits: Map<Element, { row: HeatmapRow; cell: HeatmapCell }>,
-  options: Pick<ReclaimedHeatmapOptions, 'onOpen' | 'onHover'>,
-): void {
-  const cellOf = (target: EventTarget | null) => {
-    const element = target instanceof Element ? target.closest('g.cell') : null;
-    const hit = element ? hits.get(element) : undefined;
-    return element && hit ? { element, ...hit } : null;
-  };
-  svg.addEventListener('click', (event) => {
-    const hit = cellOf(event.target);
-    if (hit) options.onOpen?.(hit.row, hit.cell);
-  });
-  svg.addEventListener('keydown', (event) => {
-    const key = (event as KeyboardEvent).key;
-    const hit = key === 'Enter' || key === ' ' ? cellOf(event.target) : null;
-    if (!hit) return;
-    event.preventDefault();
-    options.onOpen?.(hit.row, hit.cell);
-  });
-  let hovered: Element | null = null;
-  const report = (hit: ReturnType<typeof cellOf>, event: Event) => {
-    if (hit?.element === hovered) return;
-    hovered = hit?.element ?? null;
-    options.onHover?.(hit, event);
-  };
-  svg.addEventListener('mouseover', (event) => report(cellOf(event.target), event));
-  svg.addEventListener('mouseleave', (event) => report(null, event));
-  svg.addEventListener('focusin', (event) => report(cellOf(event.target), event));
-  svg.addEventListener('focusout', (event) => report(null, event));
 }
 
 /** Whether any of the unit's townships shown lists the duty. */

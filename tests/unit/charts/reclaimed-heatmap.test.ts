@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
-import { describe, it, expect, vi } from 'vitest';
+import { describe, it, expect, vi, beforeAll } from 'vitest';
 import { countMixed, toHeatmapRows } from '../../../src/lib/queries/heatmap';
 import type { UnitRow } from '../../../src/lib/queries/categories';
-import { reclaimedHeatmap, groupHeatmapRows, shareStep, sharePercent } from '../../../src/lib/charts/reclaimed-heatmap';
+import { reclaimedHeatmap, groupHeatmapRows, shareStep, sharePercent, STATUS_COLOURS } from '../../../src/lib/charts/reclaimed-heatmap';
 import { HEATMAP_STRINGS, STATUS_LABELS } from '../../../src/lib/ui/strings';
+import { vectorTwinOf } from '../../../src/lib/charts/vector-twin';
 import { UNITS, TOWNSHIPS, heatmapRowsOf, type HeatmapItem } from './fixtures';
 
 const ids = TOWNSHIPS.map((t) => t.id);
@@ -40,9 +41,74 @@ const ITEMS: HeatmapItem[] = [
   item(3, 'qitai-jibuku', 'reclaimed', '屠宰检疫', '', '乡村振兴'),
 ];
 
-/** What a cell writes: its tspan in its row's text of cell texts, centred on the cell. */
-const written = (cell: Element) =>
-  cell.closest('g.row')!.querySelector(`text.cell-text tspan[data-unit="${cell.getAttribute('data-unit')}"]`)?.textContent ?? null;
+// jsdom has no canvas: the chart paints nothing here, and its cells are read as an export and the
+// keyboard read them (its vector twin, its cursor).
+beforeAll(() => {
+  HTMLCanvasElement.prototype.getContext = () => null;
+});
+
+const cursorOf = (svg: SVGSVGElement) => svg.querySelector<SVGGElement>('g.cell-cursor')!;
+const press = (svg: SVGSVGElement, key: string, ctrlKey = false) =>
+  cursorOf(svg).dispatchEvent(new KeyboardEvent('keydown', { key, ctrlKey, bubbles: true }));
+
+interface CursorCell {
+  dutyGroup: string;
+  unit: string;
+  data: DOMStringMap;
+  label: string;
+  box: { x: number; y: number; width: number; height: number };
+}
+/** The cell the keyboard cursor is on: its figures, its accessible name and where it is. */
+function cursorCell(svg: SVGSVGElement): CursorCell {
+  const cursor = cursorOf(svg);
+  const rect = cursor.querySelector('rect')!;
+  const [x, y, width, height] = ['x', 'y', 'width', 'height'].map((k) => Number(rect.getAttribute(k)));
+  return {
+    dutyGroup: cursor.dataset.dutyGroup!,
+    unit: cursor.dataset.unit!,
+    data: { ...cursor.dataset },
+    label: cursor.getAttribute('aria-label')!,
+    box: { x, y, width, height },
+  };
+}
+/** Every cell, as a keyboard reader meets them: from the first, along each row, then down. */
+function walkCells(svg: SVGSVGElement): CursorCell[] {
+  const cells: CursorCell[] = [];
+  press(svg, 'Home', true);
+  for (;;) {
+    for (;;) {
+      const cell = cursorCell(svg);
+      cells.push(cell);
+      press(svg, 'ArrowRight');
+      if (cursorCell(svg).unit === cell.unit) break;
+    }
+    press(svg, 'Home');
+    const row = cursorCell(svg).dutyGroup;
+    press(svg, 'ArrowDown');
+    if (cursorCell(svg).dutyGroup === row) return cells;
+  }
+}
+/** Moves the cursor to a cell (by duty group and unit) and returns it. */
+function moveTo(svg: SVGSVGElement, dutyGroup: string, unit: string): CursorCell {
+  walkCells(svg);
+  press(svg, 'Home', true);
+  while (cursorCell(svg).dutyGroup !== dutyGroup) press(svg, 'ArrowDown');
+  while (cursorCell(svg).unit !== unit) press(svg, 'ArrowRight');
+  return cursorCell(svg);
+}
+/** The cells as an export draws them (the canvas's vector twin). */
+const twin = (svg: SVGSVGElement) => vectorTwinOf(svg.querySelector('foreignObject.cell-canvas')!)!;
+const inside = (box: CursorCell['box'], x: number, y: number) =>
+  x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height;
+/** What a cell writes: the text drawn inside its box. */
+const written = (svg: SVGSVGElement, cell: CursorCell) =>
+  [...twin(svg).querySelectorAll('text')].find((t) => inside(cell.box, Number(t.getAttribute('x')), Number(t.getAttribute('y'))))
+    ?.textContent ?? null;
+/** The boxes drawn inside a cell: its fill first, then any strips. */
+const boxesIn = (svg: SVGSVGElement, cell: CursorCell) =>
+  [...twin(svg).querySelectorAll('rect')].filter((r) =>
+    inside(cell.box, Number(r.getAttribute('x')) + 0.5, Number(r.getAttribute('y')) + 0.5),
+  );
 
 describe('toHeatmapRows', () => {
   const rows = heatmapRowsOf(ITEMS, ids);
@@ -74,9 +140,8 @@ describe('toHeatmapRows', () => {
 });
 
 describe('reclaimedHeatmap', () => {
-  it('draws focusable cells that say their status and open the duty on Enter', () => {
-    const onOpen = vi.fn();
-    const svg = reclaimedHeatmap(heatmapRowsOf(ITEMS, ids), UNITS, {
+  const draw = (options: Partial<Parameters<typeof reclaimedHeatmap>[2]> = {}) =>
+    reclaimedHeatmap(heatmapRowsOf(ITEMS, ids), UNITS, {
       width: 900,
       grouping: 'category',
       statusLabels: STATUS_LABELS,
@@ -84,22 +149,50 @@ describe('reclaimedHeatmap', () => {
       unnamedGroup: '未注明',
       countLabel: '收回数',
       ariaLabel: 'test',
-      onOpen,
+      ...options,
     });
-    const cells = svg.querySelectorAll<SVGGElement>('g.cell');
+
+  it('is one stop in the tab order, whose arrow keys walk every cell, saying its status; Enter opens the duty', () => {
+    const onOpen = vi.fn();
+    const svg = draw({ onOpen });
+    expect(svg.querySelectorAll('[tabindex="0"]')).toHaveLength(1);
+    const cells = walkCells(svg);
     expect(cells).toHaveLength(15);
-    expect(svg.querySelectorAll('g.cell-absent')).toHaveLength(6);
-    const liugong = svg.querySelector<SVGGElement>('g.row[data-duty-group="1"] g.cell[data-township="changji-liugong"]')!;
+    expect(cells.filter((c) => c.data.status === 'absent')).toHaveLength(6);
+    const liugong = moveTo(svg, '1', 'changji-liugong');
+    expect(liugong.data.status).toBe('basic');
     // The name starts with what the cell shows (label in name), then says it whole.
-    expect(liugong.getAttribute('aria-label')).toBe(`${written(liugong)} 对违法建设行为的处罚，六工镇：仍为基本`);
-    expect(written(liugong)).toBe('基本');
-    // Written in the middle of its cell.
-    const rect = liugong.querySelector('rect')!;
-    const tspan = liugong.closest('g.row')!.querySelector('text.cell-text tspan[data-unit="changji-liugong"]')!;
-    expect(Number(tspan.getAttribute('x'))).toBeCloseTo(Number(rect.getAttribute('x')) + Number(rect.getAttribute('width')) / 2);
-    liugong.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(liugong.label).toBe(`${written(svg, liugong)} 对违法建设行为的处罚，六工镇：仍为基本`);
+    expect(written(svg, liugong)).toBe('基本');
+    // Written in the middle of its cell, on its status's colour.
+    const text = [...twin(svg).querySelectorAll('text')].find((t) => t.textContent === '基本')!;
+    expect(Number(text.getAttribute('x'))).toBeCloseTo(liugong.box.x + liugong.box.width / 2);
+    expect(boxesIn(svg, liugong)[0].getAttribute('fill')).toBe(STATUS_COLOURS.basic);
+    press(svg, 'Enter');
     expect(onOpen.mock.calls[0][1]).toMatchObject({ unit: 'changji-liugong', status: 'basic' });
     expect(svg.textContent).toContain('4/5');
+  });
+
+  it('stops at the edges and jumps with Home, End and Ctrl+Home', () => {
+    const svg = draw();
+    press(svg, 'Home', true);
+    const first = cursorCell(svg);
+    press(svg, 'ArrowUp');
+    press(svg, 'ArrowLeft');
+    expect(cursorCell(svg).box).toEqual(first.box);
+    press(svg, 'End');
+    expect(cursorCell(svg).unit).toBe(UNITS[UNITS.length - 1].key);
+    press(svg, 'ArrowRight');
+    expect(cursorCell(svg).unit).toBe(UNITS[UNITS.length - 1].key);
+    press(svg, 'End', true);
+    expect(cursorCell(svg).box.y).toBeGreaterThan(first.box.y);
+  });
+
+  it('is complete when returned: every cell is drawn at once', () => {
+    const svg = draw();
+    expect(svg.hasAttribute('data-complete')).toBe(true);
+    expect(twin(svg).querySelectorAll('rect')).toHaveLength(15);
+    expect(svg.querySelectorAll('g.row')).toHaveLength(3);
   });
 });
 
@@ -136,42 +229,45 @@ describe('reclaimedHeatmap past townships (share mode)', () => {
 
   it('writes the share of each county’s townships that reclaimed the duty, with a strip for those still carrying it', () => {
     const svg = draw();
-    const c1 = svg.querySelector<SVGGElement>('g.cell[data-unit=c1]')!;
-    expect(written(c1)).toBe('60%');
-    expect([c1.dataset.reclaimed, c1.dataset.coop, c1.dataset.basic, c1.dataset.townships]).toEqual(['6', '1', '2', '10']);
-    expect(c1.classList.contains('cell-split')).toBe(true);
-    // The strips of a row: one path per colour, a rectangle per cell, as wide as that share of the cell.
-    const widths = (part: string) =>
-      [
-        ...svg
-          .querySelector(`path.strip-${part}`)!
-          .getAttribute('d')!
-          .matchAll(/h([\d.]+)/g),
-      ].map((m) => Number(m[1]));
-    const [inner] = widths('band');
-    expect(widths('coop')[0]).toBeCloseTo(inner / 10);
-    expect(widths('basic')[0]).toBeCloseTo((inner * 2) / 10);
-    const c2 = svg.querySelector<SVGGElement>('g.cell[data-unit=c2]')!;
-    expect(written(c2)).toBe('100%');
-    expect(c2.querySelector('rect')!.getAttribute('fill')).toBe(shareStep(1).colour);
-    expect(widths('band')).toHaveLength(1); // 乙县 has none still carrying it
+    const c1 = moveTo(svg, '7', 'c1');
+    expect(written(svg, c1)).toBe('60%');
+    expect([c1.data.reclaimed, c1.data.coop, c1.data.basic, c1.data.townships]).toEqual(['6', '1', '2', '10']);
+    // The strips at the foot: the band, then 配合 and 基本 as wide as their shares of it.
+    const [fill, band, coop, basic] = boxesIn(svg, c1);
+    expect(fill.getAttribute('fill')).toBe(shareStep(0.6).colour);
+    const width = (rect: Element) => Number(rect.getAttribute('width'));
+    expect(coop.getAttribute('fill')).toBe(STATUS_COLOURS.coop);
+    expect(width(coop)).toBeCloseTo(width(band) / 10);
+    expect(basic.getAttribute('fill')).toBe(STATUS_COLOURS.basic);
+    expect(width(basic)).toBeCloseTo((width(band) * 2) / 10);
+    const c2 = moveTo(svg, '7', 'c2');
+    expect(written(svg, c2)).toBe('100%');
+    // 乙县 has none still carrying it: its colour alone.
+    expect(boxesIn(svg, c2).map((r) => r.getAttribute('fill'))).toEqual([shareStep(1).colour]);
     // The count column: townships shown that reclaimed it, of all shown.
     expect(svg.querySelector('text.reclaimed-count')!.textContent).toBe('10/14');
   });
 
-  it('makes cells and county names buttons that drill in', () => {
+  it('makes cells and county names buttons that drill in; a click on a cell opens it', () => {
     const onOpen = vi.fn();
     const onHeader = vi.fn();
     const svg = draw(onOpen, onHeader);
-    const cell = svg.querySelector<SVGGElement>('g.cell[data-unit=c1]')!;
-    expect(cell.getAttribute('aria-label')).toBe(`${written(cell)} 对违法建设行为的处罚，察布查尔锡伯自治县：6/10`);
-    cell.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    const cell = moveTo(svg, '7', 'c1');
+    expect(cell.label).toBe(`${written(svg, cell)} 对违法建设行为的处罚，察布查尔锡伯自治县：6/10`);
+    press(svg, 'Enter');
     expect(onOpen.mock.calls[0][1]).toMatchObject({ unit: 'c1', share: 0.6 });
     const header = svg.querySelector<SVGTextElement>('text.unit-label[data-unit=c1]')!;
     expect(header.getAttribute('role')).toBe('button');
     header.dispatchEvent(new KeyboardEvent('keydown', { key: ' ' }));
     expect(onHeader).toHaveBeenCalledWith(counties[0]);
-    cell.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    // jsdom lays nothing out: the chart is at the page's origin, unscaled.
+    const c2 = moveTo(svg, '7', 'c2');
+    press(svg, 'Home');
+    svg.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: c2.box.x + 3, clientY: c2.box.y + 3 }));
+    expect(onOpen.mock.calls[1][1]).toMatchObject({ unit: 'c2' });
+    // The keyboard carries on from the cell clicked.
+    expect(cursorCell(svg).unit).toBe('c2');
+    svg.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: 2, clientY: 2 }));
     expect(onOpen).toHaveBeenCalledTimes(2);
   });
 
@@ -210,8 +306,8 @@ describe('reclaimedHeatmap with a county’s thirty-odd townships', () => {
 
   it('fits the columns in the width and writes each status’s initial where two characters do not fit', () => {
     expect(Number(svg.getAttribute('width'))).toBeLessThanOrEqual(1200);
-    expect(written(svg.querySelector('g.cell[data-township=t0]')!)).toBe('收');
-    expect(written(svg.querySelector('g.cell[data-township=t2]')!)).toBe('基');
+    expect(written(svg, moveTo(svg, '1', 't0'))).toBe('收');
+    expect(written(svg, moveTo(svg, '1', 't2'))).toBe('基');
   });
 
   it('writes the townships’ names vertically, the full name in each label’s tooltip', () => {
@@ -222,7 +318,7 @@ describe('reclaimedHeatmap with a county’s thirty-odd townships', () => {
 });
 
 describe('reclaimedHeatmap hover', () => {
-  it('reports the cell pointed at or focused, with its element, once, and null on leaving', () => {
+  it('reports the cell pointed at or focused, with an element on it, once, and null on leaving', () => {
     const onHover = vi.fn();
     const svg = reclaimedHeatmap(heatmapRowsOf(ITEMS, ids), UNITS, {
       width: 900,
@@ -234,60 +330,20 @@ describe('reclaimedHeatmap hover', () => {
       ariaLabel: 'test',
       onHover,
     });
-    const cell = svg.querySelector<SVGGElement>('g.row[data-duty-group="1"] g.cell[data-township="changji-liugong"]')!;
-    cell.querySelector('rect')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
-    cell.dispatchEvent(new MouseEvent('mouseover', { bubbles: true })); // still the same cell
+    const liugong = moveTo(svg, '1', 'changji-liugong');
+    onHover.mockClear(); // the walk to it reported each cell the cursor crossed
+    const point = (dx: number) => ({ bubbles: true, clientX: liugong.box.x + dx, clientY: liugong.box.y + 5 });
+    svg.dispatchEvent(new MouseEvent('mousemove', point(3)));
+    svg.dispatchEvent(new MouseEvent('mousemove', point(9))); // still the same cell
     expect(onHover).toHaveBeenCalledTimes(1);
-    expect(onHover.mock.calls[0][0]).toMatchObject({ element: cell, cell: { unit: 'changji-liugong', status: 'basic' } });
+    const hit = onHover.mock.calls[0][0];
+    expect(hit).toMatchObject({ cell: { unit: 'changji-liugong', status: 'basic' } });
+    // The element stands on the cell, to place the tooltip by.
+    expect(['x', 'y'].map((k) => Number(hit.element.getAttribute(k)))).toEqual([liugong.box.x, liugong.box.y]);
     svg.dispatchEvent(new MouseEvent('mouseleave'));
     expect(onHover.mock.calls[1][0]).toBeNull();
-    cell.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
-    expect(onHover.mock.calls[2][0]).toMatchObject({ element: cell });
-  });
-});
-
-describe('reclaimedHeatmap drawn in view first', () => {
-  // Forty duties reclaimed by one township each: far taller than the band in view.
-  const many: HeatmapItem[] = Array.from({ length: 40 }, (_, i) => item(100 + i, ids[i % ids.length], 'reclaimed', `事项${i + 1}`));
-  const rows = heatmapRowsOf(many, ids);
-  const options = {
-    width: 900,
-    grouping: 'category' as const,
-    statusLabels: STATUS_LABELS,
-    statusShort: HEATMAP_STRINGS.statusShort,
-    unnamedGroup: '未注明',
-    countLabel: '收回数',
-    ariaLabel: 'test',
-  };
-  const filled = (svg: SVGSVGElement) => [...svg.querySelectorAll('g.row')].filter((row) => row.querySelector('g.cell'));
-
-  it('draws every row at once without a band', () => {
-    const svg = reclaimedHeatmap(rows, UNITS, options);
-    expect(filled(svg)).toHaveLength(rows.length);
-    expect(svg.hasAttribute('data-complete')).toBe(true);
-  });
-
-  it('draws the rows in the band at once and the others after, in order, once it is on the page', async () => {
-    const svg = reclaimedHeatmap(rows, UNITS, { ...options, visible: { top: 0, bottom: 200 } });
-    document.body.append(svg);
-    const first = filled(svg);
-    expect(first.length).toBeGreaterThan(0);
-    expect(first.length).toBeLessThan(rows.length);
-    expect(svg.hasAttribute('data-complete')).toBe(false);
-    // Every row has its place already (the tab order follows the rows), empty until drawn.
-    expect(svg.querySelectorAll('g.row')).toHaveLength(rows.length);
-    await vi.waitFor(() => expect(svg.hasAttribute('data-complete')).toBe(true));
-    expect(filled(svg)).toHaveLength(rows.length);
-    expect(svg.querySelectorAll('g.cell')).toHaveLength(rows.length * UNITS.length);
-    svg.remove();
-  });
-
-  it('stops drawing a chart that has left the page', async () => {
-    const svg = reclaimedHeatmap(rows, UNITS, { ...options, visible: { top: 0, bottom: 200 } });
-    const drawn = filled(svg).length;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(filled(svg)).toHaveLength(drawn);
-    expect(svg.hasAttribute('data-complete')).toBe(false);
+    cursorOf(svg).dispatchEvent(new FocusEvent('focus'));
+    expect(onHover.mock.calls[2][0]).toMatchObject({ element: cursorOf(svg), cell: { unit: 'changji-liugong' } });
   });
 });
 
@@ -322,10 +378,8 @@ describe('reclaimedHeatmap with an imported township', () => {
 
   it('names the township with its mark in its cells, and outlines its column only', () => {
     const svg = draw(900);
-    const cell = svg.querySelector(`g.row[data-duty-group="1"] g.cell[data-township="${marked.id}"]`)!;
-    expect(cell.getAttribute('aria-label')).toContain(`${marked.name}（导入）`);
-    const other = svg.querySelector(`g.row[data-duty-group="1"] g.cell[data-township="${TOWNSHIPS[0].id}"]`)!;
-    expect(other.getAttribute('aria-label')).not.toContain('导入');
+    expect(moveTo(svg, '1', marked.id).label).toContain(`${marked.name}（导入）`);
+    expect(moveTo(svg, '1', TOWNSHIPS[0].id).label).not.toContain('导入');
     expect(svg.querySelectorAll('rect.imported-column')).toHaveLength(1);
   });
 });
