@@ -86,6 +86,27 @@ describe('收回事项热力图', () => {
     expect(Number(new URL(page.url()).searchParams.get('item'))).toBe(firstReclaimed);
   });
 
+  it('paints its cells as sharp as the screen: again when the density changes (zoom, another screen)', async () => {
+    const page = await b.open('?view=heatmap');
+    await page.waitForSelector('[data-testid=reclaimed-heatmap] svg[data-complete]');
+    /** Canvas pixels per CSS pixel of the cells. */
+    const sharpness = () =>
+      page.$eval(
+        '[data-testid=reclaimed-heatmap] foreignObject.cell-canvas canvas',
+        (c) => (c as HTMLCanvasElement).width / c.getBoundingClientRect().width,
+      );
+    expect(await sharpness()).toBeCloseTo(1, 2);
+    // The density doubles, the chart's width stays (so the chart is not drawn anew), the window resizes.
+    const cdp = await page.context().newCDPSession(page);
+    const { width, height } = page.viewportSize()!;
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width, height: height - 20, deviceScaleFactor: 2, mobile: false });
+    try {
+      await expect.poll(sharpness).toBeCloseTo(2, 2);
+    } finally {
+      await cdp.send('Emulation.clearDeviceMetricsOverride');
+    }
+  });
+
   it('groups by receiving department with the toggle in the URL; back restores grouping by category', async () => {
     const page = await b.open('?view=heatmap');
     await page.waitForSelector('[data-testid=reclaimed-heatmap] svg[data-complete] g.row');

@@ -8,7 +8,7 @@
  * caches and exports handle as before; exports draw the same marks as SVG (`setVectorTwin`).
  */
 import { setVectorTwin } from './vector-twin';
-import { paintWithTheme, colourResolver, type ColourOf } from './theme-paint';
+import { paintAndRepaint, colourResolver, type ColourOf } from './canvas-repaint';
 import { FONT_FAMILY } from '../ui/theme';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -57,17 +57,13 @@ const MAX_PIXELS = 16_000_000;
 
 /**
  * A `foreignObject` over `area` holding a canvas with `marks` painted on it (in chart coordinates),
- * repainted when the theme changes; exports draw the marks as SVG instead.
+ * repainted when the theme or the screen's density changes; exports draw the marks as SVG instead.
  */
 export function cellCanvas(doc: Document, area: Area, marks: CellMarks): SVGForeignObjectElement {
   const holder = doc.createElementNS(SVG_NS, 'foreignObject') as SVGForeignObjectElement;
   for (const [key, value] of Object.entries(area)) holder.setAttribute(key, String(value));
   holder.setAttribute('class', 'cell-canvas');
   const canvas = doc.createElementNS(HTML_NS, 'canvas') as HTMLCanvasElement;
-  const density = doc.defaultView?.devicePixelRatio || 1;
-  const scale = Math.min(density, Math.sqrt(MAX_PIXELS / Math.max(1, area.width * area.height)));
-  canvas.width = Math.max(1, Math.round(area.width * scale));
-  canvas.height = Math.max(1, Math.round(area.height * scale));
   canvas.style.width = `${area.width}px`;
   canvas.style.height = `${area.height}px`;
   canvas.style.display = 'block';
@@ -76,9 +72,13 @@ export function cellCanvas(doc: Document, area: Area, marks: CellMarks): SVGFore
   holder.append(canvas);
   const context = canvas.getContext('2d');
   if (context)
-    paintWithTheme(canvas, (colourOf) => {
+    paintAndRepaint(canvas, ({ colourOf, density }) => {
+      const scale = Math.min(density, Math.sqrt(MAX_PIXELS / Math.max(1, area.width * area.height)));
+      const [width, height] = [Math.max(1, Math.round(area.width * scale)), Math.max(1, Math.round(area.height * scale))];
+      // Resizing clears the canvas; the same size is cleared by hand.
+      if (canvas.width !== width || canvas.height !== height) [canvas.width, canvas.height] = [width, height];
+      else context.clearRect(0, 0, width, height);
       context.setTransform(scale, 0, 0, scale, -area.x * scale, -area.y * scale);
-      context.clearRect(area.x, area.y, area.width, area.height);
       paintMarks(context, marks, colourOf);
     });
   setVectorTwin(holder, () => marksAsSvg(doc, marks, colourResolver(doc)));
