@@ -86,7 +86,7 @@ async function tabIntoChart(page: Page, frameIndex: number): Promise<{ x: number
       if (!active || !figure.contains(active) || active.closest('figcaption')) return null;
       // A mark that does something: the chart's own scroll area is a tab stop too, but not one to operate.
       const operable =
-        ['button', 'link', 'checkbox', 'option', 'tab'].includes(active.getAttribute('role') ?? '') ||
+        ['button', 'link', 'checkbox', 'option', 'tab', 'gridcell'].includes(active.getAttribute('role') ?? '') ||
         active.matches('button, a[href], input, select');
       if (!operable) return null;
       const r = active.getBoundingClientRect();

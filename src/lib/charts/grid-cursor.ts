@@ -1,9 +1,10 @@
 /**
  * The keyboard and pointer side of a grid of cells that are not elements of their own (a painted
- * heatmap): one focusable cursor, moved with the arrow keys, stands for the cell it is on — its
- * accessible name and `data-*` attributes are that cell's — and the pointer finds the cell under it by
- * position. The grid is one stop in the tab order, as the WAI-ARIA grid pattern has it, not one per
- * cell (a county's 2,000 cells were 2,000 tab stops).
+ * heatmap), after the WAI-ARIA grid pattern: a `grid` holding one `row` with one `gridcell`, the
+ * cursor, which stands for the cell it is on — its row and column indices, accessible name and
+ * `data-*` attributes are that cell's — and which the arrow keys move. The grid is one stop in the
+ * tab order (a county's 2,000 cells were 2,000 stops), and a screen reader on a grid cell passes the
+ * arrow keys to the page. The pointer finds the cell under it by position.
  */
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -17,12 +18,14 @@ export interface GridBox {
 export interface GridCursorOptions {
   rows: number;
   columns: number;
+  /** The grid's accessible name (what it shows, and how to move in it). */
+  label: string;
   /** Where a cell is, in the chart's coordinates. */
   box: (row: number, column: number) => GridBox;
   /** The cell at a point of the chart, or null between and outside cells. */
   cellAt: (x: number, y: number) => [row: number, column: number] | null;
   /** A cell's accessible name. */
-  label: (row: number, column: number) => string;
+  cellLabel: (row: number, column: number) => string;
   /** A cell's figures, written on the cursor as `data-<key>` while it is on the cell. */
   attributes?: (row: number, column: number) => Record<string, string | number>;
   /** A click, Enter or Space on a cell. */
@@ -35,44 +38,55 @@ export interface GridCursorOptions {
 const PAGE_ROWS = 20;
 
 /**
- * Adds the cursor (`g.cell-cursor`, focusable) and the pointer's outline (`rect.cell-hover`) to `svg`,
- * whose drawing is `width` wide in its own coordinates, and handles keys, clicks and the pointer.
+ * Adds the grid (`g[role=grid]` with the focusable cursor, `g.cell-cursor`) and the pointer's outline
+ * (`rect.cell-hover`) to `svg`, whose drawing is `width` wide in its own coordinates, and handles
+ * keys, clicks and the pointer. Adds nothing to a grid without cells.
  */
-export function gridCursor(svg: SVGSVGElement, width: number, options: GridCursorOptions): SVGGElement {
+export function gridCursor(svg: SVGSVGElement, width: number, options: GridCursorOptions): void {
+  if (options.rows <= 0 || options.columns <= 0) return;
   const doc = svg.ownerDocument;
-  const hoverBox = doc.createElementNS(SVG_NS, 'rect');
-  hoverBox.setAttribute('class', 'cell-hover');
-  hoverBox.setAttribute('pointer-events', 'none');
-  hoverBox.setAttribute('fill', 'none');
-  hoverBox.setAttribute('display', 'none');
-  const cursor = doc.createElementNS(SVG_NS, 'g') as SVGGElement;
-  cursor.setAttribute('class', 'cell-cursor');
-  cursor.setAttribute('tabindex', '0');
-  cursor.setAttribute('role', 'button');
-  cursor.setAttribute('aria-keyshortcuts', 'ArrowUp ArrowDown ArrowLeft ArrowRight Home End PageUp PageDown');
-  const cursorBox = doc.createElementNS(SVG_NS, 'rect');
-  cursorBox.setAttribute('fill', 'none');
-  cursorBox.setAttribute('pointer-events', 'none');
+  const element = (tag: string, attributes: Record<string, string | number>) => {
+    const e = doc.createElementNS(SVG_NS, tag);
+    for (const [key, value] of Object.entries(attributes)) e.setAttribute(key, String(value));
+    return e;
+  };
+  // Outlines keep their width when the chart is drawn smaller than its size (a wide county, shrunk to the page).
+  const outline = { fill: 'none', 'pointer-events': 'none', 'vector-effect': 'non-scaling-stroke' };
+  const hoverBox = element('rect', { ...outline, class: 'cell-hover', display: 'none' });
+  const grid = element('g', {
+    class: 'cell-grid',
+    role: 'grid',
+    'aria-label': options.label,
+    'aria-rowcount': options.rows,
+    'aria-colcount': options.columns,
+  });
+  const row = element('g', { role: 'row' });
+  const cursor = element('g', { class: 'cell-cursor', role: 'gridcell', tabindex: 0 }) as SVGGElement;
+  const cursorBox = element('rect', outline);
   cursor.append(cursorBox);
-  svg.append(hoverBox, cursor);
+  row.append(cursor);
+  grid.append(row);
+  svg.append(hoverBox, grid);
 
   let at: [number, number] = [0, 0];
   let written: string[] = [];
-  const place = (rect: Element, row: number, column: number) => {
-    const box = options.box(row, column);
+  const place = (rect: Element, r: number, c: number) => {
+    const box = options.box(r, c);
     for (const key of ['x', 'y', 'width', 'height'] as const) rect.setAttribute(key, String(box[key]));
   };
-  const moveTo = (row: number, column: number) => {
-    at = [row, column];
-    place(cursorBox, row, column);
-    cursor.setAttribute('aria-label', options.label(row, column));
+  const moveTo = (r: number, c: number) => {
+    at = [r, c];
+    place(cursorBox, r, c);
+    row.setAttribute('aria-rowindex', String(r + 1));
+    cursor.setAttribute('aria-colindex', String(c + 1));
+    cursor.setAttribute('aria-label', options.cellLabel(r, c));
     for (const name of written) cursor.removeAttribute(name);
-    written = Object.entries(options.attributes?.(row, column) ?? {}).map(([key, value]) => {
+    written = Object.entries(options.attributes?.(r, c) ?? {}).map(([key, value]) => {
       cursor.setAttribute(`data-${key}`, String(value));
       return `data-${key}`;
     });
   };
-  if (options.rows > 0 && options.columns > 0) moveTo(0, 0);
+  moveTo(0, 0);
 
   let reported: string | null = null;
   const report = (hit: { row: number; column: number; element: Element } | null, event: Event) => {
@@ -81,34 +95,39 @@ export function gridCursor(svg: SVGSVGElement, width: number, options: GridCurso
     reported = key;
     options.onHover?.(hit, event);
   };
+  const focused = () => doc.activeElement === cursor;
+  const atCursor = () => ({ row: at[0], column: at[1], element: cursor });
 
   cursor.addEventListener('keydown', (event) => {
-    const [row, column] = at;
+    // Alt+arrows are the browser's (back, forward); Ctrl or Cmd with Home or End goes to a corner.
+    if (event.altKey) return;
+    const [r, c] = at;
     const last = [options.rows - 1, options.columns - 1];
-    const clamp = (value: number, max: number) => Math.max(0, Math.min(max, value));
+    const corner = event.ctrlKey || event.metaKey;
     const next: Record<string, [number, number]> = {
-      ArrowUp: [row - 1, column],
-      ArrowDown: [row + 1, column],
-      ArrowLeft: [row, column - 1],
-      ArrowRight: [row, column + 1],
-      Home: event.ctrlKey ? [0, 0] : [row, 0],
-      End: event.ctrlKey ? [last[0], last[1]] : [row, last[1]],
-      PageUp: [row - PAGE_ROWS, column],
-      PageDown: [row + PAGE_ROWS, column],
+      ArrowUp: [r - 1, c],
+      ArrowDown: [r + 1, c],
+      ArrowLeft: [r, c - 1],
+      ArrowRight: [r, c + 1],
+      Home: corner ? [0, 0] : [r, 0],
+      End: corner ? [last[0], last[1]] : [r, last[1]],
+      PageUp: [r - PAGE_ROWS, c],
+      PageDown: [r + PAGE_ROWS, c],
     };
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      options.onOpen?.(row, column);
+      options.onOpen?.(r, c);
       return;
     }
     const target = next[event.key];
     if (!target) return;
     event.preventDefault();
+    const clamp = (value: number, max: number) => Math.max(0, Math.min(max, value));
     moveTo(clamp(target[0], last[0]), clamp(target[1], last[1]));
     cursorBox.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
-    report({ row: at[0], column: at[1], element: cursor }, event);
+    report(atCursor(), event);
   });
-  cursor.addEventListener('focus', (event) => report({ row: at[0], column: at[1], element: cursor }, event));
+  cursor.addEventListener('focus', (event) => report(atCursor(), event));
   cursor.addEventListener('blur', (event) => report(null, event));
 
   /** The cell under a pointer event: its position in the chart's own coordinates (the chart may be drawn scaled). */
@@ -117,21 +136,22 @@ export function gridCursor(svg: SVGSVGElement, width: number, options: GridCurso
     const scale = frame.width > 0 ? width / frame.width : 1;
     return options.cellAt((event.clientX - frame.left) * scale, (event.clientY - frame.top) * scale);
   };
+  /** The pointer left the cells: the focused cursor's cell is reported again (its tooltip stays), else none. */
+  const leave = (event: Event) => {
+    hoverBox.setAttribute('display', 'none');
+    svg.style.cursor = '';
+    report(focused() ? atCursor() : null, event);
+  };
   svg.addEventListener('mousemove', (event) => {
     const cell = cellOf(event);
-    if (!cell) {
-      hoverBox.setAttribute('display', 'none');
-      if (reported && !reported.endsWith('true')) report(null, event);
-      return;
-    }
+    if (!cell) return leave(event);
     place(hoverBox, cell[0], cell[1]);
     hoverBox.removeAttribute('display');
+    // A pointer that says "click" over cells only, not over the names, the gaps or a group's heading.
+    svg.style.cursor = 'pointer';
     report({ row: cell[0], column: cell[1], element: hoverBox }, event);
   });
-  svg.addEventListener('mouseleave', (event) => {
-    hoverBox.setAttribute('display', 'none');
-    report(null, event);
-  });
+  svg.addEventListener('mouseleave', leave);
   svg.addEventListener('click', (event) => {
     const cell = cellOf(event);
     if (!cell) return;
@@ -139,5 +159,4 @@ export function gridCursor(svg: SVGSVGElement, width: number, options: GridCurso
     moveTo(cell[0], cell[1]);
     options.onOpen?.(cell[0], cell[1]);
   });
-  return cursor;
 }

@@ -106,6 +106,8 @@ export interface ReclaimedHeatmapOptions {
   /** Townships in all (the count column reads reclaimedIn / this); defaults to the columns shown. */
   townshipTotal?: number;
   ariaLabel: string;
+  /** The cells' grid's accessible name, given its rows and columns. */
+  gridLabel?: (rows: number, columns: number) => string;
   /** 'status' (townships, the default) or 'share' (counties, prefectures). */
   mode?: HeatmapMode;
   /** In 'share' mode, a cell's aria-label. */
@@ -343,6 +345,7 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
   gridCursor(svg.node()!, width, {
     rows: drawn.length,
     columns: townships.length,
+    label: options.gridLabel?.(drawn.length, townships.length) ?? options.ariaLabel,
     box: (r, c) => ({ x: labelWidth + cellWidth * c + 1, y: drawn[r].top + 1, width: cellWidth - 2, height: ROW_HEIGHT - 2 }),
     cellAt: (x, y) => {
       const column = Math.floor((x - labelWidth) / cellWidth);
@@ -350,7 +353,7 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
       const row = bisectRight(tops, y) - 1;
       return row >= 0 && y < drawn[row].top + ROW_HEIGHT ? [row, column] : null;
     },
-    label: (r, c) => {
+    cellLabel: (r, c) => {
       const row = drawn[r].row;
       const cell = row.cells[c];
       const unit = unitOf(cell, c);

@@ -305,6 +305,8 @@ export const HEATMAP_STRINGS = {
   groupingLabel: '分组',
   unnamedReceiver: '未注明承接部门',
   countLabel: '收回数',
+  /** The cells' grid, as a screen reader names it on entering: what it holds and how to move in it. */
+  gridLabel: (rows: number, columns: number, unit: string) => `单元格：${rows} 项事项 × ${columns} 个${unit}，方向键逐格移动，Enter 查看`,
   legendLabel: '图例',
   ariaLabel: '收回事项热力图：事项 × 乡镇',
   statusShort: { reclaimed: '收回', coop: '配合', basic: '基本', absent: '—' },

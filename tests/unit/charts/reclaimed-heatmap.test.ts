@@ -173,6 +173,52 @@ describe('reclaimedHeatmap', () => {
     expect(svg.textContent).toContain('4/5');
   });
 
+  it('is a grid to a screen reader: its size, and the row and column of the cell the cursor is on', () => {
+    const svg = draw();
+    const grid = svg.querySelector('[role=grid]')!;
+    expect([grid.getAttribute('aria-rowcount'), grid.getAttribute('aria-colcount')]).toEqual(['3', String(UNITS.length)]);
+    expect(grid.querySelector('[role=row] > [role=gridcell]')).toBe(cursorOf(svg));
+    moveTo(svg, '2', UNITS[2].key);
+    expect(grid.querySelector('[role=row]')!.getAttribute('aria-rowindex')).toBe('2');
+    expect(cursorOf(svg).getAttribute('aria-colindex')).toBe('3');
+  });
+
+  it('finds the cell under the pointer when the chart is drawn smaller than its size', () => {
+    const onOpen = vi.fn();
+    const svg = draw({ onOpen });
+    const cell = moveTo(svg, '2', UNITS[3].key);
+    press(svg, 'Home', true);
+    // Drawn at half its width, 10 px from the page's left, 20 from its top.
+    const width = Number(svg.getAttribute('width'));
+    const height = Number(svg.getAttribute('height'));
+    svg.getBoundingClientRect = () => new DOMRect(10, 20, width / 2, height / 2);
+    svg.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: 10 + (cell.box.x + 4) / 2, clientY: 20 + (cell.box.y + 4) / 2 }));
+    expect(onOpen.mock.calls[0][1]).toMatchObject({ unit: UNITS[3].key });
+    expect(onOpen.mock.calls[0][0]).toMatchObject({ dutyGroup: 2 });
+  });
+
+  it('leaves Alt with the arrows to the browser (back, forward)', () => {
+    const svg = draw();
+    press(svg, 'Home', true);
+    const event = new KeyboardEvent('keydown', { key: 'ArrowRight', altKey: true, bubbles: true, cancelable: true });
+    cursorOf(svg).dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(false);
+    expect(cursorCell(svg).unit).toBe(UNITS[0].key);
+  });
+
+  it('has no cursor when there are no cells', () => {
+    const svg = reclaimedHeatmap([], UNITS, {
+      width: 900,
+      grouping: 'category',
+      statusLabels: STATUS_LABELS,
+      statusShort: HEATMAP_STRINGS.statusShort,
+      unnamedGroup: '未注明',
+      countLabel: '收回数',
+      ariaLabel: 'test',
+    });
+    expect(svg.querySelector('[tabindex], [role=grid]')).toBeNull();
+  });
+
   it('stops at the edges and jumps with Home, End and Ctrl+Home', () => {
     const svg = draw();
     press(svg, 'Home', true);
