@@ -3,7 +3,11 @@
  * by the browser at any zoom; a canvas is painted once, with resolved colours, at one density. So it
  * is painted again whenever either may have changed: the reader's theme choice (`data-theme` on
  * <html>), the system's light or dark, the screen's density (browser zoom, a window moved to another
- * screen), and printing (always light, src/lib/print; at least twice the density, for paper).
+ * screen), printing (always light, src/lib/print; at least twice the density, for paper), and a
+ * canvas whose pixels the browser dropped (a 2D context lost in a background tab).
+ *
+ * A canvas off the page (a chart kept in a view's cache) is not painted: it is `release`d — its
+ * pixels freed — and painted again when `restore`d to the page.
  */
 import { withLightColours } from '../theme/force-light';
 
@@ -18,12 +22,19 @@ export interface Painting {
 
 type Paint = (painting: Painting) => void;
 
+interface Painter {
+  canvas: HTMLCanvasElement;
+  paint: Paint;
+  /** Not painted since the last change, or released: painted when restored. */
+  stale: boolean;
+}
+
 /** Density on paper: a printer resolves far more than a screen. */
 const PRINT_DENSITY = 2;
 
-/** The painters, each as long as its owner (the canvas) lives: the set holds them weakly. */
-const painters = new Set<WeakRef<Paint>>();
-const byOwner = new WeakMap<object, Paint>();
+/** Every painter, each as long as its canvas lives (the canvas holds it; this set holds it weakly). */
+const painters = new Set<WeakRef<Painter>>();
+const painterOf = new WeakMap<HTMLCanvasElement, Painter>();
 let watching = false;
 let probe: HTMLElement | null = null;
 
@@ -53,21 +64,50 @@ export function colourResolver(doc: Document = document): ColourOf {
 }
 
 const screenDensity = () => (typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1);
+const painting = (density = screenDensity()): Painting => ({ colourOf: colourResolver(), density });
 
-/** Paints now, and again whenever the theme or the density may have changed, for as long as `owner` lives. */
-export function paintAndRepaint(owner: object, paint: Paint): void {
-  paint({ colourOf: colourResolver(), density: screenDensity() });
-  byOwner.set(owner, paint);
-  painters.add(new WeakRef(paint));
+/** Paints `canvas` now, and again whenever the theme or the density may have changed while it is on the page. */
+export function paintAndRepaint(canvas: HTMLCanvasElement, paint: Paint): void {
+  const painter: Painter = { canvas, paint, stale: false };
+  paint(painting());
+  painterOf.set(canvas, painter);
+  painters.add(new WeakRef(painter));
+  canvas.addEventListener('contextrestored', () => paintNow(painter, painting()));
   watch();
 }
 
+/** Frees a canvas's pixels while it is off the page; `restore` paints it again. */
+export function release(canvas: HTMLCanvasElement): void {
+  const painter = painterOf.get(canvas);
+  if (!painter) return;
+  painter.stale = true;
+  canvas.width = canvas.height = 0;
+}
+
+/** Paints a canvas that was released, or missed a change of theme or density while off the page. */
+export function restore(canvas: HTMLCanvasElement): void {
+  const painter = painterOf.get(canvas);
+  if (painter?.stale) paintNow(painter, painting());
+}
+
+function paintNow(painter: Painter, now: Painting): void {
+  painter.stale = false;
+  try {
+    painter.paint(now);
+  } catch (error) {
+    // One chart that cannot paint leaves the others painted.
+    painter.stale = true;
+    console.error(error);
+  }
+}
+
 function repaintAll(density = screenDensity()): void {
-  const painting = { colourOf: colourResolver(), density };
+  const now = painting(density);
   for (const ref of painters) {
-    const paint = ref.deref();
-    if (paint) paint(painting);
-    else painters.delete(ref);
+    const painter = ref.deref();
+    if (!painter) painters.delete(ref);
+    else if (!painter.canvas.isConnected) painter.stale = true;
+    else paintNow(painter, now);
   }
 }
 
@@ -91,13 +131,13 @@ function watch(): void {
  */
 function watchDensity(): void {
   let seen = screenDensity();
+  let query: MediaQueryList | undefined;
   const check = () => {
     if (screenDensity() === seen) return;
     seen = screenDensity();
     repaintAll();
     listen();
   };
-  let query: MediaQueryList | undefined;
   const listen = () => {
     query?.removeEventListener?.('change', check);
     query = window.matchMedia?.(`(resolution: ${seen}dppx)`);

@@ -8,7 +8,7 @@
  * caches and exports handle as before; exports draw the same marks as SVG (`setVectorTwin`).
  */
 import { setVectorTwin } from './vector-twin';
-import { paintAndRepaint, colourResolver, type ColourOf } from './canvas-repaint';
+import { paintAndRepaint, colourResolver, release, restore, type ColourOf } from './canvas-repaint';
 import { FONT_FAMILY } from '../ui/theme';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -132,4 +132,16 @@ function marksAsSvg(doc: Document, marks: CellMarks, colourOf: ColourOf): SVGGEl
     g.append(text);
   }
   return g;
+}
+
+const canvasesIn = (chart: Element) => chart.querySelectorAll<HTMLCanvasElement>('foreignObject.cell-canvas > canvas');
+
+/** A chart leaving the page (kept in a cache): its cells' pixels are freed until it comes back. */
+export function releaseCells(chart: Element): void {
+  canvasesIn(chart).forEach(release);
+}
+
+/** A chart put back on the page: its cells are painted again if they were released or missed a change of theme. */
+export function restoreCells(chart: Element): void {
+  canvasesIn(chart).forEach(restore);
 }
