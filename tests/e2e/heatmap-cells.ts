@@ -67,7 +67,7 @@ export async function heatmapCells(page: Page): Promise<HeatmapCell[]> {
 
 /**
  * Puts the cursor on a cell (by duty group and unit) without focusing it, and returns the cell's box
- * on the page, to point at or click.
+ * on the page, to point at or click; no tooltip is left showing unless the cursor has the focus.
  */
 export async function cellBox(
   page: Page,
@@ -89,6 +89,8 @@ export async function cellBox(
         press('ArrowRight');
       }
       if (data.dutyGroup !== group || data.unit !== key) return null;
+      // The keys showed each cell's tooltip: a test pointing at the cell must see the pointer's, not theirs.
+      if (document.activeElement !== cursor) cursor.closest('svg')!.dispatchEvent(new MouseEvent('mouseleave'));
       const r = cursor.querySelector('rect')!.getBoundingClientRect();
       return { x: r.x, y: r.y, width: r.width, height: r.height };
     },
@@ -97,6 +99,9 @@ export async function cellBox(
   if (!box) throw new Error(`no heatmap cell for duty group ${dutyGroup} and unit ${unit}`);
   return box;
 }
+
+/** The tooltip's line for the cell pointed at or focused (the others list the rest of its row). */
+export const tooltipCell = (page: Page) => page.locator('[data-testid=view-heatmap] [role=tooltip] li.this');
 
 /** The centre of a cell on the page. */
 export const centre = (box: { x: number; y: number; width: number; height: number }) => ({

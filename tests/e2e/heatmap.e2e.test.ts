@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
 import { openRealDatabase, SCALE_DB_FILE } from './db';
-import { heatmapCells, cellBox, centre, canvasColourAt } from './heatmap-cells';
+import { heatmapCells, cellBox, centre, canvasColourAt, tooltipCell } from './heatmap-cells';
 
 describe('收回事项热力图', () => {
   const b = useBrowser();
@@ -60,9 +60,9 @@ describe('收回事项热力图', () => {
     const group = db.one<{ g: number }>('SELECT duty_group AS g FROM items WHERE id = ?', [liugongItem.id]).g;
     const cell = centre(await cellBox(page, group, liugong));
     await page.mouse.move(cell.x, cell.y);
-    const tooltip = page.getByRole('tooltip');
-    await expect(tooltip.textContent()).resolves.toContain('六工镇：仍为基本');
-    await expect(tooltip.textContent()).resolves.toContain('伊拉湖镇：已收回');
+    // The tooltip names the cell pointed at first, then every township's holding of the duty.
+    await expect(tooltipCell(page).textContent()).resolves.toContain('六工镇：仍为基本');
+    await expect(page.getByRole('tooltip').textContent()).resolves.toContain('伊拉湖镇：已收回');
     await b.screenshot(page, 'heatmap-tooltip');
     await page.mouse.click(cell.x, cell.y);
     await page.waitForFunction(() => new URL(location.href).searchParams.get('view') === 'explorer');
@@ -77,10 +77,15 @@ describe('收回事项热力图', () => {
       "SELECT id FROM items WHERE duty_group = ? AND list = 'reclaimed' ORDER BY township_id LIMIT 1",
       [absent.dutyGroup],
     ).id;
-    // Tab reaches the chart's cursor; the keys take it to the cell.
+    // From the first cell, the arrow keys take the cursor down to the cell's row and across to its column.
+    const cells = await heatmapCells(page);
+    const columns = new Set(cells.map((c) => c.unit)).size;
+    const index = cells.findIndex((c) => c.dutyGroup === absent.dutyGroup && c.unit === absent.unit);
     await page.locator('[data-testid=reclaimed-heatmap] g.cell-cursor').focus();
-    await cellBox(page, absent.dutyGroup, absent.unit);
-    await expect(page.getByRole('tooltip').textContent()).resolves.toContain('未列入');
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < Math.floor(index / columns); i++) await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < index % columns; i++) await page.keyboard.press('ArrowRight');
+    await expect(tooltipCell(page).textContent()).resolves.toContain('未列入');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('view') === 'explorer');
     expect(Number(new URL(page.url()).searchParams.get('item'))).toBe(firstReclaimed);
@@ -287,7 +292,7 @@ describe('收回事项热力图 at 200 townships', () => {
     );
     const at = centre(await cellBox(page, group, township));
     await page.mouse.move(at.x, at.y);
-    await expect(page.getByRole('tooltip').textContent()).resolves.toContain(`${item.township}：仍为基本`);
+    await expect(tooltipCell(page).textContent()).resolves.toContain(`${item.township}：仍为基本`);
     await b.screenshot(page, 'heatmap-scale-county');
     await page.mouse.click(at.x, at.y);
     await page.waitForFunction(() => new URL(location.href).searchParams.get('view') === 'explorer');

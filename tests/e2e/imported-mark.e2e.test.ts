@@ -4,7 +4,7 @@ import initSqlJs from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { useBrowser } from './browser';
-import { heatmapCells, cellBox, centre } from './heatmap-cells';
+import { heatmapCells, cellBox, centre, tooltipCell } from './heatmap-cells';
 
 /**
  * A township list added in the page is marked as the reader's own in every view: （导入） after the
@@ -136,7 +136,7 @@ describe('imported townships are marked in every view', () => {
     const own = (await heatmapCells(page)).find((c) => c.unit === list.id)!;
     const point = centre(await cellBox(page, own.dutyGroup, own.unit));
     await page.mouse.move(point.x, point.y);
-    await expect.poll(() => page.locator('[data-testid=reclaimed-heatmap] ~ [role=tooltip]').textContent()).toContain(list.name + MARK);
+    await expect.poll(() => tooltipCell(page).textContent()).toContain(list.name + MARK);
     await page.mouse.move(0, 0);
     await b.screenshot(page, 'imported-heatmap-1280');
 
