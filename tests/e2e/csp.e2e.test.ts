@@ -79,12 +79,10 @@ describe('the page’s Content-Security-Policy', () => {
               .filter((f) => f.offsetParent !== null)
               .every((f) => f.hasAttribute('data-drawn')) &&
             !document.querySelector('#view-panel [data-testid=loading]') &&
-            // Settled: the network's layout no longer running, a chart drawn in slices complete
-            // (src/lib/export/chart-settled.ts's hooks). A picture taken mid-layout differed from
-            // the other page's by when it was taken, not by the policy.
-            !document.querySelector(
-              '#view-panel :is(svg[data-progressive]:not([data-complete]), [data-laying-out="true"], [data-layout="running"], [aria-busy="true"])',
-            ),
+            // Settled: the network's layout no longer running (src/lib/export/chart-settled.ts's
+            // hooks). A picture taken mid-layout differed from the other page's by when it was
+            // taken, not by the policy.
+            !document.querySelector('#view-panel :is([data-laying-out="true"], [data-layout="running"], [aria-busy="true"])'),
           undefined,
           { timeout: 20000 },
         );

@@ -187,6 +187,38 @@ describe('深色主题', () => {
     await expect.poll(colours).toEqual(light);
   });
 
+  it('exports the heatmap’s painted cells from a dark screen in the light theme’s colours', async () => {
+    const page = await b.open('?view=heatmap');
+    await page.waitForSelector('[data-testid=reclaimed-heatmap] svg[data-complete]');
+    /** The absent cells' colour and the cells' text colour in a theme, as the page computes them. */
+    const look = () =>
+      page.evaluate(() => {
+        const probe = document.body.appendChild(document.createElement('span'));
+        const colour = (v: string) => ((probe.style.color = v), getComputedStyle(probe).color);
+        const found = { absent: colour('var(--absent)'), muted: colour('var(--muted)') };
+        probe.remove();
+        return found;
+      });
+    const light = await look();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await look();
+    expect(dark.absent).not.toBe(light.absent);
+    const frame = page.getByTestId('reclaimed');
+    await frame.locator('.trigger').click();
+    const [file] = await Promise.all([page.waitForEvent('download'), frame.locator('[data-export="svg"]').click()]);
+    const svg = new DOMParser().parseFromString(readFileSync(await file.path()).toString('utf8'), 'image/svg+xml');
+    const marks = [...(svg.getElementsByTagName('g') as unknown as Iterable<Element>)].find(
+      (g) => g.getAttribute('class') === 'cell-marks',
+    )!;
+    const fills = (tag: string) =>
+      new Set([...(marks.getElementsByTagName(tag) as unknown as Iterable<Element>)].map((e) => e.getAttribute('fill')));
+    // Absent cells in the light grey with light text (the dashes), none in the dark theme's.
+    expect(fills('rect')).toContain(light.absent);
+    expect(fills('rect')).not.toContain(dark.absent);
+    expect(fills('text')).toContain(light.muted);
+    expect(fills('text')).not.toContain(dark.muted);
+  });
+
   it('exports a chart drawn on a dark screen in light colours', async () => {
     // 事项类别's bars: every text of the chart is ink (no number sits inside a bar).
     const page = await b.open('?view=categories');

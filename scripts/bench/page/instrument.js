@@ -135,11 +135,10 @@
           if (frame === 1) afterPaint().then((at) => (firstFrameAt ??= at));
           const mine = queries().slice(from);
           const root = document.querySelector(`[data-testid="view-${view}"]`);
-          // A chart drawn progressively (slices after the first) is busy until it says it is complete.
           const busy =
             !root ||
             root.getAttribute('aria-busy') === 'true' ||
-            root.querySelector('[aria-busy="true"], [data-testid="loading"], svg[data-progressive]:not([data-complete])') !== null;
+            root.querySelector('[aria-busy="true"], [data-testid="loading"]') !== null;
           const pending = mine.some((q) => q.receivedAt === undefined);
           if (!busy && !pending && (mine.length > 0 || frame >= 2)) {
             // One more frame, so a redraw made right after the answer has been painted too.

@@ -27,14 +27,14 @@ export class ChartCache<Chart extends Element> {
   }
 
   /**
-   * The chart cached under `key` if `usable` accepts it, else `draw()`'s, cached in its place. The
+   * The chart cached under `key`, else `draw()`'s, cached in its place. The
    * cached chart may be the one on the page already (the view's effect ran again for the same state):
    * the caller leaves it where it is.
    */
-  chart(key: string, draw: () => Chart, usable: (chart: Chart) => boolean = () => true): { chart: Chart; cached: boolean } {
+  chart(key: string, draw: () => Chart): { chart: Chart; cached: boolean } {
     const kept = this.#charts.get(key);
     this.#charts.delete(key);
-    if (kept && usable(kept)) {
+    if (kept) {
       this.#charts.set(key, kept);
       return { chart: kept, cached: true };
     }

@@ -2,9 +2,8 @@
  * Keeps a chart's text description in step with the chart: once the figure's chart is drawn or redrawn
  * (its DOM changes outside `ignore`, which holds the description itself) and has stayed unchanged for
  * SETTLE_MS, `describe` runs when the browser is idle and its text is handed to `write`. A description
- * is read after the chart is seen: it must not slip between the slices of a chart drawn progressively
- * (the heatmap) or between a reader's quick changes, so it waits for the chart to settle. A newer draw
- * cancels an older description.
+ * is read after the chart is seen: it must not slip between a reader's quick changes, so it waits for
+ * the chart to settle. A newer draw cancels an older description.
  */
 const SETTLE_MS = 250;
 

@@ -1,11 +1,10 @@
 /**
  * Resolves once a chart has finished drawing, so an export copies the picture the reader will
- * see, not half of it: a chart drawn in slices (the reclaimed heatmap marks its svg
- * `data-progressive` and then `data-complete`), a layout still running (`data-laying-out="true"`,
- * `data-layout="running"`, the benchmark's hooks) or anything `aria-busy` in the frame. Gives up
- * after `timeoutMs` and exports what is there.
+ * see, not half of it: a layout still running (`data-laying-out="true"`, `data-layout="running"`,
+ * the benchmark's hooks) or anything `aria-busy` in the frame. Gives up after `timeoutMs` and
+ * exports what is there.
  */
-const BUSY = 'svg[data-progressive]:not([data-complete]), [data-laying-out="true"], [data-layout="running"], [aria-busy="true"]';
+const BUSY = '[data-laying-out="true"], [data-layout="running"], [aria-busy="true"]';
 
 export async function chartSettled(frame: Element, timeoutMs = 15_000): Promise<void> {
   const started = performance.now();

@@ -42,23 +42,6 @@ const onChange = (work: () => void) => {
 };
 
 describe('the bench instrument', () => {
-  it('waits for a chart drawn in slices to say it is complete', async () => {
-    let completedAt = 0;
-    onChange(() => {
-      const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-      svg.setAttribute('data-progressive', '');
-      view.append(svg);
-      later(150, () => {
-        svg.append(document.createElementNS('http://www.w3.org/2000/svg', 'g'));
-        svg.setAttribute('data-complete', '');
-        completedAt = performance.now();
-      });
-    });
-    const redraw = await bench().change('?a=1', 'x', 5000);
-    expect(redraw.timedOut).toBe(false);
-    expect(redraw.started + redraw.ms).toBeGreaterThanOrEqual(completedAt);
-  });
-
   it("reports the paint after the view's last change", async () => {
     let lastAt = 0;
     onChange(() => {

@@ -16,14 +16,6 @@ describe('ChartCache', () => {
     expect(cache.chart('b', draw).chart).not.toBe(first.chart);
   });
 
-  it('draws anew a chart the caller cannot use (one left unfinished)', () => {
-    const cache = new ChartCache<SVGSVGElement>(4);
-    const unfinished = cache.chart('a', svg).chart;
-    const redrawn = cache.chart('a', svg, (chart) => chart.hasAttribute('data-complete'));
-    expect(redrawn.cached).toBe(false);
-    expect(redrawn.chart).not.toBe(unfinished);
-  });
-
   it('keeps the most recently used charts up to its capacity', () => {
     const cache = new ChartCache<SVGSVGElement>(2);
     const a = cache.chart('a', svg).chart;
