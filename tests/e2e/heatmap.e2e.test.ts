@@ -299,6 +299,24 @@ describe('收回事项热力图 at 200 townships', () => {
     expect(Number(new URL(page.url()).searchParams.get('item'))).toBe(item.id);
   });
 
+  it('puts a chart back from its cache painted as it was, after a drill and back', async () => {
+    const page = await b.open('?view=heatmap', { site: 'scale' });
+    await page.waitForSelector('[data-testid=reclaimed-heatmap][data-level=county] svg[data-complete] g.cell-cursor[data-share]');
+    const [first] = await heatmapCells(page);
+    const corner = async () => {
+      const box = await cellBox(page, first.dutyGroup, first.unit);
+      return canvasColourAt(page, { x: box.x + 3, y: box.y + 3 });
+    };
+    const before = await corner();
+    // Painted: not the transparent black of an empty canvas.
+    expect(before).not.toEqual([0, 0, 0]);
+    await page.locator(`[data-testid=reclaimed-heatmap] text.unit-label[data-unit="${first.unit}"]`).click();
+    await page.waitForSelector('[data-testid=reclaimed-heatmap][data-level=township] svg[data-complete]');
+    await page.goBack();
+    await page.waitForSelector('[data-testid=reclaimed-heatmap][data-level=county] svg[data-complete]');
+    expect(await corner()).toEqual(before);
+  });
+
   it('drilled into a prefecture, opens a county from its name with the keyboard', async () => {
     const prefecture = db.one<{ code: string; n: number }>(
       'SELECT prefecture_code AS code, count(DISTINCT county_code) AS n FROM townships GROUP BY 1 ORDER BY 2 DESC LIMIT 1',
