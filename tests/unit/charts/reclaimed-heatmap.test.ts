@@ -41,6 +41,17 @@ const ITEMS: HeatmapItem[] = [
   item(3, 'qitai-jibuku', 'reclaimed', '屠宰检疫', '', '乡村振兴'),
 ];
 
+/** What every chart here is drawn with, but its rows, units and the options a test is about. */
+const OPTIONS = {
+  width: 900,
+  grouping: 'category' as const,
+  statusLabels: STATUS_LABELS,
+  statusShort: HEATMAP_STRINGS.statusShort,
+  unnamedGroup: '未注明',
+  countLabel: '收回数',
+  ariaLabel: 'test',
+};
+
 // jsdom has no canvas: the chart paints nothing here, and its cells are read as an export and the
 // keyboard read them (its vector twin, its cursor).
 beforeAll(() => {
@@ -142,13 +153,7 @@ describe('toHeatmapRows', () => {
 describe('reclaimedHeatmap', () => {
   const draw = (options: Partial<Parameters<typeof reclaimedHeatmap>[2]> = {}) =>
     reclaimedHeatmap(heatmapRowsOf(ITEMS, ids), UNITS, {
-      width: 900,
-      grouping: 'category',
-      statusLabels: STATUS_LABELS,
-      statusShort: HEATMAP_STRINGS.statusShort,
-      unnamedGroup: '未注明',
-      countLabel: '收回数',
-      ariaLabel: 'test',
+      ...OPTIONS,
       ...options,
     });
 
@@ -208,13 +213,7 @@ describe('reclaimedHeatmap', () => {
 
   it('has no cursor when there are no cells', () => {
     const svg = reclaimedHeatmap([], UNITS, {
-      width: 900,
-      grouping: 'category',
-      statusLabels: STATUS_LABELS,
-      statusShort: HEATMAP_STRINGS.statusShort,
-      unnamedGroup: '未注明',
-      countLabel: '收回数',
-      ariaLabel: 'test',
+      ...OPTIONS,
     });
     expect(svg.querySelector('[tabindex], [role=grid]')).toBeNull();
   });
@@ -260,13 +259,8 @@ describe('reclaimedHeatmap past townships (share mode)', () => {
   );
   const draw = (onOpen = vi.fn(), onHeader = vi.fn()) =>
     reclaimedHeatmap(rows, counties, {
+      ...OPTIONS,
       width: 1200,
-      grouping: 'category',
-      statusLabels: STATUS_LABELS,
-      statusShort: HEATMAP_STRINGS.statusShort,
-      unnamedGroup: '未注明',
-      countLabel: '收回数',
-      ariaLabel: 'test',
       mode: 'share',
       describeShare: (row, cell, unit) => `${row.name}，${unit.name}：${cell.reclaimed}/${cell.townships}`,
       onHeader,
@@ -340,14 +334,9 @@ describe('reclaimedHeatmap with a county’s thirty-odd townships', () => {
     townships.map((t) => ({ key: t.key, townships: 1 })),
   );
   const svg = reclaimedHeatmap(rows, townships, {
+    ...OPTIONS,
     width: 1200,
-    grouping: 'category',
-    statusLabels: STATUS_LABELS,
-    statusShort: HEATMAP_STRINGS.statusShort,
     statusInitial: HEATMAP_STRINGS.statusInitial,
-    unnamedGroup: '未注明',
-    countLabel: '收回数',
-    ariaLabel: 'test',
   });
 
   it('fits the columns in the width and writes each status’s initial where two characters do not fit', () => {
@@ -367,13 +356,7 @@ describe('reclaimedHeatmap hover', () => {
   it('reports the cell pointed at or focused, with an element on it, once, and null on leaving', () => {
     const onHover = vi.fn();
     const svg = reclaimedHeatmap(heatmapRowsOf(ITEMS, ids), UNITS, {
-      width: 900,
-      grouping: 'category',
-      statusLabels: STATUS_LABELS,
-      statusShort: HEATMAP_STRINGS.statusShort,
-      unnamedGroup: '未注明',
-      countLabel: '收回数',
-      ariaLabel: 'test',
+      ...OPTIONS,
       onHover,
     });
     const liugong = moveTo(svg, '1', 'changji-liugong');
@@ -396,17 +379,7 @@ describe('reclaimedHeatmap hover', () => {
 describe('reclaimedHeatmap with an imported township', () => {
   const marked = TOWNSHIPS[TOWNSHIPS.length - 1];
   const marks = new Map([[marked.id, 'imported' as const]]);
-  const draw = (width: number) =>
-    reclaimedHeatmap(heatmapRowsOf(ITEMS, ids), UNITS, {
-      width,
-      grouping: 'category',
-      statusLabels: STATUS_LABELS,
-      statusShort: HEATMAP_STRINGS.statusShort,
-      unnamedGroup: '未注明',
-      countLabel: '收回数',
-      ariaLabel: 'test',
-      marks,
-    });
+  const draw = (width: number) => reclaimedHeatmap(heatmapRowsOf(ITEMS, ids), UNITS, { ...OPTIONS, width, marks });
 
   it('writes the mark after its column name, in its own coloured tspan, whatever the column width', () => {
     for (const width of [1400, 900, 560]) {
