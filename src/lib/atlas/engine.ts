@@ -77,6 +77,14 @@ export class AtlasEngine implements DbClient {
    * size. A test sets fewer, to see slices at the bundled counties' size (600–800 steps each).
    */
   static stepSlice = 2000;
+  /**
+   * How long after the last answer background loading waits before its next part: a reader changing
+   * filters asks again within a few hundred milliseconds, and a part begun in between (opening one,
+   * copying a county's names) held the next query for tens of milliseconds.
+   */
+  static quietMs = 300;
+  /** When the last query was answered (or failed). */
+  private lastAnswered = -Infinity;
   private readonly loads = new Map<string, Promise<void>>();
   private readonly attached: Database[] = [];
   private readonly buckets = new Map<number, SearchBucket>();
@@ -157,6 +165,7 @@ export class AtlasEngine implements DbClient {
       return rows;
     } finally {
       this.active--;
+      this.lastAnswered = performance.now();
     }
   }
 
@@ -166,9 +175,11 @@ export class AtlasEngine implements DbClient {
   }
 
   /**
-   * Loads what `needs` name in the background, one at a time, and only while no query is waiting:
-   * opening a part or copying a county's text holds the worker for tens of milliseconds, and started
-   * all at once they held it for hundreds while the reader's next query waited behind them.
+   * Loads what `needs` name in the background, one at a time, and only while no query is waiting and
+   * none was answered in the last `quietMs`: opening a part or copying a county's text holds the
+   * worker for tens of milliseconds, and started all at once they held it for hundreds while the
+   * reader's next query waited behind them; started between a reader's quick changes (filters,
+   * searches typed one after another), one held the next change's query.
    */
   prefetch(needs: readonly string[], first = false): void {
     // `first`: what the reader is about to ask for (a view's guess at the next drill) goes ahead of
@@ -193,10 +204,12 @@ export class AtlasEngine implements DbClient {
 
   private async drainPrefetch(): Promise<void> {
     const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const quietFor = () => performance.now() - this.lastAnswered;
     for (let need = this.prefetchQueue.shift(); need !== undefined; need = this.prefetchQueue.shift()) {
-      // A task's pause first, so queries already posted to the worker are received before this load starts.
-      do await pause(this.active ? 20 : 0);
-      while (this.active > 0);
+      // A task's pause first, so queries already posted to the worker are received before this load
+      // starts; then none may be waiting, and none answered in the last QUIET_MS (see there).
+      do await pause(this.active ? 20 : Math.max(0, AtlasEngine.quietMs - quietFor()));
+      while (this.active > 0 || quietFor() < AtlasEngine.quietMs);
       await this.ensure(need).catch(() => undefined); // a query that needs it will report the failure
     }
   }
