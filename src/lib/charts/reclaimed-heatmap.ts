@@ -253,6 +253,13 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
       .attr('stroke-dasharray', '4 3')
       .attr('pointer-events', 'none');
   });
+  /** Where the cell of a column is in the row whose top is `top`: inset a pixel from its neighbours. */
+  const cellBox = (column: number, top: number) => ({
+    x: labelWidth + cellWidth * column + 1,
+    y: top + 1,
+    width: cellWidth - 2,
+    height: ROW_HEIGHT - 2,
+  });
   /** The rows in the order drawn (grouped), each with its top: the cursor's rows. */
   const drawn: { row: HeatmapRow; top: number }[] = [];
   const cells: CellMarks = { boxes: [], texts: [] };
@@ -304,7 +311,7 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
   function addCells(row: HeatmapRow, y: number): void {
     row.cells.forEach((cell, i) => {
       const x = labelWidth + cellWidth * i;
-      const box = { x: x + 1, y: y + 1, width: cellWidth - 2, height: ROW_HEIGHT - 2, radius: 2 };
+      const box = { ...cellBox(i, y), radius: 2 };
       let ink: string;
       if (mode === 'status') {
         cells.boxes.push({ ...box, fill: STATUS_COLOURS[cell.status] });
@@ -346,7 +353,7 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
     rows: drawn.length,
     columns: townships.length,
     label: options.gridLabel?.(drawn.length, townships.length) ?? options.ariaLabel,
-    box: (r, c) => ({ x: labelWidth + cellWidth * c + 1, y: drawn[r].top + 1, width: cellWidth - 2, height: ROW_HEIGHT - 2 }),
+    box: (r, c) => cellBox(c, drawn[r].top),
     cellAt: (x, y) => {
       const column = Math.floor((x - labelWidth) / cellWidth);
       if (column < 0 || column >= townships.length) return null;
