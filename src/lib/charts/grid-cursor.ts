@@ -136,19 +136,29 @@ export function gridCursor(svg: SVGSVGElement, width: number, options: GridCurso
     const scale = frame.width > 0 ? width / frame.width : 1;
     return options.cellAt((event.clientX - frame.left) * scale, (event.clientY - frame.top) * scale);
   };
+  /** The cell the pointer's outline is on, if it shows: moves within a cell or outside the cells write nothing. */
+  let pointed: string | null = null;
   /** The pointer left the cells: the focused cursor's cell is reported again (its tooltip stays), else none. */
   const leave = (event: Event) => {
-    hoverBox.setAttribute('display', 'none');
-    svg.style.cursor = '';
+    if (pointed !== null) {
+      pointed = null;
+      hoverBox.setAttribute('display', 'none');
+      svg.style.cursor = '';
+    }
     report(focused() ? atCursor() : null, event);
   };
   svg.addEventListener('mousemove', (event) => {
     const cell = cellOf(event);
     if (!cell) return leave(event);
-    place(hoverBox, cell[0], cell[1]);
-    hoverBox.removeAttribute('display');
-    // A pointer that says "click" over cells only, not over the names, the gaps or a group's heading.
-    svg.style.cursor = 'pointer';
+    if (pointed !== `${cell[0]},${cell[1]}`) {
+      if (pointed === null) {
+        hoverBox.removeAttribute('display');
+        // A pointer that says "click" over cells only, not over the names, the gaps or a group's heading.
+        svg.style.cursor = 'pointer';
+      }
+      pointed = `${cell[0]},${cell[1]}`;
+      place(hoverBox, cell[0], cell[1]);
+    }
     report({ row: cell[0], column: cell[1], element: hoverBox }, event);
   });
   svg.addEventListener('mouseleave', leave);
