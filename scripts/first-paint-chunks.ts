@@ -40,10 +40,11 @@ export function firstPaintChunks(): FirstPaintChunks {
     apply: 'build',
     config(config) {
       if (isSingleFile(config.plugins)) return;
+      const root = config.root ?? '.';
       return {
         build: {
           rolldownOptions: {
-            input: { index: resolve(config.root ?? '.', 'index.html'), start: resolve(config.root ?? '.', START_MODULE) },
+            input: { index: resolve(root, 'index.html'), start: resolve(root, START_MODULE) },
           },
         },
       };

@@ -207,7 +207,7 @@ export class AtlasEngine implements DbClient {
     const quietFor = () => performance.now() - this.lastAnswered;
     for (let need = this.prefetchQueue.shift(); need !== undefined; need = this.prefetchQueue.shift()) {
       // A task's pause first, so queries already posted to the worker are received before this load
-      // starts; then none may be waiting, and none answered in the last QUIET_MS (see there).
+      // starts; then none may be waiting, and none answered in the last quietMs (see there).
       do await pause(this.active ? 20 : Math.max(0, AtlasEngine.quietMs - quietFor()));
       while (this.active > 0 || quietFor() < AtlasEngine.quietMs);
       await this.ensure(need).catch(() => undefined); // a query that needs it will report the failure
