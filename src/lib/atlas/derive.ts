@@ -17,7 +17,7 @@ import { FIXED_PARTS, SUMMARY_FILE, partFile, type FixedPart } from './parts';
 import { openPart, writePart } from './write-part';
 export { deriveTextFiles, planTextFiles } from './text-files';
 export { DUTY_GROUP_PARTS } from './parts';
-import { AUDIT_SQL, FACTS_SQL, HEATMAP_SQL, NETWORK_SQL, REVIEW_SQL, SUMMARY_SQL, VARIANCE_SQL } from './schema';
+import { AUDIT_SQL, FACTS_SQL, HEATMAP_SQL, NETWORK_SQL, REVIEW_SQL, ROLLUPS_SQL, SUMMARY_SQL, VARIANCE_SQL } from './schema';
 import { auditRows } from '../audit/find-findings';
 
 /**
@@ -48,7 +48,7 @@ export interface ContractTables {
 export interface AtlasFile {
   /** Relative to the site's data/ folder, e.g. 'atlas/summary.sqlite.gz'. */
   path: string;
-  /** 'summary', 'network', 'heatmap', 'facts', 'text' or 'search'. */
+  /** 'summary', a fixed part (parts.ts `FIXED_PARTS`), 'text' or 'search'. */
   part: string;
   bytes: Uint8Array;
 }
@@ -132,6 +132,7 @@ export function deriveAtlasInSteps(
   const pack = options.pack ?? ((bytes: Uint8Array) => bytes);
   const fills: Record<FixedPart, [ddl: string, fill: (db: Database) => void]> = {
     network: [NETWORK_SQL, (db) => model.fillNetwork(db)],
+    rollups: [ROLLUPS_SQL, (db) => model.fillRollups(db)],
     heatmap: [HEATMAP_SQL, (db) => model.fillHeatmap(db)],
     facts: [FACTS_SQL, (db) => model.fillFacts(db)],
     review: [REVIEW_SQL, (db) => model.fillReview(db)],
@@ -169,6 +170,26 @@ interface Fact {
   department_steps: number;
 }
 
+/** An item naming a department kind in a role (lead 0, receiver 1). */
+interface KindLink {
+  fact: Fact;
+  role: number;
+  kind: number;
+}
+
+/** A row of the network cubes: a township's duties in a role and category for one kind or department. */
+type CubeRow<Key> = { township: number; county: number; prefecture: number; category: number; role: number } & Key & CubeSums;
+
+// A type, not an interface: sumBy's measures are a Record, which only a type alias satisfies.
+type CubeSums = {
+  duties: number;
+  township_steps: number;
+  department_steps: number;
+};
+
+const cubePlace = (f: Fact) => ({ township: f.township, county: f.county, prefecture: f.prefecture, category: f.category });
+const cubeSums = (r: CubeSums): CubeSums => ({ duties: r.duties, township_steps: r.township_steps, department_steps: r.department_steps });
+
 /** The derived rows, computed once from the contract tables and written into whichever part needs them. */
 class AtlasModel {
   readonly places: PlaceTree;
@@ -180,6 +201,12 @@ class AtlasModel {
   readonly kindOfDepartment: Map<number, number>;
   /** Department-side steps per item: those naming no department (a cell not split: every department of the item does them) and those per department. */
   private readonly departmentStepsOf = new Map<number, { unattributed: number; byDepartment: Map<number, number> }>();
+  /** Rows both network and rollups read, computed once, on first use (a review decision derives no rollups). */
+  private readonly memo: {
+    kindLinks?: KindLink[];
+    kindRows?: CubeRow<{ kind: number }>[];
+    departmentRows?: CubeRow<{ department: number }>[];
+  } = {};
 
   constructor(private readonly tables: ContractTables) {
     this.places = buildPlaceTree(tables.townships);
@@ -377,26 +404,45 @@ class AtlasModel {
     }));
   }
 
-  fillNetwork(db: Database): void {
-    const place = (f: Fact) => ({ township: f.township, county: f.county, prefecture: f.prefecture, category: f.category });
-    // A duty led by two departments of one kind counts once for the kind.
-    const kindLinks = new Map<string, { fact: Fact; role: number; kind: number }>();
-    for (const x of this.tables.itemDepartments) {
-      const kind = this.kindOfDepartment.get(x.department_id)!;
-      const role = ROLE_CODE[x.role];
-      kindLinks.set(`${x.item_id}|${kind}|${role}`, { fact: this.factOf.get(x.item_id)!, role, kind });
-    }
-    const kindRows = sumBy(
-      [...kindLinks.values()],
+  /** Each (item, kind, role) once: a duty led by two departments of one kind counts once for the kind. */
+  private get kindLinks(): KindLink[] {
+    return (this.memo.kindLinks ??= (() => {
+      const links = new Map<string, KindLink>();
+      for (const x of this.tables.itemDepartments) {
+        const kind = this.kindOfDepartment.get(x.department_id)!;
+        const role = ROLE_CODE[x.role];
+        links.set(`${x.item_id}|${kind}|${role}`, { fact: this.factOf.get(x.item_id)!, role, kind });
+      }
+      return [...links.values()];
+    })());
+  }
+
+  /** cube_kinds' rows: the network part holds them, the rollups part sums them per county. */
+  private get kindRows(): CubeRow<{ kind: number }>[] {
+    return (this.memo.kindRows ??= sumBy(
+      this.kindLinks,
       (l) => `${l.fact.township}|${l.role}|${l.fact.category}|${l.kind}`,
-      (l) => ({ ...place(l.fact), role: l.role, kind: l.kind }),
+      (l) => ({ ...cubePlace(l.fact), role: l.role, kind: l.kind }),
       (l) => ({ duties: 1, township_steps: l.fact.township_steps, department_steps: this.ownDepartmentSteps(l.fact.id, null, l.kind) }),
-    );
-    const sums = (r: { duties: number; township_steps: number; department_steps: number }) => ({
-      duties: r.duties,
-      township_steps: r.township_steps,
-      department_steps: r.department_steps,
-    });
+    ));
+  }
+
+  /** cube_departments' rows, likewise. */
+  private get departmentRows(): CubeRow<{ department: number }>[] {
+    return (this.memo.departmentRows ??= sumBy(
+      this.tables.itemDepartments,
+      (x) => `${this.factOf.get(x.item_id)!.township}|${x.role}|${this.factOf.get(x.item_id)!.category}|${x.department_id}`,
+      (x) => ({ ...cubePlace(this.factOf.get(x.item_id)!), role: ROLE_CODE[x.role], department: x.department_id }),
+      (x) => ({
+        duties: 1,
+        township_steps: this.factOf.get(x.item_id)!.township_steps,
+        department_steps: this.ownDepartmentSteps(x.item_id, x.department_id),
+      }),
+    ));
+  }
+
+  fillNetwork(db: Database): void {
+    const kindRows = this.kindRows;
     insertRows(
       db,
       'cube_kinds',
@@ -405,41 +451,9 @@ class AtlasModel {
     );
     insertRows(
       db,
-      'cube_kinds_county',
-      ['county', 'prefecture', 'role', 'category', 'kind', 'duties', 'township_steps', 'department_steps'],
-      sumBy(
-        kindRows,
-        (r) => `${r.county}|${r.role}|${r.category}|${r.kind}`,
-        (r) => ({ county: r.county, prefecture: r.prefecture, role: r.role, category: r.category, kind: r.kind }),
-        sums,
-      ),
-    );
-    const departmentRows = sumBy(
-      this.tables.itemDepartments,
-      (x) => `${this.factOf.get(x.item_id)!.township}|${x.role}|${this.factOf.get(x.item_id)!.category}|${x.department_id}`,
-      (x) => ({ ...place(this.factOf.get(x.item_id)!), role: ROLE_CODE[x.role], department: x.department_id }),
-      (x) => ({
-        duties: 1,
-        township_steps: this.factOf.get(x.item_id)!.township_steps,
-        department_steps: this.ownDepartmentSteps(x.item_id, x.department_id),
-      }),
-    );
-    insertRows(
-      db,
       'cube_departments',
       ['township', 'county', 'prefecture', 'role', 'category', 'department', 'duties', 'township_steps', 'department_steps'],
-      departmentRows,
-    );
-    insertRows(
-      db,
-      'cube_departments_county',
-      ['county', 'prefecture', 'role', 'category', 'department', 'duties', 'township_steps', 'department_steps'],
-      sumBy(
-        departmentRows,
-        (r) => `${r.county}|${r.role}|${r.category}|${r.department}`,
-        (r) => ({ county: r.county, prefecture: r.prefecture, role: r.role, category: r.category, department: r.department }),
-        sums,
-      ),
+      this.departmentRows,
     );
     // The same summed over categories (what the network reads without a category filter).
     insertRows(
@@ -450,7 +464,7 @@ class AtlasModel {
         kindRows,
         (r) => `${r.role}|${r.kind}|${r.township}`,
         (r) => ({ role: r.role, kind: r.kind, township: r.township, county: r.county, prefecture: r.prefecture }),
-        sums,
+        cubeSums,
       ),
     );
     // A kind's duty groups per county (the kind's panel past a county): items of the list the role
@@ -468,7 +482,7 @@ class AtlasModel {
         item: number;
       }
     >();
-    for (const { fact, role, kind } of kindLinks.values()) {
+    for (const { fact, role, kind } of this.kindLinks) {
       if (fact.list !== role + 1) continue;
       const group = entry(groups, `${kind}|${role}|${fact.duty_group}|${fact.county}`, () => ({
         kind,
@@ -490,18 +504,43 @@ class AtlasModel {
       ['kind', 'role', 'duty_group', 'county', 'prefecture', 'townships', 'township_steps', 'item'],
       [...groups.values()].map((g) => ({ ...g, townships: g.townships.size })),
     );
-    insertRows(db, 'net_kind_place_departments', ['kind', 'place', 'department_kinds', 'departments'], this.kindPlaceDepartments());
     insertRows(
       db,
       'net_departments_county',
       ['role', 'department', 'county', 'prefecture', 'duties', 'township_steps', 'department_steps'],
       sumBy(
-        departmentRows,
+        this.departmentRows,
         (r) => `${r.role}|${r.department}|${r.county}`,
         (r) => ({ role: r.role, department: r.department, county: r.county, prefecture: r.prefecture }),
-        sums,
+        cubeSums,
       ),
     );
+  }
+
+  fillRollups(db: Database): void {
+    insertRows(
+      db,
+      'cube_kinds_county',
+      ['county', 'prefecture', 'role', 'category', 'kind', 'duties', 'township_steps', 'department_steps'],
+      sumBy(
+        this.kindRows,
+        (r) => `${r.county}|${r.role}|${r.category}|${r.kind}`,
+        (r) => ({ county: r.county, prefecture: r.prefecture, role: r.role, category: r.category, kind: r.kind }),
+        cubeSums,
+      ),
+    );
+    insertRows(
+      db,
+      'cube_departments_county',
+      ['county', 'prefecture', 'role', 'category', 'department', 'duties', 'township_steps', 'department_steps'],
+      sumBy(
+        this.departmentRows,
+        (r) => `${r.county}|${r.role}|${r.category}|${r.department}`,
+        (r) => ({ county: r.county, prefecture: r.prefecture, role: r.role, category: r.category, department: r.department }),
+        cubeSums,
+      ),
+    );
+    insertRows(db, 'net_kind_place_departments', ['kind', 'place', 'department_kinds', 'departments'], this.kindPlaceDepartments());
   }
 
   fillHeatmap(db: Database): void {

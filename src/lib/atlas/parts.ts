@@ -8,6 +8,8 @@
  *             item counts — everything the first chart of 总览 and 事项类别 reads. The only part on
  *             the first-paint path; the worker opens it as its main database.
  *   network   department × township cubes (部门网络).
+ *   rollups   the network cubes summed per county, and the departments named per kind and place:
+ *             what a department-kind filter reads above a county (a fifth of the network's bytes).
  *   heatmap   duty group × township holding status for duties reclaimed somewhere (收回事项热力图).
  *   facts     one row per item without its text: list, category, duty group, step counts, departments.
  *             Exact answers the cubes cannot give (a department-kind filter, search hits, rankings of
@@ -26,8 +28,10 @@
 
 export const ATLAS_DIR = 'atlas';
 
-export type FixedPart = 'network' | 'heatmap' | 'facts' | 'review' | 'variance' | 'audit';
-export const FIXED_PARTS: readonly FixedPart[] = ['network', 'heatmap', 'facts', 'review', 'variance', 'audit'];
+// Each fixed part is ATTACHed once loaded, beside a county's text while it is copied in: sql.js's
+// SQLite attaches at most 10 databases, so there is room for two more parts.
+export type FixedPart = 'network' | 'rollups' | 'heatmap' | 'facts' | 'review' | 'variance' | 'audit';
+export const FIXED_PARTS: readonly FixedPart[] = ['network', 'rollups', 'heatmap', 'facts', 'review', 'variance', 'audit'];
 
 /**
  * The fixed parts whose rows name duty groups; with the summary (its duty_groups table), all that

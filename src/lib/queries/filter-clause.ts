@@ -79,9 +79,10 @@ export const usesKinds = (filters: Filters, omit: Omit = []) => filters.departme
  * category, items, township_steps — and township, unless it is the county rollup; department_steps
  * (every department's steps in the items) only when `departmentSteps` asks for it.
  *
- * Under one department kind, and without department_steps, the network's kind cube answers: its
- * duties are the distinct items naming the kind (as lead in 配合, as receiver in 收回; 基本 items
- * name none) with their township steps, what the facts give grouped the same way. Its
+ * Under one department kind, and without department_steps, the kind cube answers (network's per
+ * township, rollups' per county): its duties are the distinct items naming the kind (as lead in
+ * 配合, as receiver in 收回; 基本 items name none) with their township steps, what the facts give
+ * grouped the same way. Its
  * department_steps are the kind's own, not the item's, so a caller reading them goes to the facts.
  * Grouping a region's facts for 农业农村局 took 25-30 ms in the worker; the cube, 1-14 ms.
  * Several kinds need the facts too: an item naming two of them counts once.
@@ -108,7 +109,7 @@ export function itemCube(filters: Filters, omit: Omit = [], level: PlaceLevel = 
       return needing(
         sql`SELECT county, prefecture, role + 1 AS list, category, duties AS items, township_steps
             FROM cube_kinds_county c WHERE ${kind} AND ${roleCubeClause(filters, 'c', omit, 'county')}`,
-        'network',
+        'rollups',
       );
     return needing(
       sql`SELECT township, county, prefecture, role + 1 AS list, category, duties AS items, township_steps

@@ -1,5 +1,5 @@
 import type { DbClient } from '../db/client';
-import { sql, raw, needing, type Sql } from '../db/sql';
+import { sql, raw, needing, type RawSql, type Sql } from '../db/sql';
 import type { Filters } from '../state/filters';
 import { ROLE_CODE, roleNameSql } from '../atlas/codes';
 import type { PlaceLevel } from '../atlas/place-tree';
@@ -48,23 +48,25 @@ export function departmentEdgesSql(
   // Without a category filter (the usual case) the rollups summed over categories answer with a
   // third of the rows or fewer, already in the order the kinds are grouped in: departments as written
   // past a county (thousands of rows to group), kinds per township.
-  const table = (name: 'kinds' | 'departments') => {
+  // The table and the part holding it: the per-county cubes are in the rollups part, the rest in network.
+  const source = (name: 'kinds' | 'departments'): { table: RawSql; part: 'network' | 'rollups' } => {
     if (!filters.categories.length) {
-      if (name === 'departments' && grain === 'county') return raw('net_departments_county');
-      if (name === 'kinds' && grain === 'township') return raw('net_kinds_township');
+      if (name === 'departments' && grain === 'county') return { table: raw('net_departments_county'), part: 'network' };
+      if (name === 'kinds' && grain === 'township') return { table: raw('net_kinds_township'), part: 'network' };
     }
-    return raw(`cube_${name}${grain === 'county' ? '_county' : ''}`);
+    return grain === 'county' ? { table: raw(`cube_${name}_county`), part: 'rollups' } : { table: raw(`cube_${name}`), part: 'network' };
   };
+  const { table, part } = source(grouping === 'kind' ? 'kinds' : 'departments');
   const edges =
     grouping === 'kind'
       ? sql`SELECT c.kind AS kind_id, c.kind AS department_id, ${unit} AS unit_id, c.role, sum(c.duties) AS duties,
                    sum(c.township_steps) AS township_steps, sum(c.department_steps) AS department_steps
-            FROM ${table('kinds')} c
+            FROM ${table} c
             WHERE c.role IN ${roles} AND ${where}
             GROUP BY c.kind, ${unit}, c.role`
       : sql`SELECT d.kind AS kind_id, c.department AS department_id, ${unit} AS unit_id, c.role, sum(c.duties) AS duties,
                    sum(c.township_steps) AS township_steps, sum(c.department_steps) AS department_steps
-            FROM ${table('departments')} c JOIN departments d ON d.id = c.department
+            FROM ${table} c JOIN departments d ON d.id = c.department
             WHERE c.role IN ${roles} AND ${where}
             GROUP BY c.department, ${unit}, c.role`;
   const name = grouping === 'kind' ? sql`k.name` : sql`(SELECT name FROM departments WHERE id = e.department_id)`;
@@ -73,7 +75,7 @@ export function departmentEdgesSql(
                e.township_steps AS townshipSteps, e.department_steps AS departmentSteps
         FROM (${edges}) e JOIN places p ON p.id = e.unit_id JOIN kinds k ON k.id = e.kind_id
         ORDER BY department, p.id, e.role`,
-    'network',
+    part,
   );
 }
 

@@ -81,7 +81,7 @@ const scopePlace = (filters: Filters) =>
  * departments share those items — then from the facts, driven from the kind's index (the items
  * involving the chosen kinds, then their departments): scanning every item for the kind took
  * seconds at a region's size. One kind under no other filter but the scope, the usual case, is read
- * from the build's counts per kind and place (network's net_kind_place_departments).
+ * from the build's counts per kind and place (the rollups part's net_kind_place_departments).
  */
 export function departmentFigures(filters: Filters) {
   const onlyPlaces = !filters.townships.length && !filters.lists.length && !filters.categories.length;
@@ -93,7 +93,7 @@ export function departmentFigures(filters: Filters) {
       FROM net_kind_place_departments
       WHERE kind = (SELECT id FROM kinds WHERE name = ${filters.departmentKinds[0]})
         AND place = ${scopePlace(filters)}`,
-      'network',
+      'rollups',
     );
   if (usesKinds(filters))
     return needing(
@@ -118,7 +118,7 @@ export function departmentFigures(filters: Filters) {
       sql`
       SELECT (SELECT count(DISTINCT kind) FROM cube_kinds_county c WHERE ${roleCubeClause(filters, 'c', [], 'county')}) AS department_kinds,
              (SELECT count(DISTINCT department) FROM cube_departments_county c WHERE ${roleCubeClause(filters, 'c', [], 'county')}) AS departments`,
-      'network',
+      'rollups',
     );
   return needing(
     sql`

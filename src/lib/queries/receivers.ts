@@ -28,7 +28,7 @@ export function receivingKindsSql(filters: Filters, level: PlaceLevel = 'townshi
               GROUP BY c.kind) r
         JOIN kinds k ON k.id = r.kind
         ORDER BY r.duties DESC, k.name`,
-    'network',
+    grain === 'county' ? 'rollups' : 'network',
   );
 }
 

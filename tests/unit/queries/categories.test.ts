@@ -5,6 +5,13 @@ import { categoryBars, categoryCells, categoryCounts, largestUnits, units } from
 import { categoryBarsTitle, categoryHeatmapTitle } from '../../../src/lib/ui/titles';
 import { completeDb, realDb, townshipIdsByName } from './real-db';
 import { sql } from '../../../src/lib/db/sql';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import initSqlJs from 'sql.js';
+import { AtlasEngine } from '../../../src/lib/atlas/engine';
+import { partFile } from '../../../src/lib/atlas/parts';
+import { departmentFigures } from '../../../src/lib/queries/overview';
+import { fileSource } from '../../../scripts/lib/file-source';
 
 let db: DbClient;
 beforeAll(async () => {
@@ -86,6 +93,19 @@ describe('categoryCounts on the real database', () => {
         expect(rows.map(key).sort()).toEqual(expected.map(key).sort());
         expect(rows.length).toBeGreaterThan(0);
       }
+  });
+
+  it('answers a department-kind filter past townships from the county rollups, a part a fraction of the network’s size', async () => {
+    const data = resolve(import.meta.dirname, '../../../public/data');
+    const source = fileSource(data);
+    const fresh = await AtlasEngine.open(await initSqlJs(), source);
+    const [kind] = await fresh.query<{ name: string }>(sql`SELECT name FROM kinds ORDER BY items DESC LIMIT 1`);
+    const filters = { ...NO_FILTERS, departmentKinds: [kind.name] };
+    expect(sum(await categoryCounts(fresh, filters, 'prefecture'))).toBe(sum(await categoryCounts(db, filters, 'township')));
+    await fresh.query(departmentFigures(filters));
+    expect(source.fetched).toContain(partFile('rollups'));
+    expect(source.fetched).not.toContain(partFile('network'));
+    expect(statSync(resolve(data, partFile('rollups'))).size).toBeLessThan(statSync(resolve(data, partFile('network'))).size / 2);
   });
 
   it('makes 党的建设 the largest category over all lists (the chart title)', async () => {
