@@ -1,7 +1,7 @@
 import type { Database, SqlJsStatic } from 'sql.js';
 import type { DbClient } from '../db/client';
 import { runQuery } from '../db/sqljs-client';
-import type { Sql } from '../db/sql';
+import { sql, type Sql } from '../db/sql';
 import { insertRows } from '../db/bulk-insert';
 import { SearchBucket } from '../search/bucket-format';
 import { bucketsFor, matchTerms } from '../search/match';
@@ -17,7 +17,8 @@ import { inNextTask } from '../scheduling/next-task';
  *
  * The summary is the main database. A query's `needs` name what else it reads: a fixed part is
  * fetched once and attached under its own name; a county's text is fetched and copied into the
- * summary's item_text / step_text (a names need copies item_text alone); a search need fetches the buckets its terms fall in and fills
+ * summary's item_text / step_text (a names need copies item_text alone, a steps need some items'
+ * names and steps); a search need fetches the buckets its terms fall in and fills
  * the temporary table search_hits. Loads are shared: two queries needing the facts fetch them once.
  * Once what a query needs is in, it runs synchronously, so nothing can change search_hits between
  * filling it and reading it.
@@ -97,9 +98,10 @@ export class AtlasEngine implements DbClient {
   private readonly prefetchQueue: string[] = [];
   private prefetching: Promise<void> | null = null;
   /**
-   * The text parts of the last few counties whose names alone were copied (a list without a search
-   * term reads no step), by county: a search there then copies their steps without fetching the
-   * part again (0.7–1 MB at 1,100 townships, and the fetch was most of a search's wait for them).
+   * The text parts of the last few counties whose names alone, or some items' text, were copied (a
+   * list without a search term reads no step; a screen of results reads its rows'), by county: a
+   * search there then copies steps without fetching the part again (0.7–1 MB at 1,100 townships,
+   * and the fetch was most of a search's wait for them).
    */
   private readonly namesOnly = new Map<number, Uint8Array>();
   /** Per county whose whole text is loading or in: settled once its names are copied (see ensure). */
@@ -113,6 +115,8 @@ export class AtlasEngine implements DbClient {
   ) {
     this.bucketCount = Number(info.meta.search_buckets ?? 0);
     db.run('CREATE TEMP TABLE search_hits (item INTEGER PRIMARY KEY)');
+    // Items whose steps a steps need copied before their county's whole text: that copy skips them.
+    db.run('CREATE TEMP TABLE steps_copied (item INTEGER PRIMARY KEY)');
   }
 
   /** Fetches and opens the summary: all the first chart needs. */
@@ -228,6 +232,10 @@ export class AtlasEngine implements DbClient {
       const whole = this.loads.get(textNeed(parsed.county));
       if (whole) return this.namesOfText.get(parsed.county) ?? whole;
     }
+    if (parsed?.kind === 'steps') {
+      const whole = this.loads.get(textNeed(parsed.county));
+      if (whole) return whole;
+    }
     let load = this.loads.get(need);
     if (!load) {
       load = this.loadNeed(need);
@@ -245,6 +253,7 @@ export class AtlasEngine implements DbClient {
     if (!parsed) throw new Error(`unknown need ${need}`);
     if (parsed.kind === 'part') return this.attachPart(parsed.part);
     if (parsed.kind === 'names') return this.copyText(parsed.county, false);
+    if (parsed.kind === 'steps') return this.copyItemSteps(parsed.county, parsed.items);
     // The names may be in already (or on their way): then only the steps are copied.
     const names = this.loads.get(namesNeed(parsed.county));
     if (names) {
@@ -299,13 +308,7 @@ export class AtlasEngine implements DbClient {
     this.namesOnly.delete(county);
     const bytes = kept ?? (await this.fetch(path));
     checkSqlite(path, bytes);
-    if (!steps) {
-      this.namesOnly.set(county, bytes);
-      for (const oldest of this.namesOnly.keys()) {
-        if (this.namesOnly.size <= KEEP_NAMES_ONLY) break;
-        this.namesOnly.delete(oldest);
-      }
-    }
+    if (!steps) this.keepNamesOnly(county, bytes);
     const part = new this.SQL.Database(bytes);
     try {
       if (names) this.withPart(part, () => this.db.run('INSERT OR IGNORE INTO main.item_text SELECT * FROM county_text.item_text'));
@@ -313,6 +316,49 @@ export class AtlasEngine implements DbClient {
       if (steps) await this.copySteps(county, part);
     } finally {
       part.close();
+    }
+  }
+
+  private keepNamesOnly(county: number, bytes: Uint8Array): void {
+    this.namesOnly.set(county, bytes);
+    for (const oldest of this.namesOnly.keys()) {
+      if (this.namesOnly.size <= KEEP_NAMES_ONLY) break;
+      this.namesOnly.delete(oldest);
+    }
+  }
+
+  /**
+   * Copies some items' names and steps from their county's text part: a screen of search results
+   * reads its own rows' text, not the county's (5,000 names and 25,000 steps at 1,100 townships,
+   * 10 and 40–100 ms to copy). The part's bytes are kept as after a names need, so the next screen
+   * in the county, or its names, fetch nothing more.
+   */
+  private async copyItemSteps(county: number, items: readonly number[]): Promise<void> {
+    for (;;) {
+      // The county's whole text, once begun, copies these steps too: copied here as well, they would be in twice.
+      const whole = this.loads.get(textNeed(county));
+      if (whole) return whole;
+      const bytes = this.namesOnly.get(county);
+      if (!bytes) {
+        const path = textFile(county);
+        const fetched = await this.fetch(path);
+        checkSqlite(path, fetched);
+        this.keepNamesOnly(county, fetched);
+        continue; // looked at afresh: the whole text may have begun meanwhile
+      }
+      const part = new this.SQL.Database(bytes);
+      try {
+        const names = sql`INSERT OR IGNORE INTO main.item_text SELECT * FROM county_text.item_text WHERE item IN ${items}`;
+        const steps = sql`INSERT INTO main.step_text SELECT * FROM county_text.step_text
+                          WHERE item IN ${items} AND item NOT IN (SELECT item FROM temp.steps_copied)`;
+        const mark = sql`INSERT OR IGNORE INTO temp.steps_copied (item) SELECT item FROM county_text.item_text WHERE item IN ${items}`;
+        this.withPart(part, () => {
+          for (const q of [names, steps, mark]) this.db.run(q.text, [...q.params]);
+        });
+      } finally {
+        part.close();
+      }
+      return;
     }
   }
 
@@ -342,16 +388,25 @@ export class AtlasEngine implements DbClient {
       for (let low = range.low ?? 1; range.high !== null && low <= range.high; low += AtlasEngine.stepSlice) {
         if (low !== range.low) await nextTask();
         this.withPart(part, () =>
-          this.db.run('INSERT INTO main.step_text SELECT * FROM county_text.step_text WHERE rowid BETWEEN ? AND ?', [
-            low,
-            low + AtlasEngine.stepSlice - 1,
-          ]),
+          this.db.run(
+            `INSERT INTO main.step_text SELECT * FROM county_text.step_text
+             WHERE rowid BETWEEN ? AND ? AND item NOT IN (SELECT item FROM temp.steps_copied)`,
+            [low, low + AtlasEngine.stepSlice - 1],
+          ),
         );
       }
       this.inTransaction(() => this.db.run('INSERT INTO main.text_loaded (county) VALUES (?)', [county]));
     } catch (error) {
       // A retry copies the county again: the slices copied so far go, so no step is there twice.
-      this.withPart(part, () => this.db.run('DELETE FROM main.step_text WHERE item IN (SELECT item FROM county_text.item_text)'));
+      this.withPart(part, () => {
+        this.db.run('DELETE FROM main.step_text WHERE item IN (SELECT item FROM county_text.item_text)');
+        this.db.run('DELETE FROM temp.steps_copied WHERE item IN (SELECT item FROM county_text.item_text)');
+      });
+      // Their steps needs are met no more: a query naming one again copies them again.
+      for (const need of [...this.loads.keys()]) {
+        const parsed = parseNeed(need);
+        if (parsed?.kind === 'steps' && parsed.county === county) this.loads.delete(need);
+      }
       throw error;
     }
   }

@@ -333,6 +333,10 @@ CREATE TABLE step_text (
   text       TEXT NOT NULL,
   heading    TEXT
 );
+-- A screen of search results copies its rows' steps alone (a steps need): found through this in
+-- under a millisecond, where reading a region's county (25,000 steps) for them took 9-14 ms. It adds
+-- 6-7% to the part's gzipped bytes.
+CREATE INDEX step_text_by_item ON step_text (item);
 `;
 
 /**

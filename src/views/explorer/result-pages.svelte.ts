@@ -129,14 +129,7 @@ export class ResultPages {
     const withText: ResultRow[] = [];
     for (let start = 0; start < rows.length; start += EXPORT_CHUNK) {
       const chunk = rows.slice(start, start + EXPORT_CHUNK);
-      const counties = [...new Set(chunk.map((r) => r.county))];
-      const text = await this.client.query<ExplorerTextRow>(
-        explorerTextSql(
-          chunk.map((r) => r.id),
-          counties,
-          query,
-        ),
-      );
+      const text = await this.client.query<ExplorerTextRow>(explorerTextSql(chunk, query, 'counties'));
       const byId = new Map(text.map((t) => [t.id, t]));
       for (const r of chunk) withText.push({ ...r, ...byId.get(r.id) });
     }
@@ -163,13 +156,9 @@ export class ResultPages {
     })();
   }
 
-  /** The text of some rows: their counties' text parts are read. */
+  /** The text of a screen of rows: their own steps are copied in, not their counties' (see explorerTextSql). */
   #textSql(rows: readonly ExplorerRow[], query: string) {
-    return explorerTextSql(
-      rows.map((r) => r.id),
-      [...new Set(rows.map((r) => r.county))],
-      query,
-    );
+    return explorerTextSql(rows, query, 'rows');
   }
 
   /** The text of one block of rows (a block lies within a page: PAGE_SIZE is a multiple of TEXT_BLOCK), from their counties' text parts. */

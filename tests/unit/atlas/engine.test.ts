@@ -3,10 +3,10 @@ import { join, resolve } from 'node:path';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { AtlasEngine, AtlasLoadError, type AtlasSource } from '../../../src/lib/atlas/engine';
-import { SUMMARY_FILE, countyOfTextFile, namesNeed, partFile, textFile, textNeed } from '../../../src/lib/atlas/parts';
+import { SUMMARY_FILE, countyOfTextFile, namesNeed, partFile, stepsNeed, textFile, textNeed } from '../../../src/lib/atlas/parts';
 import { unpack } from '../../../src/lib/atlas/unpack';
 import { sql, needing } from '../../../src/lib/db/sql';
-import { realDb } from '../queries/real-db';
+import { completeDb, realDb } from '../queries/real-db';
 
 const DATA = resolve(import.meta.dirname, '../../../public/data');
 
@@ -175,6 +175,73 @@ describe('AtlasEngine', () => {
     expect(named).toEqual(whole);
     expect(whole[0].steps).toBeGreaterThan(both.steps);
     expect(src.fetched.filter((p) => p === textFile(other))).toHaveLength(1);
+  });
+
+  it('copies only the named items’ steps for a steps need, from the part fetched for the names, and the rest once for the whole text', async () => {
+    const src = source();
+    const { engine, counts } = await engineWithCounts(src);
+    const [county] = countiesOf(engine);
+    const [names] = await counts(namesNeed(county));
+    // Three items of the county that have steps, as a screen of search results would name them.
+    const items = (
+      await engine.query<{ item: number }>(
+        needing(
+          sql`SELECT item FROM item_text WHERE item IN (SELECT id FROM fact_items WHERE township_steps > 0) ORDER BY item LIMIT 3`,
+          'facts',
+        ),
+      )
+    ).map((r) => r.item);
+    expect(items).toHaveLength(3);
+    const stepsOf = (ids: number[]) =>
+      engine.query<{ item: number; n: number }>(
+        needing(sql`SELECT item, count(*) AS n FROM step_text WHERE item IN ${ids} GROUP BY item ORDER BY item`, stepsNeed(county, ids)),
+      );
+    const some = await stepsOf(items);
+    expect(some.map((r) => r.item)).toEqual(items);
+    const [afterSome] = await counts();
+    expect(afterSome).toEqual({ names: names.names, steps: some.reduce((s, r) => s + r.n, 0) });
+    // Fewer again (a row scrolled back to): nothing more copied.
+    await stepsOf(items.slice(0, 2));
+    expect((await counts())[0]).toEqual(afterSome);
+    expect(src.fetched.filter((p) => p === textFile(county))).toHaveLength(1);
+
+    // The whole text then: every step of the county once, those copied before included.
+    const [whole] = await counts(textNeed(county));
+    const [expected] = await (
+      await completeDb()
+    ).query<{ n: number }>(
+      sql`SELECT count(*) AS n FROM steps WHERE item_id IN ${await engine.query<{ item: number }>(sql`SELECT item FROM item_text`).then((r) => r.map((x) => x.item))}`,
+    );
+    expect(whole.steps).toBe(expected.n);
+    const [distinct] = await engine.query<{ n: number }>(
+      sql`SELECT count(DISTINCT item || ':' || party || ':' || ord) AS n FROM step_text`,
+    );
+    expect(distinct.n).toBe(whole.steps);
+    expect(src.fetched.filter((p) => p === textFile(county))).toHaveLength(1);
+  });
+
+  it('meets a steps need asked while the county’s whole text loads with that copy, so no step is copied twice', async () => {
+    const slice = AtlasEngine.stepSlice;
+    AtlasEngine.stepSlice = 50;
+    try {
+      const { engine, counts } = await engineWithCounts(source());
+      const [county] = countiesOf(engine);
+      const whole = counts(textNeed(county));
+      const [{ item }] = await engine.query<{ item: number }>(
+        needing(sql`SELECT id AS item FROM fact_items WHERE county = ${county} AND township_steps > 0 ORDER BY id DESC LIMIT 1`, 'facts'),
+      );
+      const [some] = await engine.query<{ n: number }>(
+        needing(sql`SELECT count(*) AS n FROM step_text WHERE item = ${item}`, stepsNeed(county, [item])),
+      );
+      expect(some.n).toBeGreaterThan(0);
+      const [all] = await whole;
+      const [distinct] = await engine.query<{ n: number }>(
+        sql`SELECT count(DISTINCT item || ':' || party || ':' || ord) AS n FROM step_text`,
+      );
+      expect(distinct.n).toBe(all.steps);
+    } finally {
+      AtlasEngine.stepSlice = slice;
+    }
   });
 
   it('answers a names need asked while the county’s whole text loads once its names are in, not after its steps', async () => {

@@ -3,7 +3,7 @@ import { formatBytes, formatMs, formatRatio, markdownTable, textTable } from '..
 import { firstChart, viewStats, worstQuery, worstRedraw } from '../../../scripts/bench/figures';
 import { projections, renderMarkdown, summaryRow } from '../../../scripts/bench/report';
 import { isFirstPaintPath, neededBy, sizeClass, targetsFor } from '../../../scripts/bench/targets';
-import { SUMMARY_FILE, namesNeed, partFile, searchBucketFile, textFile, textNeed } from '../../../src/lib/atlas/parts';
+import { SUMMARY_FILE, namesNeed, partFile, searchBucketFile, stepsNeed, textFile, textNeed } from '../../../src/lib/atlas/parts';
 import type { BenchResult, Change, PageLoad, SizeResult } from '../../../scripts/bench/types';
 
 const load = (ms: number, gzipBytes: number, extra: Partial<PageLoad> = {}): PageLoad => ({
@@ -85,10 +85,11 @@ describe('targets', () => {
     ).toBe(false);
   });
 
-  it('counts a county’s text file as read by a query that needs its steps or only its item names', () => {
+  it('counts a county’s text file as read by a query that needs its steps, some items’ steps or only its item names', () => {
     expect(neededBy(`data/${textFile(7)}`, [textNeed(7)])).toBe(true);
     expect(neededBy(`data/${textFile(7)}`, [namesNeed(7)])).toBe(true);
-    expect(neededBy(`data/${textFile(7)}`, [namesNeed(8), 'facts'])).toBe(false);
+    expect(neededBy(`data/${textFile(7)}`, [stepsNeed(7, [70, 71])])).toBe(true);
+    expect(neededBy(`data/${textFile(7)}`, [namesNeed(8), stepsNeed(8, [70]), 'facts'])).toBe(false);
     expect(neededBy(`data/${partFile('facts')}`, ['facts'])).toBe(true);
   });
 });

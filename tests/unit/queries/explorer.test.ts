@@ -12,7 +12,8 @@ import {
 } from '../../../src/lib/queries/explorer';
 import { NO_FILTERS, type Filters } from '../../../src/lib/state/filters';
 import { sql } from '../../../src/lib/db/sql';
-import { completeDb, realDb, townshipIdsByName } from './real-db';
+import { atlasAt, completeDb, realDb, townshipIdsByName } from './real-db';
+import { resolve } from 'node:path';
 
 let db: DbClient;
 let complete: DbClient;
@@ -36,13 +37,7 @@ async function searchItems(filters: Filters, query: string): Promise<Row[]> {
   for (let offset = 0; offset < count; offset += 100)
     rows.push(...(await db.query<ExplorerRow>(searchPageSql(filters, query, offset, 100))));
   expect(rows).toHaveLength(count);
-  const text = await db.query<ExplorerTextRow>(
-    explorerTextSql(
-      rows.map((r) => r.id),
-      [...new Set(rows.map((r) => r.county))],
-      query,
-    ),
-  );
+  const text = await db.query<ExplorerTextRow>(explorerTextSql(rows, query, 'counties'));
   const byId = new Map(text.map((t) => [t.id, t]));
   return rows.map((r) => ({ ...r, ...byId.get(r.id)! }));
 }
@@ -65,7 +60,7 @@ describe('search helpers', () => {
     expect(searchTerms('')).toEqual([]);
   });
   it('binds the search text as a parameter, never in the SQL text', () => {
-    const q = explorerTextSql([1], [], "x' OR 1=1 --");
+    const q = explorerTextSql([{ id: 1, county: 1 }], "x' OR 1=1 --");
     expect(q.text).not.toContain('OR 1=1');
     expect(q.params).toContain("%x'%");
     expect(searchCountSql(NO_FILTERS, "x' OR 1=1 --").text).not.toContain('OR 1=1');
@@ -102,6 +97,24 @@ describe('searchItems on the real database', () => {
     expect(inSteps.length).toBeGreaterThan(0);
     for (const r of inSteps) expect(r.matched_step).toContain('网格');
     for (const r of rows.filter((r) => r.name.includes('网格'))) expect(r.matched_step).toBeNull();
+  });
+
+  it('gives a screen of rows the same text from their own steps as from their counties’ whole text, copying only theirs', async () => {
+    const fresh = await atlasAt(resolve(import.meta.dirname, '../../../public/data'));
+    for (const term of ['检疫', '网格化', '处罚']) {
+      const screen = (await fresh.query<ExplorerRow>(searchPageSql(NO_FILTERS, term, 0, 20))).slice(0, 20);
+      const own = await fresh.query<ExplorerTextRow>(explorerTextSql(screen, term, 'rows'));
+      const whole = await db.query<ExplorerTextRow>(explorerTextSql(screen, term, 'counties'));
+      expect(own).toHaveLength(screen.length);
+      expect(own).toEqual(whole);
+      expect(own.some((r) => r.matched_step !== null)).toBe(true);
+    }
+    // Three screens of 20 rows: their names and steps were copied in, not their counties' others.
+    const [copied] = await fresh.query<{ names: number; steps: number }>(
+      sql`SELECT (SELECT count(*) FROM item_text) AS names, (SELECT count(DISTINCT item) FROM step_text) AS steps`,
+    );
+    expect(copied.names).toBeLessThanOrEqual(60);
+    expect(copied.steps).toBeLessThanOrEqual(60);
   });
 
   it('requires every term and applies the shared filters', async () => {
