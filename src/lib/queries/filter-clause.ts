@@ -82,8 +82,8 @@ export const usesKinds = (filters: Filters, omit: Omit = []) => filters.departme
  * Under one department kind, and without department_steps, the kind cube answers (network's per
  * township, rollups' per county): its duties are the distinct items naming the kind (as lead in
  * 配合, as receiver in 收回; 基本 items name none) with their township steps, what the facts give
- * grouped the same way. Its
- * department_steps are the kind's own, not the item's, so a caller reading them goes to the facts.
+ * grouped the same way. Its department_steps are the kind's own, not the item's, so a caller
+ * reading them goes to the facts.
  * Grouping a region's facts for 农业农村局 took 25-30 ms in the worker; the cube, 1-14 ms.
  * Several kinds need the facts too: an item naming two of them counts once.
  */

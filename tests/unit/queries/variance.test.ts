@@ -82,6 +82,29 @@ describe('口径差异 queries', () => {
     );
   });
 
+  it('choose, under a department-kind filter, the duty groups whose items name the kind, as the complete database does', async () => {
+    const complete = await completeDb();
+    const db = await realDb();
+    const kinds = (await complete.query<{ kind: string }>(sql`SELECT DISTINCT kind FROM departments ORDER BY kind`)).map((r) => r.kind);
+    const townships = (await complete.query<{ id: string }>(sql`SELECT id FROM townships`)).map((t) => t.id);
+    const groupsOf = async (filters: Filters) =>
+      (await db.query<GroupSpread>(varianceSpreads(filters))).map((r) => r.dutyGroup).sort((a, b) => a - b);
+    let chosen = 0;
+    for (const kind of kinds)
+      for (const lists of [[], ['coop'], ['reclaimed'], ['basic']] as Filters['lists'][]) {
+        const filters: Filters = { ...NO_FILTERS, departmentKinds: [kind], lists };
+        const expected = await complete.query<{ duty_group: number }>(sql`
+          SELECT DISTINCT i.duty_group FROM items i JOIN item_departments x ON x.item_id = i.id JOIN departments d ON d.id = x.department_id
+          WHERE d.kind = ${kind} ${lists.length ? sql`AND i.list IN ${lists}` : sql``} ORDER BY i.duty_group`);
+        const groups = await groupsOf(filters);
+        expect(groups, `${kind} ${lists.join()}`).toEqual(expected.map((r) => r.duty_group));
+        // Every township picked reads the facts instead of the county rollups: the same groups.
+        expect(await groupsOf({ ...filters, townships })).toEqual(groups);
+        chosen += groups.length;
+      }
+    expect(chosen).toBeGreaterThan(0);
+  });
+
   it("give each township's wording of a flagged duty, as the complete database has it", async () => {
     const complete = await completeDb();
     const [{ n }] = await complete.query<{ n: number }>(sql`SELECT count(*) AS n FROM townships`);
