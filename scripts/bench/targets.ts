@@ -1,4 +1,4 @@
-import { ATLAS_DIR, FIXED_PARTS, SUMMARY_FILE, countyOfTextFile, parseNeed, partFile } from '../../src/lib/atlas/parts';
+import { ATLAS_DIR, FIXED_PARTS, SUMMARY_FILE, countyOfTextFile, namesFile, parseNeed, partFile } from '../../src/lib/atlas/parts';
 
 /**
  * The issue's targets (issue 7, "Benchmark"), one row per size class. A run at another size is held
@@ -71,11 +71,12 @@ export function neededBy(path: string, needs: readonly string[]): boolean {
   const file = path.replace(/^data\//, '');
   if (file.startsWith(`${ATLAS_DIR}/search/`)) return needs.some((n) => n.startsWith('search:'));
   const county = countyOfTextFile(file);
-  // A county's item names (a `names:` need) and some items' steps (`steps:`) are read from its text file, as its steps are.
+  // A county's names file is read by each of its text needs; its steps file by all but a names need.
   if (county !== null)
     return needs.some((need) => {
       const parsed = parseNeed(need);
-      return parsed !== null && parsed.kind !== 'part' && parsed.county === county;
+      if (parsed === null || parsed.kind === 'part' || parsed.county !== county) return false;
+      return parsed.kind !== 'names' || file === namesFile(county);
     });
   return FIXED_PARTS.some((part) => file === partFile(part) && needs.includes(part));
 }

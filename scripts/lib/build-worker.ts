@@ -70,7 +70,7 @@ function warmUp(documents: SearchDocument[]): void {
 function transferable(reply: WorkerReply): ArrayBuffer[] {
   if (!('derived' in reply)) return [];
   const { search, text, atlas } = reply.derived;
-  const files = [...search.files, ...text.map((claimed) => claimed.file), ...(atlas ?? [])];
+  const files = [...search.files, ...text.flatMap((claimed) => claimed.files), ...(atlas ?? [])];
   return [...new Set(files.map((f) => ownBuffer(f).buffer as ArrayBuffer))];
 }
 

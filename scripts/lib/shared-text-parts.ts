@@ -22,7 +22,8 @@ export function textClaim(): Int32Array {
 export interface ClaimedFile {
   /** The county's place in deriveTextFiles's order. */
   index: number;
-  file: AtlasFile;
+  /** Its names and its steps. */
+  files: AtlasFile[];
 }
 
 /** Writes the counties this thread takes until none is left. */
@@ -39,7 +40,7 @@ export function writeClaimedTextFiles(
   Atomics.store(claim, TOTAL, plan.counties.length);
   const files: ClaimedFile[] = [];
   for (let index = Atomics.add(claim, NEXT, 1); index < plan.counties.length; index = Atomics.add(claim, NEXT, 1))
-    files.push({ index, file: plan.write(SQL, index, pack) });
+    files.push({ index, files: plan.write(SQL, index, pack) });
   return files;
 }
 
@@ -49,5 +50,5 @@ export function mergeTextFiles(claim: Int32Array, ...claimed: ClaimedFile[][]): 
   const total = Atomics.load(claim, TOTAL);
   if (all.length !== total || all.some(({ index }, i) => index !== i))
     throw new Error(`text parts: ${all.length} files written for ${total} counties, or a county written twice`);
-  return all.map(({ file }) => file);
+  return all.flatMap(({ files }) => files);
 }

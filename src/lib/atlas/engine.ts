@@ -6,7 +6,7 @@ import { insertRows } from '../db/bulk-insert';
 import { SearchBucket } from '../search/bucket-format';
 import { bucketsFor, matchTerms } from '../search/match';
 import { attachDatabase, detachDatabase } from './attach';
-import { SUMMARY_FILE, namesNeed, parseNeed, partFile, searchBucketFile, textFile, textNeed, type FixedPart } from './parts';
+import { SUMMARY_FILE, namesFile, namesNeed, parseNeed, partFile, searchBucketFile, stepsFile, textNeed, type FixedPart } from './parts';
 import { parseSearchNeed } from './search-need';
 import { unpack } from './unpack';
 import { inNextTask } from '../scheduling/next-task';
@@ -60,8 +60,8 @@ async function inflate(path: string, bytes: Uint8Array): Promise<Uint8Array> {
   }
 }
 
-/** Text parts kept after their names were copied (see namesOnly): 2–2.5 MB each at 1,100 townships. */
-const KEEP_NAMES_ONLY = 4;
+/** County text files kept after they were read (see keptFile): up to 1 MB of names or 3.5 MB of steps each at 1,100 townships. */
+const KEEP_TEXT_FILES = 12;
 
 /** Resolves in a task of its own, so messages received meanwhile (queries) are handled first. */
 const nextTask = () => new Promise<void>((resolve) => inNextTask(resolve));
@@ -97,15 +97,8 @@ export class AtlasEngine implements DbClient {
   /** What prefetch was asked for and has not started loading, in order. */
   private readonly prefetchQueue: string[] = [];
   private prefetching: Promise<void> | null = null;
-  /**
-   * The text parts of the last few counties whose names alone, or some items' text, were copied (a
-   * list without a search term reads no step; a screen of results reads its rows'), by county: a
-   * search there then copies steps without fetching the part again (0.7–1 MB at 1,100 townships,
-   * and the fetch was most of a search's wait for them).
-   */
-  private readonly namesOnly = new Map<number, Uint8Array>();
-  /** Per county whose whole text is loading or in: settled once its names are copied (see ensure). */
-  private readonly namesOfText = new Map<number, Promise<void>>();
+  /** County text files read lately, by path (see keptFile). */
+  private readonly textFiles = new Map<string, Promise<Uint8Array>>();
 
   private constructor(
     private readonly SQL: SqlJsStatic,
@@ -219,19 +212,15 @@ export class AtlasEngine implements DbClient {
   }
 
   close(): void {
-    this.namesOnly.clear();
+    this.textFiles.clear();
     for (const db of this.attached) db.close();
     this.db.close();
   }
 
   private ensure(need: string): Promise<void> {
-    // A county's whole text holds its names: a names need waits for them when the whole text is in
-    // or on its way — until they are copied, not for the steps copied after them.
+    // The county's whole text, in or on its way, meets a steps need (and copies those steps itself).
+    // A names need asked meanwhile is the whole text's own first step (loadNeed).
     const parsed = parseNeed(need);
-    if (parsed?.kind === 'names' && !this.loads.has(need)) {
-      const whole = this.loads.get(textNeed(parsed.county));
-      if (whole) return this.namesOfText.get(parsed.county) ?? whole;
-    }
     if (parsed?.kind === 'steps') {
       const whole = this.loads.get(textNeed(parsed.county));
       if (whole) return whole;
@@ -252,33 +241,14 @@ export class AtlasEngine implements DbClient {
     const parsed = parseNeed(need);
     if (!parsed) throw new Error(`unknown need ${need}`);
     if (parsed.kind === 'part') return this.attachPart(parsed.part);
-    if (parsed.kind === 'names') return this.copyText(parsed.county, false);
+    if (parsed.kind === 'names') return this.copyNames(parsed.county);
     if (parsed.kind === 'steps') return this.copyItemSteps(parsed.county, parsed.items);
-    // The names may be in already (or on their way): then only the steps are copied.
-    const names = this.loads.get(namesNeed(parsed.county));
-    if (names) {
-      const namesIn = await names.then(
-        () => true,
-        () => false,
-      );
-      if (namesIn) return this.copyText(parsed.county, true, false);
-    }
-    // Names and steps: a names need asked for meanwhile waits for the names alone (see ensure).
-    let namesCopied!: () => void;
-    let namesFailed!: (error: unknown) => void;
-    const copied = new Promise<void>((resolve, reject) => {
-      namesCopied = resolve;
-      namesFailed = reject;
-    });
-    copied.catch(() => undefined); // the whole load reports it
-    this.namesOfText.set(parsed.county, copied);
-    try {
-      await this.copyText(parsed.county, true, true, namesCopied);
-    } catch (error) {
-      namesFailed(error);
-      if (this.namesOfText.get(parsed.county) === copied) this.namesOfText.delete(parsed.county);
-      throw error;
-    }
+    // The whole text: the names (as a names need, so one asked meanwhile waits for them alone), then
+    // the steps, fetched beside them.
+    const steps = this.keptFile(stepsFile(parsed.county));
+    steps.catch(() => undefined); // reported below, once the names are in
+    await this.ensure(namesNeed(parsed.county));
+    await this.copySteps(parsed.county, await steps);
   }
 
   private async fetch(path: string): Promise<Uint8Array> {
@@ -295,70 +265,67 @@ export class AtlasEngine implements DbClient {
   }
 
   /**
-   * Copies a county's names (`names`) and steps (`steps`) from its text part into the summary's
-   * tables. The steps go in slices, each its own transaction, with the worker free between them: a
-   * county's 10,000–30,000 steps took 30–80 ms in one statement at 1,100 townships, and a query
-   * that arrived meanwhile (the reader's search, behind a county prefetched in the background)
-   * waited for all of it; now it waits for a slice at most.
+   * A county text file's bytes, inflated and checked; the last few are kept (KEEP_TEXT_FILES), and
+   * one asked for twice at once is fetched once: a screen of search results reads its rows' names
+   * and steps from files a names need or the screen before fetched.
    */
-  private async copyText(county: number, steps: boolean, names = true, onNames?: () => void): Promise<void> {
-    const path = textFile(county);
-    if (!this.info.files.has(path)) throw new AtlasLoadError(path, 'no such county in this build');
-    const kept = steps ? this.namesOnly.get(county) : undefined;
-    this.namesOnly.delete(county);
-    const bytes = kept ?? (await this.fetch(path));
-    checkSqlite(path, bytes);
-    if (!steps) this.keepNamesOnly(county, bytes);
-    const part = new this.SQL.Database(bytes);
+  private keptFile(path: string): Promise<Uint8Array> {
+    const kept = this.textFiles.get(path);
+    if (kept) {
+      this.textFiles.delete(path); // to the end: the most recently read is kept longest
+      this.textFiles.set(path, kept);
+      return kept;
+    }
+    const bytes = (async () => {
+      if (!this.info.files.has(path)) throw new AtlasLoadError(path, 'no such county in this build');
+      const fetched = await this.fetch(path);
+      checkSqlite(path, fetched);
+      return fetched;
+    })();
+    this.textFiles.set(path, bytes);
+    bytes.catch(() => this.textFiles.get(path) === bytes && this.textFiles.delete(path));
+    for (const oldest of this.textFiles.keys()) {
+      if (this.textFiles.size <= KEEP_TEXT_FILES) break;
+      this.textFiles.delete(oldest);
+    }
+    return bytes;
+  }
+
+  /** Copies a county's item names from its names file into the summary's item_text. */
+  private async copyNames(county: number): Promise<void> {
+    const part = new this.SQL.Database(await this.keptFile(namesFile(county)));
     try {
-      if (names) this.withPart(part, () => this.db.run('INSERT OR IGNORE INTO main.item_text SELECT * FROM county_text.item_text'));
-      onNames?.();
-      if (steps) await this.copySteps(county, part);
+      this.withPart(part, () => this.db.run('INSERT OR IGNORE INTO main.item_text SELECT * FROM county_text.item_text'));
     } finally {
       part.close();
     }
   }
 
-  private keepNamesOnly(county: number, bytes: Uint8Array): void {
-    this.namesOnly.set(county, bytes);
-    for (const oldest of this.namesOnly.keys()) {
-      if (this.namesOnly.size <= KEEP_NAMES_ONLY) break;
-      this.namesOnly.delete(oldest);
-    }
-  }
-
   /**
-   * Copies some items' names and steps from their county's text part: a screen of search results
-   * reads its own rows' text, not the county's (5,000 names and 25,000 steps at 1,100 townships,
-   * 10 and 40–100 ms to copy). The part's bytes are kept as after a names need, so the next screen
-   * in the county, or its names, fetch nothing more.
+   * Copies some items' names and steps from their county's files: a screen of search results reads
+   * its own rows' text, not the county's (5,000 names and 25,000 steps at 1,100 townships, 10 and
+   * 40–100 ms to copy).
    */
   private async copyItemSteps(county: number, items: readonly number[]): Promise<void> {
-    for (;;) {
-      // The county's whole text, once begun, copies these steps too: copied here as well, they would be in twice.
-      const whole = this.loads.get(textNeed(county));
-      if (whole) return whole;
-      const bytes = this.namesOnly.get(county);
-      if (!bytes) {
-        const path = textFile(county);
-        const fetched = await this.fetch(path);
-        checkSqlite(path, fetched);
-        this.keepNamesOnly(county, fetched);
-        continue; // looked at afresh: the whole text may have begun meanwhile
-      }
-      const part = new this.SQL.Database(bytes);
-      try {
-        const names = sql`INSERT OR IGNORE INTO main.item_text SELECT * FROM county_text.item_text WHERE item IN ${items}`;
-        const steps = sql`INSERT INTO main.step_text SELECT * FROM county_text.step_text
-                          WHERE item IN ${items} AND item NOT IN (SELECT item FROM temp.steps_copied)`;
-        const mark = sql`INSERT OR IGNORE INTO temp.steps_copied (item) SELECT item FROM county_text.item_text WHERE item IN ${items}`;
-        this.withPart(part, () => {
-          for (const q of [names, steps, mark]) this.db.run(q.text, [...q.params]);
-        });
-      } finally {
-        part.close();
-      }
-      return;
+    const [names, steps] = await Promise.all([this.keptFile(namesFile(county)), this.keptFile(stepsFile(county))]);
+    // The county's whole text, once begun, copies these steps too: copied here as well, they would be in twice.
+    const whole = this.loads.get(textNeed(county));
+    if (whole) return whole;
+    if (!items.length) return; // fetched ahead of the rows that will name them
+    const namesPart = new this.SQL.Database(names);
+    const stepsPart = new this.SQL.Database(steps);
+    try {
+      const copyNames = sql`INSERT OR IGNORE INTO main.item_text SELECT * FROM county_text.item_text WHERE item IN ${items}`;
+      const copySteps = sql`INSERT INTO main.step_text SELECT * FROM county_text.step_text
+                            WHERE item IN ${items} AND item NOT IN (SELECT item FROM temp.steps_copied)`;
+      const mark = sql`INSERT OR IGNORE INTO temp.steps_copied (item) SELECT DISTINCT item FROM county_text.step_text WHERE item IN ${items}`;
+      this.withPart(namesPart, () => this.db.run(copyNames.text, [...copyNames.params]));
+      this.withPart(stepsPart, () => {
+        for (const q of [copySteps, mark]) this.db.run(q.text, [...q.params]);
+      });
+    } finally {
+      namesPart.close();
+      stepsPart.close();
     }
   }
 
@@ -375,8 +342,23 @@ export class AtlasEngine implements DbClient {
     }
   }
 
-  /** A county text part's steps into main.step_text, a slice at a time; none of them if one slice fails. */
-  private async copySteps(county: number, part: Database): Promise<void> {
+  /**
+   * A county's steps into main.step_text (but those a steps need copied before), a slice at a time,
+   * each its own transaction, with the worker free between them: a county's 10,000–30,000 steps took
+   * 30–80 ms in one statement at 1,100 townships, and a query that arrived meanwhile (the reader's
+   * search, behind a county prefetched in the background) waited for all of it; now it waits for a
+   * slice at most. None of them stays if one slice fails.
+   */
+  private async copySteps(county: number, bytes: Uint8Array): Promise<void> {
+    const part = new this.SQL.Database(bytes);
+    try {
+      await this.copyStepSlices(county, part);
+    } finally {
+      part.close();
+    }
+  }
+
+  private async copyStepSlices(county: number, part: Database): Promise<void> {
     let range = { low: null as number | null, high: null as number | null };
     this.withPart(part, () => {
       [range] = runQuery<{ low: number | null; high: number | null }>(this.db, {
@@ -399,8 +381,8 @@ export class AtlasEngine implements DbClient {
     } catch (error) {
       // A retry copies the county again: the slices copied so far go, so no step is there twice.
       this.withPart(part, () => {
-        this.db.run('DELETE FROM main.step_text WHERE item IN (SELECT item FROM county_text.item_text)');
-        this.db.run('DELETE FROM temp.steps_copied WHERE item IN (SELECT item FROM county_text.item_text)');
+        this.db.run('DELETE FROM main.step_text WHERE item IN (SELECT item FROM county_text.step_text)');
+        this.db.run('DELETE FROM temp.steps_copied WHERE item IN (SELECT item FROM county_text.step_text)');
       });
       // Their steps needs are met no more: a query naming one again copies them again.
       for (const need of [...this.loads.keys()]) {

@@ -20,7 +20,8 @@
  *             lead or receiving department kind (口径差异).
  *   audit     stated against parsed counts per township and list, and the findings a person checks
  *             against the documents, each with its item, line and wording (数据核对).
- *   text:<id> names and steps of one county's items: detail, fetched only for the counties shown.
+ *   text:<id> names and steps of one county's items, in two files (names, steps): detail, fetched
+ *             only for the counties shown; a list of names fetches the names alone.
  *   search    a bigram index over names and steps in bucket files (src/lib/search/).
  *
  * A query names the parts it reads in `Sql.needs`; the engine loads them before running it.
@@ -63,14 +64,21 @@ export const namesNeed = (countyPlace: number): string => `names:${countyPlace}`
  * The need for some items' names and steps: a screen of search results reads the step each row
  * matched in, and copying just those rows' text takes a millisecond where the county's 10,000–30,000
  * steps took 40–100 at 1,100 townships. Met by `textNeed` as well. Items in order, so that the same
- * rows make the same need.
+ * rows make the same need. With no items it fetches the county's two files and copies nothing: what
+ * a search about to show rows there asks for ahead.
  */
 export const stepsNeed = (countyPlace: number, items: readonly number[]): string =>
   `steps:${countyPlace}:${[...new Set(items)].sort((a, b) => a - b).join(',')}`;
-export const textFile = (countyPlace: number): string => `${ATLAS_DIR}/text/${countyPlace}.sqlite.gz`;
-/** The county of a text part's path; null for any other path. */
+/**
+ * A county's text is two files: its items' names, and their steps. A list of rows reads names alone,
+ * and at 1,100 townships a large county's names are 0.3 MB gzipped against 1.4 MB of steps: the
+ * names need fetched both, in one file, until they were split.
+ */
+export const namesFile = (countyPlace: number): string => `${ATLAS_DIR}/text/${countyPlace}.names.sqlite.gz`;
+export const stepsFile = (countyPlace: number): string => `${ATLAS_DIR}/text/${countyPlace}.steps.sqlite.gz`;
+/** The county of a text file's path (its names or its steps); null for any other path. */
 export function countyOfTextFile(path: string): number | null {
-  const m = /^atlas\/text\/(\d+)\.sqlite\.gz$/.exec(path);
+  const m = /^atlas\/text\/(\d+)\.(names|steps)\.sqlite\.gz$/.exec(path);
   return m ? Number(m[1]) : null;
 }
 
@@ -95,6 +103,6 @@ export function parseNeed(
   if ((FIXED_PARTS as readonly string[]).includes(need)) return { kind: 'part', part: need as FixedPart };
   const text = /^(text|names):(\d+)$/.exec(need);
   if (text) return { kind: text[1] as 'text' | 'names', county: Number(text[2]) };
-  const steps = /^steps:(\d+):(\d+(?:,\d+)*)$/.exec(need);
-  return steps ? { kind: 'steps', county: Number(steps[1]), items: steps[2].split(',').map(Number) } : null;
+  const steps = /^steps:(\d+):((?:\d+(?:,\d+)*)?)$/.exec(need);
+  return steps ? { kind: 'steps', county: Number(steps[1]), items: steps[2] ? steps[2].split(',').map(Number) : [] } : null;
 }

@@ -29,10 +29,13 @@ export function prefetchPlan(
     const bytes = files.get(partFile(part));
     if (bytes !== undefined) candidates.push([part, bytes]);
   }
+  // A county's text is its names and its steps, two files: one need, their bytes together.
+  const textBytes = new Map<number, number>();
   for (const [path, bytes] of files) {
     const county = countyOfTextFile(path);
-    if (county !== null) candidates.push([textNeed(county), bytes]);
+    if (county !== null) textBytes.set(county, (textBytes.get(county) ?? 0) + bytes);
   }
+  for (const [county, bytes] of textBytes) candidates.push([textNeed(county), bytes]);
   const first = new Set(firstCounties.map(textNeed));
   const rank = ([need]: [string, number]) => (!need.startsWith('text:') ? 0 : first.has(need) ? 1 : 2);
   // Fixed parts first (every view reads one), then the named counties' text, then the others; each group smallest first.

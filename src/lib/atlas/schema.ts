@@ -318,13 +318,17 @@ CREATE INDEX fact_departments_by_kind ON fact_departments (kind);
 CREATE INDEX fact_departments_by_department ON fact_departments (department);
 `;
 
-/** One county's names and steps; copied into the summary's item_text / step_text when shown. */
-export const TEXT_SQL = /* sql */ `
+/** One county's item names; copied into the summary's item_text when shown. */
+export const TEXT_NAMES_SQL = /* sql */ `
 CREATE TABLE item_text (
   item        INTEGER PRIMARY KEY,
   name        TEXT NOT NULL,
   source_line INTEGER NOT NULL
 );
+`;
+
+/** The same county's steps; copied into the summary's step_text when read (all, or some items'). */
+export const TEXT_STEPS_SQL = /* sql */ `
 CREATE TABLE step_text (
   item       INTEGER NOT NULL,
   party      TEXT NOT NULL,
@@ -335,7 +339,7 @@ CREATE TABLE step_text (
 );
 -- A screen of search results copies its rows' steps alone (a steps need): found through this in
 -- under a millisecond, where reading a region's county (25,000 steps) for them took 9-14 ms. It adds
--- 6-7% to the part's gzipped bytes.
+-- 6-7% to the file's gzipped bytes.
 CREATE INDEX step_text_by_item ON step_text (item);
 `;
 

@@ -1,5 +1,5 @@
 /**
- * The county text parts (parts.ts `textFile`): the names and steps of each county's items. Apart from
+ * The county text parts (parts.ts `namesFile`, `stepsFile`): the names and steps of each county's items. Apart from
  * derive.ts because they read the text and nothing else, and the build writes them on both of its
  * threads (scripts/lib/shared-text-parts.ts): the main thread loads this, not the whole derivation.
  */
@@ -8,29 +8,29 @@ import type { ItemRow, StepRow } from '../db/schema';
 import { insertRows } from '../db/bulk-insert';
 import { LIST_CODE } from './codes';
 import { buildPlaceTree } from './place-tree';
-import { textFile } from './parts';
-import { TEXT_SQL } from './schema';
+import { namesFile, stepsFile } from './parts';
+import { TEXT_NAMES_SQL, TEXT_STEPS_SQL } from './schema';
 import { writePart } from './write-part';
 import type { AtlasFile, ContractTables } from './derive';
 
-/** One text part per county: the names and steps of its items, in display order (packed as deriveAtlas's). */
+/** Two text files per county, its items' names then their steps, in display order (packed as deriveAtlas's). */
 export function deriveTextFiles(
   SQL: SqlJsStatic,
   tables: Pick<ContractTables, 'townships' | 'items' | 'steps'>,
   pack: (bytes: Uint8Array) => Uint8Array = (bytes) => bytes,
 ): AtlasFile[] {
   const plan = planTextFiles(tables);
-  return plan.counties.map((_, index) => plan.write(SQL, index, pack));
+  return plan.counties.flatMap((_, index) => plan.write(SQL, index, pack));
 }
 
 /**
- * The county text parts to write, in the order the summary lists them, each written on its own by
- * `write(SQL, index, pack)`: the build's two threads take counties in turn, so that whichever is free
- * writes the next one.
+ * The county text parts to write, in the order the summary lists them, each county's two files
+ * written on their own by `write(SQL, index, pack)`: the build's two threads take counties in turn,
+ * so that whichever is free writes the next one.
  */
 export function planTextFiles(tables: Pick<ContractTables, 'townships' | 'items' | 'steps'>): {
   counties: number[];
-  write: (SQL: SqlJsStatic, index: number, pack: (bytes: Uint8Array) => Uint8Array) => AtlasFile;
+  write: (SQL: SqlJsStatic, index: number, pack: (bytes: Uint8Array) => Uint8Array) => AtlasFile[];
 } {
   const places = buildPlaceTree(tables.townships);
   const countyOf = (item: ItemRow) => places.ofTownship.get(item.township_id)!;
@@ -41,38 +41,38 @@ export function planTextFiles(tables: Pick<ContractTables, 'townships' | 'items'
   const stepsByItem = new Map<number, StepRow[]>();
   for (const s of tables.steps) push(stepsByItem, s.item_id, s);
   const counties = [...byCounty.keys()];
-  const write = (SQL: SqlJsStatic, index: number, pack: (bytes: Uint8Array) => Uint8Array): AtlasFile => {
+  const write = (SQL: SqlJsStatic, index: number, pack: (bytes: Uint8Array) => Uint8Array): AtlasFile[] => {
     const county = counties[index];
     const items = byCounty.get(county)!;
-    return {
-      path: textFile(county),
-      part: 'text',
-      bytes: pack(
-        writePart(SQL, TEXT_SQL, (db) => {
-          insertRows(
-            db,
-            'item_text',
-            ['item', 'name', 'source_line'],
-            items.map((i) => ({ item: i.id, name: i.name, source_line: i.source_line })),
-          );
-          insertRows(
-            db,
-            'step_text',
-            ['item', 'party', 'department', 'ord', 'text', 'heading'],
-            items.flatMap((i) =>
-              (stepsByItem.get(i.id) ?? []).map((s) => ({
-                item: s.item_id,
-                party: s.party,
-                department: s.department_id,
-                ord: s.ord,
-                text: s.text,
-                heading: s.heading,
-              })),
-            ),
-          );
-        }),
+    const names = writePart(SQL, TEXT_NAMES_SQL, (db) =>
+      insertRows(
+        db,
+        'item_text',
+        ['item', 'name', 'source_line'],
+        items.map((i) => ({ item: i.id, name: i.name, source_line: i.source_line })),
       ),
-    };
+    );
+    const steps = writePart(SQL, TEXT_STEPS_SQL, (db) =>
+      insertRows(
+        db,
+        'step_text',
+        ['item', 'party', 'department', 'ord', 'text', 'heading'],
+        items.flatMap((i) =>
+          (stepsByItem.get(i.id) ?? []).map((s) => ({
+            item: s.item_id,
+            party: s.party,
+            department: s.department_id,
+            ord: s.ord,
+            text: s.text,
+            heading: s.heading,
+          })),
+        ),
+      ),
+    );
+    return [
+      { path: namesFile(county), part: 'text', bytes: pack(names) },
+      { path: stepsFile(county), part: 'text', bytes: pack(steps) },
+    ];
   };
   return { counties, write };
 }

@@ -96,11 +96,15 @@ describe('deriveAtlas on the bundled lists', () => {
     expect(derived).toEqual(expected);
   });
 
-  it('puts every item’s name and steps in its county’s text part, once', () => {
+  it('puts every item’s name in its county’s names file and its steps in its steps file, once', () => {
     const text = files.filter((f) => f.part === 'text');
-    const names = text.flatMap((f) => rows(new SQL.Database(f.bytes), 'SELECT item, name FROM item_text'));
+    const namesFiles = text.filter((f) => f.path.endsWith('.names.sqlite.gz'));
+    const stepsFiles = text.filter((f) => f.path.endsWith('.steps.sqlite.gz'));
+    expect(namesFiles.length).toBe(stepsFiles.length);
+    expect(namesFiles.length + stepsFiles.length).toBe(text.length);
+    const names = namesFiles.flatMap((f) => rows(new SQL.Database(f.bytes), 'SELECT item, name FROM item_text'));
     expect(names.sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(rows(complete, 'SELECT id, name FROM items ORDER BY id'));
-    const steps = text.reduce((n, f) => n + Number(rows(new SQL.Database(f.bytes), 'SELECT count(*) FROM step_text')[0][0]), 0);
+    const steps = stepsFiles.reduce((n, f) => n + Number(rows(new SQL.Database(f.bytes), 'SELECT count(*) FROM step_text')[0][0]), 0);
     expect(steps).toBe(Number(rows(complete, 'SELECT count(*) FROM steps')[0][0]));
   });
 

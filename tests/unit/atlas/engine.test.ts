@@ -3,7 +3,16 @@ import { join, resolve } from 'node:path';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { AtlasEngine, AtlasLoadError, type AtlasSource } from '../../../src/lib/atlas/engine';
-import { SUMMARY_FILE, countyOfTextFile, namesNeed, partFile, stepsNeed, textFile, textNeed } from '../../../src/lib/atlas/parts';
+import {
+  SUMMARY_FILE,
+  countyOfTextFile,
+  namesFile,
+  namesNeed,
+  partFile,
+  stepsFile,
+  stepsNeed,
+  textNeed,
+} from '../../../src/lib/atlas/parts';
 import { unpack } from '../../../src/lib/atlas/unpack';
 import { sql, needing } from '../../../src/lib/db/sql';
 import { completeDb, realDb } from '../queries/real-db';
@@ -26,7 +35,12 @@ function source(replace: Record<string, Uint8Array | Error> = {}): AtlasSource &
 const html = new TextEncoder().encode('<!doctype html><title>Not found</title>');
 
 /** The counties of an engine's text parts, by place id. */
-const countiesOf = (engine: AtlasEngine) => [...engine.info.files.keys()].map(countyOfTextFile).filter((c): c is number => c !== null);
+const countiesOf = (engine: AtlasEngine) => [
+  ...new Set([...engine.info.files.keys()].map(countyOfTextFile).filter((c): c is number => c !== null)),
+];
+/** How many times each of a county's text files was fetched: [names, steps]. */
+const fetchesOf = (src: { fetched: string[] }, county: number) =>
+  [namesFile(county), stepsFile(county)].map((f) => src.fetched.filter((p) => p === f).length);
 
 /** An engine over `src`, and a query of the names and steps copied in so far, once `needs` are met. */
 async function engineWithCounts(src: AtlasSource) {
@@ -162,22 +176,22 @@ describe('AtlasEngine', () => {
     const [names] = await counts(namesNeed(county));
     expect(names.names).toBeGreaterThan(0);
     expect(names.steps).toBe(0);
+    expect(fetchesOf(src, county)).toEqual([1, 0]); // the names file alone
     const [both] = await counts(textNeed(county));
     expect(both.names).toBe(names.names);
     expect(both.steps).toBeGreaterThan(0);
-    // The same county's names again, or its text: nothing more is fetched or copied. The steps came
-    // from the part fetched for the names, kept for a search that would read them: one fetch.
+    // The same county's names again, or its text: nothing more is fetched or copied.
     expect(await counts(namesNeed(county), textNeed(county))).toEqual([both]);
-    expect(src.fetched.filter((p) => p === textFile(county))).toHaveLength(1);
+    expect(fetchesOf(src, county)).toEqual([1, 1]);
 
-    // The names of a county whose whole text is on its way wait for it: one fetch, not two.
+    // The names of a county whose whole text is on its way are its first step: each file fetched once.
     const [whole, named] = await Promise.all([counts(textNeed(other)), counts(namesNeed(other))]);
-    expect(named).toEqual(whole);
+    expect(named[0].names).toBe(whole[0].names);
     expect(whole[0].steps).toBeGreaterThan(both.steps);
-    expect(src.fetched.filter((p) => p === textFile(other))).toHaveLength(1);
+    expect(fetchesOf(src, other)).toEqual([1, 1]);
   });
 
-  it('copies only the named items’ steps for a steps need, from the part fetched for the names, and the rest once for the whole text', async () => {
+  it('copies only the named items’ steps for a steps need, each file fetched once, and the rest of the steps once for the whole text', async () => {
     const src = source();
     const { engine, counts } = await engineWithCounts(src);
     const [county] = countiesOf(engine);
@@ -203,7 +217,7 @@ describe('AtlasEngine', () => {
     // Fewer again (a row scrolled back to): nothing more copied.
     await stepsOf(items.slice(0, 2));
     expect((await counts())[0]).toEqual(afterSome);
-    expect(src.fetched.filter((p) => p === textFile(county))).toHaveLength(1);
+    expect(fetchesOf(src, county)).toEqual([1, 1]);
 
     // The whole text then: every step of the county once, those copied before included.
     const [whole] = await counts(textNeed(county));
@@ -217,7 +231,22 @@ describe('AtlasEngine', () => {
       sql`SELECT count(DISTINCT item || ':' || party || ':' || ord) AS n FROM step_text`,
     );
     expect(distinct.n).toBe(whole.steps);
-    expect(src.fetched.filter((p) => p === textFile(county))).toHaveLength(1);
+    expect(fetchesOf(src, county)).toEqual([1, 1]);
+  });
+
+  it('fetches a county’s two files for a steps need naming no item, copies nothing, and reads them from memory for the rows after', async () => {
+    const src = source();
+    const { engine, counts } = await engineWithCounts(src);
+    const [county] = countiesOf(engine);
+    expect(await counts(stepsNeed(county, []))).toEqual([{ names: 0, steps: 0 }]);
+    expect(fetchesOf(src, county)).toEqual([1, 1]);
+    const [{ item }] = await engine.query<{ item: number }>(
+      needing(sql`SELECT id AS item FROM fact_items WHERE county = ${county} AND township_steps > 0 LIMIT 1`, 'facts'),
+    );
+    const [one] = await counts(stepsNeed(county, [item]));
+    expect(one.names).toBe(1);
+    expect(one.steps).toBeGreaterThan(0);
+    expect(fetchesOf(src, county)).toEqual([1, 1]);
   });
 
   it('meets a steps need asked while the county’s whole text loads with that copy, so no step is copied twice', async () => {
@@ -256,7 +285,7 @@ describe('AtlasEngine', () => {
       const [all] = await whole;
       expect(named.names).toBe(all.names);
       expect(named.steps).toBeLessThan(all.steps); // answered between two slices of the steps
-      expect(src.fetched.filter((p) => p === textFile(county))).toHaveLength(1);
+      expect(fetchesOf(src, county)).toEqual([1, 1]);
     } finally {
       AtlasEngine.stepSlice = slice;
     }

@@ -3,7 +3,16 @@ import { formatBytes, formatMs, formatRatio, markdownTable, textTable } from '..
 import { firstChart, viewStats, worstQuery, worstRedraw } from '../../../scripts/bench/figures';
 import { projections, renderMarkdown, summaryRow } from '../../../scripts/bench/report';
 import { isFirstPaintPath, neededBy, sizeClass, targetsFor } from '../../../scripts/bench/targets';
-import { SUMMARY_FILE, namesNeed, partFile, searchBucketFile, stepsNeed, textFile, textNeed } from '../../../src/lib/atlas/parts';
+import {
+  SUMMARY_FILE,
+  namesFile,
+  namesNeed,
+  partFile,
+  searchBucketFile,
+  stepsFile,
+  stepsNeed,
+  textNeed,
+} from '../../../src/lib/atlas/parts';
 import type { BenchResult, Change, PageLoad, SizeResult } from '../../../scripts/bench/types';
 
 const load = (ms: number, gzipBytes: number, extra: Partial<PageLoad> = {}): PageLoad => ({
@@ -81,15 +90,24 @@ describe('targets', () => {
   it('lets the first paint fetch the app and the summary, not the detail', () => {
     expect(['index.html', 'assets/worker-1.js', `data/${SUMMARY_FILE}`].every(isFirstPaintPath)).toBe(true);
     expect(
-      [`data/${partFile('facts')}`, `data/${textFile(7)}`, `data/${searchBucketFile(0)}`, 'data/duties.sqlite'].some(isFirstPaintPath),
+      [
+        `data/${partFile('facts')}`,
+        `data/${namesFile(7)}`,
+        `data/${stepsFile(7)}`,
+        `data/${searchBucketFile(0)}`,
+        'data/duties.sqlite',
+      ].some(isFirstPaintPath),
     ).toBe(false);
   });
 
   it('counts a county’s text file as read by a query that needs its steps, some items’ steps or only its item names', () => {
-    expect(neededBy(`data/${textFile(7)}`, [textNeed(7)])).toBe(true);
-    expect(neededBy(`data/${textFile(7)}`, [namesNeed(7)])).toBe(true);
-    expect(neededBy(`data/${textFile(7)}`, [stepsNeed(7, [70, 71])])).toBe(true);
-    expect(neededBy(`data/${textFile(7)}`, [namesNeed(8), stepsNeed(8, [70]), 'facts'])).toBe(false);
+    for (const file of [namesFile(7), stepsFile(7)]) {
+      expect(neededBy(`data/${file}`, [textNeed(7)])).toBe(true);
+      expect(neededBy(`data/${file}`, [stepsNeed(7, [70, 71])])).toBe(true);
+      expect(neededBy(`data/${file}`, [namesNeed(8), stepsNeed(8, [70]), 'facts'])).toBe(false);
+    }
+    expect(neededBy(`data/${namesFile(7)}`, [namesNeed(7)])).toBe(true);
+    expect(neededBy(`data/${stepsFile(7)}`, [namesNeed(7)])).toBe(false);
     expect(neededBy(`data/${partFile('facts')}`, ['facts'])).toBe(true);
   });
 });

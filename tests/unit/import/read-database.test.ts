@@ -7,7 +7,7 @@ import { deriveAllFiles } from '../../../src/lib/atlas/derive-all';
 import { memorySource } from '../../../src/lib/atlas/memory-source';
 import { readCompleteDatabase, DatabaseRefused, type DatabaseProblem } from '../../../src/lib/import/read-database';
 import { fileSource } from '../../../scripts/lib/file-source';
-import { SUMMARY_FILE } from '../../../src/lib/atlas/parts';
+import { SUMMARY_FILE, countyOfTextFile } from '../../../src/lib/atlas/parts';
 import { realDb } from '../queries/real-db';
 import { describeProblem } from '../../../src/lib/import/describe-problem';
 
@@ -115,7 +115,7 @@ describe('deriveAllFiles', () => {
     };
     const needs = [
       'facts',
-      ...[...served.info.files.keys()].filter((p) => p.includes('/text/')).map((p) => `text:${/(\d+)\.sqlite/.exec(p)![1]}`),
+      ...[...new Set([...served.info.files.keys()].map(countyOfTextFile).filter((c) => c !== null))].map((c) => `text:${c}`),
     ];
     expect(await derived.query({ ...facts, needs })).toEqual(await served.query({ ...facts, needs }));
     served.close();
