@@ -74,7 +74,7 @@ export interface AtlasInfo {
 
 export class AtlasEngine implements DbClient {
   /**
-   * Steps copied in one statement (see copyText): 2,000 are a few milliseconds' work at a region's
+   * Steps copied in one statement (see copySteps): 2,000 are a few milliseconds' work at a region's
    * size. A test sets fewer, to see slices at the bundled counties' size (600–800 steps each).
    */
   static stepSlice = 2000;
@@ -221,7 +221,7 @@ export class AtlasEngine implements DbClient {
     // The county's whole text, in or on its way, meets a steps need (and copies those steps itself).
     // A names need asked meanwhile is the whole text's own first step (loadNeed).
     const parsed = parseNeed(need);
-    if (parsed?.kind === 'steps') {
+    if (parsed?.kind === 'steps' && !this.loads.has(need)) {
       const whole = this.loads.get(textNeed(parsed.county));
       if (whole) return whole;
     }
@@ -229,8 +229,11 @@ export class AtlasEngine implements DbClient {
     if (!load) {
       load = this.loadNeed(need);
       this.loads.set(need, load);
-      // A failed load is forgotten, so a retry fetches again.
-      load.catch(() => this.loads.delete(need));
+      // A failed load is forgotten, so a retry fetches again. A steps need naming no item (files
+      // fetched ahead) is forgotten once done: its files may leave the cache, and the next ask fetches them again.
+      const forget = () => this.loads.get(need) === load && this.loads.delete(need);
+      load.catch(forget);
+      if (parsed?.kind === 'steps' && !parsed.items.length) load.then(forget, () => undefined);
     }
     return load;
   }
@@ -313,8 +316,9 @@ export class AtlasEngine implements DbClient {
     if (whole) return whole;
     if (!items.length) return; // fetched ahead of the rows that will name them
     const namesPart = new this.SQL.Database(names);
-    const stepsPart = new this.SQL.Database(steps);
+    let stepsPart: Database | undefined;
     try {
+      stepsPart = new this.SQL.Database(steps);
       const copyNames = sql`INSERT OR IGNORE INTO main.item_text SELECT * FROM county_text.item_text WHERE item IN ${items}`;
       const copySteps = sql`INSERT INTO main.step_text SELECT * FROM county_text.step_text
                             WHERE item IN ${items} AND item NOT IN (SELECT item FROM temp.steps_copied)`;
@@ -325,7 +329,7 @@ export class AtlasEngine implements DbClient {
       });
     } finally {
       namesPart.close();
-      stepsPart.close();
+      stepsPart?.close();
     }
   }
 
@@ -378,17 +382,19 @@ export class AtlasEngine implements DbClient {
         );
       }
       this.inTransaction(() => this.db.run('INSERT INTO main.text_loaded (county) VALUES (?)', [county]));
+      // Copied whole: nothing reads the county's files again.
+      this.textFiles.delete(namesFile(county));
+      this.textFiles.delete(stepsFile(county));
     } catch (error) {
-      // A retry copies the county again: the slices copied so far go, so no step is there twice.
-      this.withPart(part, () => {
-        this.db.run('DELETE FROM main.step_text WHERE item IN (SELECT item FROM county_text.step_text)');
-        this.db.run('DELETE FROM temp.steps_copied WHERE item IN (SELECT item FROM county_text.step_text)');
-      });
-      // Their steps needs are met no more: a query naming one again copies them again.
-      for (const need of [...this.loads.keys()]) {
-        const parsed = parseNeed(need);
-        if (parsed?.kind === 'steps' && parsed.county === county) this.loads.delete(need);
-      }
+      // A retry copies the county again: the slices copied so far go, so no step is there twice. The
+      // steps that steps needs copied before stay (no steps need copies while this load runs, so
+      // steps_copied is what it skipped): a query holding one of those needs still finds its rows.
+      this.withPart(part, () =>
+        this.db.run(
+          `DELETE FROM main.step_text WHERE item IN (SELECT item FROM county_text.step_text)
+             AND item NOT IN (SELECT item FROM temp.steps_copied)`,
+        ),
+      );
       throw error;
     }
   }

@@ -249,6 +249,42 @@ describe('AtlasEngine', () => {
     expect(fetchesOf(src, county)).toEqual([1, 1]);
   });
 
+  it('keeps the steps a steps need copied when the county’s whole copy fails partway, and copies the rest once on a retry', async () => {
+    const slice = AtlasEngine.stepSlice;
+    AtlasEngine.stepSlice = 50;
+    try {
+      const { engine, counts } = await engineWithCounts(source());
+      const [county] = countiesOf(engine);
+      const [{ item }] = await engine.query<{ item: number }>(
+        needing(sql`SELECT id AS item FROM fact_items WHERE county = ${county} AND township_steps > 0 ORDER BY id DESC LIMIT 1`, 'facts'),
+      );
+      const stepsOfItem = sql`SELECT count(*) AS n FROM step_text WHERE item = ${item}`;
+      const [before] = await engine.query<{ n: number }>(needing(stepsOfItem, stepsNeed(county, [item])));
+      expect(before.n).toBeGreaterThan(0);
+      // The whole copy's second slice fails (the worker out of memory, say).
+      const db = (engine as unknown as { db: { run: (text: string, params?: unknown[]) => unknown } }).db;
+      const run = db.run.bind(db);
+      let slices = 0;
+      db.run = (text, params) => {
+        if (text.includes('rowid BETWEEN') && ++slices === 2) throw new Error('out of memory');
+        return run(text, params);
+      };
+      await expect(counts(textNeed(county))).rejects.toThrow(/out of memory/);
+      db.run = run;
+      // A query holding the steps need still finds the item's steps; none of the failed copy's stayed.
+      expect(await engine.query<{ n: number }>(stepsOfItem)).toEqual([before]);
+      expect((await counts())[0].steps).toBe(before.n);
+      const [all] = await counts(textNeed(county));
+      const [distinct] = await engine.query<{ n: number }>(
+        sql`SELECT count(DISTINCT item || ':' || party || ':' || ord) AS n FROM step_text`,
+      );
+      expect(distinct.n).toBe(all.steps);
+      expect(all.steps).toBeGreaterThan(before.n);
+    } finally {
+      AtlasEngine.stepSlice = slice;
+    }
+  });
+
   it('meets a steps need asked while the county’s whole text loads with that copy, so no step is copied twice', async () => {
     const slice = AtlasEngine.stepSlice;
     AtlasEngine.stepSlice = 50;
