@@ -399,7 +399,7 @@ function graphTable(result: BenchResult): string {
   );
 }
 
-const PART_ORDER = ['complete', 'summary', 'network', 'heatmap', 'facts', 'text', 'search'];
+const PART_ORDER = ['complete', 'summary', 'network', 'rollups', 'heatmap', 'facts', 'text', 'search'];
 
 function buildTable(result: BenchResult): string {
   const rank = (part: string) => (PART_ORDER.includes(part) ? PART_ORDER.indexOf(part) : PART_ORDER.length);
@@ -465,6 +465,7 @@ export function projections(result: BenchResult, at = NATION): Projected[] {
     series('summary (the first paint reads it)', formatBytes, part('summary')),
     series('facts', formatBytes, part('facts')),
     series('network', formatBytes, part('network')),
+    series('rollups', formatBytes, part('rollups')),
     series('heatmap', formatBytes, part('heatmap')),
     series('county text, all counties', formatBytes, part('text')),
     series('search index', formatBytes, part('search')),

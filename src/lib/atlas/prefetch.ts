@@ -2,15 +2,15 @@ import { FIXED_PARTS, countyOfTextFile, partFile, textNeed } from './parts';
 
 /**
  * Parts fetched in the background after the first chart, smallest first, up to this many bytes in
- * all (as served, gzipped). 16 MB holds a region's fixed parts (network, heatmap and the 10 MB of
+ * all (as served, gzipped). 16 MB holds a region's fixed parts (network, rollups, heatmap and the 10 MB of
  * facts that a department-kind filter reads, at 1,100 townships) with room for some counties' text;
  * inflated, they take ≈40 MB of the worker's memory.
  */
 export const PREFETCH_BUDGET = 16 * 1024 * 1024;
 
 /**
- * What to fetch while the reader looks at the first chart: the fixed parts (network, heatmap,
- * facts) and the county text parts, smallest first, as long as the total stays within the budget.
+ * What to fetch while the reader looks at the first chart: the fixed parts (network, rollups,
+ * heatmap, facts…) and the county text parts, smallest first, as long as the total stays within the budget.
  * The bundled lists' data is well under it — every view then answers without a wait, as before
  * the data was split; a region's is not, and its parts arrive when a view asks for them.
  *

@@ -202,8 +202,8 @@ CREATE TABLE net_kind_groups_county (
 
 /**
  * The department cubes summed per county, and the departments named per kind and place: what a
- * department-kind filter, the receiving kinds and the 涉及部门 figure read above a county, with no
- * township filter. Apart from the network part because they are a fifth of its bytes (0.5 of 2.9 MB
+ * department-kind filter, the receiving kinds, the 涉及部门 figure and 部门网络's edges under a
+ * category filter read above a county, with no township filter. Apart from the network part because they are a fifth of its bytes (0.5 of 2.9 MB
  * gzipped at 1,100 townships): a kind filter at a region's or a prefecture's level waits for them
  * alone. 事项类别's first kind filter at 1,100 townships took 144-153 ms waiting for the whole
  * network part, 61-88 ms for these (A/B, one machine); on a slow intranet it is seconds.

@@ -13,7 +13,7 @@ import type { DepartmentGrouping, EdgeRole } from './network';
  * An edge joins a department (a kind, or a name as written) and a unit in a role, under the filters
  * the edges were counted with: the scope, the township and category filters (never the list or
  * department-kind filters: see departmentEdgesSql). A township's edge lists its duties with their
- * text (the county's text part, one file); a county's or prefecture's lists its townships with their
+ * text (the county's names and steps files); a county's or prefecture's lists its townships with their
  * figures from the network cubes, and a township's duties are read when it is opened.
  */
 

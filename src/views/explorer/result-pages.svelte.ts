@@ -15,7 +15,7 @@ export type ResultRow = ExplorerRow & Partial<ExplorerTextRow>;
 /** Rows fetched at a time: a screenful and more, without their text. */
 export const PAGE_SIZE = 100;
 /**
- * Rows whose text is read at a time: about a screenful. The text comes in whole counties, and the
+ * Rows whose text is read at a time: about a screenful. The text comes in county files, and the
  * rows of a search whose matches are spread over a region (宗教: 682 duties in 1,100 townships) fall
  * in a county or two per screenful but in fifteen per page of 100: reading the text of the rows in
  * view, not of the page, is what lets them be painted in tens of milliseconds instead of hundreds.
@@ -27,8 +27,7 @@ const EXPORT_CHUNK = 2000;
 /**
  * The explorer's results as pages fetched on demand: the count and the first page together, then
  * the pages of rows the list scrolls to, and the text of the rows it shows (a region's search can
- * match a hundred thousand duties; only those in view are ever read, and only their counties'
- * text). A new search or filter drops every page; answers to an older one are ignored, and the
+ * match a hundred thousand duties; only those in view are ever read, from their counties' files). A new search or filter drops every page; answers to an older one are ignored, and the
  * list keeps showing the older results until the new count and first page are in, so it is redrawn
  * once rather than emptied and filled.
  */
