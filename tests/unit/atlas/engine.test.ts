@@ -34,6 +34,13 @@ function source(replace: Record<string, Uint8Array | Error> = {}): AtlasSource &
 }
 const html = new TextEncoder().encode('<!doctype html><title>Not found</title>');
 
+/** A bundled county's 600–800 steps copied in a dozen slices for this test, as a region's county is. */
+function smallSlices(): void {
+  const slice = AtlasEngine.stepSlice;
+  AtlasEngine.stepSlice = 50;
+  onTestFinished(() => void (AtlasEngine.stepSlice = slice));
+}
+
 /** The counties of an engine's text parts, by place id. */
 const countiesOf = (engine: AtlasEngine) => [
   ...new Set([...engine.info.files.keys()].map(countyOfTextFile).filter((c): c is number => c !== null)),
@@ -250,110 +257,90 @@ describe('AtlasEngine', () => {
   });
 
   it('keeps the steps a steps need copied when the county’s whole copy fails partway, and copies the rest once on a retry', async () => {
-    const slice = AtlasEngine.stepSlice;
-    AtlasEngine.stepSlice = 50;
-    try {
-      const { engine, counts } = await engineWithCounts(source());
-      const [county] = countiesOf(engine);
-      const [{ item }] = await engine.query<{ item: number }>(
-        needing(sql`SELECT id AS item FROM fact_items WHERE county = ${county} AND township_steps > 0 ORDER BY id DESC LIMIT 1`, 'facts'),
-      );
-      const stepsOfItem = sql`SELECT count(*) AS n FROM step_text WHERE item = ${item}`;
-      const [before] = await engine.query<{ n: number }>(needing(stepsOfItem, stepsNeed(county, [item])));
-      expect(before.n).toBeGreaterThan(0);
-      // The whole copy's second slice fails (the worker out of memory, say).
-      const db = (engine as unknown as { db: { run: (text: string, params?: unknown[]) => unknown } }).db;
-      const run = db.run.bind(db);
-      let slices = 0;
-      db.run = (text, params) => {
-        if (text.includes('rowid BETWEEN') && ++slices === 2) throw new Error('out of memory');
-        return run(text, params);
-      };
-      await expect(counts(textNeed(county))).rejects.toThrow(/out of memory/);
-      db.run = run;
-      // A query holding the steps need still finds the item's steps; none of the failed copy's stayed.
-      expect(await engine.query<{ n: number }>(stepsOfItem)).toEqual([before]);
-      expect((await counts())[0].steps).toBe(before.n);
-      const [all] = await counts(textNeed(county));
-      const [distinct] = await engine.query<{ n: number }>(
-        sql`SELECT count(DISTINCT item || ':' || party || ':' || ord) AS n FROM step_text`,
-      );
-      expect(distinct.n).toBe(all.steps);
-      expect(all.steps).toBeGreaterThan(before.n);
-    } finally {
-      AtlasEngine.stepSlice = slice;
-    }
+    smallSlices();
+    const { engine, counts } = await engineWithCounts(source());
+    const [county] = countiesOf(engine);
+    const [{ item }] = await engine.query<{ item: number }>(
+      needing(sql`SELECT id AS item FROM fact_items WHERE county = ${county} AND township_steps > 0 ORDER BY id DESC LIMIT 1`, 'facts'),
+    );
+    const stepsOfItem = sql`SELECT count(*) AS n FROM step_text WHERE item = ${item}`;
+    const [before] = await engine.query<{ n: number }>(needing(stepsOfItem, stepsNeed(county, [item])));
+    expect(before.n).toBeGreaterThan(0);
+    // The whole copy's second slice fails (the worker out of memory, say).
+    const db = (engine as unknown as { db: { run: (text: string, params?: unknown[]) => unknown } }).db;
+    const run = db.run.bind(db);
+    let slices = 0;
+    db.run = (text, params) => {
+      if (text.includes('rowid BETWEEN') && ++slices === 2) throw new Error('out of memory');
+      return run(text, params);
+    };
+    await expect(counts(textNeed(county))).rejects.toThrow(/out of memory/);
+    db.run = run;
+    // A query holding the steps need still finds the item's steps; none of the failed copy's stayed.
+    expect(await engine.query<{ n: number }>(stepsOfItem)).toEqual([before]);
+    expect((await counts())[0].steps).toBe(before.n);
+    const [all] = await counts(textNeed(county));
+    const [distinct] = await engine.query<{ n: number }>(
+      sql`SELECT count(DISTINCT item || ':' || party || ':' || ord) AS n FROM step_text`,
+    );
+    expect(distinct.n).toBe(all.steps);
+    expect(all.steps).toBeGreaterThan(before.n);
   });
 
   it('meets a steps need asked while the county’s whole text loads with that copy, so no step is copied twice', async () => {
-    const slice = AtlasEngine.stepSlice;
-    AtlasEngine.stepSlice = 50;
-    try {
-      const { engine, counts } = await engineWithCounts(source());
-      const [county] = countiesOf(engine);
-      const whole = counts(textNeed(county));
-      const [{ item }] = await engine.query<{ item: number }>(
-        needing(sql`SELECT id AS item FROM fact_items WHERE county = ${county} AND township_steps > 0 ORDER BY id DESC LIMIT 1`, 'facts'),
-      );
-      const [some] = await engine.query<{ n: number }>(
-        needing(sql`SELECT count(*) AS n FROM step_text WHERE item = ${item}`, stepsNeed(county, [item])),
-      );
-      expect(some.n).toBeGreaterThan(0);
-      const [all] = await whole;
-      const [distinct] = await engine.query<{ n: number }>(
-        sql`SELECT count(DISTINCT item || ':' || party || ':' || ord) AS n FROM step_text`,
-      );
-      expect(distinct.n).toBe(all.steps);
-    } finally {
-      AtlasEngine.stepSlice = slice;
-    }
+    smallSlices();
+    const { engine, counts } = await engineWithCounts(source());
+    const [county] = countiesOf(engine);
+    const whole = counts(textNeed(county));
+    const [{ item }] = await engine.query<{ item: number }>(
+      needing(sql`SELECT id AS item FROM fact_items WHERE county = ${county} AND township_steps > 0 ORDER BY id DESC LIMIT 1`, 'facts'),
+    );
+    const [some] = await engine.query<{ n: number }>(
+      needing(sql`SELECT count(*) AS n FROM step_text WHERE item = ${item}`, stepsNeed(county, [item])),
+    );
+    expect(some.n).toBeGreaterThan(0);
+    const [all] = await whole;
+    const [distinct] = await engine.query<{ n: number }>(
+      sql`SELECT count(DISTINCT item || ':' || party || ':' || ord) AS n FROM step_text`,
+    );
+    expect(distinct.n).toBe(all.steps);
   });
 
   it('answers a names need asked while the county’s whole text loads once its names are in, not after its steps', async () => {
-    const slice = AtlasEngine.stepSlice;
-    AtlasEngine.stepSlice = 50;
-    try {
-      const src = source();
-      const { engine, counts } = await engineWithCounts(src);
-      const [county] = countiesOf(engine);
-      const whole = counts(textNeed(county));
-      const [named] = await counts(namesNeed(county));
-      const [all] = await whole;
-      expect(named.names).toBe(all.names);
-      expect(named.steps).toBeLessThan(all.steps); // answered between two slices of the steps
-      expect(fetchesOf(src, county)).toEqual([1, 1]);
-    } finally {
-      AtlasEngine.stepSlice = slice;
-    }
+    smallSlices();
+    const src = source();
+    const { engine, counts } = await engineWithCounts(src);
+    const [county] = countiesOf(engine);
+    const whole = counts(textNeed(county));
+    const [named] = await counts(namesNeed(county));
+    const [all] = await whole;
+    expect(named.names).toBe(all.names);
+    expect(named.steps).toBeLessThan(all.steps); // answered between two slices of the steps
+    expect(fetchesOf(src, county)).toEqual([1, 1]);
   });
 
   it('answers a query that arrives while a county’s steps are copied in before the copy ends, and copies every step once', async () => {
-    const slice = AtlasEngine.stepSlice;
-    AtlasEngine.stepSlice = 50; // a bundled county's 600–800 steps in a dozen slices
-    try {
-      const engine = await AtlasEngine.open(SQL, source());
-      const [county] = countiesOf(engine);
-      const steps = sql`SELECT count(*) AS n, count(DISTINCT item || ':' || party || ':' || ord) AS distinct_steps FROM step_text`;
-      let copied = false;
-      const text = engine.query<{ n: number }>(needing(steps, textNeed(county))).then((rows) => {
-        copied = true;
-        return rows;
-      });
-      // Queries that need nothing more, each arriving in a task of its own (as the worker's messages
-      // do) while the county is copied in.
-      const seen: number[] = [];
-      while (!copied) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        const [{ n }] = await engine.query<{ n: number }>(steps);
-        if (!copied) seen.push(n);
-      }
-      const [all] = await text;
-      expect(all.n).toBeGreaterThan(0);
-      expect(all).toEqual({ n: all.n, distinct_steps: all.n });
-      // Some were answered with part of the steps in: between slices, not after the last.
-      expect(seen.some((n) => n > 0 && n < all.n)).toBe(true);
-    } finally {
-      AtlasEngine.stepSlice = slice;
+    smallSlices();
+    const engine = await AtlasEngine.open(SQL, source());
+    const [county] = countiesOf(engine);
+    const steps = sql`SELECT count(*) AS n, count(DISTINCT item || ':' || party || ':' || ord) AS distinct_steps FROM step_text`;
+    let copied = false;
+    const text = engine.query<{ n: number }>(needing(steps, textNeed(county))).then((rows) => {
+      copied = true;
+      return rows;
+    });
+    // Queries that need nothing more, each arriving in a task of its own (as the worker's messages
+    // do) while the county is copied in.
+    const seen: number[] = [];
+    while (!copied) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const [{ n }] = await engine.query<{ n: number }>(steps);
+      if (!copied) seen.push(n);
     }
+    const [all] = await text;
+    expect(all.n).toBeGreaterThan(0);
+    expect(all).toEqual({ n: all.n, distinct_steps: all.n });
+    // Some were answered with part of the steps in: between slices, not after the last.
+    expect(seen.some((n) => n > 0 && n < all.n)).toBe(true);
   });
 });
