@@ -296,12 +296,7 @@ export class AtlasEngine implements DbClient {
 
   /** Copies a county's item names from its names file into the summary's item_text. */
   private async copyNames(county: number): Promise<void> {
-    const part = new this.SQL.Database(await this.keptFile(namesFile(county)));
-    try {
-      this.withPart(part, () => this.db.run('INSERT OR IGNORE INTO main.item_text SELECT * FROM county_text.item_text'));
-    } finally {
-      part.close();
-    }
+    this.runOnFile(await this.keptFile(namesFile(county)), [sql`INSERT OR IGNORE INTO main.item_text SELECT * FROM county_text.item_text`]);
   }
 
   /**
@@ -315,21 +310,23 @@ export class AtlasEngine implements DbClient {
     const whole = this.loads.get(textNeed(county));
     if (whole) return whole;
     if (!items.length) return; // fetched ahead of the rows that will name them
-    const namesPart = new this.SQL.Database(names);
-    let stepsPart: Database | undefined;
+    this.runOnFile(names, [sql`INSERT OR IGNORE INTO main.item_text SELECT * FROM county_text.item_text WHERE item IN ${items}`]);
+    this.runOnFile(steps, [
+      sql`INSERT INTO main.step_text SELECT * FROM county_text.step_text
+          WHERE item IN ${items} AND item NOT IN (SELECT item FROM temp.steps_copied)`,
+      sql`INSERT OR IGNORE INTO temp.steps_copied (item) SELECT DISTINCT item FROM county_text.step_text WHERE item IN ${items}`,
+    ]);
+  }
+
+  /** Runs `statements` reading a county file's bytes as county_text, in one transaction (see withPart). */
+  private runOnFile(bytes: Uint8Array, statements: readonly Sql[]): void {
+    const part = new this.SQL.Database(bytes);
     try {
-      stepsPart = new this.SQL.Database(steps);
-      const copyNames = sql`INSERT OR IGNORE INTO main.item_text SELECT * FROM county_text.item_text WHERE item IN ${items}`;
-      const copySteps = sql`INSERT INTO main.step_text SELECT * FROM county_text.step_text
-                            WHERE item IN ${items} AND item NOT IN (SELECT item FROM temp.steps_copied)`;
-      const mark = sql`INSERT OR IGNORE INTO temp.steps_copied (item) SELECT DISTINCT item FROM county_text.step_text WHERE item IN ${items}`;
-      this.withPart(namesPart, () => this.db.run(copyNames.text, [...copyNames.params]));
-      this.withPart(stepsPart, () => {
-        for (const q of [copySteps, mark]) this.db.run(q.text, [...q.params]);
+      this.withPart(part, () => {
+        for (const q of statements) this.db.run(q.text, [...q.params]);
       });
     } finally {
-      namesPart.close();
-      stepsPart?.close();
+      part.close();
     }
   }
 
