@@ -1,3 +1,4 @@
+import { group } from 'd3';
 import { sql, raw, needing, type Sql } from '../db/sql';
 import type { ListKind } from '../parse/types';
 import type { Filters } from '../state/filters';
@@ -110,12 +111,7 @@ export interface TextRowRef {
  */
 export function explorerTextSql(rows: readonly TextRowRef[], query: string, grain: 'rows' | 'counties' = 'rows'): Sql {
   const ids = rows.map((r) => r.id);
-  const byCounty = new Map<number, number[]>();
-  for (const r of rows) {
-    const items = byCounty.get(r.county);
-    if (items) items.push(r.id);
-    else byCounty.set(r.county, [r.id]);
-  }
+  const byCounty = group(rows, (r) => r.county);
   const terms = searchTerms(query);
   const first = terms.length ? `%${escapeLike(terms[0])}%` : null;
   const matchedStep = first
@@ -132,8 +128,15 @@ export function explorerTextSql(rows: readonly TextRowRef[], query: string, grai
       FROM item_text x WHERE x.item IN ${[...ids]}`,
     'facts',
     // Without a term no step is read: the counties' names are enough (see namesNeed).
-    ...[...byCounty].map(([county, items]) =>
-      !first ? namesNeed(county) : grain === 'counties' ? textNeed(county) : stepsNeed(county, items),
+    ...[...byCounty].map(([county, countyRows]) =>
+      !first
+        ? namesNeed(county)
+        : grain === 'counties'
+          ? textNeed(county)
+          : stepsNeed(
+              county,
+              countyRows.map((r) => r.id),
+            ),
     ),
   );
 }
