@@ -1,7 +1,7 @@
 import type { Database, SqlJsStatic } from 'sql.js';
 import type { DbClient } from '../db/client';
 import { runQuery } from '../db/sqljs-client';
-import { sql, type Sql } from '../db/sql';
+import { sql, raw, type Sql } from '../db/sql';
 import { insertRows } from '../db/bulk-insert';
 import { SearchBucket } from '../search/bucket-format';
 import { bucketsFor, matchTerms } from '../search/match';
@@ -9,6 +9,7 @@ import { attachDatabase, detachDatabase } from './attach';
 import { SUMMARY_FILE, namesFile, namesNeed, parseNeed, partFile, searchBucketFile, stepsFile, textNeed, type FixedPart } from './parts';
 import { parseSearchNeed } from './search-need';
 import { unpack } from './unpack';
+import { COUNTY_STEP_ROWS } from './schema';
 import { inNextTask } from '../scheduling/next-task';
 
 /**
@@ -312,8 +313,8 @@ export class AtlasEngine implements DbClient {
     if (!items.length) return; // fetched ahead of the rows that will name them
     this.runOnFile(names, [sql`INSERT OR IGNORE INTO main.item_text SELECT * FROM county_text.item_text WHERE item IN ${items}`]);
     this.runOnFile(steps, [
-      sql`INSERT INTO main.step_text SELECT * FROM county_text.step_text
-          WHERE item IN ${items} AND item NOT IN (SELECT item FROM temp.steps_copied)`,
+      sql`INSERT INTO main.step_text ${raw(COUNTY_STEP_ROWS)}
+          WHERE s.item IN ${items} AND s.item NOT IN (SELECT item FROM temp.steps_copied)`,
       sql`INSERT OR IGNORE INTO temp.steps_copied (item) SELECT DISTINCT item FROM county_text.step_text WHERE item IN ${items}`,
     ]);
   }
@@ -370,13 +371,10 @@ export class AtlasEngine implements DbClient {
     try {
       for (let low = range.low ?? 1; range.high !== null && low <= range.high; low += AtlasEngine.stepSlice) {
         if (low !== range.low) await nextTask();
-        this.withPart(part, () =>
-          this.db.run(
-            `INSERT INTO main.step_text SELECT * FROM county_text.step_text
-             WHERE rowid BETWEEN ? AND ? AND item NOT IN (SELECT item FROM temp.steps_copied)`,
-            [low, low + AtlasEngine.stepSlice - 1],
-          ),
-        );
+        const slice = sql`INSERT INTO main.step_text ${raw(COUNTY_STEP_ROWS)}
+          WHERE s.rowid BETWEEN ${low} AND ${low + AtlasEngine.stepSlice - 1}
+            AND s.item NOT IN (SELECT item FROM temp.steps_copied)`;
+        this.withPart(part, () => this.db.run(slice.text, [...slice.params]));
       }
       this.inTransaction(() => this.db.run('INSERT INTO main.text_loaded (county) VALUES (?)', [county]));
       // Copied whole: nothing reads the county's files again.

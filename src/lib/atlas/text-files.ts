@@ -52,29 +52,40 @@ export function planTextFiles(tables: Pick<ContractTables, 'townships' | 'items'
         items.map((i) => ({ item: i.id, name: i.name, source_line: i.source_line })),
       ),
     );
-    const steps = writePart(SQL, TEXT_STEPS_SQL, (db) =>
+    const steps = writePart(SQL, TEXT_STEPS_SQL, (db) => {
+      const countySteps = items.flatMap((i) => stepsByItem.get(i.id) ?? []);
+      const words = wordIds(countySteps.flatMap((s) => (s.heading === null ? [s.text] : [s.text, s.heading])));
+      insertRows(
+        db,
+        'step_words',
+        ['id', 'text'],
+        [...words].map(([text, id]) => ({ id, text })),
+      );
       insertRows(
         db,
         'step_text',
-        ['item', 'party', 'department', 'ord', 'text', 'heading'],
-        items.flatMap((i) =>
-          (stepsByItem.get(i.id) ?? []).map((s) => ({
-            item: s.item_id,
-            party: s.party,
-            department: s.department_id,
-            ord: s.ord,
-            text: s.text,
-            heading: s.heading,
-          })),
-        ),
-      ),
-    );
+        ['item', 'party', 'department', 'ord', 'word', 'heading'],
+        countySteps.map((s) => ({
+          item: s.item_id,
+          party: s.party,
+          department: s.department_id,
+          ord: s.ord,
+          word: words.get(s.text)!,
+          heading: s.heading === null ? null : words.get(s.heading)!,
+        })),
+      );
+    });
     return [
       { path: namesFile(county), part: 'text', bytes: pack(names) },
       { path: stepsFile(county), part: 'text', bytes: pack(steps) },
     ];
   };
   return { counties, write };
+}
+
+/** Each distinct text's id in a steps file, numbered in sorted order: like texts side by side compress best. */
+function wordIds(texts: readonly string[]): Map<string, number> {
+  return new Map([...new Set(texts)].sort().map((text, i) => [text, i + 1]));
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

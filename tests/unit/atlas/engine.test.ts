@@ -256,6 +256,25 @@ describe('AtlasEngine', () => {
     expect(fetchesOf(src, county)).toEqual([1, 1]);
   });
 
+  it('copies every step as the complete database words it: text, sub-heading, party, department and order', async () => {
+    smallSlices();
+    const engine = await AtlasEngine.open(SQL, source());
+    const [first, ...rest] = countiesOf(engine);
+    const columns = sql`item, party, department, ord, text, heading`;
+    // One county's steps a screen at a time (a steps need), the others whole, sliced.
+    const firstItems = (await engine.query<{ id: number }>(needing(sql`SELECT id FROM fact_items WHERE county = ${first}`, 'facts'))).map(
+      (r) => r.id,
+    );
+    await engine.query(needing(sql`SELECT 1`, stepsNeed(first, firstItems)));
+    const copied = await engine.query(
+      needing(sql`SELECT ${columns} FROM step_text ORDER BY item, party, ord, text`, ...rest.map(textNeed)),
+    );
+    const expected = await (
+      await completeDb()
+    ).query(sql`SELECT item_id AS item, party, department_id AS department, ord, text, heading FROM steps ORDER BY item, party, ord, text`);
+    expect(copied).toEqual(expected);
+    expect(copied.some((s) => (s as { heading: string | null }).heading !== null)).toBe(true);
+  });
   it('keeps the steps a steps need copied when the county’s whole copy fails partway, and copies the rest once on a retry', async () => {
     smallSlices();
     const { engine, counts } = await engineWithCounts(source());
