@@ -9,7 +9,7 @@ import { attachDatabase, detachDatabase } from './attach';
 import { SUMMARY_FILE, namesFile, namesNeed, parseNeed, partFile, searchBucketFile, stepsFile, textNeed, type FixedPart } from './parts';
 import { parseSearchNeed } from './search-need';
 import { unpack } from './unpack';
-import { COUNTY_STEP_ROWS } from './schema';
+import { COUNTY_NAME_ROWS, COUNTY_STEP_ROWS } from './schema';
 import { inNextTask } from '../scheduling/next-task';
 
 /**
@@ -297,7 +297,7 @@ export class AtlasEngine implements DbClient {
 
   /** Copies a county's item names from its names file into the summary's item_text. */
   private async copyNames(county: number): Promise<void> {
-    this.runOnFile(await this.keptFile(namesFile(county)), [sql`INSERT OR IGNORE INTO main.item_text SELECT * FROM county_text.item_text`]);
+    this.runOnFile(await this.keptFile(namesFile(county)), [sql`INSERT OR IGNORE INTO main.item_text ${raw(COUNTY_NAME_ROWS)}`]);
   }
 
   /**
@@ -311,7 +311,7 @@ export class AtlasEngine implements DbClient {
     const whole = this.loads.get(textNeed(county));
     if (whole) return whole;
     if (!items.length) return; // fetched ahead of the rows that will name them
-    this.runOnFile(names, [sql`INSERT OR IGNORE INTO main.item_text SELECT * FROM county_text.item_text WHERE item IN ${items}`]);
+    this.runOnFile(names, [sql`INSERT OR IGNORE INTO main.item_text ${raw(COUNTY_NAME_ROWS)} WHERE x.item IN ${items}`]);
     this.runOnFile(steps, [
       sql`INSERT INTO main.step_text ${raw(COUNTY_STEP_ROWS)}
           WHERE s.item IN ${items} AND s.item NOT IN (SELECT item FROM temp.steps_copied)`,

@@ -318,14 +318,31 @@ CREATE INDEX fact_departments_by_kind ON fact_departments (kind);
 CREATE INDEX fact_departments_by_department ON fact_departments (department);
 `;
 
-/** One county's item names; copied into the summary's item_text when shown. */
+/**
+ * One county's item names; copied into the summary's item_text when shown. Its townships name their
+ * duties alike (at 1,100 townships a large county's 8,600 items hold 1,900 distinct names): each name
+ * is stored once in item_words, as step_words does for steps below.
+ */
 export const TEXT_NAMES_SQL = /* sql */ `
+CREATE TABLE item_words (
+  id   INTEGER PRIMARY KEY,
+  text TEXT NOT NULL
+);
 CREATE TABLE item_text (
   item        INTEGER PRIMARY KEY,
-  name        TEXT NOT NULL,
+  word        INTEGER NOT NULL,  -- item_words: the item's name
   source_line INTEGER NOT NULL
 );
 `;
+
+/**
+ * A names file's rows as the summary's item_text holds them, read where the engine attaches the file
+ * (as county_text): `INSERT INTO main.item_text` this `WHERE x.item IN (...)`.
+ */
+export const COUNTY_NAME_ROWS = /* sql */ `
+  SELECT x.item, w.text AS name, x.source_line
+  FROM county_text.item_text x
+  JOIN county_text.item_words w ON w.id = x.word`;
 
 /**
  * The same county's steps; copied into the summary's step_text when read (all, or some items'). A

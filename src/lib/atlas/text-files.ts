@@ -44,14 +44,21 @@ export function planTextFiles(tables: Pick<ContractTables, 'townships' | 'items'
   const write = (SQL: SqlJsStatic, index: number, pack: (bytes: Uint8Array) => Uint8Array): AtlasFile[] => {
     const county = counties[index];
     const items = byCounty.get(county)!;
-    const names = writePart(SQL, TEXT_NAMES_SQL, (db) =>
+    const names = writePart(SQL, TEXT_NAMES_SQL, (db) => {
+      const words = wordIds(items.map((i) => i.name));
+      insertRows(
+        db,
+        'item_words',
+        ['id', 'text'],
+        [...words].map(([text, id]) => ({ id, text })),
+      );
       insertRows(
         db,
         'item_text',
-        ['item', 'name', 'source_line'],
-        items.map((i) => ({ item: i.id, name: i.name, source_line: i.source_line })),
-      ),
-    );
+        ['item', 'word', 'source_line'],
+        items.map((i) => ({ item: i.id, word: words.get(i.name)!, source_line: i.source_line })),
+      );
+    });
     const steps = writePart(SQL, TEXT_STEPS_SQL, (db) => {
       const countySteps = items.flatMap((i) => stepsByItem.get(i.id) ?? []);
       const words = wordIds(countySteps.flatMap((s) => (s.heading === null ? [s.text] : [s.text, s.heading])));
@@ -83,7 +90,7 @@ export function planTextFiles(tables: Pick<ContractTables, 'townships' | 'items'
   return { counties, write };
 }
 
-/** Each distinct text's id in a steps file, numbered in sorted order: like texts side by side compress best. */
+/** Each distinct text's id in a names or steps file, numbered in sorted order: like texts side by side compress best. */
 function wordIds(texts: readonly string[]): Map<string, number> {
   return new Map([...new Set(texts)].sort().map((text, i) => [text, i + 1]));
 }

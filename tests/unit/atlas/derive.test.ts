@@ -102,7 +102,9 @@ describe('deriveAtlas on the bundled lists', () => {
     const stepsFiles = text.filter((f) => f.path.endsWith('.steps.sqlite.gz'));
     expect(namesFiles.length).toBe(stepsFiles.length);
     expect(namesFiles.length + stepsFiles.length).toBe(text.length);
-    const names = namesFiles.flatMap((f) => rows(new SQL.Database(f.bytes), 'SELECT item, name FROM item_text'));
+    const names = namesFiles.flatMap((f) =>
+      rows(new SQL.Database(f.bytes), 'SELECT item, w.text FROM item_text JOIN item_words w ON w.id = word'),
+    );
     expect(names.sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(rows(complete, 'SELECT id, name FROM items ORDER BY id'));
     const steps = stepsFiles.reduce((n, f) => n + Number(rows(new SQL.Database(f.bytes), 'SELECT count(*) FROM step_text')[0][0]), 0);
     expect(steps).toBe(Number(rows(complete, 'SELECT count(*) FROM steps')[0][0]));

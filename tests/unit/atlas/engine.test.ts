@@ -256,7 +256,7 @@ describe('AtlasEngine', () => {
     expect(fetchesOf(src, county)).toEqual([1, 1]);
   });
 
-  it('copies every step as the complete database words it: text, sub-heading, party, department and order', async () => {
+  it('copies every name and step as the complete database words it: text, sub-heading, party, department and order', async () => {
     smallSlices();
     const engine = await AtlasEngine.open(SQL, source());
     const [first, ...rest] = countiesOf(engine);
@@ -274,7 +274,10 @@ describe('AtlasEngine', () => {
     ).query(sql`SELECT item_id AS item, party, department_id AS department, ord, text, heading FROM steps ORDER BY item, party, ord, text`);
     expect(copied).toEqual(expected);
     expect(copied.some((s) => (s as { heading: string | null }).heading !== null)).toBe(true);
+    const names = await engine.query(sql`SELECT item, name, source_line FROM item_text ORDER BY item`);
+    expect(names).toEqual(await (await completeDb()).query(sql`SELECT id AS item, name, source_line FROM items ORDER BY id`));
   });
+
   it('keeps the steps a steps need copied when the county’s whole copy fails partway, and copies the rest once on a retry', async () => {
     smallSlices();
     const { engine, counts } = await engineWithCounts(source());
