@@ -15,6 +15,9 @@ export interface LoadFigures {
   buffersBytes: number;
   longTasksMs: number;
   longestTaskMs: number;
+  /** When its data was in the page, and from then to the paint (the median of each run's own gap). */
+  answeredMs: number;
+  drawnAfterMs: number;
   /** Every site path any run had fetched before its first chart. */
   files: string[];
   /** Every part a query sent before it needed, in any run. */
@@ -33,6 +36,8 @@ function loadFigures(runs: readonly PageLoad[]): LoadFigures {
     buffersBytes: pick((r) => r.buffersBytes),
     longTasksMs: pick((r) => r.longTasksMs),
     longestTaskMs: pick((r) => r.longestTaskMs),
+    answeredMs: pick((r) => r.answeredMs),
+    drawnAfterMs: pick((r) => r.ms - r.answeredMs),
     files: [...new Set(runs.flatMap((r) => r.files))].sort(),
     needs: [...new Set(runs.flatMap((r) => r.needs))].sort(),
     runs: runs.length,
