@@ -15,7 +15,7 @@ export interface LoadFigures {
   buffersBytes: number;
   longTasksMs: number;
   longestTaskMs: number;
-  /** When its data was in the page, and from then to the paint (the median of each run's own gap). */
+  /** When the page first had data, and from then to the paint (the median of each run's own gap). */
   answeredMs: number;
   drawnAfterMs: number;
   /** Every site path any run had fetched before its first chart. */

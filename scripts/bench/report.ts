@@ -185,7 +185,7 @@ export function summaryRow(size: SizeResult, five: SizeResult | undefined): Row 
 
 function loadEvidence(fc: ReturnType<typeof firstChart>): string {
   return (
-    `its data was in the page at ${formatMs(fc.app.answeredMs)}, drawn ${formatMs(fc.app.drawnAfterMs)} later ` +
+    `its worker's first answer reached the page at ${formatMs(fc.app.answeredMs)}, the chart was painted ${formatMs(fc.app.drawnAfterMs)} later ` +
     `(the bare page's answer at ${formatMs(fc.bare.answeredMs)}, painted ${formatMs(fc.bare.drawnAfterMs)} later); ` +
     `the main thread was in long tasks for ${formatMs(fc.app.longTasksMs)} before it (the longest ${formatMs(fc.app.longestTaskMs)}; ` +
     `bare page ${formatMs(fc.bare.longTasksMs)}); ${formatBytes(fc.app.bytes)} transferred before it (bare ${formatBytes(fc.bare.bytes)})`
@@ -267,8 +267,8 @@ function firstChartTable(result: BenchResult): string {
       'first chart',
       'bare page',
       'ratio',
-      'data in the page (bare)',
-      'then drawn in (bare)',
+      'first answer in the page (bare)',
+      'then painted in (bare)',
       'long tasks before it (bare)',
       'transferred (bare)',
       'gzipped (bare)',

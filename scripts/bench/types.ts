@@ -55,7 +55,7 @@ export interface PageLoad {
   longestTaskMs: number;
   /** The parts the queries sent before it needed (src/lib/atlas/parts.ts needs). */
   needs: string[];
-  /** When the data it drew was in the page (ms since navigation start): the app's last answer before it, the bare page's query answered. */
+  /** When the page first had data (ms since navigation start): the app's first answer from its worker, the bare page's query answered. */
   answeredMs: number;
   /** The bare page: its one query warm (run again after the paint) and cold (compiling the wasm it calls). */
   queryMs?: number;

@@ -197,14 +197,14 @@
 
     /**
      * What happened before `until` (ms since navigation start): the main thread's long tasks (their
-     * total and the longest), the parts the queries sent by then needed, and when the last answer
-     * received by then reached the page (the data the page had when it drew).
+     * total and the longest), the parts the queries sent by then needed, and when the first answer
+     * reached the page (the data worker open and answering; later answers are drawn as they come).
      */
     before(until) {
       const tasks = longTasks.filter((t) => t.start < until);
       const answered = queries().filter((q) => q.receivedAt !== undefined && q.receivedAt <= until);
       return {
-        answeredMs: Math.max(0, ...answered.map((q) => q.receivedAt)),
+        answeredMs: answered.length ? Math.min(...answered.map((q) => q.receivedAt)) : 0,
         longTasksMs: tasks.reduce((sum, t) => sum + Math.min(t.duration, until - t.start), 0),
         longestTaskMs: Math.max(0, ...tasks.map((t) => Math.min(t.duration, until - t.start))),
         needs: [

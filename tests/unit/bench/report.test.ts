@@ -161,9 +161,9 @@ describe('summary row', () => {
       'build time',
     ]);
     const query = row.misses.find((m) => m.what.startsWith('query'))!;
-    // A slow first chart says whether the data came late or the drawing took long, beside the bare page's.
+    // A slow first chart says whether the data came late or the drawing took long, beside the bare page.
     expect(row.misses[0].evidence).toContain(
-      "its data was in the page at 540 ms, drawn 360 ms later (the bare page's answer at 180 ms, painted 120 ms later)",
+      "its worker's first answer reached the page at 540 ms, the chart was painted 360 ms later (the bare page's answer at 180 ms, painted 120 ms later)",
     );
     expect(query).toMatchObject({ townships: 1_100, measured: '150 ms (overview)', target: '≤ 100 ms' });
     expect(query.evidence).toContain('SELECT 150');
