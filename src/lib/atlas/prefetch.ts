@@ -10,9 +10,15 @@ export const PREFETCH_BUDGET = 16 * 1024 * 1024;
 
 /**
  * What to fetch while the reader looks at the first chart: the fixed parts (network, rollups,
- * heatmap, facts…) and the county text parts, smallest first, as long as the total stays within the budget.
- * The bundled lists' data is well under it — every view then answers without a wait, as before
- * the data was split; a region's is not, and its parts arrive when a view asks for them.
+ * heatmap, facts…), smallest first, as long as the total stays within the budget, then the county
+ * text parts. The bundled lists' data is well under it — every view then answers without a wait, as
+ * before the data was split; a region's is not, and its parts arrive when a view asks for them.
+ *
+ * The other counties' text comes all or none: where it all fits (the bundled lists, a prefecture's
+ * 100 townships) every list and search answers without a wait. A region's does not; the counties that
+ * would fit are the smallest, which no view reads first, and each is copied in whole in the worker
+ * while the reader's first filter changes wait behind it. With a county's text 0.1–0.7 MB at 1,100
+ * townships (names and steps stored once per distinct text), that was about 20 counties.
  *
  * `firstCounties` go ahead of the other counties' text: the shell names the county of the scope's
  * first township, whose names 事项查询 lists first when it is opened (its rows run in display
@@ -42,10 +48,13 @@ export function prefetchPlan(
   candidates.sort((a, b) => rank(a) - rank(b) || a[1] - b[1]);
   const plan: string[] = [];
   let total = 0;
-  for (const [need, bytes] of candidates) {
-    if (total + bytes > budget) continue;
+  const take = ([need, bytes]: [string, number]) => {
+    if (total + bytes > budget) return;
     plan.push(need);
     total += bytes;
-  }
+  };
+  candidates.filter((c) => rank(c) < 2).forEach(take);
+  const others = candidates.filter((c) => rank(c) === 2);
+  if (total + others.reduce((sum, [, bytes]) => sum + bytes, 0) <= budget) others.forEach(take);
   return plan;
 }

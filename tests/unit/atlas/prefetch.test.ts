@@ -26,29 +26,38 @@ describe('what the app fetches after the first chart', () => {
     expect(plan.filter((n) => n.startsWith('text:'))).toHaveLength(counties.size);
   });
 
-  it('takes the fixed parts before any county’s text, each smallest first, within the budget', () => {
-    // A region's sizes (1,100 townships, gzipped): the facts fit, then as many counties as room leaves.
+  it('takes the fixed parts smallest first within the budget, and no county’s text where the region’s does not fit', () => {
+    // A region's sizes (1,100 townships, gzipped): the fixed parts fit; the 99 counties' text does not.
     const files = new Map<string, number>([
-      [SUMMARY_FILE, 0.8 * MB],
-      [partFile('facts'), 10.2 * MB],
+      [SUMMARY_FILE, 0.7 * MB],
+      [partFile('facts'), 9.2 * MB],
       [partFile('network'), 2.1 * MB],
-      [partFile('heatmap'), 0.4 * MB],
+      [partFile('heatmap'), 0.3 * MB],
       [searchBucketFile(0), 0.1 * MB],
-      ...Array.from({ length: 99 }, (_, i) => countyText(i + 1, 0.3 + (i % 5) * 0.1)).flat(),
+      ...Array.from({ length: 99 }, (_, i) => countyText(i + 1, 0.1 + (i % 5) * 0.1)).flat(),
     ]);
-    const plan = prefetchPlan(files);
-    expect(plan.slice(0, 3)).toEqual(['heatmap', 'network', 'facts']);
-    const texts = plan.slice(3);
-    expect(texts.every((n) => n.startsWith('text:'))).toBe(true);
-    const size = (need: string) => textBytes(files, need);
-    expect(texts.map(size)).toEqual(texts.map(size).sort((a, b) => a - b));
-    const total = 12.7 * MB + texts.reduce((s, n) => s + size(n), 0);
-    expect(total).toBeLessThanOrEqual(PREFETCH_BUDGET);
-    expect(texts.length).toBeGreaterThan(0);
-    expect(texts.length).toBeLessThan(99); // not the whole region's text
+    expect(prefetchPlan(files)).toEqual(['heatmap', 'network', 'facts']);
+    // Not for want of room: the smallest county would have fitted beside the fixed parts.
+    const fixed = [partFile('facts'), partFile('network'), partFile('heatmap')].reduce((sum, f) => sum + files.get(f)!, 0);
+    expect(fixed + textBytes(files, 'text:1')).toBeLessThan(PREFETCH_BUDGET);
   });
 
-  it('takes the named counties’ text right after the fixed parts, whatever their size, and the rest smallest first', () => {
+  it('takes every county’s text, smallest first, where all of it fits beside the fixed parts', () => {
+    // A prefecture's sizes (100 townships): 22 counties, 5 MB of text.
+    const files = new Map<string, number>([
+      [partFile('facts'), 0.9 * MB],
+      [partFile('network'), 0.2 * MB],
+      ...Array.from({ length: 22 }, (_, i) => countyText(i + 1, 0.1 + (i % 4) * 0.1)).flat(),
+    ]);
+    const plan = prefetchPlan(files);
+    expect(plan.slice(0, 2)).toEqual(['network', 'facts']);
+    const texts = plan.slice(2);
+    expect(texts).toHaveLength(22);
+    const size = (need: string) => textBytes(files, need);
+    expect(texts.map(size)).toEqual(texts.map(size).sort((a, b) => a - b));
+  });
+
+  it('takes the named counties’ text right after the fixed parts, whatever their size', () => {
     const files = new Map<string, number>([
       [partFile('facts'), 10.2 * MB],
       [partFile('network'), 2.1 * MB],
@@ -56,10 +65,7 @@ describe('what the app fetches after the first chart', () => {
     ]);
     const largest = [...files].filter(([path]) => path.includes('/text/')).sort((a, b) => b[1] - a[1])[0][0];
     const county = countyOfTextFile(largest)!;
-    const plan = prefetchPlan(files, PREFETCH_BUDGET, [county]);
-    expect(plan.slice(0, 3)).toEqual(['network', 'facts', `text:${county}`]);
-    expect(prefetchPlan(files)).not.toContain(`text:${county}`); // the smallest fill the room without it
-    const rest = plan.slice(3).map((n) => textBytes(files, n));
-    expect(rest).toEqual([...rest].sort((a, b) => a - b));
+    expect(prefetchPlan(files, PREFETCH_BUDGET, [county])).toEqual(['network', 'facts', `text:${county}`]);
+    expect(prefetchPlan(files)).toEqual(['network', 'facts']);
   });
 });
