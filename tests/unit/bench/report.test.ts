@@ -168,6 +168,20 @@ describe('summary row', () => {
     expect(query).toMatchObject({ townships: 1_100, measured: '150 ms (overview)', target: '≤ 100 ms' });
     expect(query.evidence).toContain('SELECT 150');
   });
+
+  it('explains a miss the search causes by its slowest terms, not by a view', () => {
+    const region = size(1_100, { ms: 600 });
+    region.search.terms = [
+      { term: '网格', runMs: 30, waitMs: 40, ms: 130, timedOut: false },
+      { term: '宗教', runMs: 5, waitMs: 10, ms: 60, timedOut: false },
+    ];
+    const row = summaryRow(region, size(5, { ms: 500 }));
+    const redraw = row.misses.find((m) => m.what === 'redraw p95')!;
+    expect(redraw.measured).toBe('130 ms (search)');
+    expect(redraw.evidence).toMatch(
+      /^slowest searches: `网格` painted in 130 ms \(its queries ran 30 ms, waited up to 40 ms for parts\), `宗教`/,
+    );
+  });
 });
 
 describe('formats and tables', () => {
