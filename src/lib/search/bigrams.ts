@@ -6,7 +6,7 @@
  * `LIKE '%term%'` would (SQLite's LIKE ignores the case of ASCII letters only; so does this). The
  * index records, for every pair of adjacent characters in a unit of text (the name, each step), the
  * items and positions where it occurs; a term of n ≥ 2 characters matches where its n − 1 pairs occur
- * at consecutive positions in one unit. The last character of a unit is recorded paired with END, so
+ * at consecutive positions in one unit (match.ts looks up every other one, which is enough: pairOffsets). The last character of a unit is recorded paired with END, so
  * every character starts exactly one pair and a one-character term is the union of its pairs.
  */
 

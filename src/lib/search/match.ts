@@ -7,12 +7,27 @@ import type { ByteReader } from './varint';
  * Pure: the caller loads the buckets `bucketsFor` names and hands them over by number.
  */
 
-/** The buckets needed to match `terms`: one per distinct first character of each of their pairs. */
+/**
+ * Which of a term's n − 1 pairs are looked up, by where they start: every other one, and the last
+ * (0, 2, 4, …, n − 2). They cover every character, and each starts at most two after the one before,
+ * so pairs found at p + offset for every offset spell the whole term from p within one unit: a pair's
+ * second character is a character of its unit, and the position after a unit's last one starts no
+ * pair (index-writer.ts), so the next pair cannot lie in the next unit. A 6-character term reads
+ * three pairs' postings and buckets instead of five.
+ */
+export function pairOffsets(length: number): number[] {
+  const offsets: number[] = [];
+  for (let o = 0; o < length - 1; o += 2) offsets.push(o);
+  if (length > 2 && offsets[offsets.length - 1] !== length - 2) offsets.push(length - 2);
+  return offsets;
+}
+
+/** The buckets needed to match `terms`: one per distinct first character of the pairs each looks up. */
 export function bucketsFor(terms: readonly string[], buckets: number): number[] {
   const needed = new Set<number>();
   for (const term of terms) {
     const chars = searchChars(term);
-    const firsts = chars.length === 1 ? chars : chars.slice(0, -1);
+    const firsts = chars.length === 1 ? chars : pairOffsets(chars.length).map((o) => chars[o]);
     for (const c of firsts) needed.add(bucketOf(c, buckets));
   }
   return [...needed].sort((a, b) => a - b);
@@ -38,7 +53,8 @@ function matchTerm(chars: string[], bucket: (index: number) => SearchBucket, buc
     for (const key of b.keysStartingWith(chars[0])) for (const item of itemsOf(b.posting(key)!)) union.add(item);
     return [...union].sort((x, y) => x - y);
   }
-  const pairs = chars.slice(0, -1).map((c, i) => bucketOfChar(c).posting(pairKey(c, chars[i + 1])));
+  const offsets = pairOffsets(chars.length);
+  const pairs = offsets.map((o) => bucketOfChar(chars[o]).posting(pairKey(chars[o], chars[o + 1])));
   if (pairs.some((p) => p === undefined)) return [];
   if (pairs.length === 1) return itemsOf(pairs[0]!);
 
@@ -56,7 +72,7 @@ function matchTerm(chars: string[], bucket: (index: number) => SearchBucket, buc
   for (const [item, starts] of positionsOf[0]) {
     const lists = positionsOf.map((m) => m.get(item));
     if (lists.some((l) => l === undefined)) continue;
-    if (starts.some((p) => lists.every((l, i) => contains(l!, p + i)))) matched.push(item);
+    if (starts.some((p) => lists.every((l, i) => contains(l!, p + offsets[i])))) matched.push(item);
   }
   return matched.sort((x, y) => x - y);
 }
