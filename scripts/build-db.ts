@@ -24,7 +24,7 @@ import { ATLAS_DIR, PLACE_TABLE_FILE } from '../src/lib/atlas/parts';
 import { publish, recoverInterrupted, stageDatabase, temporaryPaths } from './lib/publish-output';
 import { BuildError, collectSources, listFiles, readSource } from './lib/read-source';
 import { BuildThread } from './lib/build-thread';
-import { packServed } from './lib/pack-served';
+import { packSearchIndex, packServed } from './lib/pack-served';
 import { mergeTextFiles, textClaim as sharedTextClaim, writeClaimedTextFiles } from './lib/shared-text-parts';
 import type { CompleteTables, DatabaseProblem } from '../src/lib/import/read-database';
 
@@ -192,7 +192,7 @@ export async function buildFromDatabase(databaseFile: string, outFile: string): 
     throw error;
   }
   const atlas = [
-    ...deriveAllFiles(SQL, tables, { built_from: basename(databaseFile), ...carriedMeta(tables.meta) }, packServed),
+    ...deriveAllFiles(SQL, tables, { built_from: basename(databaseFile), ...carriedMeta(tables.meta) }, packServed, packSearchIndex),
     placeTableFile(loadPlaceTable()),
   ];
   try {

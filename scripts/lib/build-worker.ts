@@ -9,7 +9,7 @@ import { deriveAtlasInSteps, type AtlasFile, type ContractTables, type ListedFil
 import { deriveSearchFiles } from '../../src/lib/atlas/search-files';
 import { buildSearchIndex, type SearchDocument } from '../../src/lib/search/index-writer';
 import { verifyDatabase } from '../../src/lib/db/write-database';
-import { packServed } from './pack-served';
+import { packSearchIndex, packServed } from './pack-served';
 import type { Derived, ParseMessage, PackedTables, WorkerReply, WorkerRequest } from './build-thread';
 import { loadPlaceTable } from './load-place-table';
 import { unpackRows } from './pack-rows';
@@ -100,7 +100,7 @@ async function derive({ tables, atlas, textClaim }: Extract<WorkerRequest, { typ
     return result;
   };
   const rows = timed('take over', () => unpackTables(tables));
-  const search = timed('search index', () => deriveSearchFiles(rows, packServed));
+  const search = timed('search index', () => deriveSearchFiles(rows, packSearchIndex));
   let parts: AtlasFile[] | null = null;
   if (atlas) {
     const steps = timed('atlas parts', () =>

@@ -13,8 +13,10 @@ export function deriveAllFiles(
   meta: Record<string, string> = {},
   /** How each file is packed for serving: the build gzips (`npm run build:db -- --database`), the page keeps them as they are. */
   pack: (bytes: Uint8Array) => Uint8Array = (bytes) => bytes,
+  /** How the search index's buckets are packed, where not as the rest (the build packs them faster). */
+  packIndex: (bytes: Uint8Array) => Uint8Array = pack,
 ): AtlasFile[] {
-  const search = deriveSearchFiles(tables, pack);
+  const search = deriveSearchFiles(tables, packIndex);
   const text = deriveTextFiles(SQL, tables, pack);
   return deriveAtlas(SQL, tables, {
     pack,
