@@ -62,6 +62,11 @@ export function categoryHeatmapChart(
     (selectedCategories.length === 0 || selectedCategories.includes(c.category)) &&
     (selectedTownships.length === 0 || selectedTownships.includes(c.unit));
   const nonZero = cells.filter((c) => c.count > 0);
+  // The grey behind a cell shows where it has no items, and through a cell the selection dims: an
+  // opaque cell covers it. A county's 34 townships are 700 cells; drawing it under each of them was
+  // 700 more elements to create and lay out on every drill.
+  const dims = selectedCategories.length > 0 || selectedTownships.length > 0;
+  const grey = dims ? cells : cells.filter((c) => c.count === 0);
 
   const columnWidth = (width - MARGIN_LEFT - MARGIN_RIGHT) / Math.max(1, units.length);
   const marks = options.marks ?? NO_MARKS;
@@ -156,7 +161,7 @@ export function categoryHeatmapChart(
         tickFormat: measure === 'count' ? formatCount : (x: number) => formatAverage(x, 'cell'),
       },
       marks: [
-        Plot.cell(cells, { x: 'unit', y: 'category', fill: 'currentColor', inset: 0.5, render: colouredBy('--absent') }),
+        Plot.cell(grey, { x: 'unit', y: 'category', fill: 'currentColor', inset: 0.5, render: colouredBy('--absent') }),
         Plot.cell(cells, {
           x: 'unit',
           y: 'category',

@@ -81,6 +81,16 @@ describe('categoryHeatmapChart', () => {
     expect(figure.textContent).toContain('六工镇');
     expect(figure.textContent).toContain('事项数（项）');
   });
+
+  it('greys the cells with no items, and every cell a selection dims', () => {
+    const categories = ['党的建设', '乡村振兴', '城乡建设'];
+    const greyCells = (figure: Element) =>
+      [...figure.querySelectorAll<SVGGElement>('g')].find((g) => g.style.color === 'var(--absent)')?.querySelectorAll('rect').length;
+    // 15 cells, 4 with items: those cover their grey, so only the 11 empty ones draw it.
+    expect(greyCells(categoryHeatmapChart(ROWS, UNITS, { width: 600, categories }))).toBe(11);
+    // A selection draws the others at 30%: the grey shows through all 15.
+    expect(greyCells(categoryHeatmapChart(ROWS, UNITS, { width: 600, categories, selectedCategories: ['党的建设'] }))).toBe(15);
+  });
 });
 
 describe('categoryHeatmapChart past townships', () => {
