@@ -16,7 +16,6 @@ import { DatabaseRefused, readCompleteDatabase } from '../import/read-database';
 import { carriedMeta } from '../import/import-protocol';
 import { loadSqlJs as compileSqlJs } from '../host/sql-js';
 import { httpSource } from './http-source';
-import { warmUp } from './warm-up';
 import type { FromWorker, ToWorker } from './protocol';
 import type { Sql } from './sql';
 
@@ -63,23 +62,8 @@ function open(dataUrl: string) {
   const served = (source = httpSource(dataUrl));
   post({ type: 'progress', loaded: 0, total: null });
   const summary = served.fetch(SUMMARY_FILE, (loaded, total) => post({ type: 'progress', loaded, total }));
-  let summaryIn = false;
-  summary.then(
-    () => (summaryIn = true),
-    () => {},
-  );
-  return openEngine('db', (SQL) => {
-    // Only while waiting: once the summary is in, its own first queries compile what they call.
-    // A warm-up that fails changes nothing: the summary's queries then compile as before.
-    if (!summaryIn) {
-      try {
-        warmUp(SQL);
-      } catch {
-        // nothing to report: it only ever saves time
-      }
-    }
-    return AtlasEngine.open(SQL, served, undefined, summary);
-  });
+  summary.catch(() => {});
+  return openEngine('db', (SQL) => AtlasEngine.open(SQL, served, undefined, summary));
 }
 
 /**
