@@ -3,7 +3,7 @@
  * derive.ts because they read the text and nothing else, and the build writes them on both of its
  * threads (scripts/lib/shared-text-parts.ts): the main thread loads this, not the whole derivation.
  */
-import type { SqlJsStatic } from 'sql.js';
+import type { Database, SqlJsStatic } from 'sql.js';
 import type { ItemRow, StepRow } from '../db/schema';
 import { insertRows } from '../db/bulk-insert';
 import { LIST_CODE } from './codes';
@@ -45,12 +45,10 @@ export function planTextFiles(tables: Pick<ContractTables, 'townships' | 'items'
     const county = counties[index];
     const items = byCounty.get(county)!;
     const names = writePart(SQL, TEXT_NAMES_SQL, (db) => {
-      const words = wordIds(items.map((i) => i.name));
-      insertRows(
+      const words = insertWords(
         db,
         'item_words',
-        ['id', 'text'],
-        [...words].map(([text, id]) => ({ id, text })),
+        items.map((i) => i.name),
       );
       insertRows(
         db,
@@ -61,12 +59,10 @@ export function planTextFiles(tables: Pick<ContractTables, 'townships' | 'items'
     });
     const steps = writePart(SQL, TEXT_STEPS_SQL, (db) => {
       const countySteps = items.flatMap((i) => stepsByItem.get(i.id) ?? []);
-      const words = wordIds(countySteps.flatMap((s) => (s.heading === null ? [s.text] : [s.text, s.heading])));
-      insertRows(
+      const words = insertWords(
         db,
         'step_words',
-        ['id', 'text'],
-        [...words].map(([text, id]) => ({ id, text })),
+        countySteps.flatMap((s) => (s.heading === null ? [s.text] : [s.text, s.heading])),
       );
       insertRows(
         db,
@@ -90,9 +86,19 @@ export function planTextFiles(tables: Pick<ContractTables, 'townships' | 'items'
   return { counties, write };
 }
 
-/** Each distinct text's id in a names or steps file, numbered in sorted order: like texts side by side compress best. */
-function wordIds(texts: readonly string[]): Map<string, number> {
-  return new Map([...new Set(texts)].sort().map((text, i) => [text, i + 1]));
+/**
+ * Writes each distinct text once into `table` (item_words, step_words), numbered in sorted order (like
+ * texts side by side compress best), and returns each text's id.
+ */
+function insertWords(db: Database, table: 'item_words' | 'step_words', texts: readonly string[]): Map<string, number> {
+  const ids = new Map([...new Set(texts)].sort().map((text, i) => [text, i + 1]));
+  insertRows(
+    db,
+    table,
+    ['id', 'text'],
+    [...ids].map(([text, id]) => ({ id, text })),
+  );
+  return ids;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
