@@ -8,7 +8,7 @@ import { bucketsFor, matchTerms } from '../search/match';
 import { attachDatabase, detachDatabase } from './attach';
 import { SUMMARY_FILE, namesFile, namesNeed, parseNeed, partFile, searchBucketFile, stepsFile, textNeed, type FixedPart } from './parts';
 import { parseSearchNeed } from './search-need';
-import { unpack } from './unpack';
+import { isGzipped, unpack } from './unpack';
 import { COUNTY_NAME_ROWS, COUNTY_STEP_ROWS } from './schema';
 import { inNextTask } from '../scheduling/next-task';
 
@@ -28,6 +28,8 @@ import { inNextTask } from '../scheduling/next-task';
 /** Where the engine gets the bytes of a file under the site's data/ folder. */
 export interface AtlasSource {
   fetch(path: string, onProgress?: (loaded: number, total: number | null) => void): Promise<Uint8Array>;
+  /** The file again past any cache, where the source has one (served files: see AtlasEngine's fetch). */
+  refetch?(path: string): Promise<Uint8Array>;
 }
 
 /** A file of the served data could not be loaded or is not what it should be. */
@@ -255,8 +257,25 @@ export class AtlasEngine implements DbClient {
     await this.copySteps(parsed.county, await steps);
   }
 
+  /**
+   * A part's bytes, inflated. The parts keep their names from one build of the site to the next, so
+   * a browser's cache may answer with an earlier build's file, which the summary would not fit (a
+   * county file of another format, or figures that disagree). A gzipped file of another size than
+   * the summary lists is asked for once more past the cache, and refused if it still differs.
+   */
   private async fetch(path: string): Promise<Uint8Array> {
-    return inflate(path, await this.source.fetch(path));
+    const listed = this.info.files.get(path);
+    const unlisted = (bytes: Uint8Array) => listed !== undefined && isGzipped(bytes) && bytes.length !== listed;
+    let bytes = await this.source.fetch(path);
+    if (unlisted(bytes) && this.source.refetch) {
+      bytes = await this.source.refetch(path);
+      if (unlisted(bytes))
+        throw new AtlasLoadError(
+          path,
+          `${bytes.length} bytes where the summary lists ${listed}: cut short, or from another build of the site`,
+        );
+    }
+    return inflate(path, bytes);
   }
 
   private async attachPart(part: FixedPart): Promise<void> {

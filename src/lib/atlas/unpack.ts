@@ -6,7 +6,10 @@
  * DecompressionStream is in every browser the dashboard supports and in Node 20.
  */
 export async function unpack(bytes: Uint8Array): Promise<Uint8Array> {
-  if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  if (!isGzipped(bytes)) return bytes;
   const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
+
+/** Whether bytes start with gzip's magic bytes (as the build writes every part). */
+export const isGzipped = (bytes: Uint8Array): boolean => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;

@@ -9,3 +9,11 @@ export const fetchData = async (path: string, dataUrl: string): Promise<Response
   const url = new URL(path, dataUrl).href;
   return (await takeHandedResponse(url)) ?? fetch(url);
 };
+
+/**
+ * The same file again from the server, past the browser's cache: the parts keep their names from one
+ * build to the next, so a cache may hold an earlier build's (src/lib/atlas/engine.ts asks when a
+ * file is not the size the summary lists). Null where there is no cache to go past.
+ */
+export const refetchData: ((path: string, dataUrl: string) => Promise<Response>) | null = (path, dataUrl) =>
+  fetch(new URL(path, dataUrl).href, { cache: 'reload' });

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
@@ -101,6 +102,48 @@ describe('AtlasEngine', () => {
     expect(error).toBeInstanceOf(AtlasLoadError);
     expect(String(error)).toContain(partFile('facts'));
     expect(String(error)).toContain('not a SQLite file');
+  });
+
+  describe('a part of another size than the summary lists (an earlier build kept by a cache, or a cut download)', () => {
+    const path = partFile('network');
+    const kinds = needing(sql`SELECT count(*) AS n FROM cube_kinds`, 'network');
+    /** The served part, gzipped again at another level: the same data in other bytes, as another build writes it. */
+    const regzipped = async () => new Uint8Array(gzipSync(gunzipSync(await readFile(join(DATA, path))), { level: 1 }));
+
+    it('is fetched once more past the cache, and the fresh copy read', async () => {
+      const served = new Uint8Array(await readFile(join(DATA, path)));
+      const stale = await regzipped();
+      expect(stale.length).not.toBe(served.length);
+      const src = source({ [path]: stale });
+      const refetched: string[] = [];
+      const engine = await AtlasEngine.open(SQL, {
+        ...src,
+        async refetch(p) {
+          refetched.push(p);
+          return new Uint8Array(await readFile(join(DATA, p)));
+        },
+      });
+      const [row] = await engine.query<{ n: number }>(kinds);
+      expect(row.n).toBeGreaterThan(0);
+      expect(refetched).toEqual([path]);
+      // A part of the listed size is read as it comes.
+      await engine.query(needing(sql`SELECT count(*) AS n FROM heat_groups`, 'heatmap'));
+      expect(refetched).toEqual([path]);
+    });
+
+    it('is refused, naming the file, when the second copy differs too', async () => {
+      const cut = new Uint8Array(await readFile(join(DATA, path))).subarray(0, 300);
+      const engine = await AtlasEngine.open(SQL, { ...source({ [path]: cut }), refetch: async () => cut });
+      const error = await engine.query(kinds).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AtlasLoadError);
+      expect(String(error)).toContain(`${path}: 300 bytes where the summary lists`);
+    });
+
+    it('is read as it is from a source with no cache to go past (the single file carries its own gzip)', async () => {
+      const engine = await AtlasEngine.open(SQL, source({ [path]: await regzipped() }));
+      const [row] = await engine.query<{ n: number }>(kinds);
+      expect(row.n).toBeGreaterThan(0);
+    });
   });
 
   it('refuses to open on anything but the summary', async () => {
