@@ -17,7 +17,7 @@ function sourceOf(files: ReadonlyMap<string, Uint8Array>, base: AtlasSource | nu
       throw new AtlasLoadError(path, 'not among the parts derived from this database');
     },
     // Served files behind regrouped ones are compared with the summary as before (see AtlasEngine's fetch).
-    ...(base?.refetch && { refetch: (path: string) => base.refetch!(path) }),
+    ...(base?.refetch && { refetch: base.refetch.bind(base) }),
   };
 }
 
