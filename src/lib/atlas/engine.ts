@@ -63,7 +63,7 @@ async function inflate(path: string, bytes: Uint8Array): Promise<Uint8Array> {
   }
 }
 
-/** County text files kept after they were read (see keptFile): up to 1 MB of names or 3.5 MB of steps each at 1,100 townships. */
+/** County text files kept after they were read (see keptFile): up to 0.33 MB of names or 1.5 MB of steps each at 1,100 townships. */
 const KEEP_TEXT_FILES = 12;
 
 /** Resolves in a task of its own, so messages received meanwhile (queries) are handled first. */

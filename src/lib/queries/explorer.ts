@@ -125,7 +125,7 @@ export function explorerTextSql(rows: readonly TextRowRef[], query: string, grai
              (SELECT group_concat(d.name, '、') FROM fact_departments fd JOIN departments d ON d.id = fd.department
               WHERE fd.item = x.item) AS departments,
              ${matchedStep} AS matched_step
-      FROM item_text x WHERE x.item IN ${[...ids]}`,
+      FROM item_text x WHERE x.item IN ${ids}`,
     'facts',
     // Without a term no step is read: the counties' names are enough (see namesNeed).
     ...[...byCounty].map(([county, countyRows]) =>

@@ -27,9 +27,10 @@ const EXPORT_CHUNK = 2000;
 /**
  * The explorer's results as pages fetched on demand: the count and the first page together, then
  * the pages of rows the list scrolls to, and the text of the rows it shows (a region's search can
- * match a hundred thousand duties; only those in view are ever read, from their counties' files). A new search or filter drops every page; answers to an older one are ignored, and the
- * list keeps showing the older results until the new count and first page are in, so it is redrawn
- * once rather than emptied and filled.
+ * match a hundred thousand duties; only those in view are ever read, from their counties' files). A
+ * new search or filter drops every page; answers to an older one are ignored, and the list keeps
+ * showing the older results until the new count and first page are in, so it is redrawn once rather
+ * than emptied and filled.
  */
 export class ResultPages {
   count: number | null = $state(null);
