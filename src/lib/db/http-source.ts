@@ -1,5 +1,6 @@
 import type { AtlasSource } from '../atlas/engine';
 import { fetchData, refetchData } from '../host/fetch-data';
+import { concatBytes } from '../bytes/concat';
 
 /**
  * The served data over HTTP, relative to the data folder's absolute URL (a worker resolves relative
@@ -30,11 +31,5 @@ async function bytesOf(path: string, response: Response, onProgress?: (loaded: n
     loaded += value.length;
     onProgress(loaded, total);
   }
-  const bytes = new Uint8Array(loaded);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
+  return concatBytes(chunks, loaded);
 }

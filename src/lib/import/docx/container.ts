@@ -6,6 +6,7 @@
  */
 import { Unzip, UnzipInflate, unzipSync, type Unzipped } from 'fflate';
 import { DocxError } from './docx-error';
+import { concatBytes } from '../../bytes/concat';
 import { childElements, parseXml } from './xml';
 
 export interface DocxParts {
@@ -76,7 +77,7 @@ function inflateBounded(bytes: Uint8Array, wanted: ReadonlySet<string>): Unzippe
       total += chunk.length;
       if (total > MAX_PART_BYTES) throw tooLarge(file.name, total);
       chunks.push(chunk);
-      if (final) files[file.name] = concat(chunks, total);
+      if (final) files[file.name] = concatBytes(chunks, total);
     };
     file.start();
   };
@@ -84,16 +85,6 @@ function inflateBounded(bytes: Uint8Array, wanted: ReadonlySet<string>): Unzippe
   const SLICE = 4 * 1024;
   for (let at = 0; at < bytes.length; at += SLICE) unzip.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length);
   return files;
-}
-
-function concat(chunks: Uint8Array<ArrayBufferLike>[], total: number): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }
 
 /** An XML part's text: UTF-8 as Word writes it, or UTF-16 by its BOM, as XML allows. */
