@@ -25,6 +25,7 @@ import { publish, recoverInterrupted, stageDatabase, temporaryPaths } from './li
 import { BuildError, collectSources, listFiles, readSource } from './lib/read-source';
 import { BuildThread } from './lib/build-thread';
 import { packSearchIndex, packServed } from './lib/pack-served';
+import { firstAnswersFile } from './lib/first-answers';
 import { mergeTextFiles, textClaim as sharedTextClaim, writeClaimedTextFiles } from './lib/shared-text-parts';
 import type { CompleteTables, DatabaseProblem } from '../src/lib/import/read-database';
 
@@ -131,7 +132,10 @@ export async function buildDatabase(inputDir: string, outFile: string): Promise<
         }),
       );
     }
-    const written = [...atlas, placeTableFile(places)];
+    started = performance.now();
+    const first = await firstAnswersFile(SQL, atlas, packServed);
+    phases.push(['first answers', performance.now() - started]);
+    const written = [...atlas, first, placeTableFile(places)];
     timed('publish', () => publish(outFile, staged!, written));
     return { data, bytes: bytes.length, atlas: written.map((f) => ({ path: f.path, part: f.part, bytes: f.bytes.length })), phases };
   } finally {
@@ -191,10 +195,14 @@ export async function buildFromDatabase(databaseFile: string, outFile: string): 
       throw new BuildError(error.problems.map((p) => `${databaseFile}: ${describeRefusal(p)}`).join('\n'));
     throw error;
   }
-  const atlas = [
-    ...deriveAllFiles(SQL, tables, { built_from: basename(databaseFile), ...carriedMeta(tables.meta) }, packServed, packSearchIndex),
-    placeTableFile(loadPlaceTable()),
-  ];
+  const derived = deriveAllFiles(
+    SQL,
+    tables,
+    { built_from: basename(databaseFile), ...carriedMeta(tables.meta) },
+    packServed,
+    packSearchIndex,
+  );
+  const atlas = [...derived, await firstAnswersFile(SQL, derived, packServed), placeTableFile(loadPlaceTable())];
   try {
     publish(outFile, stageDatabase(SQL, outFile, bytes), atlas);
   } finally {

@@ -1,6 +1,13 @@
 import type { Sql } from './sql';
 
 /**
+ * A question's identity: its text, parameters and needs. The needs are part of the question: a
+ * search's terms travel as a need (the engine fills search_hits from them), so the same text and
+ * parameters with other terms is another question.
+ */
+export const questionKey = (q: Sql): string => `${q.text}\u0000${JSON.stringify(q.params)}\u0000${JSON.stringify(q.needs ?? [])}`;
+
+/**
  * Answers to queries already asked, by their text, parameters and needs. The served data never changes
  * while the page is open, so the same query always has the same answer: going back to a filter, a
  * place or a view just seen costs no trip to the worker. Concurrent identical queries share one run.
@@ -10,7 +17,13 @@ export class ResultCache {
   /** Oldest first (a Map keeps insertion order): the first entry is the one to evict. */
   readonly #answers = new Map<string, Promise<object[]>>();
 
-  constructor(readonly capacity = 96) {}
+  /** `known`: answers had before any question (the build's first answers, db/first-answers.ts), by questionKey. */
+  constructor(
+    readonly capacity = 96,
+    known: Iterable<readonly [key: string, rows: object[]]> = [],
+  ) {
+    for (const [key, rows] of known) this.#answers.set(key, Promise.resolve(rows));
+  }
 
   get size(): number {
     return this.#answers.size;
@@ -18,9 +31,7 @@ export class ResultCache {
 
   /** The cached answer to `q`, or `run`'s; each caller gets its own array (callers sort and filter them). */
   async query<Row extends object>(q: Sql, run: () => Promise<Row[]>): Promise<Row[]> {
-    // The needs are part of the question: a search's terms travel as a need (the engine fills
-    // search_hits from them), so the same text and parameters with other terms is another question.
-    const key = `${q.text}\u0000${JSON.stringify(q.params)}\u0000${JSON.stringify(q.needs ?? [])}`;
+    const key = questionKey(q);
     let answer = this.#answers.get(key);
     if (answer) {
       // Most recently used last.

@@ -1,6 +1,6 @@
 import type { DbClient } from '../../lib/db/client';
 import type { Filters } from '../../lib/state/filters';
-import type { Connection } from '../../lib/state/connect';
+import type { PlaceIndex } from '../../lib/state/selection';
 import type { AppState } from '../../lib/state/url-codec';
 import { selectionOf } from '../../lib/state/selection';
 import {
@@ -56,8 +56,11 @@ export async function overviewRows(client: DbClient, f: Filters, mode: OverviewM
 export const departmentRow = async (client: DbClient, f: Filters): Promise<DepartmentFiguresRow> =>
   (await client.query<DepartmentFiguresRow>(departmentFigures(f)))[0];
 
-/** Asks what 总览 will ask for `state` (the URL's) on `connection`: the boot's head start. */
-export function askOverview({ client, places }: Connection, { filters, params }: AppState): void {
+/**
+ * Asks what 总览 will ask for `state` (the URL's) of the open data: the boot's head start, and the
+ * build's first answers for a page opened without filters (scripts/lib/first-answers.ts).
+ */
+export function askOverview({ client, places }: { client: DbClient; places: PlaceIndex }, { filters, params }: AppState): void {
   const atScale = selectionOf(places, { ...filters, townships: [] }).aggregated;
   const mode = overviewMode(atScale, selectionOf(places, filters).aggregated, readParams(params).tab);
   overviewRows(client, filters, mode, atScale).catch(() => {});
