@@ -55,7 +55,8 @@ describe('the benchmark’s hooks', () => {
     await page.waitForSelector('figure[data-drawn]');
     await page.waitForFunction(() => globalThis.__dutyAtlasBench!.queries.every((q) => q.receivedAt !== undefined));
     const queries = await page.evaluate(() => globalThis.__dutyAtlasBench!.queries);
-    expect(queries.length).toBeGreaterThan(3);
+    // 部门网络's own (the shell's come from the build's first answers, src/lib/db/first-answers.ts).
+    expect(queries.length).toBeGreaterThan(0);
     for (const q of queries) {
       expect(q.failed).toBeUndefined();
       // The worker's own times fit in the round trip the page saw.

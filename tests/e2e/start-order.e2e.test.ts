@@ -2,15 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
 
 /**
- * The served data's worker is what the first chart waits for longest (its script, sql.js, the
- * summary): the page starts it from a script of its own (src/start-data.ts, an async entry; see
- * scripts/first-paint-chunks.ts), which does not wait for the entry's code to arrive.
+ * Where the site has no first answers (a site built before them; src/lib/db/first-answers.ts), the
+ * served data's worker is what the first chart waits for longest (its script, sql.js, the summary):
+ * the page starts it from a script of its own (src/start-data.ts, an async entry; see
+ * scripts/first-paint-chunks.ts), which does not wait for the entry's code to arrive. (With first
+ * answers it starts once the chart is painted: first-answers.e2e.test.ts.)
  */
 describe('the start of the page', () => {
   const b = useBrowser();
 
-  it('asks for the data worker while the entry’s code is still on its way, and starts it once', async () => {
+  it('without first answers, asks for the data worker while the entry’s code is still on its way, and starts it once', async () => {
     const page = await b.open('');
+    // A site built before first answers: the file is not there (the browser logs the 404).
+    await page.route(/\/data\/atlas\/first-answers\.json\.gz$/, (route) => route.fulfill({ status: 404, body: '' }));
+    b.ignoreErrors((message) => message.includes('404'));
     const entry = /\/assets\/index-[^/]*\.js$/;
     const workerScript = /\/assets\/worker-[^/]*\.js$/;
     let entryReleased = false;

@@ -5,6 +5,7 @@ import { ResultCache } from './result-cache';
 import type { DatabaseProblem } from '../import/read-database';
 import { startDbWorker } from '../host/db-worker';
 import { SUMMARY_FILE } from '../atlas/parts';
+import { sameData, type FirstAnswers } from './first-answers';
 
 export type { LoadStage } from './protocol';
 
@@ -39,17 +40,42 @@ export class DbLoadError extends Error {
   }
 }
 
+/**
+ * The build's first answers describe other data than the worker opened (a cached file of another
+ * build): what the page drew from them is not this data's, and it opens the data again without them.
+ */
+export class StaleFirstAnswers extends Error {
+  constructor() {
+    super('the first answers served are of another build than the summary');
+    this.name = 'StaleFirstAnswers';
+  }
+}
+
 export interface OpenOptions {
   /** Absolute URL of the served data's folder; defaults to ./data/ next to the page. */
   dataUrl?: string;
   onProgress?: (loaded: number, total: number | null) => void;
   /** Open this complete database (a file the reader chose) instead of the served data. */
   file?: { name: string; bytes: Uint8Array };
+  /**
+   * The build's answers for the first screen (db/first-answers.ts), on their way: once here (not
+   * null), the client resolves with them before the worker is ready, answers those questions from
+   * them, and sends every other once the data is open.
+   */
+  firstAnswers?: Promise<FirstAnswers | null>;
+  /** With first answers: when the worker starts, unless something not among them is asked first (see openWorkerClient). */
+  startAfter?: Promise<unknown>;
 }
 
 export interface WorkerDbClient extends DbClient {
   /** Each derived file's size and the build's meta rows. */
   readonly info: { files: Map<string, number>; meta: Record<string, string> };
+  /**
+   * Resolves once the worker has the data open, as the first answers said it would be. Rejects
+   * with DbLoadError (it failed to open) or StaleFirstAnswers. Resolved from the start for a client
+   * made once the data was open.
+   */
+  readonly opened: Promise<void>;
   /** Starts loading parts without waiting for them (see AtlasEngine.prefetch); `first`: ahead of those asked for before. */
   prefetch(needs: readonly string[], first?: boolean): void;
   /** Starts loading parts now, beside the queries being answered (see DbClient.load). */
@@ -64,22 +90,75 @@ export interface WorkerDbClient extends DbClient {
   close(): void;
 }
 
+/** How long the worker waits for the first answers' download before it starts anyway (they take tens of ms). */
+const FIRST_ANSWERS_PATIENCE_MS = 1500;
+
+/** The served data's folder: ./data/ next to the page (resolved against the page, not the worker script in assets/). */
+export const servedDataUrl = (): string => new URL('./data/', document.baseURI).href;
+
 /**
  * Starts the sql.js worker and resolves once the database is open. Rejects with a DbLoadError naming
  * the resource (wasm or db) that failed, so the page can offer a retry; each retry starts a new worker.
+ *
+ * With the build's first answers (`options.firstAnswers`) it resolves as soon as they are here, and
+ * the worker starts only when `options.startAfter` resolves (the first chart painted) or something
+ * not among them is asked, whichever is first: its start — the wasm compiled, its thread and script,
+ * the summary opened — is work for both of a 2-core machine's cores, which the first chart's render
+ * then has to itself. Without answers (none served, or they do not read) the worker starts as soon
+ * as that is known, or after FIRST_ANSWERS_PATIENCE_MS if their download has not ended by then.
  */
 export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbClient> {
-  // Resolved against the page, not the worker script (which lives in assets/).
-  const dataUrl = options.dataUrl ?? new URL('./data/', document.baseURI).href;
-  // The served data's summary starts downloading now, beside the worker's script (src/lib/host/db-worker.ts).
-  const worker = startDbWorker(options.file ? [] : [new URL(SUMMARY_FILE, dataUrl).href]);
+  const dataUrl = options.dataUrl ?? servedDataUrl();
   const pending = new Map<number, { resolve: (rows: object[]) => void; reject: (e: Error) => void; record?: QueryRecord }>();
   const bench = globalThis.__dutyAtlasBench;
   let nextId = 1;
   /** The parts being replaced (one request at a time: the page waits for each decision). */
   let replacing: { resolve: (info: DataInfo) => void; reject: (e: Error) => void } | null = null;
 
+  let closed = false;
+  let dataOpen!: (info: DataInfo) => void;
+  let openFailed!: (error: DbLoadError) => void;
+  /** The worker's report on the data it opened; before it, the worker can answer nothing. */
+  const opening = new Promise<DataInfo>((resolve, reject) => {
+    dataOpen = resolve;
+    openFailed = reject;
+  });
+  opening.catch(() => {});
+
+  let worker: Worker | null = null;
+  /** Starts the worker and asks it to open the data (once; not after the client is closed). */
+  const start = () => {
+    if (worker || closed) return;
+    // The served data's summary starts downloading now, beside the worker's script (src/lib/host/db-worker.ts).
+    const started = startDbWorker(options.file ? [] : [new URL(SUMMARY_FILE, dataUrl).href]);
+    worker = started;
+    started.onerror = (event) => {
+      // The worker script itself failed to load or threw at top level (e.g. the sql.js bundle).
+      event.preventDefault();
+      started.terminate();
+      openFailed(new DbLoadError('wasm', event.message || 'worker failed to start'));
+    };
+    started.onmessage = (event: MessageEvent<FromWorker>) => receive(event.data);
+    const open: ToWorker = options.file
+      ? { type: 'open-file', name: options.file.name, bytes: options.file.bytes }
+      : { type: 'open', dataUrl, timing: bench !== undefined };
+    // The only message sent before the data is open.
+    started.postMessage(open);
+  };
+
+  /** Posts `message` once the data is open (at once after), starting the worker if it has not: messages keep their order. */
+  const post = (message: ToWorker, transfer: Transferable[] = []) => {
+    start();
+    void opening.then(
+      () => {
+        if (!closed) worker?.postMessage(message, transfer);
+      },
+      () => {},
+    );
+  };
+
   const send = <Row extends object>(q: Sql): Promise<Row[]> => {
+    if (closed) return Promise.reject(new Error('database closed'));
     const id = nextId++;
     return new Promise<Row[]>((resolve, reject) => {
       let record: QueryRecord | undefined;
@@ -88,25 +167,30 @@ export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbCli
         bench.queries.push(record);
       }
       pending.set(id, { resolve: resolve as (rows: object[]) => void, reject, record });
-      const message: ToWorker = { type: 'query', id, text: q.text, params: q.params, needs: q.needs ?? [] };
-      worker.postMessage(message);
+      // A failed open rejects what waits for it (the page reports the failure itself).
+      opening.catch((error: Error) => {
+        if (pending.delete(id)) reject(error);
+      });
+      post({ type: 'query', id, text: q.text, params: q.params, needs: q.needs ?? [] });
     });
   };
 
-  /** A client of the worker showing `info`'s data; its cached answers are its own, as the data they answer. */
-  const clientOf = (info: DataInfo): WorkerDbClient => {
-    const answers = new ResultCache();
+  /**
+   * A client of the worker showing `info`'s data; its cached answers are its own, as the data they
+   * answer, and start with `known` (the first answers).
+   */
+  const clientOf = (info: DataInfo, opened: Promise<void>, known: FirstAnswers['answers'] = []): WorkerDbClient => {
+    const answers = new ResultCache(undefined, known);
     let owner = true;
     return {
       info: { files: new Map(info.files), meta: info.meta },
+      opened,
       query: (q) => answers.query(q, () => send(q)),
       prefetch(needs, first) {
-        const message: ToWorker = { type: 'prefetch', needs, first };
-        worker.postMessage(message);
+        post({ type: 'prefetch', needs, first });
       },
       load(needs) {
-        const message: ToWorker = { type: 'load', needs };
-        worker.postMessage(message);
+        post({ type: 'load', needs });
       },
       withParts(files) {
         if (!owner || replacing) return Promise.reject(new Error('database replaced'));
@@ -114,14 +198,13 @@ export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbCli
           replacing = {
             resolve: (next) => {
               owner = false;
-              resolve(clientOf(next));
+              resolve(clientOf(next, Promise.resolve()));
             },
             reject,
           };
-          const message: ToWorker = { type: 'replace-parts', files: files.map((f) => [f.path, f.bytes]) };
           // The page has no further use for the parts: moved, not copied.
-          worker.postMessage(
-            message,
+          post(
+            { type: 'replace-parts', files: files.map((f) => [f.path, f.bytes]) },
             files.map((f) => f.bytes.buffer as ArrayBuffer),
           );
         });
@@ -129,7 +212,9 @@ export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbCli
       close() {
         if (!owner) return;
         owner = false;
-        worker.terminate();
+        closed = true;
+        worker?.terminate();
+        openFailed(new DbLoadError('db', 'database closed'));
         for (const p of pending.values()) p.reject(new Error('database closed'));
         pending.clear();
         replacing?.reject(new Error('database closed'));
@@ -138,54 +223,65 @@ export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbCli
     };
   };
 
-  return new Promise((resolve, reject) => {
-    worker.onerror = (event) => {
-      // The worker script itself failed to load or threw at top level (e.g. the sql.js bundle).
-      event.preventDefault();
-      worker.terminate();
-      reject(new DbLoadError('wasm', event.message || 'worker failed to start'));
-    };
-    worker.onmessage = (event: MessageEvent<FromWorker>) => {
-      const m = event.data;
-      switch (m.type) {
-        case 'progress':
-          options.onProgress?.(m.loaded, m.total);
-          break;
-        case 'ready':
-          resolve(clientOf(m.info));
-          break;
-        case 'open-error':
-          worker.terminate();
-          reject(new DbLoadError(m.stage, m.message, m.problems));
-          break;
-        case 'replaced':
-          replacing?.resolve(m.info);
-          replacing = null;
-          break;
-        case 'replace-error':
-          replacing?.reject(new Error(m.message));
-          replacing = null;
-          break;
-        case 'result': {
-          const p = pending.get(m.id);
-          if (p?.record) Object.assign(p.record, m.timing, { receivedAt: performance.now(), rows: m.rows.length });
-          p?.resolve(m.rows);
-          pending.delete(m.id);
-          break;
-        }
-        case 'query-error': {
-          const p = pending.get(m.id);
-          if (p?.record) Object.assign(p.record, { receivedAt: performance.now(), failed: true });
-          p?.reject(new Error(m.message));
-          pending.delete(m.id);
-          break;
-        }
+  const receive = (m: FromWorker) => {
+    switch (m.type) {
+      case 'progress':
+        options.onProgress?.(m.loaded, m.total);
+        break;
+      case 'ready':
+        dataOpen(m.info);
+        break;
+      case 'open-error':
+        worker?.terminate();
+        openFailed(new DbLoadError(m.stage, m.message, m.problems));
+        break;
+      case 'replaced':
+        replacing?.resolve(m.info);
+        replacing = null;
+        break;
+      case 'replace-error':
+        replacing?.reject(new Error(m.message));
+        replacing = null;
+        break;
+      case 'result': {
+        const p = pending.get(m.id);
+        if (p?.record) Object.assign(p.record, m.timing, { receivedAt: performance.now(), rows: m.rows.length });
+        p?.resolve(m.rows);
+        pending.delete(m.id);
+        break;
       }
-    };
-    const open: ToWorker = options.file
-      ? { type: 'open-file', name: options.file.name, bytes: options.file.bytes }
-      : { type: 'open', dataUrl, timing: bench !== undefined };
-    worker.postMessage(open);
+      case 'query-error': {
+        const p = pending.get(m.id);
+        if (p?.record) Object.assign(p.record, { receivedAt: performance.now(), failed: true });
+        p?.reject(new Error(m.message));
+        pending.delete(m.id);
+        break;
+      }
+    }
+  };
+
+  return new Promise((resolve, reject) => {
+    opening.then(
+      (info) => resolve(clientOf(info, Promise.resolve())),
+      (error: DbLoadError) => reject(error),
+    );
+    if (!options.firstAnswers) {
+      start();
+      return;
+    }
+    // A download that hangs must not hold the data back: past this, the worker starts anyway.
+    const impatient = setTimeout(start, FIRST_ANSWERS_PATIENCE_MS);
+    options.firstAnswers.then((first) => {
+      clearTimeout(impatient);
+      if (!first) return start();
+      const asSaid = opening.then((info) => {
+        if (!sameData(info, first.info)) throw new StaleFirstAnswers();
+      });
+      // Whoever shows the client reports this; a client closed unshown (a kept database shown instead) does not.
+      asSaid.catch(() => {});
+      resolve(clientOf(first.info, asSaid, first.answers));
+      (options.startAfter ?? Promise.resolve()).then(start, start);
+    }, start);
   });
 }
 

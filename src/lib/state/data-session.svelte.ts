@@ -1,5 +1,5 @@
 import { tick } from 'svelte';
-import { DbLoadError, type WorkerDbClient } from '../db/worker-client';
+import { DbLoadError, StaleFirstAnswers, type WorkerDbClient } from '../db/worker-client';
 import { forgetStoredDatabase, loadStoredDatabase, storeDatabase, StoreConflict, type StoredDatabase } from '../import/stored-database';
 import { describeProblem } from '../import/describe-problem';
 import { describeImportFailure } from '../import/describe-import-failure';
@@ -117,7 +117,11 @@ export class DataSession {
     const stored = await (early?.stored ?? loadStoredDatabase().catch(() => null));
     this.opened = stored;
     this.#keptAt = stored?.savedAt ?? null;
-    const onProgress = (loaded: number, total: number | null) => (this.phase = { name: 'loading', loaded, total });
+    // Drawn from the build's first answers, the page is shown while the summary is still arriving:
+    // its progress then changes nothing.
+    const onProgress = (loaded: number, total: number | null) => {
+      if (this.phase.name === 'loading') this.phase = { name: 'loading', loaded, total };
+    };
     try {
       let connection: Connection;
       if (early && !stored) {
@@ -132,11 +136,33 @@ export class DataSession {
         connection = await connect({ onProgress, file: stored ? { name: stored.name, bytes: stored.bytes } : undefined });
       }
       this.#adopt(connection, first);
+      this.#watchOpen(connection.client, first);
     } catch (e) {
-      const stage = e instanceof DbLoadError ? e.stage : 'db';
-      this.phase = { name: 'error', stage, detail: reasonsOf(e).join('；') };
+      this.#failed(e);
     }
   };
+
+  #failed(e: unknown) {
+    const stage = e instanceof DbLoadError ? e.stage : 'db';
+    this.phase = { name: 'error', stage, detail: reasonsOf(e).join('；') };
+  }
+
+  /**
+   * A client drawn from the build's first answers (db/first-answers.ts) is on screen before its
+   * worker has the data open. If the open fails, the page says so as when nothing was drawn; if the
+   * answers were another build's, the data is opened again without them, keeping the URL's state.
+   */
+  #watchOpen(client: WorkerDbClient, first: boolean) {
+    client.opened.catch((e: unknown) => {
+      if (this.#current !== client) return;
+      if (e instanceof StaleFirstAnswers) void this.load(first);
+      else {
+        this.#current.close();
+        this.#current = null;
+        this.#failed(e);
+      }
+    });
+  }
 
   /** A complete database the reader chose: shown and kept if it opens; else its reasons, and nothing changes. */
   open = async (file: File) => {

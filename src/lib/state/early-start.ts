@@ -1,12 +1,16 @@
 import { loadStoredDatabase, type StoredDatabase } from '../import/stored-database';
 import { connect, type Connection } from './connect';
+import { servedDataUrl } from '../db/worker-client';
+import { fetchFirstAnswers } from '../db/fetch-first-answers';
+import { afterFirstChart } from '../components/chart-drawn';
 
 /**
  * What the page starts before its app's modules have run (src/start-data.ts, imported by
- * src/main.ts first; src/boot.ts adds 总览's head start): the served data's worker — compiling sql.js, fetching the summary, answering the shell's
- * queries — and the look for a database kept from an earlier visit, side by side. The shell mounts
- * meanwhile, so neither waits for the other; DataSession.load takes them over. Where a kept database
- * is found, the served connection is closed unused and the kept one opened, as before.
+ * src/main.ts first; src/boot.ts adds 总览's head start): the served data — the build's first
+ * answers, and the worker that compiles sql.js, fetches the summary and answers the rest — and the
+ * look for a database kept from an earlier visit, side by side. The shell mounts meanwhile, so
+ * neither waits for the other; DataSession.load takes them over. Where a kept database is found,
+ * the served connection is closed unused and the kept one opened, as before.
  */
 export interface EarlyStart {
   /** The database kept from an earlier visit, or null (null too where IndexedDB fails). */
@@ -38,6 +42,10 @@ export function startEarly(whenOpen?: (connection: Connection) => void): void {
       latest = [loaded, total];
       listener?.(loaded, total);
     },
+    // The first screen is drawn from the build's answers (db/first-answers.ts), and the worker
+    // starts once it is painted, unless something else is asked before.
+    firstAnswers: fetchFirstAnswers(servedDataUrl()),
+    startAfter: new Promise<void>((resolve) => afterFirstChart(resolve)),
   });
   // Awaited by DataSession.load only when no kept database is found: a failure is not unhandled.
   // A head start that fails costs nothing: the view asks again and reports what fails.

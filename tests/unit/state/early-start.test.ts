@@ -1,20 +1,33 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Connection } from '../../../src/lib/state/connect';
+import type { OpenOptions } from '../../../src/lib/db/worker-client';
+import { FIRST_CHART_MARK } from '../../../src/lib/components/chart-drawn';
 
-// The served data's connection, as the worker would open it: one per call, counted.
-const opened: { connection: Connection; resolve: () => void }[] = [];
+// The served data's connection, as the worker would open it: one per call, counted, with its options.
+const opened: { connection: Connection; options: OpenOptions; resolve: () => void }[] = [];
 vi.mock('../../../src/lib/state/connect', () => ({
-  connect: () =>
+  connect: (options: OpenOptions) =>
     new Promise<Connection>((resolve) => {
       const connection = { client: {} } as unknown as Connection;
-      opened.push({ connection, resolve: () => resolve(connection) });
+      opened.push({ connection, options, resolve: () => resolve(connection) });
     }),
 }));
 vi.mock('../../../src/lib/import/stored-database', () => ({ loadStoredDatabase: async () => null }));
+// The first answers as fetched: what the connection is handed is the fetch's promise.
+const answersFetched: string[] = [];
+vi.mock('../../../src/lib/db/fetch-first-answers', () => ({
+  fetchFirstAnswers: (dataUrl: string) => {
+    answersFetched.push(dataUrl);
+    return Promise.resolve(null);
+  },
+}));
+vi.mock('../../../src/lib/db/worker-client', () => ({ servedDataUrl: () => 'http://site/data/' }));
 
 describe('startEarly', () => {
   beforeEach(() => {
     opened.length = 0;
+    answersFetched.length = 0;
+    performance.clearMarks(FIRST_CHART_MARK);
     vi.resetModules();
   });
 
@@ -41,5 +54,20 @@ describe('startEarly', () => {
     takeEarlyStart();
     startEarly();
     expect(opened).toHaveLength(2);
+  });
+
+  it('hands the served data’s first answers over, and starts the worker once the first chart is painted', async () => {
+    const { startEarly } = await import('../../../src/lib/state/early-start');
+    startEarly();
+    expect(answersFetched).toEqual(['http://site/data/']);
+    const { firstAnswers, startAfter } = opened[0].options;
+    expect(await firstAnswers).toBeNull();
+    let started = false;
+    void startAfter!.then(() => (started = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(started).toBe(false);
+    performance.mark(FIRST_CHART_MARK);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(started).toBe(true);
   });
 });

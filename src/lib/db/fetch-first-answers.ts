@@ -1,0 +1,17 @@
+import { fetchServedFile } from '../host/served-file';
+import { unpack } from '../atlas/unpack';
+import { FIRST_ANSWERS_FILE, parseFirstAnswers, type FirstAnswers } from './first-answers';
+
+/**
+ * The build's first answers for the served data in `dataUrl` (db/first-answers.ts), or null where
+ * there are none to use: a site built before them, a failed download, a file that does not read.
+ * Null costs only time: the page then waits for the worker, as it always did.
+ */
+export async function fetchFirstAnswers(dataUrl: string): Promise<FirstAnswers | null> {
+  try {
+    const bytes = await unpack(await fetchServedFile(FIRST_ANSWERS_FILE, dataUrl));
+    return parseFirstAnswers(new TextDecoder().decode(bytes));
+  } catch {
+    return null;
+  }
+}
