@@ -10,9 +10,7 @@ import { startEarly } from './lib/state/early-start';
 import { decodeState } from './lib/state/url-codec';
 import { preloadView } from './views/view-modules';
 import { askOverview } from './views/overview/load';
-import { warmNumberFormats } from './lib/ui/warm-intl';
 
 const state = decodeState(location.search);
 startEarly(state.view === 'overview' ? (connection) => askOverview(connection, state) : undefined);
 preloadView(state.view);
-warmNumberFormats();
