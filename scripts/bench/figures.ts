@@ -18,6 +18,8 @@ export interface LoadFigures {
   /** When the page first had data, and from then to the paint (the median of each run's own gap). */
   answeredMs: number;
   drawnAfterMs: number;
+  /** How many runs drew from the build's first answers (their data's time is the answers' arrival). */
+  fromFirstAnswers: number;
   /** Every site path any run had fetched before its first chart. */
   files: string[];
   /** Every part a query sent before it needed, in any run. */
@@ -38,6 +40,7 @@ function loadFigures(runs: readonly PageLoad[]): LoadFigures {
     longestTaskMs: pick((r) => r.longestTaskMs),
     answeredMs: pick((r) => r.answeredMs),
     drawnAfterMs: pick((r) => r.ms - r.answeredMs),
+    fromFirstAnswers: runs.filter((r) => r.fromFirstAnswers).length,
     files: [...new Set(runs.flatMap((r) => r.files))].sort(),
     needs: [...new Set(runs.flatMap((r) => r.needs))].sort(),
     runs: runs.length,

@@ -39,7 +39,10 @@ async function pageLoad(
   try {
     await session.page.goto(siteUrl + path, { waitUntil: 'commit' });
     const handle = await session.page.waitForFunction(paintedWhen, undefined, { timeout: TIMEOUT_MS, polling: 50 });
-    type Painted = Pick<PageLoad, 'ms' | 'queryMs' | 'coldQueryMs' | 'longTasksMs' | 'longestTaskMs' | 'needs' | 'answeredMs'> & {
+    type Painted = Pick<
+      PageLoad,
+      'ms' | 'queryMs' | 'coldQueryMs' | 'longTasksMs' | 'longestTaskMs' | 'needs' | 'answeredMs' | 'fromFirstAnswers'
+    > & {
       timeOrigin: number;
     };
     const { timeOrigin, ...painted } = (await handle.jsonValue()) as Painted;

@@ -55,8 +55,13 @@ export interface PageLoad {
   longestTaskMs: number;
   /** The parts the queries sent before it needed (src/lib/atlas/parts.ts needs). */
   needs: string[];
-  /** When the page first had data (ms since navigation start): the app's first answer from its worker, the bare page's query answered. */
+  /**
+   * When the page first had data (ms since navigation start): the app's first answer from its
+   * worker, or where it drew from the build's first answers, their arrival; the bare page's query answered.
+   */
   answeredMs: number;
+  /** The app drew its first chart from the build's first answers, before its worker answered anything. */
+  fromFirstAnswers?: boolean;
   /** The bare page: its one query warm (run again after the paint) and cold (compiling the wasm it calls). */
   queryMs?: number;
   coldQueryMs?: number;

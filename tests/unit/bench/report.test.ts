@@ -169,6 +169,22 @@ describe('summary row', () => {
     expect(query.evidence).toContain('SELECT 150');
   });
 
+  it('says a slow first chart drawn from the build’s first answers had its data when they arrived', () => {
+    const five = size(5, { ms: 500 });
+    const fromAnswers = (l: PageLoad): PageLoad => ({ ...l, answeredMs: 100, fromFirstAnswers: true });
+    five.load.app = five.load.app.map(fromAnswers);
+    const region = size(1_100, { ms: 900 });
+    region.load.app = region.load.app.map(fromAnswers);
+    const miss = summaryRow(region, five).misses.find((m) => m.what === 'first chart')!;
+    expect(miss.evidence).toContain(
+      "the build's first answers (its worker started after the paint) reached the page at 100 ms, the chart was painted 800 ms later",
+    );
+    region.load.app[0] = { ...region.load.app[0], fromFirstAnswers: false };
+    expect(summaryRow(region, five).misses.find((m) => m.what === 'first chart')!.evidence).toContain(
+      "its first data (the build's first answers in 2 of 3 runs, else its worker's first answer)",
+    );
+  });
+
   it('explains a miss the search causes by its slowest terms, not by a view', () => {
     const region = size(1_100, { ms: 600 });
     region.search.terms = [
