@@ -65,14 +65,14 @@ export function summaryRow(size: SizeResult, five: SizeResult | undefined): Row 
   const early = fc.app.gzipBytes - fc.app.firstPaintGzipBytes;
   const gzip =
     `${formatBytes(fc.app.gzipBytes)} gzipped before it (bare ${formatBytes(fc.bare.gzipBytes)}, ${ratioOf(fc.app.gzipBytes, fc.bare.gzipBytes)}` +
-    (early > 0 ? `; ${formatBytes(early)} of it parts besides the summary)` : ')');
+    (early > 0 ? `; ${formatBytes(early)} of it parts besides the summary and the first answers)` : ')');
   if (t.gzipBytes !== undefined) {
     const ok = fc.app.gzipBytes <= t.gzipBytes;
     first.push(
       `${gzip} (≤ ${formatBytes(t.gzipBytes)}) ` +
         check(ok, 'bytes before the first chart', formatBytes(fc.app.gzipBytes), `≤ ${formatBytes(t.gzipBytes)} gzipped`, () =>
           [
-            `${formatBytes(fc.app.firstPaintGzipBytes)} on the first-paint path (the page, the app, the summary)`,
+            `${formatBytes(fc.app.firstPaintGzipBytes)} on the first-paint path (the page, the app, the summary, the first answers)`,
             fc.detailFiles.length ? `the rest parts that arrived before it: ${fc.detailFiles.join(', ')}` : '',
           ]
             .filter(Boolean)

@@ -1,4 +1,5 @@
 import { ATLAS_DIR, FIXED_PARTS, SUMMARY_FILE, countyOfTextFile, namesFile, parseNeed, partFile } from '../../src/lib/atlas/parts';
+import { FIRST_ANSWERS_FILE } from '../../src/lib/db/first-answers';
 
 /**
  * The issue's targets (issue 7, "Benchmark"), one row per size class. A run at another size is held
@@ -61,9 +62,12 @@ export function sizeClass(townships: number): SizeClass {
 
 export const targetsFor = (townships: number): Targets => TARGETS[sizeClass(townships)];
 
-/** Site paths a first paint may fetch: the page, the app's assets and the summary (src/lib/atlas/parts.ts). */
+/**
+ * Site paths a first paint may fetch: the page, the app's assets, the summary (src/lib/atlas/parts.ts)
+ * and the build's answers to the first screen's questions, drawn from it (src/lib/db/first-answers.ts).
+ */
 export function isFirstPaintPath(path: string): boolean {
-  return !path.startsWith('data/') || path === `data/${SUMMARY_FILE}`;
+  return !path.startsWith('data/') || path === `data/${SUMMARY_FILE}` || path === `data/${FIRST_ANSWERS_FILE}`;
 }
 
 /** Whether a query needing `needs` reads the site file `path` (a part, a county's text, a search bucket). */

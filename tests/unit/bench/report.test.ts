@@ -14,6 +14,7 @@ import {
   textNeed,
 } from '../../../src/lib/atlas/parts';
 import type { BenchResult, Change, PageLoad, SizeResult } from '../../../scripts/bench/types';
+import { FIRST_ANSWERS_FILE } from '../../../src/lib/db/first-answers';
 
 const load = (ms: number, gzipBytes: number, extra: Partial<PageLoad> = {}): PageLoad => ({
   ms,
@@ -88,8 +89,8 @@ describe('targets', () => {
     expect(targetsFor(5).gzipBytes).toBe(800_000);
   });
 
-  it('lets the first paint fetch the app and the summary, not the detail', () => {
-    expect(['index.html', 'assets/worker-1.js', `data/${SUMMARY_FILE}`].every(isFirstPaintPath)).toBe(true);
+  it('lets the first paint fetch the app, the summary and the first answers, not the detail', () => {
+    expect(['index.html', 'assets/worker-1.js', `data/${SUMMARY_FILE}`, `data/${FIRST_ANSWERS_FILE}`].every(isFirstPaintPath)).toBe(true);
     expect(
       [
         `data/${partFile('facts')}`,
