@@ -63,7 +63,10 @@ export interface OpenOptions {
    * them, and sends every other once the data is open.
    */
   firstAnswers?: Promise<FirstAnswers | null>;
-  /** With first answers: when the worker starts, unless something not among them is asked first (see openWorkerClient). */
+  /**
+   * With first answers: when the worker starts, unless something not among them is asked first (see
+   * openWorkerClient). Without it the worker starts at once.
+   */
   startAfter?: Promise<unknown>;
 }
 
@@ -101,8 +104,8 @@ export const servedDataUrl = (): string => new URL('./data/', document.baseURI).
  * the resource (wasm or db) that failed, so the page can offer a retry; each retry starts a new worker.
  *
  * With the build's first answers (`options.firstAnswers`) it resolves as soon as they are here, and
- * the worker starts only when `options.startAfter` resolves (the first chart painted) or something
- * not among them is asked, whichever is first: its start — the wasm compiled, its thread and script,
+ * with `options.startAfter` (the first chart painted) the worker starts only when that resolves or
+ * something not among them is asked, whichever is first: its start — the wasm compiled, its thread and script,
  * the summary opened — is work for both of a 2-core machine's cores, which the first chart's render
  * then has to itself. Without answers (none served, or they do not read) the worker starts as soon
  * as that is known, or after FIRST_ANSWERS_PATIENCE_MS if their download has not ended by then.
@@ -265,10 +268,9 @@ export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbCli
       (info) => resolve(clientOf(info, Promise.resolve())),
       (error: DbLoadError) => reject(error),
     );
-    if (!options.firstAnswers) {
-      start();
-      return;
-    }
+    // Without a time to wait for, the worker starts now: the first answers, if any, serve what they hold meanwhile.
+    if (!options.firstAnswers || !options.startAfter) start();
+    if (!options.firstAnswers) return;
     // A download that hangs must not hold the data back: past this, the worker starts anyway.
     const impatient = setTimeout(start, FIRST_ANSWERS_PATIENCE_MS);
     options.firstAnswers.then((first) => {
@@ -280,7 +282,7 @@ export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbCli
       // Whoever shows the client reports this; a client closed unshown (a kept database shown instead) does not.
       asSaid.catch(() => {});
       resolve(clientOf(first.info, asSaid, first.answers));
-      (options.startAfter ?? Promise.resolve()).then(start, start);
+      options.startAfter?.then(start, start);
     }, start);
   });
 }

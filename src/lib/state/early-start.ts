@@ -42,10 +42,11 @@ export function startEarly(whenOpen?: (connection: Connection) => void): void {
       latest = [loaded, total];
       listener?.(loaded, total);
     },
-    // The first screen is drawn from the build's answers (db/first-answers.ts), and the worker
-    // starts once it is painted, unless something else is asked before.
+    // The build's answers (db/first-answers.ts) hold the shell's questions, and 总览's for a page
+    // opened without a query string: that page is drawn from them, and the worker starts once it is
+    // painted, unless something else is asked before. Any other page needs the worker at once.
     firstAnswers: fetchFirstAnswers(servedDataUrl()),
-    startAfter: new Promise<void>((resolve) => afterFirstChart(resolve)),
+    startAfter: location.search.length <= 1 ? new Promise<void>((resolve) => afterFirstChart(resolve)) : undefined,
   });
   // Awaited by DataSession.load only when no kept database is found: a failure is not unhandled.
   // A head start that fails costs nothing: the view asks again and reports what fails.

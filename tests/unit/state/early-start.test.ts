@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Connection } from '../../../src/lib/state/connect';
 import type { OpenOptions } from '../../../src/lib/db/worker-client';
 import { FIRST_CHART_MARK } from '../../../src/lib/components/chart-drawn';
@@ -29,6 +29,10 @@ describe('startEarly', () => {
     answersFetched.length = 0;
     performance.clearMarks(FIRST_CHART_MARK);
     vi.resetModules();
+    vi.stubGlobal('location', { search: '' });
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
   });
 
   it('starts the data once: the boot’s later call is handed the connection src/start-data.ts opened', async () => {
@@ -69,5 +73,14 @@ describe('startEarly', () => {
     performance.mark(FIRST_CHART_MARK);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(started).toBe(true);
+  });
+
+  it('starts the worker at once for a page opened with a query string, which the first answers do not draw', async () => {
+    vi.stubGlobal('location', { search: '?view=categories' });
+    const { startEarly } = await import('../../../src/lib/state/early-start');
+    startEarly();
+    expect(answersFetched).toEqual(['http://site/data/']);
+    expect(opened[0].options.firstAnswers).toBeDefined();
+    expect(opened[0].options.startAfter).toBeUndefined();
   });
 });
