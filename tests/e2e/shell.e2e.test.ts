@@ -103,9 +103,14 @@ describe('app shell', () => {
     await expect(page.getByRole('button', { name: '重试' }).isVisible()).resolves.toBe(true);
   });
 
-  it('shows progress while the database downloads', async () => {
+  it('shows progress while the database downloads, where nothing is drawn before it', async () => {
     const page = await b.open('', { waitReady: false });
     await page.waitForSelector('main[data-state="ready"]');
+    // The build's first answers would draw the page without the summary (first-answers.e2e.test.ts):
+    // a site without them (here, a file that does not read) waits for it.
+    await page.route('**/data/atlas/first-answers.json.gz', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>not here</title>' }),
+    );
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     await page.route('**/data/atlas/summary.sqlite.gz', async (route) => {
