@@ -1,4 +1,4 @@
-import { fetchServedFile } from '../host/served-file';
+import { fetchServedFile, refreshServedFile } from '../host/served-file';
 import { unpack } from '../atlas/unpack';
 import { FIRST_ANSWERS_FILE, parseFirstAnswers, type FirstAnswers } from './first-answers';
 
@@ -15,3 +15,9 @@ export async function fetchFirstAnswers(dataUrl: string): Promise<FirstAnswers |
     return null;
   }
 }
+
+/**
+ * Fetches the first answers again past the browser's cache, so the next visit finds this build's:
+ * called when the ones this page drew from were another build's (worker-client.ts). Nothing is read.
+ */
+export const refreshFirstAnswers = (dataUrl: string): Promise<void> => refreshServedFile(FIRST_ANSWERS_FILE, dataUrl).catch(() => {});

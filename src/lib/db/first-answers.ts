@@ -1,6 +1,6 @@
 import type { DataInfo } from './protocol';
 import { questionKey } from './result-cache';
-import type { Sql } from './sql';
+import type { Sql, SqlValue } from './sql';
 
 /**
  * The answers the page's first screen asks for, computed by the build from the parts it has just
@@ -12,23 +12,41 @@ import type { Sql } from './sql';
  * machine, while the page's own code is ready at about 220. With these answers the page draws the
  * first screen from them and the worker opens meanwhile; any other question waits for it.
  *
- * The answers belong to one build's data: `info` is what the worker reports once the summary is open
- * (its file listing and meta). The client compares the two when the worker is ready and, where they
- * differ (a cached file of another build), the page opens the data again without them.
+ * The answers belong to one build's data. Once the worker has the data open, the client checks them:
+ * `info` against what the worker reports (the summary's file listing and meta), then every question
+ * asked again of the worker against its rows — a rebuild that renames a category changes no file's
+ * size and no meta. Where either differs (a cached file of another build), the page opens the data
+ * again without them.
  */
 export const FIRST_ANSWERS_FILE = 'atlas/first-answers.json.gz';
 
+/** One question of the first screen and the rows it was answered with. */
+export interface FirstAnswer {
+  question: { text: string; params: SqlValue[]; needs: string[] };
+  rows: object[];
+}
+
 export interface FirstAnswers {
   info: DataInfo;
-  /** Each question's key (questionKey) and its rows. */
-  answers: [key: string, rows: object[]][];
+  answers: FirstAnswer[];
 }
 
 /** The file's JSON for `info` and the questions asked with their answers. */
 export const firstAnswersJson = (info: DataInfo, asked: readonly (readonly [Sql, object[]])[]): string =>
-  JSON.stringify({ info, answers: asked.map(([q, rows]) => [questionKey(q), rows]) } satisfies FirstAnswers);
+  JSON.stringify({
+    info,
+    answers: asked.map(([q, rows]) => ({ question: { text: q.text, params: [...q.params], needs: [...(q.needs ?? [])] }, rows })),
+  } satisfies FirstAnswers);
+
+/** The answers by questionKey, as the client's result cache holds answers. */
+export const answersByKey = (first: FirstAnswers): [key: string, rows: object[]][] =>
+  first.answers.map((a) => [questionKey(a.question), a.rows]);
+
+/** Whether `rows` are the rows `answer` holds (as the engine returns them: same columns in the same order). */
+export const sameRows = (answer: FirstAnswer, rows: readonly object[]): boolean => JSON.stringify(rows) === JSON.stringify(answer.rows);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isSqlValue = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'number';
 
 /**
  * The answers in `text`, or null for anything else (an HTML error page served in its place, another
@@ -46,7 +64,16 @@ export function parseFirstAnswers(text: string): FirstAnswers | null {
   if (!Array.isArray(files) || !files.every((f) => Array.isArray(f) && typeof f[0] === 'string' && typeof f[1] === 'number')) return null;
   if (!isRecord(meta) || !Object.values(meta).every((v) => typeof v === 'string')) return null;
   const answersWell = value.answers.every(
-    (a) => Array.isArray(a) && a.length === 2 && typeof a[0] === 'string' && Array.isArray(a[1]) && a[1].every(isRecord),
+    (a) =>
+      isRecord(a) &&
+      isRecord(a.question) &&
+      typeof a.question.text === 'string' &&
+      Array.isArray(a.question.params) &&
+      a.question.params.every(isSqlValue) &&
+      Array.isArray(a.question.needs) &&
+      a.question.needs.every((n) => typeof n === 'string') &&
+      Array.isArray(a.rows) &&
+      a.rows.every(isRecord),
   );
   return answersWell ? (value as unknown as FirstAnswers) : null;
 }

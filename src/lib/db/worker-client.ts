@@ -5,7 +5,8 @@ import { ResultCache } from './result-cache';
 import type { DatabaseProblem } from '../import/read-database';
 import { startDbWorker } from '../host/db-worker';
 import { SUMMARY_FILE } from '../atlas/parts';
-import { sameData, type FirstAnswers } from './first-answers';
+import { answersByKey, sameData, sameRows, type FirstAnswers } from './first-answers';
+import { refreshFirstAnswers } from './fetch-first-answers';
 
 export type { LoadStage } from './protocol';
 
@@ -41,7 +42,7 @@ export class DbLoadError extends Error {
 }
 
 /**
- * The build's first answers describe other data than the worker opened (a cached file of another
+ * The build's first answers are not what the data the worker opened answers (a cached file of another
  * build): what the page drew from them is not this data's, and it opens the data again without them.
  */
 export class StaleFirstAnswers extends Error {
@@ -58,9 +59,9 @@ export interface OpenOptions {
   /** Open this complete database (a file the reader chose) instead of the served data. */
   file?: { name: string; bytes: Uint8Array };
   /**
-   * The build's answers for the first screen (db/first-answers.ts), on their way: once here (not
-   * null), the client resolves with them before the worker is ready, answers those questions from
-   * them, and sends every other once the data is open.
+   * The build's answers for the first screen (db/first-answers.ts), on their way: where they arrive
+   * (not null) before the worker is ready, the client resolves with them, answers those questions
+   * from them, and sends every other once the data is open.
    */
   firstAnswers?: Promise<FirstAnswers | null>;
   /**
@@ -74,9 +75,9 @@ export interface WorkerDbClient extends DbClient {
   /** Each derived file's size and the build's meta rows. */
   readonly info: { files: Map<string, number>; meta: Record<string, string> };
   /**
-   * Resolves once the worker has the data open, as the first answers said it would be. Rejects
-   * with DbLoadError (it failed to open) or StaleFirstAnswers. Resolved from the start for a client
-   * made once the data was open.
+   * Resolves once the worker has the data open and it answers as the first answers said. Rejects
+   * with DbLoadError (it failed to open), StaleFirstAnswers, or a question's error. Resolved from the
+   * start for a client made once the data was open.
    */
   readonly opened: Promise<void>;
   /** Starts loading parts without waiting for them (see AtlasEngine.prefetch); `first`: ahead of those asked for before. */
@@ -100,8 +101,9 @@ const FIRST_ANSWERS_PATIENCE_MS = 1500;
 export const servedDataUrl = (): string => new URL('./data/', document.baseURI).href;
 
 /**
- * Starts the sql.js worker and resolves once the database is open. Rejects with a DbLoadError naming
- * the resource (wasm or db) that failed, so the page can offer a retry; each retry starts a new worker.
+ * Starts the sql.js worker and resolves once the database is open (or, see below, once the first
+ * answers are here). Rejects with a DbLoadError naming the resource (wasm or db) that failed, so the
+ * page can offer a retry; each retry starts a new worker.
  *
  * With the build's first answers (`options.firstAnswers`) it resolves as soon as they are here, and
  * with `options.startAfter` (the first chart painted) the worker starts only when that resolves or
@@ -160,12 +162,13 @@ export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbCli
     );
   };
 
-  const send = <Row extends object>(q: Sql): Promise<Row[]> => {
+  /** `recorded`: false for the client's own questions (checking the first answers), which the benchmark does not time. */
+  const send = <Row extends object>(q: Sql, recorded = true): Promise<Row[]> => {
     if (closed) return Promise.reject(new Error('database closed'));
     const id = nextId++;
     return new Promise<Row[]>((resolve, reject) => {
       let record: QueryRecord | undefined;
-      if (bench) {
+      if (bench && recorded) {
         record = { text: q.text, needs: q.needs ?? [], sentAt: performance.now() };
         bench.queries.push(record);
       }
@@ -182,7 +185,7 @@ export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbCli
    * A client of the worker showing `info`'s data; its cached answers are its own, as the data they
    * answer, and start with `known` (the first answers).
    */
-  const clientOf = (info: DataInfo, opened: Promise<void>, known: FirstAnswers['answers'] = []): WorkerDbClient => {
+  const clientOf = (info: DataInfo, opened: Promise<void>, known: [key: string, rows: object[]][] = []): WorkerDbClient => {
     const answers = new ResultCache(undefined, known);
     let owner = true;
     return {
@@ -276,12 +279,19 @@ export function openWorkerClient(options: OpenOptions = {}): Promise<WorkerDbCli
     options.firstAnswers.then((first) => {
       clearTimeout(impatient);
       if (!first) return start();
-      const asSaid = opening.then((info) => {
-        if (!sameData(info, first.info)) throw new StaleFirstAnswers();
+      // Checked once the data is open: the listing and meta, then each question asked again (after
+      // whatever the page has asked meanwhile), since a rebuild can change names and no file's size.
+      const asSaid = opening.then(async (info) => {
+        const fresh = sameData(info, first.info) && (await Promise.all(first.answers.map((a) => send(a.question, false))));
+        if (!fresh || fresh.some((rows, i) => !sameRows(first.answers[i], rows))) {
+          // The browser's cache may keep this file: the next visit should not draw from it again.
+          void refreshFirstAnswers(dataUrl);
+          throw new StaleFirstAnswers();
+        }
       });
       // Whoever shows the client reports this; a client closed unshown (a kept database shown instead) does not.
       asSaid.catch(() => {});
-      resolve(clientOf(first.info, asSaid, first.answers));
+      resolve(clientOf(first.info, asSaid, answersByKey(first)));
       options.startAfter?.then(start, start);
     }, start);
   });

@@ -150,7 +150,8 @@ export class DataSession {
   /**
    * A client drawn from the build's first answers (db/first-answers.ts) is on screen before its
    * worker has the data open. If the open fails, the page says so as when nothing was drawn; if the
-   * answers were another build's, the data is opened again without them, keeping the URL's state.
+   * answers were another build's, the data is opened again without them (their page has no URL
+   * state to lose: early-start.ts uses them only without a query string).
    */
   #watchOpen(client: WorkerDbClient, first: boolean) {
     client.opened.catch((e: unknown) => {
@@ -379,7 +380,10 @@ export class DataSession {
   };
 
   close() {
-    this.#current?.close();
+    const current = this.#current;
+    // Unset first: closing a client whose worker has not opened rejects its `opened` (#watchOpen).
+    this.#current = null;
+    current?.close();
     this.#importer.close();
   }
 }

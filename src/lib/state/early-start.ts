@@ -15,7 +15,7 @@ import { afterFirstChart } from '../components/chart-drawn';
 export interface EarlyStart {
   /** The database kept from an earlier visit, or null (null too where IndexedDB fails). */
   stored: Promise<StoredDatabase | null>;
-  /** The served data, opened. */
+  /** The served data: opened, or drawn from the build's first answers while the worker opens it. */
   connection: Promise<Connection>;
   /** Hands the served data's download progress to `listener`, starting with the latest already reported. */
   onProgress(listener: (loaded: number, total: number | null) => void): void;
@@ -42,11 +42,14 @@ export function startEarly(whenOpen?: (connection: Connection) => void): void {
       latest = [loaded, total];
       listener?.(loaded, total);
     },
-    // The build's answers (db/first-answers.ts) hold the shell's questions, and 总览's for a page
-    // opened without a query string: that page is drawn from them, and the worker starts once it is
-    // painted, unless something else is asked before. Any other page needs the worker at once.
-    firstAnswers: fetchFirstAnswers(servedDataUrl()),
-    startAfter: location.search.length <= 1 ? new Promise<void>((resolve) => afterFirstChart(resolve)) : undefined,
+    // A page opened without a query string is drawn from the build's answers (db/first-answers.ts),
+    // and its worker starts once that is painted, unless something else is asked before. A page with
+    // one starts the worker at once, without them: its URL state (a place, a township) is checked
+    // against the place tree, which must be the data's own, not that of answers a cache kept.
+    ...(location.search.length <= 1 && {
+      firstAnswers: fetchFirstAnswers(servedDataUrl()),
+      startAfter: new Promise<void>((resolve) => afterFirstChart(resolve)),
+    }),
   });
   // Awaited by DataSession.load only when no kept database is found: a failure is not unhandled.
   // A head start that fails costs nothing: the view asks again and reports what fails.

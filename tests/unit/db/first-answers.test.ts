@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { FIRST_ANSWERS_FILE, firstAnswersJson, parseFirstAnswers, sameData, type FirstAnswers } from '../../../src/lib/db/first-answers';
+import {
+  FIRST_ANSWERS_FILE,
+  answersByKey,
+  firstAnswersJson,
+  parseFirstAnswers,
+  sameData,
+  sameRows,
+  type FirstAnswers,
+} from '../../../src/lib/db/first-answers';
 import { questionKey, ResultCache } from '../../../src/lib/db/result-cache';
 import type { DataInfo } from '../../../src/lib/db/protocol';
 import { sql, type Sql } from '../../../src/lib/db/sql';
@@ -23,11 +31,20 @@ const info: DataInfo = {
 };
 
 describe('the first answers file', () => {
-  it('reads back what was written, under each question’s key', () => {
+  it('reads back what was written: each question, to ask again, and its rows under the cache’s key', () => {
     const q = sql`SELECT name FROM townships WHERE county = ${'托克逊县'}`;
-    const parsed = parseFirstAnswers(firstAnswersJson(info, [[q, [{ name: '伊拉湖镇' }]]]));
-    expect(parsed?.info).toEqual(info);
-    expect(parsed?.answers).toEqual([[questionKey(q), [{ name: '伊拉湖镇' }]]]);
+    const parsed = parseFirstAnswers(firstAnswersJson(info, [[q, [{ name: '伊拉湖镇' }]]]))!;
+    expect(parsed.info).toEqual(info);
+    expect(parsed.answers.map((a) => a.question)).toEqual([{ text: q.text, params: ['托克逊县'], needs: [] }]);
+    expect(answersByKey(parsed)).toEqual([[questionKey(q), [{ name: '伊拉湖镇' }]]]);
+  });
+
+  it('tells rows that differ from the answer, in a value or a column’s order', () => {
+    const [answer] = parseFirstAnswers(firstAnswersJson(info, [[sql`SELECT 1`, [{ name: '伊拉湖镇', items: 245 }]]]))!.answers;
+    expect(sameRows(answer, [{ name: '伊拉湖镇', items: 245 }])).toBe(true);
+    expect(sameRows(answer, [{ name: '伊拉湖镇', items: 246 }])).toBe(false);
+    expect(sameRows(answer, [{ items: 245, name: '伊拉湖镇' }])).toBe(false);
+    expect(sameRows(answer, [])).toBe(false);
   });
 
   it.each([
@@ -35,8 +52,17 @@ describe('the first answers file', () => {
     ['no answers', JSON.stringify({ info })],
     ['a file listed without its size', JSON.stringify({ info: { files: [['atlas/summary.sqlite.gz']], meta: {} }, answers: [] })],
     ['a meta value that is not text', JSON.stringify({ info: { files: [], meta: { townships: 5 } }, answers: [] })],
-    ['rows that are not objects', JSON.stringify({ info, answers: [['SELECT 1', [1, 2]]] })],
-    ['an answer without its rows', JSON.stringify({ info, answers: [['SELECT 1']] })],
+    [
+      'rows that are not objects',
+      JSON.stringify({ info, answers: [{ question: { text: 'SELECT 1', params: [], needs: [] }, rows: [1, 2] }] }),
+    ],
+    ['an answer without its rows', JSON.stringify({ info, answers: [{ question: { text: 'SELECT 1', params: [], needs: [] } }] })],
+    ['a question without its parameters', JSON.stringify({ info, answers: [{ question: { text: 'SELECT 1', needs: [] }, rows: [] }] })],
+    [
+      'a parameter that is not a value',
+      JSON.stringify({ info, answers: [{ question: { text: 'SELECT ?', params: [{}], needs: [] }, rows: [] }] }),
+    ],
+    ['an earlier shape (key and rows)', JSON.stringify({ info, answers: [['SELECT 1', [{ n: 1 }]]] })],
   ])('is not used when it holds %s', (_, text) => {
     expect(parseFirstAnswers(text)).toBeNull();
   });
@@ -88,7 +114,7 @@ describe('the bundled data’s first answers (npm run build:db)', () => {
     askOverview({ client, places: shell.places }, decodeState(''));
     const served = await Promise.all(asked.map(async ([q, answer]) => [questionKey(q), await answer] as const));
 
-    expect(new Map(written.answers)).toEqual(new Map(served));
+    expect(new Map(answersByKey(written))).toEqual(new Map(served));
     // 总览's own figures are among them, not only the shell's.
     expect(served.length).toBeGreaterThan(4);
   });

@@ -75,12 +75,12 @@ describe('startEarly', () => {
     expect(started).toBe(true);
   });
 
-  it('starts the worker at once for a page opened with a query string, which the first answers do not draw', async () => {
+  it('opens a page with a query string without the first answers, starting the worker at once', async () => {
     vi.stubGlobal('location', { search: '?view=categories' });
     const { startEarly } = await import('../../../src/lib/state/early-start');
     startEarly();
-    expect(answersFetched).toEqual(['http://site/data/']);
-    expect(opened[0].options.firstAnswers).toBeDefined();
+    expect(answersFetched).toEqual([]);
+    expect(opened[0].options.firstAnswers).toBeUndefined();
     expect(opened[0].options.startAfter).toBeUndefined();
   });
 });
