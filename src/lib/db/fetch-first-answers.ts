@@ -1,4 +1,5 @@
-import { fetchServedFile, refreshServedFile } from '../host/served-file';
+import { fetchServedFile } from '../host/served-file';
+import { refetchData } from '../host/fetch-data';
 import { unpack } from '../atlas/unpack';
 import { FIRST_ANSWERS_FILE, parseFirstAnswers, type FirstAnswers } from './first-answers';
 
@@ -17,7 +18,14 @@ export async function fetchFirstAnswers(dataUrl: string): Promise<FirstAnswers |
 }
 
 /**
- * Fetches the first answers again past the browser's cache, so the next visit finds this build's:
- * called when the ones this page drew from were another build's (worker-client.ts). Nothing is read.
+ * Fetches the first answers again past the browser's cache (read to the end, so the cache keeps the
+ * whole file), so the next visit finds this build's: called when the ones this page drew from were
+ * another build's (worker-client.ts). Nothing where there is no cache to go past (the single file).
  */
-export const refreshFirstAnswers = (dataUrl: string): Promise<void> => refreshServedFile(FIRST_ANSWERS_FILE, dataUrl).catch(() => {});
+export async function refreshFirstAnswers(dataUrl: string): Promise<void> {
+  try {
+    await (await refetchData?.(FIRST_ANSWERS_FILE, dataUrl))?.arrayBuffer();
+  } catch {
+    // The next visit finds out again.
+  }
+}

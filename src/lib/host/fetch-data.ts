@@ -13,7 +13,8 @@ export const fetchData = async (path: string, dataUrl: string): Promise<Response
 /**
  * The same file again from the server, past the browser's cache: the parts keep their names from one
  * build to the next, so a cache may hold an earlier build's (src/lib/atlas/engine.ts asks when a
- * file is not the size the summary lists). Null where there is no cache to go past.
+ * file is not the size the summary lists; the page, for first answers of another build:
+ * src/lib/db/fetch-first-answers.ts). Null where there is no cache to go past.
  */
 export const refetchData: ((path: string, dataUrl: string) => Promise<Response>) | null = (path, dataUrl) =>
   fetch(new URL(path, dataUrl).href, { cache: 'reload' });

@@ -8,9 +8,3 @@ export async function fetchServedFile(path: string, dataUrl: string): Promise<Ui
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 }
-
-/** Fetches a file of `data/` again past the browser's cache, which keeps the fresh copy for the next visit. */
-export async function refreshServedFile(path: string, dataUrl: string): Promise<void> {
-  // Read to the end, so the cache holds the whole file.
-  await (await fetch(new URL(path, dataUrl), { cache: 'reload' })).arrayBuffer();
-}

@@ -12,6 +12,3 @@ export const fetchServedFile: typeof served.fetchServedFile = async (path) => {
   if (base64 === undefined) throw new Error(`${path}: not among the files this single page carries`);
   return unpack(decodeBase64(base64));
 };
-
-/** The page carries one build's files: there is no cache to go past. */
-export const refreshServedFile: typeof served.refreshServedFile = async () => {};
