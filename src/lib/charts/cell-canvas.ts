@@ -14,7 +14,7 @@ import { FONT_FAMILY } from '../ui/theme';
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
-/** A filled box, optionally outlined and rounded. Colours may be theme variables (`var(--line)`). */
+/** A filled box, optionally outlined and rounded. Colours may be theme variables (`var(--line)`); `none` fills nothing. */
 export interface BoxMark {
   x: number;
   y: number;
@@ -22,7 +22,11 @@ export interface BoxMark {
   height: number;
   fill: string;
   stroke?: string;
+  /** The outline's width in px (1). */
+  strokeWidth?: number;
   radius?: number;
+  /** The fill's opacity (1): a cell outside a selection is drawn faint. */
+  opacity?: number;
 }
 
 /** Text centred on `x`, its baseline at `y`. */
@@ -32,6 +36,7 @@ export interface TextMark {
   text: string;
   fill: string;
   size: number;
+  opacity?: number;
 }
 
 export interface CellMarks {
@@ -63,6 +68,10 @@ export function cellCanvas(doc: Document, area: Area, marks: CellMarks): SVGFore
   const holder = doc.createElementNS(SVG_NS, 'foreignObject') as SVGForeignObjectElement;
   for (const [key, value] of Object.entries(area)) holder.setAttribute(key, String(value));
   holder.setAttribute('class', 'cell-canvas');
+  // The smallest text painted, in px at the chart's size: a check of what a projector shows (text
+  // under 12 px on screen) reads it here, as it reads the SVG's own text.
+  if (marks.texts.length)
+    holder.setAttribute('data-text-size', String(marks.texts.reduce((least, t) => Math.min(least, t.size), Infinity)));
   const canvas = doc.createElementNS(HTML_NS, 'canvas') as HTMLCanvasElement;
   canvas.style.width = `${area.width}px`;
   canvas.style.height = `${area.height}px`;
@@ -90,11 +99,15 @@ function paintMarks(context: CanvasRenderingContext2D, marks: CellMarks, colourO
     context.beginPath();
     if (box.radius) context.roundRect(box.x, box.y, box.width, box.height, box.radius);
     else context.rect(box.x, box.y, box.width, box.height);
-    context.fillStyle = colourOf(box.fill);
-    context.fill();
+    if (box.fill !== 'none') {
+      context.globalAlpha = box.opacity ?? 1;
+      context.fillStyle = colourOf(box.fill);
+      context.fill();
+      context.globalAlpha = 1;
+    }
     if (box.stroke) {
       context.strokeStyle = colourOf(box.stroke);
-      context.lineWidth = 1;
+      context.lineWidth = box.strokeWidth ?? 1;
       context.stroke();
     }
   }
@@ -104,9 +117,11 @@ function paintMarks(context: CanvasRenderingContext2D, marks: CellMarks, colourO
   for (const text of marks.texts) {
     const wanted = `${text.size}px ${FONT_FAMILY}`;
     if (wanted !== font) context.font = font = wanted;
+    context.globalAlpha = text.opacity ?? 1;
     context.fillStyle = colourOf(text.fill);
     context.fillText(text.text, text.x, text.y);
   }
+  context.globalAlpha = 1;
 }
 
 /** The marks as SVG elements, colours written out: what an export shows where the canvas was. */
@@ -118,7 +133,9 @@ function marksAsSvg(doc: Document, marks: CellMarks, colourOf: ColourOf): SVGGEl
     for (const key of ['x', 'y', 'width', 'height'] as const) rect.setAttribute(key, String(box[key]));
     if (box.radius) rect.setAttribute('rx', String(box.radius));
     rect.setAttribute('fill', colourOf(box.fill));
+    if (box.opacity !== undefined && box.opacity !== 1) rect.setAttribute('fill-opacity', String(box.opacity));
     if (box.stroke) rect.setAttribute('stroke', colourOf(box.stroke));
+    if (box.strokeWidth !== undefined) rect.setAttribute('stroke-width', String(box.strokeWidth));
     g.append(rect);
   }
   for (const mark of marks.texts) {
@@ -128,6 +145,7 @@ function marksAsSvg(doc: Document, marks: CellMarks, colourOf: ColourOf): SVGGEl
     text.setAttribute('text-anchor', 'middle');
     text.setAttribute('font-size', String(mark.size));
     text.setAttribute('fill', colourOf(mark.fill));
+    if (mark.opacity !== undefined && mark.opacity !== 1) text.setAttribute('fill-opacity', String(mark.opacity));
     text.textContent = mark.text;
     g.append(text);
   }
