@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
 import { openRealDatabase, SCALE_DB_FILE } from './db';
 import type { Page } from 'playwright-core';
+import { canvasColourAt, centre, gridCellBox, gridCells } from './heatmap-cells';
+
+const HEATMAP = 'category-heatmap';
+/** The heatmap's cell of a category and township (or county, prefecture: the column's unit), on the page. */
+const cellBox = (page: Page, unit: string, category: string) => gridCellBox(page, HEATMAP, { unit, category });
 
 describe('事项类别', () => {
   const b = useBrowser();
@@ -23,24 +28,24 @@ describe('事项类别', () => {
     const cell = db.one<{ township_id: string; category: string; n: number }>(
       'SELECT township_id, category, count(*) AS n FROM items GROUP BY 1, 2 ORDER BY n DESC LIMIT 1',
     );
-    await expect(
-      page
-        .locator(`[data-testid=category-heatmap] rect[data-township="${cell.township_id}"][data-category="${cell.category}"]`)
-        .getAttribute('data-count'),
-    ).resolves.toBe(String(cell.n));
+    await page.waitForSelector(`[data-testid=${HEATMAP}] g.cell-cursor`);
+    const cells = await gridCells(page, HEATMAP);
+    // A cell for every category and township, zeros included.
+    const categories = db.one<{ n: number }>('SELECT count(DISTINCT category) AS n FROM items').n;
+    expect(cells).toHaveLength(categories * db.one<{ n: number }>('SELECT count(*) AS n FROM townships').n);
+    const busiest = cells.find((c) => c.township === cell.township_id && c.category === cell.category)!;
+    expect(busiest.count).toBe(String(cell.n));
+    expect(busiest.label).toContain(`${cell.category}，${cell.n}项`);
+    // It is painted in the darkest colour step, and an empty cell in grey.
+    const dark = await canvasColourAt(page, centre(await cellBox(page, cell.township_id, cell.category)), HEATMAP);
+    expect(dark[0] + dark[1] + dark[2]).toBeLessThan(200);
+    const empty = cells.find((c) => c.count === '0');
+    if (empty) {
+      const grey = await canvasColourAt(page, centre(await cellBox(page, empty.unit, empty.category)), HEATMAP);
+      expect(Math.max(...grey) - Math.min(...grey)).toBeLessThan(12);
+    }
     // Readable on a projector at 1280×720: no text under 12 px, and no page scrollbar.
-    const small = await page.evaluate(() =>
-      [...document.querySelectorAll<SVGTextElement>('[data-testid=view-categories] text')]
-        .map((t) => {
-          // The size on screen: the computed size times how much the SVG is scaled to fit.
-          const svg = t.ownerSVGElement!;
-          const scale = svg.getBoundingClientRect().width / svg.width.baseVal.value;
-          return { text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * scale };
-        })
-        .filter((t) => t.px < 11.9)
-        .map((t) => `${t.text} ${t.px.toFixed(1)}px`),
-    );
-    expect(small).toEqual([]);
+    await expect(smallTexts(page)).resolves.toEqual([]);
     await expect(page.evaluate(() => document.documentElement.scrollHeight)).resolves.toBeLessThanOrEqual(720);
     await b.screenshot(page, 'categories');
   });
@@ -52,7 +57,7 @@ describe('事项类别', () => {
     await page.locator('[data-testid=category-bars] rect[data-list=basic][data-category="乡村振兴"]').click();
     await page.waitForFunction(() => new URL(location.href).searchParams.getAll('c').includes('乡村振兴'));
 
-    await page.locator(`[data-testid=category-heatmap] rect[data-township="${yilahu}"][data-category="党的建设"]`).click();
+    await page.mouse.click(...xy(centre(await cellBox(page, yilahu, '党的建设'))));
     await page.waitForFunction((id) => new URL(location.href).searchParams.get('t') === id, yilahu);
     expect(new URL(page.url()).searchParams.getAll('c')).toEqual(['党的建设']);
 
@@ -88,13 +93,36 @@ describe('事项类别', () => {
       await page.waitForFunction(() => !new URL(location.href).searchParams.has('c'), null, { timeout: 5000 });
     }
     // The same for a heatmap cell: hover until its tip shows, then click.
-    const cell = page.locator(`[data-testid=category-heatmap] rect[data-township="${liugong}"][data-category="党的建设"]`);
-    const box = (await cell.boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.waitForSelector('[data-testid=category-heatmap] [aria-label=tip]');
+    const point = centre(await cellBox(page, liugong, '党的建设'));
+    await page.mouse.move(...xy(point));
+    const tip = page.locator('[data-testid=category-heatmap] [aria-label=tip]');
+    await expect.poll(() => tip.textContent()).toContain('党的建设');
     await page.waitForTimeout(500);
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.click(...xy(point));
     await page.waitForFunction((id) => new URL(location.href).searchParams.get('t') === id, liugong, { timeout: 5000 });
+  });
+
+  it('lets the keyboard walk the heatmap from one tab stop and select a cell with Enter', async () => {
+    const page = await b.open('?view=categories');
+    const cursor = page.locator(`[data-testid=${HEATMAP}] g.cell-cursor`);
+    await cursor.waitFor();
+    await cursor.focus();
+    const first = await cursor.getAttribute('data-category');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    const [category, township] = [await cursor.getAttribute('data-category'), await cursor.getAttribute('data-township')];
+    expect(category).not.toBe(first);
+    await expect(cursor.getAttribute('aria-label')).resolves.toContain(category!);
+    const count = Number(await cursor.getAttribute('data-count'));
+    await page.keyboard.press('Enter');
+    if (count > 0) {
+      await page.waitForFunction((t) => new URL(location.href).searchParams.get('t') === t, township);
+      expect(new URL(page.url()).searchParams.getAll('c')).toEqual([category]);
+    } else {
+      // An empty cell selects nothing.
+      await page.waitForTimeout(300);
+      expect(new URL(page.url()).searchParams.has('t')).toBe(false);
+    }
   });
 
   it('lets the keyboard reach a bar and select it with Enter', async () => {
@@ -108,18 +136,24 @@ describe('事项类别', () => {
   });
 });
 
-/** Every text of the view at its size on screen under 12 px (the SVG may be scaled to fit). */
+const xy = (p: { x: number; y: number }) => [p.x, p.y] as const;
+
+/**
+ * Every text of the view at its size on screen under 12 px (the SVG may be scaled to fit): its SVG
+ * text, and the numbers painted in the heatmap's cells (the canvas says its smallest).
+ */
 const smallTexts = (page: Page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll<SVGTextElement>('[data-testid=view-categories] text')]
-      .map((t) => {
-        const svg = t.ownerSVGElement!;
-        const scale = svg.getBoundingClientRect().width / svg.width.baseVal.value;
-        return { text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * scale };
-      })
-      .filter((t) => t.px < 11.9)
-      .map((t) => `${t.text} ${t.px.toFixed(1)}px`),
-  );
+  page.evaluate(() => {
+    const scaleOf = (svg: SVGSVGElement) => svg.getBoundingClientRect().width / svg.width.baseVal.value;
+    const texts = [...document.querySelectorAll<SVGTextElement>('[data-testid=view-categories] text')].map((t) => ({
+      text: t.textContent,
+      px: parseFloat(getComputedStyle(t).fontSize) * scaleOf(t.ownerSVGElement!),
+    }));
+    const painted = [
+      ...document.querySelectorAll<SVGForeignObjectElement>('[data-testid=view-categories] foreignObject[data-text-size]'),
+    ].map((f) => ({ text: 'painted cell numbers', px: Number(f.getAttribute('data-text-size')) * scaleOf(f.ownerSVGElement!) }));
+    return [...texts, ...painted].filter((t) => t.px < 11.9).map((t) => `${t.text} ${t.px.toFixed(1)}px`);
+  });
 
 interface HeatCell {
   unit: string;
@@ -128,16 +162,17 @@ interface HeatCell {
   townships: number;
   perTownship: number;
 }
-const heatCells = (page: Page): Promise<HeatCell[]> =>
-  page.$$eval('[data-testid=category-heatmap] rect[data-unit]', (rects) =>
-    rects.map((r) => ({
-      unit: r.dataset.unit!,
-      category: r.dataset.category!,
-      count: Number(r.dataset.count),
-      townships: Number(r.dataset.townships),
-      perTownship: Number(r.dataset.perTownship),
-    })),
-  );
+/** The heatmap's cells that hold items (every cell but the grey). */
+const heatCells = async (page: Page): Promise<HeatCell[]> =>
+  (await gridCells(page, HEATMAP))
+    .map((c) => ({
+      unit: c.unit,
+      category: c.category,
+      count: Number(c.count),
+      townships: Number(c.townships),
+      perTownship: Number(c.perTownship),
+    }))
+    .filter((c) => c.count > 0);
 
 describe('事项类别 at 200 townships', () => {
   const b = useBrowser();
@@ -145,7 +180,7 @@ describe('事项类别 at 200 townships', () => {
 
   it('compares counties by items per township, not by counts that grow with their townships', async () => {
     const page = await b.open('?view=categories', { site: 'scale' });
-    await page.waitForSelector('[data-testid=category-heatmap] [data-level=county] rect[data-unit]');
+    await page.waitForSelector('[data-testid=category-heatmap] [data-level=county] g.cell-cursor');
     // The bars still sum every township.
     for (const c of db.all<{ list: string; category: string; n: number }>(
       'SELECT list, category, count(*) AS n FROM items GROUP BY 1, 2',
@@ -186,9 +221,9 @@ describe('事项类别 at 200 townships', () => {
 
     // A click on a cell opens the county: its townships, each with its own count.
     const county = counties.find((c) => c.townships > 1)!;
-    await page.locator(`[data-testid=category-heatmap] rect[data-unit="${county.unit}"][data-category="${top.category}"]`).click();
+    await page.mouse.click(...xy(centre(await cellBox(page, county.unit, top.category))));
     await page.waitForFunction((key) => new URL(location.href).searchParams.get('p') === key, county.unit);
-    await page.waitForSelector('[data-testid=category-heatmap] [data-level=township] rect[data-unit]');
+    await page.waitForSelector('[data-testid=category-heatmap] [data-level=township] g.cell-cursor');
     const townships = db.all<{ id: string; n: number }>(
       `SELECT t.id, count(i.id) AS n FROM townships t LEFT JOIN items i ON i.township_id = t.id AND i.category = ?
        WHERE t.county_code = ? GROUP BY 1`,
@@ -221,7 +256,7 @@ describe('事项类别 at 200 townships', () => {
     await first.focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction((k) => new URL(location.href).searchParams.get('p') === k, key);
-    await page.waitForSelector('[data-testid=category-heatmap] [data-level=township] rect[data-unit]');
+    await page.waitForSelector('[data-testid=category-heatmap] [data-level=township] g.cell-cursor');
     await expect(page.getByTestId('breadcrumbs').getAttribute('data-level')).resolves.toBe('township');
   });
 });

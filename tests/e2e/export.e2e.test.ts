@@ -199,6 +199,22 @@ describe('导出', () => {
     expect(svg).not.toContain('<canvas');
   });
 
+  it('the category heatmap exports its cells as vector marks, each count written in its cell', async () => {
+    const page = await b.open('?view=categories');
+    await page.waitForSelector('[data-testid=category-heatmap] g.cell-cursor');
+    const svg = (await download(page, page.getByTestId('category-heatmap').getByTestId('export-menu'), 'svg')).bytes.toString('utf8');
+    const start = svg.indexOf('class="cell-marks"');
+    expect(start).toBeGreaterThan(0);
+    const cells = svg.slice(start, svg.indexOf('</g>', start));
+    // A box per (category, township), and the count of each that has items, as text.
+    const pairs = db.all<{ n: number }>('SELECT count(*) AS n FROM items GROUP BY township_id, category');
+    const grid = db.one<{ n: number }>('SELECT (SELECT count(DISTINCT category) FROM items) * (SELECT count(*) FROM townships) AS n').n;
+    expect(cells.match(/<rect /g)?.length).toBe(grid);
+    const written = [...cells.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => Number(m[1]));
+    expect(written.sort((x, y) => x - y)).toEqual(pairs.map((p) => p.n).sort((x, y) => x - y));
+    expect(svg).not.toContain('<canvas');
+  });
+
   it('事项查询: CSV and XLSX hold every match, with BOM, headers, title and filters', async () => {
     const term = '检疫';
     const page = await b.open(`?view=explorer&q=${encodeURIComponent(term)}`);

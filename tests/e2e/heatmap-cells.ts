@@ -1,11 +1,9 @@
 /**
- * The 收回事项热力图's cells as a reader meets them. They are painted on a canvas, so a test reads
+ * A painted heatmap's cells (收回事项热力图's, 事项类别's) as a reader meets them. They are painted on a canvas, so a test reads
  * them the way a keyboard reader does: the one cursor in the chart, walked with the arrow keys, says
  * each cell's figures (`data-*`) and name; and the way a sighted reader does: the pixels under a cell.
  */
 import type { Page } from 'playwright-core';
-
-const CURSOR = '[data-testid=reclaimed-heatmap] g.cell-cursor';
 
 export interface HeatmapCell {
   dutyGroup: number;
@@ -21,36 +19,45 @@ export interface HeatmapCell {
   label: string;
 }
 
+/** The cursor of a painted heatmap (`data-testid`): 收回事项热力图's or 事项类别's. */
+const cursorIn = (chart: string) => `[data-testid=${chart}] g.cell-cursor`;
+
 /**
- * Every cell, row by row: the cursor walked from the first cell with the keys the chart answers to
- * (sent as events in the page, a county's thousands of cells in one go). Leaves the cursor on the last
- * cell, the page scrolled as it was and no tooltip shown.
+ * Every cell of a painted heatmap, row by row, as its figures (`data-*`) and accessible name (`label`):
+ * the cursor walked from the first cell with the keys the chart answers to (sent as events in the
+ * page, a county's thousands of cells in one go). Leaves the cursor on the last cell, the page
+ * scrolled as it was and no tooltip shown.
  */
-export async function heatmapCells(page: Page): Promise<HeatmapCell[]> {
-  const raw = await page.$eval(CURSOR, (cursor) => {
+export function gridCells(page: Page, chart: string): Promise<Record<string, string>[]> {
+  return page.$eval(cursorIn(chart), (cursor) => {
     const press = (key: string, ctrlKey = false) => cursor.dispatchEvent(new KeyboardEvent('keydown', { key, ctrlKey, bubbles: true }));
-    const here = (): Record<string, string> =>
-      ({ ...(cursor as SVGElement).dataset, label: cursor.getAttribute('aria-label') ?? '' }) as Record<string, string>;
+    const column = () => cursor.getAttribute('aria-colindex');
+    const row = () => cursor.parentElement!.getAttribute('aria-rowindex');
     const cells: Record<string, string>[] = [];
     // The walk scrolls the cursor into view and shows its tooltip: the page is left as it was found.
     const [x, y] = [scrollX, scrollY];
     press('Home', true);
     for (;;) {
       for (;;) {
-        const cell = here();
-        cells.push(cell);
+        const at = column();
+        cells.push({ ...(cursor as SVGElement).dataset, label: cursor.getAttribute('aria-label') ?? '' } as Record<string, string>);
         press('ArrowRight');
-        if (here().unit === cell.unit) break;
+        if (column() === at) break;
       }
       press('Home');
-      const row = here().dutyGroup;
+      const at = row();
       press('ArrowDown');
-      if (here().dutyGroup === row) break;
+      if (row() === at) break;
     }
     scrollTo(x, y);
     if (document.activeElement !== cursor) cursor.closest('svg')!.dispatchEvent(new MouseEvent('mouseleave'));
     return cells;
   });
+}
+
+/** Every cell of 收回事项热力图, row by row. */
+export async function heatmapCells(page: Page): Promise<HeatmapCell[]> {
+  const raw = await gridCells(page, 'reclaimed-heatmap');
   const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
   return raw.map((c) => ({
     dutyGroup: Number(c.dutyGroup),
@@ -66,39 +73,49 @@ export async function heatmapCells(page: Page): Promise<HeatmapCell[]> {
 }
 
 /**
- * Puts the cursor on a cell (by duty group and unit) without focusing it, and returns the cell's box
- * on the page, to point at or click; no tooltip is left showing unless the cursor has the focus.
+ * Puts the cursor of a painted heatmap on the cell whose figures include `want` without focusing
+ * it, and returns the cell's box on the page, to point at or click; no tooltip is left showing
+ * unless the cursor has the focus.
  */
-export async function cellBox(
+export async function gridCellBox(
   page: Page,
-  dutyGroup: number,
-  unit: string,
+  chart: string,
+  want: Record<string, string>,
 ): Promise<{ x: number; y: number; width: number; height: number }> {
   const box = await page.$eval(
-    CURSOR,
-    (cursor, [group, key]) => {
+    cursorIn(chart),
+    (cursor, want) => {
       const press = (k: string, ctrlKey = false) => cursor.dispatchEvent(new KeyboardEvent('keydown', { key: k, ctrlKey, bubbles: true }));
-      const data = (cursor as SVGElement).dataset;
+      const column = () => cursor.getAttribute('aria-colindex');
+      const row = () => cursor.parentElement!.getAttribute('aria-rowindex');
+      const found = () => Object.entries(want).every(([key, value]) => (cursor as SVGElement).dataset[key] === value);
       press('Home', true);
-      for (let last = ''; data.dutyGroup !== group && last !== data.dutyGroup;) {
-        last = data.dutyGroup!;
+      walk: for (;;) {
+        for (;;) {
+          if (found()) break walk;
+          const at = column();
+          press('ArrowRight');
+          if (column() === at) break;
+        }
+        press('Home');
+        const at = row();
         press('ArrowDown');
+        if (row() === at) return null;
       }
-      for (let last = ''; data.unit !== key && last !== data.unit;) {
-        last = data.unit!;
-        press('ArrowRight');
-      }
-      if (data.dutyGroup !== group || data.unit !== key) return null;
       // The keys showed each cell's tooltip: a test pointing at the cell must see the pointer's, not theirs.
       if (document.activeElement !== cursor) cursor.closest('svg')!.dispatchEvent(new MouseEvent('mouseleave'));
       const r = cursor.querySelector('rect')!.getBoundingClientRect();
       return { x: r.x, y: r.y, width: r.width, height: r.height };
     },
-    [String(dutyGroup), unit],
+    want,
   );
-  if (!box) throw new Error(`no heatmap cell for duty group ${dutyGroup} and unit ${unit}`);
+  if (!box) throw new Error(`no cell in ${chart} with ${JSON.stringify(want)}`);
   return box;
 }
+
+/** The box of 收回事项热力图's cell of a duty group and unit (see `gridCellBox`). */
+export const cellBox = (page: Page, dutyGroup: number, unit: string) =>
+  gridCellBox(page, 'reclaimed-heatmap', { dutyGroup: String(dutyGroup), unit });
 
 /** The tooltip's line for the cell pointed at or focused (the others list the rest of its row). */
 export const tooltipCell = (page: Page) => page.locator('[data-testid=view-heatmap] [role=tooltip] li.this');
@@ -109,10 +126,14 @@ export const centre = (box: { x: number; y: number; width: number; height: numbe
   y: box.y + box.height / 2,
 });
 
-/** The colour painted at a point of the page inside the heatmap's canvas, as [r, g, b]. */
-export function canvasColourAt(page: Page, point: { x: number; y: number }): Promise<[number, number, number]> {
+/** The colour painted at a point of the page inside a painted heatmap's canvas, as [r, g, b]. */
+export function canvasColourAt(
+  page: Page,
+  point: { x: number; y: number },
+  chart = 'reclaimed-heatmap',
+): Promise<[number, number, number]> {
   return page.$eval(
-    '[data-testid=reclaimed-heatmap] foreignObject.cell-canvas canvas',
+    `[data-testid=${chart}] foreignObject.cell-canvas canvas`,
     (canvas, p) => {
       const c = canvas as HTMLCanvasElement;
       const r = c.getBoundingClientRect();

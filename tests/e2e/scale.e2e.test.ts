@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { useBrowser } from './browser';
 import { SCALE_DB_FILE, openRealDatabase } from './db';
 import { VIEW_LABELS, type ViewId } from '../../src/lib/ui/strings';
+import { gridCellBox, gridCells } from './heatmap-cells';
 
 /**
  * The dashboard on 200 synthetic townships: more than a chart shows one by one, so every view
@@ -71,9 +72,15 @@ describe('at 200 townships', () => {
 
     // One township and category, picked in the category heatmap: every view narrows to them.
     await page.getByRole('tab', { name: VIEW_LABELS.categories }).click();
-    const cell = page.locator('[data-testid=category-heatmap] rect[data-township]').first();
-    const township = (await cell.getAttribute('data-township'))!;
-    await cell.click();
+    await page.waitForSelector('[data-testid=category-heatmap] [data-level=township] g.cell-cursor');
+    // A cell with items some of which were reclaimed, so that 收回事项热力图 has rows to draw too.
+    const reclaimed = (township: string, category: string) =>
+      itemsWhere(`t.id = ? AND i.category = ? AND i.list = 'reclaimed'`, [township, category]) > 0;
+    const { township, category } = (await gridCells(page, 'category-heatmap')).find(
+      (c) => c.count !== '0' && reclaimed(c.township, c.category),
+    )!;
+    const box = await gridCellBox(page, 'category-heatmap', { township, category });
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await page.waitForFunction((id) => new URL(location.href).searchParams.getAll('t').includes(id), township);
     const categories = new URL(page.url()).searchParams.getAll('c');
     const inCategories = categories.length ? ` AND i.category IN (${categories.map(() => '?').join(', ')})` : '';

@@ -4,12 +4,15 @@ import { FONT_FAMILY } from '../ui/theme';
 import { colouredBy } from './theme-colour';
 import { inkOn } from './ink-on';
 import { CATEGORIES_STRINGS as S, formatAverage, formatCount } from '../ui/strings';
-import { activatable, activatableRects, labelledGroups } from './activatable';
+import { bisectRight } from 'd3';
+import { activatable, labelledGroups, nameHolding } from './activatable';
 import { columnLabels, LABEL_LINE_HEIGHT } from './unit-labels';
 import { textWidth } from './text-width';
 import { NO_MARKS, type ImportedMarks } from '../state/imported-marks';
 import { markedName, markText } from './imported-mark';
 import { IMPORTED_COLOUR } from '../ui/theme';
+import { cellCanvas, type CellMarks } from './cell-canvas';
+import { gridCursor } from './grid-cursor';
 
 export type { CategoryCell };
 
@@ -62,11 +65,9 @@ export function categoryHeatmapChart(
     (selectedCategories.length === 0 || selectedCategories.includes(c.category)) &&
     (selectedTownships.length === 0 || selectedTownships.includes(c.unit));
   const nonZero = cells.filter((c) => c.count > 0);
-  // The grey behind a cell shows where it has no items, and through a cell the selection dims: an
-  // opaque cell covers it. A county's 34 townships are 700 cells; drawing it under each of them was
-  // 700 more elements to create and lay out on every drill.
+  // The grey behind a cell shows where it has no items, and through a cell the selection dims (an
+  // opaque cell covers it).
   const dims = selectedCategories.length > 0 || selectedTownships.length > 0;
-  const grey = dims ? cells : cells.filter((c) => c.count === 0);
 
   const columnWidth = (width - MARGIN_LEFT - MARGIN_RIGHT) / Math.max(1, units.length);
   const marks = options.marks ?? NO_MARKS;
@@ -96,31 +97,17 @@ export function categoryHeatmapChart(
   const marginTop = stacked ? Math.max(header.height + 8, CORNER_LEGEND_HEIGHT) : Math.max(26, header.height + 10);
   const labelOf = new Map(units.map((u, i) => [u.key, header.lines[i].join('\n')]));
 
-  const interactive = activatableRects(
-    cells,
-    (cell) => ({
-      label:
-        measure === 'count'
-          ? `${withMark(cell.unit, cell.unitName)}，${cell.category}，${formatCount(cell.count)}项`
-          : S.heatmapCellAverage(
-              withMark(cell.unit, cell.unitName),
-              cell.category,
-              formatAverage(cell.perTownship),
-              cell.townships,
-              formatCount(cell.count),
-            ),
-      attributes: {
-        category: cell.category,
-        // data-township names the column's unit at any level (a county's or prefecture's key past townships).
-        township: cell.unit,
-        unit: cell.unit,
-        count: cell.count,
-        townships: cell.townships,
-        'per-township': Math.round(cell.perTownship * 10000) / 10000,
-      },
-    }),
-    (cell) => onSelect?.(cell),
-  );
+  /** A cell's accessible name: its unit (with the imported mark), its category and its figure. */
+  const describe = (cell: CategoryCell) =>
+    measure === 'count'
+      ? `${withMark(cell.unit, cell.unitName)}，${cell.category}，${formatCount(cell.count)}项`
+      : S.heatmapCellAverage(
+          withMark(cell.unit, cell.unitName),
+          cell.category,
+          formatAverage(cell.perTownship),
+          cell.townships,
+          formatCount(cell.count),
+        );
   const tooltip = (c: CategoryCell) =>
     measure === 'count'
       ? `${withMark(c.unit, c.unitName)} · ${c.category}\n${formatCount(c.count)} 项`
@@ -132,7 +119,68 @@ export function categoryHeatmapChart(
   // A cell's number in black or white, whichever reads better on the cell's own step.
   const cellColour = Plot.scale({ color: colourScale });
 
-  return labelledGroups(
+  // Cells whose category is a row of the chart (the rows are the bars' categories), indexed for the cursor.
+  const rowOf = new Map(categories.map((c, i) => [c, i]));
+  const columnOf = new Map(units.map((u, i) => [u.key, i]));
+  const shownCells = cells.filter((c) => rowOf.has(c.category) && columnOf.has(c.unit));
+  const grid: (CategoryCell | undefined)[][] = categories.map(() => new Array(units.length));
+  for (const c of shownCells) grid[rowOf.get(c.category)!][columnOf.get(c.unit)!] = c;
+
+  /** Where Plot put the rows and columns, read when it draws the cells: the cursor finds its cells by them. */
+  let layout: { svg: SVGSVGElement; left: number[]; top: number[]; width: number; height: number } | null = null;
+  /** A cell's box, inset half a pixel from its neighbours as Plot's cells were. */
+  const boxAt = (row: number, column: number) => ({
+    x: layout!.left[column] + 0.5,
+    y: layout!.top[row] + 0.5,
+    width: layout!.width - 1,
+    height: layout!.height - 1,
+  });
+  const paintedCells: Plot.RenderFunction = (_index, scales, _values, dimensions, context) => {
+    const x = scales.x as ((key: string) => number) & { bandwidth(): number };
+    const y = scales.y as ((key: string) => number) & { bandwidth(): number };
+    layout = {
+      svg: context.ownerSVGElement,
+      left: units.map((u) => x(u.key)),
+      top: categories.map((c) => y(c)),
+      width: x.bandwidth(),
+      height: y.bandwidth(),
+    };
+    const at = (c: CategoryCell) => boxAt(rowOf.get(c.category)!, columnOf.get(c.unit)!);
+    const painted: CellMarks = { boxes: [], texts: [] };
+    for (const c of shownCells) if (dims || c.count === 0) painted.boxes.push({ ...at(c), fill: 'var(--absent)' });
+    for (const c of shownCells)
+      if (c.count > 0) painted.boxes.push({ ...at(c), fill: String(cellColour.apply(value(c))), opacity: isSelected(c) ? 1 : 0.3 });
+    if (dims)
+      for (const c of shownCells) if (isSelected(c)) painted.boxes.push({ ...at(c), fill: 'none', stroke: 'var(--ink)', strokeWidth: 2 });
+    if (showNumbers)
+      for (const c of shownCells) {
+        if (c.count === 0) continue;
+        const box = at(c);
+        const colour = String(cellColour.apply(value(c)));
+        painted.texts.push({
+          x: box.x + box.width / 2,
+          // Centred as Plot centres text on a point: the baseline a third of an em below the middle.
+          y: box.y + box.height / 2 + FONT_SIZE * 0.32,
+          text: format(c),
+          fill: inkOn(colour),
+          size: FONT_SIZE,
+          opacity: isSelected(c) ? 1 : 0.5,
+        });
+      }
+    const { marginLeft, marginTop, marginRight, marginBottom } = dimensions;
+    return cellCanvas(
+      context.document,
+      {
+        x: marginLeft,
+        y: marginTop,
+        width: dimensions.width - marginLeft - marginRight,
+        height: dimensions.height - marginTop - marginBottom,
+      },
+      painted,
+    );
+  };
+
+  const chart = labelledGroups(
     Plot.plot({
       document: options.document,
       width,
@@ -146,14 +194,16 @@ export function categoryHeatmapChart(
       padding: 0.06,
       style: { fontFamily: FONT_FAMILY, fontSize: `${FONT_SIZE}px` },
       ariaLabel: measure === 'count' ? '事项类别 × 乡镇 热力图（项）' : S.heatmapAriaAverage,
+      // Bands, as a cell mark would make them: the painted cells are not a mark that tells Plot so.
       x: {
+        type: 'band',
         domain: units.map((t) => t.key),
         label: null,
         axis: compact ? null : 'top',
         tickSize: 0,
         tickFormat: (k: string) => nameOf(units, k),
       },
-      y: { domain: categories, label: null, tickSize: 0 },
+      y: { type: 'band', domain: categories, label: null, tickSize: 0 },
       color: {
         ...colourScale,
         label: legendLabel,
@@ -161,38 +211,22 @@ export function categoryHeatmapChart(
         tickFormat: measure === 'count' ? formatCount : (x: number) => formatAverage(x, 'cell'),
       },
       marks: [
-        Plot.cell(grey, { x: 'unit', y: 'category', fill: 'currentColor', inset: 0.5, render: colouredBy('--absent') }),
-        Plot.cell(cells, {
-          x: 'unit',
-          y: 'category',
-          fill: (c: CategoryCell) => (c.count > 0 ? value(c) : null),
-          fillOpacity: (c: CategoryCell) => (isSelected(c) ? 1 : 0.3),
-          inset: 0.5,
-          title: tooltip,
-          // The tip must not take clicks: drawn under the pointer, it would swallow the click meant for the mark.
-          tip: { fontFamily: FONT_FAMILY, fontSize: 13, pointerEvents: 'none' },
-          render: interactive,
-        }),
-        // The selection's outline; a null stroke channel would drop cells from the mark above.
-        Plot.cell(selectedCategories.length || selectedTownships.length ? cells.filter(isSelected) : [], {
-          x: 'unit',
-          y: 'category',
-          fill: 'none',
-          stroke: 'currentColor',
-          strokeWidth: 2,
-          inset: 0.5,
-        }),
-        showNumbers
-          ? Plot.text(nonZero, {
-              x: 'unit',
-              y: 'category',
-              text: format,
-              fill: (c: CategoryCell) => inkOn(String(cellColour.apply(value(c)))),
-              fillOpacity: (c: CategoryCell) => (isSelected(c) ? 1 : 0.5),
-              fontSize: FONT_SIZE,
-              pointerEvents: 'none',
-            })
-          : null,
+        // Every cell, its number and the selection's outline, painted on one canvas (a county's
+        // townships are 700 cells: as SVG, three elements each to create and lay out on every drill).
+        paintedCells,
+        // The pointed cell's tip: one element, drawn where the pointer is, not a title on every cell.
+        Plot.tip(
+          shownCells,
+          Plot.pointer({
+            x: 'unit',
+            y: 'category',
+            title: tooltip,
+            fontFamily: FONT_FAMILY,
+            fontSize: 13,
+            // The tip must not take clicks: drawn under the pointer, it would swallow the click meant for the cell.
+            pointerEvents: 'none',
+          }),
+        ),
         compact
           ? Plot.text(units, {
               x: 'key',
@@ -229,6 +263,52 @@ export function categoryHeatmapChart(
       ],
     }),
   );
+  if (layout) addCursor(layout);
+  return chart;
+
+  /** The keyboard's cursor over the painted cells (one tab stop), and the pointer's outline and clicks. */
+  function addCursor(drawn: NonNullable<typeof layout>) {
+    const cellAt = (r: number, c: number): CategoryCell => {
+      const unit = units[c];
+      // Every (category, unit) has a cell, zeros included; one the rows never named holds no items.
+      return (
+        grid[r][c] ?? { unit: unit.key, unitName: unit.name, category: categories[r], count: 0, townships: unit.townships, perTownship: 0 }
+      );
+    };
+    gridCursor(drawn.svg, width, {
+      rows: categories.length,
+      columns: units.length,
+      label: S.heatmapGridLabel(categories.length, units.length, measure === 'count'),
+      box: boxAt,
+      cellAt: (px, py) => {
+        const column = bisectRight(drawn.left, px) - 1;
+        const row = bisectRight(drawn.top, py) - 1;
+        if (column < 0 || row < 0 || px > drawn.left[column] + drawn.width || py > drawn.top[row] + drawn.height) return null;
+        return [row, column];
+      },
+      cellLabel: (r, c) => nameHolding(showNumbers && cellAt(r, c).count > 0 ? format(cellAt(r, c)) : '', describe(cellAt(r, c))),
+      attributes: (r, c) => {
+        const cell = cellAt(r, c);
+        return {
+          category: cell.category,
+          // data-township names the column's unit at any level (a county's or prefecture's key past townships).
+          township: cell.unit,
+          unit: cell.unit,
+          count: cell.count,
+          townships: cell.townships,
+          'per-township': Math.round(cell.perTownship * 10000) / 10000,
+        };
+      },
+      // A cell without items opens nothing: no township has any to show (as before the cells were painted).
+      onOpen: (r, c) => {
+        const cell = cellAt(r, c);
+        if (cell.count > 0) onSelect?.(cell);
+      },
+    });
+    // The tip over the cursor's outlines, as it was over the cells.
+    const tip = drawn.svg.querySelector(':scope > g[aria-label=tip]');
+    if (tip) drawn.svg.append(tip);
+  }
 }
 
 const nameOf = (units: UnitRow[], key: string) => units.find((u) => u.key === key)?.name ?? key;

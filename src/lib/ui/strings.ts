@@ -106,6 +106,9 @@ export const CATEGORIES_STRINGS = {
   heatmapColumnAria: (unit: string, townships: number) => `${unit}（${formatCount(townships)} 个乡镇）：查看下一级`,
   barsAria: '条形图：各事项类别的事项数，按基本、配合、收回三张清单分面',
   heatmapAria: '热力图：事项类别 × 乡镇 的事项数',
+  /** The cells' grid, as a screen reader names it on entering: its size, how to move in it, what Enter does. */
+  heatmapGridLabel: (categories: number, columns: number, townships: boolean) =>
+    `单元格：${categories} 个类别 × ${columns} 个${townships ? '乡镇' : '地区'}，方向键逐格移动，Enter ${townships ? '按类别和乡镇筛选' : '查看下一级'}`,
   loading: '正在统计事项类别…',
   empty: '当前筛选条件下没有事项。',
 } as const;

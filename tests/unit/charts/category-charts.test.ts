@@ -1,9 +1,19 @@
 // @vitest-environment jsdom
-import { describe, it, expect, vi } from 'vitest';
+import { beforeAll, describe, it, expect, vi } from 'vitest';
 import { categoryBarsChart } from '../../../src/lib/charts/category-bars';
 import { categoryHeatmapChart } from '../../../src/lib/charts/category-heatmap';
 import { categoryBars, categoryCells, type CategoryCountRow } from '../../../src/lib/queries/categories';
 import { TOWNSHIPS, UNITS } from './fixtures';
+import { vectorTwinOf } from '../../../src/lib/charts/vector-twin';
+import { cursorOf, moveTo, press, walkCells } from './grid-walk';
+
+// jsdom has no canvas: the heatmap paints nothing here, and its cells are read as an export and the
+// keyboard read them (its vector twin, its cursor).
+beforeAll(() => {
+  HTMLCanvasElement.prototype.getContext = () => null;
+});
+/** The painted cells as an export draws them. */
+const twin = (chart: Element) => vectorTwinOf(chart.querySelector('foreignObject.cell-canvas')!)!;
 
 const row = (townshipId: string, list: CategoryCountRow['list'], category: string, count: number): CategoryCountRow => ({
   unit: townshipId,
@@ -69,27 +79,66 @@ describe('categoryHeatmapChart', () => {
     expect(categoryCells(ROWS, UNITS)).toHaveLength(3 * 5);
   });
 
-  it('labels non-zero cells with their count and selects category and township on Enter', () => {
+  it('walks every category and township from one tab stop, each cell saying its count; Enter selects it', () => {
     const onSelect = vi.fn();
-    const figure = categoryHeatmapChart(ROWS, UNITS, { width: 600, categories: ['党的建设', '乡村振兴', '城乡建设'], onSelect });
-    const cells = figure.querySelectorAll<SVGRectElement>('rect[data-township]');
-    expect(cells).toHaveLength(4); // the non-zero (township, category) pairs
-    const liugongRural = [...cells].find((c) => c.dataset.township === 'changji-liugong' && c.dataset.category === '乡村振兴')!;
-    expect(liugongRural.dataset.count).toBe('24');
-    liugongRural.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    const categories = ['党的建设', '乡村振兴', '城乡建设'];
+    const figure = categoryHeatmapChart(ROWS, UNITS, { width: 600, categories, onSelect });
+    document.body.append(figure);
+    expect(figure.querySelectorAll('[tabindex="0"]')).toHaveLength(1);
+    const cells = walkCells(figure);
+    // Row by row in the bars' order, a column per township, zeros included.
+    expect(cells.map((c) => [c.data.category, c.data.township])).toEqual(
+      categories.flatMap((category) => UNITS.map((u) => [category, u.key])),
+    );
+    expect(cells.filter((c) => c.data.count !== '0').map((c) => [c.data.township, c.data.category, c.data.count])).toEqual([
+      ['changji-liugong', '党的建设', '22'],
+      ['jimsar-xindi', '党的建设', '20'],
+      ['changji-liugong', '乡村振兴', '24'],
+      ['jimsar-xindi', '城乡建设', '6'],
+    ]);
+    const liugongRural = moveTo(figure, { township: 'changji-liugong', category: '乡村振兴' });
+    expect(liugongRural.label).toBe('24 六工镇，乡村振兴，24项');
+    press(figure, 'Enter');
     expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ unit: 'changji-liugong', category: '乡村振兴', count: 24 }));
+    // A cell without items selects nothing: no township has any to show.
+    moveTo(figure, { township: 'manas-liangzhouhu', category: '乡村振兴' });
+    press(figure, 'Enter');
+    expect(onSelect).toHaveBeenCalledTimes(1);
+    // Each count is written in its cell.
+    expect([...twin(figure).querySelectorAll('text')].map((t) => t.textContent).sort()).toEqual(['20', '22', '24', '6']);
     expect(figure.textContent).toContain('六工镇');
     expect(figure.textContent).toContain('事项数（项）');
+    figure.remove();
   });
 
-  it('greys the cells with no items, and every cell a selection dims', () => {
+  it('selects the cell clicked, found by where the pointer is', () => {
+    const onSelect = vi.fn();
+    const figure = categoryHeatmapChart(ROWS, UNITS, { width: 600, categories: ['党的建设', '乡村振兴', '城乡建设'], onSelect });
+    document.body.append(figure);
+    const svg = cursorOf(figure).ownerSVGElement!;
+    const cell = moveTo(figure, { township: 'jimsar-xindi', category: '城乡建设' });
+    press(figure, 'Home', true);
+    // jsdom lays nothing out: the chart's frame is at 0, 0 and unscaled.
+    svg.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: cell.box.x + 3, clientY: cell.box.y + cell.box.height - 3 }));
+    expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ unit: 'jimsar-xindi', category: '城乡建设', count: 6 }));
+    // Left of the columns (the category names) is no cell.
+    svg.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: 5, clientY: cell.box.y + 3 }));
+    expect(onSelect).toHaveBeenCalledTimes(1);
+    figure.remove();
+  });
+
+  it('greys the cells with no items, and every cell a selection dims, outlining the selection', () => {
     const categories = ['党的建设', '乡村振兴', '城乡建设'];
-    const greyCells = (figure: Element) =>
-      [...figure.querySelectorAll<SVGGElement>('g')].find((g) => g.style.color === 'var(--absent)')?.querySelectorAll('rect').length;
-    // 15 cells, 4 with items: those cover their grey, so only the 11 empty ones draw it.
-    expect(greyCells(categoryHeatmapChart(ROWS, UNITS, { width: 600, categories }))).toBe(11);
-    // A selection draws the others at 30%: the grey shows through all 15.
-    expect(greyCells(categoryHeatmapChart(ROWS, UNITS, { width: 600, categories, selectedCategories: ['党的建设'] }))).toBe(15);
+    const rects = (figure: Element) => [...twin(figure).querySelectorAll('rect')];
+    const grey = (figure: Element) => rects(figure).filter((r) => r.getAttribute('fill') === 'var(--absent)').length;
+    const faint = (figure: Element) => rects(figure).filter((r) => r.getAttribute('fill-opacity') === '0.3').length;
+    const outlined = (figure: Element) => rects(figure).filter((r) => r.getAttribute('fill') === 'none' && r.getAttribute('stroke')).length;
+    // 15 cells, 4 with items: those cover their grey, so only the 11 empty ones draw it; nothing is faint.
+    const plain = categoryHeatmapChart(ROWS, UNITS, { width: 600, categories });
+    expect([grey(plain), faint(plain), outlined(plain)]).toEqual([11, 0, 0]);
+    // A selection draws the others at 30%: the grey shows through all 15; its 2 cells with items are outlined.
+    const selected = categoryHeatmapChart(ROWS, UNITS, { width: 600, categories, selectedCategories: ['党的建设'] });
+    expect([grey(selected), faint(selected), outlined(selected)]).toEqual([15, 2, 5]);
   });
 });
 
@@ -128,14 +177,23 @@ describe('categoryHeatmapChart past townships', () => {
 
   it('writes items per township in the cells, not counts that grow with the townships', () => {
     const svg = chart();
-    const cell = svg.querySelector<SVGRectElement>('rect[data-unit=p4][data-category="乡村振兴"]')!;
-    expect(cell.dataset.count).toBe(String(Math.round(30 * 4.25)));
-    expect(cell.dataset.townships).toBe('30');
-    expect(Number(cell.dataset.perTownship)).toBeCloseTo(Math.round(30 * 4.25) / 30, 2);
-    expect(cell.getAttribute('aria-label')).toContain('平均每个乡镇 4.3 项（30 个乡镇共 128 项）');
-    const texts = [...svg.querySelectorAll('text')].map((t) => t.textContent);
+    const cell = moveTo(svg, { unit: 'p4', category: '乡村振兴' });
+    expect(cell.data.count).toBe(String(Math.round(30 * 4.25)));
+    expect(cell.data.townships).toBe('30');
+    expect(Number(cell.data.perTownship)).toBeCloseTo(Math.round(30 * 4.25) / 30, 2);
+    expect(cell.label).toContain('平均每个乡镇 4.3 项（30 个乡镇共 128 项）');
+    const texts = [...twin(svg).querySelectorAll('text')].map((t) => t.textContent);
     expect(texts).toContain('30'); // 党的建设: 30 per township everywhere, whatever the unit's size
     expect(texts).not.toContain('300');
+  });
+
+  it('drills into the unit of any cell with Enter', () => {
+    const onSelect = vi.fn();
+    const svg = chart(vi.fn(), onSelect);
+    moveTo(svg, { unit: 'p8', category: '党的建设' });
+    press(svg, 'Enter');
+    expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ unit: 'p8' }));
+    expect(cursorOf(svg).closest('[role=grid]')!.getAttribute('aria-label')).toContain('16 个地区');
   });
 
   it('labels columns with short names written vertically, each a button that drills into its unit', () => {
@@ -196,7 +254,7 @@ describe('categoryHeatmapChart with an imported township', () => {
   });
 
   it('names the township with its mark in its cells', () => {
-    const cell = chart(600).querySelector(`rect[data-township="${marked.id}"][data-category="党的建设"]`)!;
-    expect(cell.getAttribute('aria-label')).toContain(`${marked.name}（导入）`);
+    const cell = moveTo(chart(600), { township: marked.id, category: '党的建设' });
+    expect(cell.label).toContain(`${marked.name}（导入）`);
   });
 });

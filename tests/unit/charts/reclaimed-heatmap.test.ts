@@ -5,6 +5,14 @@ import type { UnitRow } from '../../../src/lib/queries/categories';
 import { reclaimedHeatmap, groupHeatmapRows, shareStep, sharePercent, STATUS_COLOURS } from '../../../src/lib/charts/reclaimed-heatmap';
 import { HEATMAP_STRINGS, STATUS_LABELS } from '../../../src/lib/ui/strings';
 import { vectorTwinOf } from '../../../src/lib/charts/vector-twin';
+import {
+  cursorOf,
+  press,
+  cursorCell as gridCursorCell,
+  walkCells as walkGrid,
+  moveTo as moveToCell,
+  type CursorCell as GridCell,
+} from './grid-walk';
 import { UNITS, TOWNSHIPS, heatmapRowsOf, type HeatmapItem } from './fixtures';
 
 const ids = TOWNSHIPS.map((t) => t.id);
@@ -58,55 +66,13 @@ beforeAll(() => {
   HTMLCanvasElement.prototype.getContext = () => null;
 });
 
-const cursorOf = (svg: SVGSVGElement) => svg.querySelector<SVGGElement>('g.cell-cursor')!;
-const press = (svg: SVGSVGElement, key: string, ctrlKey = false) =>
-  cursorOf(svg).dispatchEvent(new KeyboardEvent('keydown', { key, ctrlKey, bubbles: true }));
-
-interface CursorCell {
-  dutyGroup: string;
-  unit: string;
-  data: DOMStringMap;
-  label: string;
-  box: { x: number; y: number; width: number; height: number };
-}
-/** The cell the keyboard cursor is on: its figures, its accessible name and where it is. */
-function cursorCell(svg: SVGSVGElement): CursorCell {
-  const cursor = cursorOf(svg);
-  const rect = cursor.querySelector('rect')!;
-  const [x, y, width, height] = ['x', 'y', 'width', 'height'].map((k) => Number(rect.getAttribute(k)));
-  return {
-    dutyGroup: cursor.dataset.dutyGroup!,
-    unit: cursor.dataset.unit!,
-    data: { ...cursor.dataset },
-    label: cursor.getAttribute('aria-label')!,
-    box: { x, y, width, height },
-  };
-}
-/** Every cell, as a keyboard reader meets them: from the first, along each row, then down. */
-function walkCells(svg: SVGSVGElement): CursorCell[] {
-  const cells: CursorCell[] = [];
-  press(svg, 'Home', true);
-  for (;;) {
-    for (;;) {
-      const cell = cursorCell(svg);
-      cells.push(cell);
-      press(svg, 'ArrowRight');
-      if (cursorCell(svg).unit === cell.unit) break;
-    }
-    press(svg, 'Home');
-    const row = cursorCell(svg).dutyGroup;
-    press(svg, 'ArrowDown');
-    if (cursorCell(svg).dutyGroup === row) return cells;
-  }
-}
+/** The shared walk (grid-walk.ts), with the cell's duty group and unit at hand. */
+type CursorCell = GridCell & { dutyGroup: string; unit: string };
+const withKeys = (cell: GridCell): CursorCell => ({ ...cell, dutyGroup: cell.data.dutyGroup!, unit: cell.data.unit! });
+const cursorCell = (svg: SVGSVGElement) => withKeys(gridCursorCell(svg));
+const walkCells = (svg: SVGSVGElement) => walkGrid(svg).map(withKeys);
 /** Moves the cursor to a cell (by duty group and unit) and returns it. */
-function moveTo(svg: SVGSVGElement, dutyGroup: string, unit: string): CursorCell {
-  walkCells(svg);
-  press(svg, 'Home', true);
-  while (cursorCell(svg).dutyGroup !== dutyGroup) press(svg, 'ArrowDown');
-  while (cursorCell(svg).unit !== unit) press(svg, 'ArrowRight');
-  return cursorCell(svg);
-}
+const moveTo = (svg: SVGSVGElement, dutyGroup: string, unit: string) => withKeys(moveToCell(svg, { dutyGroup, unit }));
 /** The cells as an export draws them (the canvas's vector twin). */
 const twin = (svg: SVGSVGElement) => vectorTwinOf(svg.querySelector('foreignObject.cell-canvas')!)!;
 const inside = (box: CursorCell['box'], x: number, y: number) =>
