@@ -125,6 +125,37 @@ describe('事项类别', () => {
     }
   });
 
+  it('puts the heatmap back from its cache painted in the theme shown now', async () => {
+    const page = await b.open('?view=categories');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.waitForSelector(`[data-testid=${HEATMAP}] g.cell-cursor`);
+    const empty = (await gridCells(page, HEATMAP)).find((c) => c.count === '0')!;
+    /** The empty cell's paint, and the grey the theme gives cells without items now. */
+    const colours = async () => {
+      const painted = await canvasColourAt(page, centre(await cellBox(page, empty.unit, empty.category)), HEATMAP);
+      const grey = await page.evaluate(() => {
+        const probe = document.createElement('span');
+        probe.style.color = 'var(--absent)';
+        document.body.append(probe);
+        const colour = getComputedStyle(probe).color;
+        probe.remove();
+        return colour;
+      });
+      return { painted: `rgb(${painted.join(', ')})`, grey };
+    };
+    const light = await colours();
+    expect(light.painted).toBe(light.grey);
+    // A category chosen draws another heatmap; this one waits in the view's cache while the theme turns dark.
+    await page.locator('[data-testid=category-bars] rect[data-list=basic][data-category="党的建设"]').click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('c'));
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('c'));
+    const dark = await colours();
+    expect(dark.grey).not.toBe(light.grey);
+    expect(dark.painted).toBe(dark.grey);
+  });
+
   it('lets the keyboard reach a bar and select it with Enter', async () => {
     const page = await b.open('?view=categories');
     const bar = page.locator('[data-testid=category-bars] rect[data-list=coop][data-category="自然资源"]');
