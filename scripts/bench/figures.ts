@@ -101,6 +101,11 @@ export function viewStats(v: ViewFigures): ViewStats {
   };
 }
 
+/** Runs of one statement in a view's walk, in order: the queries whose SQL starts as `sql` does. */
+export function statementRuns(v: ViewFigures, sql: string): QuerySample[] {
+  return v.changes.flatMap((c) => c.queries).filter((q) => q.sql === sql);
+}
+
 export interface Worst {
   p95: number;
   /** Where it was measured: a view (and change), or the search. */

@@ -186,6 +186,28 @@ describe('summary row', () => {
     );
   });
 
+  it('says when the slowest query was its statement’s first run, beside its later runs and the bare page’s cold query', () => {
+    const five = size(5, { ms: 500 });
+    five.load.bare = five.load.bare.map((l) => ({ ...l, queryMs: 0.5, coldQueryMs: 30 }));
+    const run = (runMs: number) => ({ runMs, waitMs: 0, roundTripMs: runMs + 1, needs: [], sql: 'SELECT p.key AS unit' });
+    five.views[1].changes = [
+      { ...change('open', 90, []), queries: [run(14)] },
+      { ...change('filter', 40, []), queries: [run(2)] },
+      { ...change('drill', 30, []), queries: [run(6), run(1)] },
+    ];
+    const miss = summaryRow(five, five).misses.find((m) => m.what.startsWith('query'))!;
+    expect(miss.evidence).toBe(
+      'slowest: network, 14 ms: SELECT p.key AS unit — its first run in the walk; its 3 later runs 2.0 ms (median), 6.0 ms at most. ' +
+        "A statement's first run pays for V8 compiling the parts of sql.js's wasm it calls for the first time in the page " +
+        "(the bare page's one query: 30 ms cold, 0.5 ms warm)",
+    );
+    // Slow on a later run too: nothing about compiling is said.
+    five.views[1].changes[2].queries[1] = run(15);
+    expect(summaryRow(five, five).misses.find((m) => m.what.startsWith('query'))!.evidence).toBe(
+      'slowest: network, 15 ms: SELECT p.key AS unit',
+    );
+  });
+
   it('explains a miss the search causes by its slowest terms, not by a view', () => {
     const region = size(1_100, { ms: 600 });
     region.search.terms = [
