@@ -147,11 +147,14 @@ export function categoryHeatmapChart(
     };
     const at = (c: CategoryCell) => boxAt(rowOf.get(c.category)!, columnOf.get(c.unit)!);
     const painted: CellMarks = { boxes: [], texts: [] };
+    // Layers: the grey, the cells' colours over it, the selection's outline over them.
     for (const c of shownCells) if (dims || c.count === 0) painted.boxes.push({ ...at(c), fill: 'var(--absent)' });
     for (const c of shownCells)
-      if (c.count > 0) painted.boxes.push({ ...at(c), fill: String(cellColour.apply(value(c))), opacity: isSelected(c) ? 1 : 0.3 });
+      if (c.count > 0)
+        painted.boxes.push({ ...at(c), fill: String(cellColour.apply(value(c))), opacity: isSelected(c) ? 1 : 0.3, layer: 1 });
     if (dims)
-      for (const c of shownCells) if (isSelected(c)) painted.boxes.push({ ...at(c), fill: 'none', stroke: 'var(--ink)', strokeWidth: 2 });
+      for (const c of shownCells)
+        if (isSelected(c)) painted.boxes.push({ ...at(c), fill: 'none', stroke: 'var(--ink)', strokeWidth: 2, layer: 2 });
     if (showNumbers)
       for (const c of shownCells) {
         if (c.count === 0) continue;

@@ -27,6 +27,11 @@ export interface BoxMark {
   radius?: number;
   /** The fill's opacity (1): a cell outside a selection is drawn faint. */
   opacity?: number;
+  /**
+   * Painted over every box of a lower layer (0). Boxes of one layer must not overlap: they are
+   * painted grouped by how they look, not in order.
+   */
+  layer?: number;
 }
 
 /** Text centred on `x`, its baseline at `y`. */
@@ -40,7 +45,7 @@ export interface TextMark {
 }
 
 export interface CellMarks {
-  /** Painted first, in order. */
+  /** Painted first, layer by layer. */
   boxes: BoxMark[];
   /** Painted over every box. */
   texts: TextMark[];
@@ -94,32 +99,55 @@ export function cellCanvas(doc: Document, area: Area, marks: CellMarks): SVGFore
   return holder;
 }
 
+/**
+ * Paints the boxes layer by layer and, within a layer, one path per look (colour, opacity, outline):
+ * a county's 3,400 cells are a handful of fills, not 3,400 (each fill is a pass of the rasteriser).
+ * Then the texts, grouped by colour and size so that the canvas's state is set once a group.
+ */
 function paintMarks(context: CanvasRenderingContext2D, marks: CellMarks, colourOf: ColourOf): void {
+  const layers = new Map<number, Map<string, BoxMark[]>>();
   for (const box of marks.boxes) {
-    context.beginPath();
-    if (box.radius) context.roundRect(box.x, box.y, box.width, box.height, box.radius);
-    else context.rect(box.x, box.y, box.width, box.height);
-    if (box.fill !== 'none') {
-      context.globalAlpha = box.opacity ?? 1;
-      context.fillStyle = colourOf(box.fill);
-      context.fill();
-      context.globalAlpha = 1;
-    }
-    if (box.stroke) {
-      context.strokeStyle = colourOf(box.stroke);
-      context.lineWidth = box.strokeWidth ?? 1;
-      context.stroke();
-    }
+    const layer = box.layer ?? 0;
+    const looks = layers.get(layer) ?? layers.set(layer, new Map()).get(layer)!;
+    const look = `${box.fill}|${box.opacity ?? 1}|${box.stroke ?? ''}|${box.strokeWidth ?? 1}`;
+    const group = looks.get(look);
+    if (group) group.push(box);
+    else looks.set(look, [box]);
   }
+  for (const layer of [...layers.keys()].sort((a, b) => a - b))
+    for (const group of layers.get(layer)!.values()) {
+      const [{ fill, opacity, stroke, strokeWidth }] = group;
+      context.beginPath();
+      for (const box of group)
+        if (box.radius) context.roundRect(box.x, box.y, box.width, box.height, box.radius);
+        else context.rect(box.x, box.y, box.width, box.height);
+      if (fill !== 'none') {
+        context.globalAlpha = opacity ?? 1;
+        context.fillStyle = colourOf(fill);
+        context.fill();
+        context.globalAlpha = 1;
+      }
+      if (stroke) {
+        context.strokeStyle = colourOf(stroke);
+        context.lineWidth = strokeWidth ?? 1;
+        context.stroke();
+      }
+    }
   context.textAlign = 'center';
   context.textBaseline = 'alphabetic';
-  let font = '';
+  const looks = new Map<string, TextMark[]>();
   for (const text of marks.texts) {
-    const wanted = `${text.size}px ${FONT_FAMILY}`;
-    if (wanted !== font) context.font = font = wanted;
-    context.globalAlpha = text.opacity ?? 1;
-    context.fillStyle = colourOf(text.fill);
-    context.fillText(text.text, text.x, text.y);
+    const look = `${text.fill}|${text.opacity ?? 1}|${text.size}`;
+    const group = looks.get(look);
+    if (group) group.push(text);
+    else looks.set(look, [text]);
+  }
+  for (const group of looks.values()) {
+    const [{ fill, opacity, size }] = group;
+    context.font = `${size}px ${FONT_FAMILY}`;
+    context.globalAlpha = opacity ?? 1;
+    context.fillStyle = colourOf(fill);
+    for (const text of group) context.fillText(text.text, text.x, text.y);
   }
   context.globalAlpha = 1;
 }

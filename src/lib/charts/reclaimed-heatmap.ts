@@ -326,11 +326,12 @@ export function reclaimedHeatmap(rows: HeatmapRow[], townships: UnitRow[], optio
           const top = y + ROW_HEIGHT - 2 - STRIP_HEIGHT;
           const coop = (inner * cell.coop) / cell.townships;
           const basic = (inner * cell.basic) / cell.townships;
-          const strip = (left: number, stripWidth: number, fill: string) =>
-            cells.boxes.push({ x: left, y: top, width: stripWidth, height: STRIP_HEIGHT, fill });
-          strip(x + 2, inner, 'var(--heat-zero)');
-          if (cell.coop) strip(x + 2, coop, STATUS_COLOURS.coop);
-          if (cell.basic) strip(x + 2 + coop, basic, STATUS_COLOURS.basic);
+          // Layers: the strip over its cell, its two parts (side by side) over the strip.
+          const strip = (left: number, stripWidth: number, fill: string, layer: number) =>
+            cells.boxes.push({ x: left, y: top, width: stripWidth, height: STRIP_HEIGHT, fill, layer });
+          strip(x + 2, inner, 'var(--heat-zero)', 1);
+          if (cell.coop) strip(x + 2, coop, STATUS_COLOURS.coop, 2);
+          if (cell.basic) strip(x + 2 + coop, basic, STATUS_COLOURS.basic, 2);
         }
       }
       if (showCellText)
