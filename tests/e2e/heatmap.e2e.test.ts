@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
 import { openRealDatabase, SCALE_DB_FILE } from './db';
 import { heatmapCells, cellBox, centre, canvasColourAt, tooltipCell } from './heatmap-cells';
+import { LIST_COLOURS } from '../../src/lib/ui/theme';
 
 describe('收回事项热力图', () => {
   const b = useBrowser();
@@ -260,6 +261,19 @@ describe('收回事项热力图 at 200 townships', () => {
     expect(tip).toContain(`已收回 ${split.reclaimed} 个（${Math.round(split.share * 100)}%）`);
     expect(tip).toContain(`仍为配合 ${split.coop} 个`);
     expect(tip).toContain(`仍为基本 ${split.basic} 个`);
+    // The strip at a cell's foot is painted over the cell: the townships still carrying it, as 配合
+    // then 基本, in their colours (the cell with the largest such share, its larger part sampled).
+    const carried = [...listed].sort((x, y) => (y.coop + y.basic) / y.townships - (x.coop + x.basic) / x.townships)[0];
+    expect(carried.coop + carried.basic).toBeGreaterThan(0);
+    const box = await cellBox(page, carried.group, carried.unit);
+    const part = (n: number) => ((box.width - 2) * n) / carried.townships;
+    const [list, left] = carried.coop >= carried.basic ? (['coop', 0] as const) : (['basic', part(carried.coop)] as const);
+    const strip = await canvasColourAt(page, { x: box.x + 1 + left + part(carried[list]) / 2, y: box.y + box.height - 3.5 });
+    const colour = [1, 3, 5].map((i) => parseInt(LIST_COLOURS[list].slice(i, i + 2), 16));
+    expect(
+      strip.map((c, i) => Math.abs(c - colour[i])).every((d) => d <= 12),
+      `strip ${strip}, ${list} ${colour}`,
+    ).toBe(true);
     await b.screenshot(page, 'heatmap-scale');
   });
 
