@@ -48,6 +48,10 @@ const CORNER_LEGEND_HEIGHT = 50;
  * prefectures); zero cells stay grey and blank. Column labels that do not fit across go on two lines
  * or, in narrow columns, vertically in short form, with the colour legend in the corner beside them,
  * so a dozen or thirty columns keep the chart about as short as five do.
+ *
+ * Plot draws the frame (names, labels, legends); the cells are painted on one canvas inside it
+ * (cell-canvas.ts: a county's drill is ~700 cells), and one keyboard cursor (grid-cursor.ts) walks
+ * them, as in 收回事项热力图.
  */
 export function categoryHeatmapChart(
   rows: CategoryCountRow[],
