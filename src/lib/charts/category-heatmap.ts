@@ -13,6 +13,7 @@ import { markedName, markText } from './imported-mark';
 import { IMPORTED_COLOUR } from '../ui/theme';
 import { cellCanvas, type CellMarks } from './cell-canvas';
 import { gridCursor } from './grid-cursor';
+import { focusTip, type FocusTip } from './focus-tip';
 
 export type { CategoryCell };
 
@@ -282,6 +283,8 @@ export function categoryHeatmapChart(
         grid[r][c] ?? { unit: unit.key, unitName: unit.name, category: categories[r], count: 0, townships: unit.townships, perTownship: 0 }
       );
     };
+    /** Added once the cursor's own elements are in, to be drawn over them. */
+    let keyboardTip: FocusTip | null = null;
     gridCursor(drawn.svg, width, {
       rows: categories.length,
       columns: units.length,
@@ -311,8 +314,15 @@ export function categoryHeatmapChart(
         const cell = cellAt(r, c);
         if (cell.count > 0) onSelect?.(cell);
       },
+      // The keyboard's cell gets the pointer's tip too (Plot's follows the pointer alone); the pointer's own hides it.
+      onHover: (hit) => {
+        if (hit && hit.element.classList.contains('cell-cursor'))
+          keyboardTip?.show(boxAt(hit.row, hit.column), tooltip(cellAt(hit.row, hit.column)).split('\n'));
+        else keyboardTip?.hide();
+      },
     });
-    // The tip over the cursor's outlines, as it was over the cells.
+    keyboardTip = focusTip(drawn.svg, width);
+    // The tips over the cursor's outlines, as Plot's was over the cells.
     const tip = drawn.svg.querySelector(':scope > g[aria-label=tip]');
     if (tip) drawn.svg.append(tip);
   }

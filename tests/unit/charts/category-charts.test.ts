@@ -111,6 +111,31 @@ describe('categoryHeatmapChart', () => {
     figure.remove();
   });
 
+  it('shows the keyboard’s cell its tip, as the pointer’s shows, and hides it when the pointer takes over or the focus leaves', () => {
+    const figure = categoryHeatmapChart(ROWS, UNITS, { width: 600, categories: ['党的建设', '乡村振兴', '城乡建设'] });
+    document.body.append(figure);
+    const tip = figure.querySelector<SVGGElement>('g.focus-tip')!;
+    expect(tip.getAttribute('display')).toBe('none');
+    cursorOf(figure).focus();
+    moveTo(figure, { township: 'changji-liugong', category: '乡村振兴' });
+    press(figure, 'ArrowRight'); // a key moves the cursor and reports its cell
+    press(figure, 'ArrowLeft');
+    expect(tip.getAttribute('display')).toBeNull();
+    expect([...tip.querySelectorAll('tspan')].map((t) => t.textContent)).toEqual(['六工镇 · 乡村振兴', '24 项']);
+    // Drawn over the cell's row, above it where there is room.
+    const cell = moveTo(figure, { township: 'changji-liugong', category: '城乡建设' });
+    press(figure, 'ArrowRight');
+    press(figure, 'ArrowLeft');
+    expect(Number(tip.querySelector('rect')!.getAttribute('y'))).toBeLessThan(cell.box.y);
+    // The pointer over a cell: Plot's tip shows, this one hides.
+    const svg = cursorOf(figure).ownerSVGElement!;
+    svg.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: cell.box.x + 3, clientY: cell.box.y + 3 }));
+    expect(tip.getAttribute('display')).toBe('none');
+    cursorOf(figure).blur();
+    expect(tip.getAttribute('display')).toBe('none');
+    figure.remove();
+  });
+
   it('selects the cell clicked, found by where the pointer is', () => {
     const onSelect = vi.fn();
     const figure = categoryHeatmapChart(ROWS, UNITS, { width: 600, categories: ['党的建设', '乡村振兴', '城乡建设'], onSelect });
