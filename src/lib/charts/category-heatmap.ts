@@ -150,21 +150,16 @@ export function categoryHeatmapChart(
       width: x.bandwidth(),
       height: y.bandwidth(),
     };
-    const at = (c: CategoryCell) => boxAt(rowOf.get(c.category)!, columnOf.get(c.unit)!);
     const painted: CellMarks = { boxes: [], texts: [] };
     // Layers: the grey, the cells' colours over it, the selection's outline over them.
-    for (const c of shownCells) if (dims || c.count === 0) painted.boxes.push({ ...at(c), fill: 'var(--absent)' });
-    for (const c of shownCells)
-      if (c.count > 0)
-        painted.boxes.push({ ...at(c), fill: String(cellColour.apply(value(c))), opacity: isSelected(c) ? 1 : 0.3, layer: 1 });
-    if (dims)
-      for (const c of shownCells)
-        if (isSelected(c)) painted.boxes.push({ ...at(c), fill: 'none', stroke: 'var(--ink)', strokeWidth: 2, layer: 2 });
-    if (showNumbers)
-      for (const c of shownCells) {
-        if (c.count === 0) continue;
-        const box = at(c);
-        const colour = String(cellColour.apply(value(c)));
+    for (const c of shownCells) {
+      const box = boxAt(rowOf.get(c.category)!, columnOf.get(c.unit)!);
+      if (dims || c.count === 0) painted.boxes.push({ ...box, fill: 'var(--absent)' });
+      if (dims && isSelected(c)) painted.boxes.push({ ...box, fill: 'none', stroke: 'var(--ink)', strokeWidth: 2, layer: 2 });
+      if (c.count === 0) continue;
+      const colour = String(cellColour.apply(value(c)));
+      painted.boxes.push({ ...box, fill: colour, opacity: isSelected(c) ? 1 : 0.3, layer: 1 });
+      if (showNumbers)
         painted.texts.push({
           x: box.x + box.width / 2,
           // Centred as Plot centres text on a point: the baseline a third of an em below the middle.
@@ -174,7 +169,7 @@ export function categoryHeatmapChart(
           size: FONT_SIZE,
           opacity: isSelected(c) ? 1 : 0.5,
         });
-      }
+    }
     const { marginLeft, marginTop, marginRight, marginBottom } = dimensions;
     return cellCanvas(
       context.document,

@@ -156,7 +156,9 @@ function paintMarks(context: CanvasRenderingContext2D, marks: CellMarks, colourO
 function marksAsSvg(doc: Document, marks: CellMarks, colourOf: ColourOf): SVGGElement {
   const g = doc.createElementNS(SVG_NS, 'g') as SVGGElement;
   g.setAttribute('class', 'cell-marks');
-  for (const box of marks.boxes) {
+  // In document order a higher layer is drawn over a lower one, as on the canvas (a stable sort: a
+  // layer's boxes keep the order they came in).
+  for (const box of [...marks.boxes].sort((a, b) => (a.layer ?? 0) - (b.layer ?? 0))) {
     const rect = doc.createElementNS(SVG_NS, 'rect');
     for (const key of ['x', 'y', 'width', 'height'] as const) rect.setAttribute(key, String(box[key]));
     if (box.radius) rect.setAttribute('rx', String(box.radius));

@@ -164,6 +164,9 @@ describe('categoryHeatmapChart', () => {
     // A selection draws the others at 30%: the grey shows through all 15; its 2 cells with items are outlined.
     const selected = categoryHeatmapChart(ROWS, UNITS, { width: 600, categories, selectedCategories: ['党的建设'] });
     expect([grey(selected), faint(selected), outlined(selected)]).toEqual([15, 2, 5]);
+    // An export draws them as the canvas paints them: the outlines over every cell, the colours over the grey.
+    const looks = rects(selected).map((r) => (r.getAttribute('fill') === 'none' ? 2 : r.getAttribute('fill') === 'var(--absent)' ? 0 : 1));
+    expect(looks).toEqual([...looks].sort((a, b) => a - b));
   });
 });
 
