@@ -193,3 +193,14 @@ export function releaseCells(chart: Element): void {
 export function restoreCells(chart: Element): void {
   canvasesIn(chart).forEach(restore);
 }
+
+/**
+ * Puts `chart` in `host` in place of what is there, for a view that keeps its charts in a cache
+ * (chart-cache.ts): the charts leaving keep no canvas pixels, and one coming back from the cache
+ * (`cached`) is painted again, in the theme shown now (a canvas off the page misses its repaints).
+ */
+export function showChart(host: Element, chart: Element, cached: boolean): void {
+  for (const old of host.children) releaseCells(old);
+  if (cached) restoreCells(chart);
+  host.replaceChildren(chart);
+}
