@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes bundled,100,1100] [--fresh] [--runs N] [--rounds N] [--timeout S] [--out FILE]
+ * npm run bench [-- --sizes bundled,100,1100] [--fresh] [--runs N] [--walks N] [--rounds N] [--timeout S] [--out FILE]
  *
  * The dashboard's figures at 5 (the bundled lists), 100 and 1,100 synthetic townships (seed 1), each
  * against a baseline measured in the same run, and the issue's targets (issue 7): the build, the
@@ -11,6 +11,8 @@
  *   --sizes   bundled (the lists in data/raw) and/or numbers of synthetic townships
  *   --fresh   rebuild every site even if .bench/ holds a current one (the build is measured again)
  *   --runs    cold loads per size (default 5); --rounds  passes of filter changes and drill-downs per view (default 2)
+ *   --walks   fresh pages the walk through every view is made in, its figures pooled (default 5): enough samples
+ *             for a p95 that is not simply the slowest one
  *   --timeout seconds a page may take to redraw before it counts as timed out (default 30)
  *   --budget  seconds one view's walk, or the search, may take before its remaining changes are skipped (default 60)
  *   --report  measure nothing: write BENCHMARKS.md again from the last run's .bench/results.json
@@ -25,6 +27,7 @@ import { measureLoads } from './bench/measure-load';
 import { searchInNode } from './bench/measure-search-node';
 import { searchTerms, walkViews } from './bench/measure-views';
 import { SEARCH_TERMS, walkPlan } from './bench/plan';
+import { poolWalks } from './bench/pool';
 import { renderMarkdown, renderText } from './bench/report';
 import { CACHE, ROOT, prepareSite, type PreparedSite, type SiteSize } from './bench/sites';
 import type { BenchResult, SizeResult } from './bench/types';
@@ -37,6 +40,7 @@ function parseArgs(argv: string[]) {
     sizes: ['bundled', 100, 1100] as SiteSize[],
     fresh: false,
     runs: 5,
+    walks: 5,
     rounds: 2,
     timeoutMs: 30_000,
     budgetMs: 60_000,
@@ -55,6 +59,7 @@ function parseArgs(argv: string[]) {
     else if (a === '--sizes')
       args.sizes = (argv[++i] ?? '').split(',').map((s) => (s === 'bundled' ? 'bundled' : Math.round(number('--sizes', s))));
     else if (a === '--runs') args.runs = Math.round(number(a, argv[++i]));
+    else if (a === '--walks') args.walks = Math.round(number(a, argv[++i]));
     else if (a === '--rounds') args.rounds = Math.round(number(a, argv[++i]));
     else if (a === '--timeout') args.timeoutMs = number(a, argv[++i]) * 1000;
     else if (a === '--budget') args.budgetMs = number(a, argv[++i]) * 1000;
@@ -77,10 +82,14 @@ async function measureSize(browser: Awaited<ReturnType<typeof launch>>, prepared
     log(`${townships} townships: cold loads (${args.runs} × app and bare page)`);
     const load = await measureLoads(browser, server.url, site, args.runs, log);
     errors.push(...load.errors);
-    log(`${townships} townships: walking every view`);
-    const views = Object.keys(VIEW_LABELS);
-    const walk = await walkViews(browser, server.url, await walkPlan(site, views, args), log);
-    errors.push(...walk.errors);
+    const plan = await walkPlan(site, Object.keys(VIEW_LABELS), args);
+    const walks: Awaited<ReturnType<typeof walkViews>>[] = [];
+    for (let page = 1; page <= args.walks; page++) {
+      log(`${townships} townships: walking every view (page ${page}/${args.walks})`);
+      const walk = await walkViews(browser, server.url, plan, log);
+      errors.push(...walk.errors);
+      walks.push(walk);
+    }
     log(`${townships} townships: ${SEARCH_TERMS.length} searches in the browser, then in Node`);
     const search = await searchTerms(browser, server.url, SEARCH_TERMS, args);
     errors.push(...search.errors);
@@ -97,10 +106,12 @@ async function measureSize(browser: Awaited<ReturnType<typeof launch>>, prepared
       townships,
       build,
       load: { app: load.app, bare: load.bare },
-      views: walk.views,
+      views: poolWalks(walks.map((w) => w.views)),
+      walks: walks.length,
       search: { terms: search.terms, node },
       graph,
-      heapAfterWalk: walk.heapAfterWalk,
+      // The first page's: every page walks the same views, and the later ones would repeat it.
+      heapAfterWalk: walks[0]?.heapAfterWalk,
       elapsedMs: performance.now() - sizeStarted,
     };
     return result;

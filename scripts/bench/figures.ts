@@ -101,9 +101,22 @@ export function viewStats(v: ViewFigures): ViewStats {
   };
 }
 
-/** Runs of one statement in a view's walk, in order: the queries whose SQL starts as `sql` does. */
-export function statementRuns(v: ViewFigures, sql: string): QuerySample[] {
-  return v.changes.flatMap((c) => c.queries).filter((q) => q.sql === sql);
+/**
+ * Runs of one statement in a view's walk, in order: the queries whose SQL starts as `sql` does, each
+ * marked when it was the statement's first run in its page (a fresh page compiles what it calls anew).
+ */
+export function statementRuns(v: ViewFigures, sql: string): { sample: QuerySample; first: boolean }[] {
+  const seen = new Set<number>();
+  return v.changes.flatMap((c) => {
+    const page = c.page ?? 1;
+    return c.queries
+      .filter((q) => q.sql === sql)
+      .map((sample) => {
+        const first = !seen.has(page);
+        seen.add(page);
+        return { sample, first };
+      });
+  });
 }
 
 export interface Worst {

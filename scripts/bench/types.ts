@@ -94,6 +94,8 @@ export interface Change {
   queries: QuerySample[];
   /** Where the last change the redraw waited for was (the nearest data-testid); absent in older results. */
   lastChangeIn?: string | null;
+  /** Which of the walk's pages it was made in, from 1 (scripts/bench/pool.ts); absent: the first. */
+  page?: number;
 }
 
 export interface ViewFigures {
@@ -152,6 +154,8 @@ export interface SizeResult {
   build: BuildFigures;
   load: { app: PageLoad[]; bare: PageLoad[] };
   views: ViewFigures[];
+  /** Fresh pages the views were walked in, their changes pooled in `views` (absent in runs before pooling: one). */
+  walks?: number;
   search: SearchFigures;
   graph: GraphFigures;
   /** JS heap (page and workers) and buffers after every view was walked. */
