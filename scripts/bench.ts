@@ -10,7 +10,7 @@
  *
  *   --sizes   bundled (the lists in data/raw) and/or numbers of synthetic townships
  *   --fresh   rebuild every site even if .bench/ holds a current one (the build is measured again)
- *   --runs    cold loads per size (default 5); --rounds  passes of filter changes and drill-downs per view (default 2)
+ *   --runs    cold loads per size (default 7); --rounds  passes of filter changes and drill-downs per view (default 2)
  *   --walks   fresh pages the walk through every view is made in, its figures pooled (default 5): enough samples
  *             for a p95 that is not simply the slowest one
  *   --timeout seconds a page may take to redraw before it counts as timed out (default 30)
@@ -39,7 +39,7 @@ function parseArgs(argv: string[]) {
   const args = {
     sizes: ['bundled', 100, 1100] as SiteSize[],
     fresh: false,
-    runs: 5,
+    runs: 7,
     walks: 5,
     rounds: 2,
     timeoutMs: 30_000,

@@ -102,21 +102,19 @@ export function viewStats(v: ViewFigures): ViewStats {
 }
 
 /**
- * Runs of one statement in a view's walk, in order: the queries whose SQL starts as `sql` does, each
- * marked when it was the statement's first run in its page (a fresh page compiles what it calls anew).
+ * A view's queries in the order they ran, each marked when it was its statement's first run in its
+ * page (a fresh page compiles what a statement calls anew). A statement is known by its SQL's start.
  */
-export function statementRuns(v: ViewFigures, sql: string): { sample: QuerySample; first: boolean }[] {
-  const seen = new Set<number>();
-  return v.changes.flatMap((c) => {
-    const page = c.page ?? 1;
-    return c.queries
-      .filter((q) => q.sql === sql)
-      .map((sample) => {
-        const first = !seen.has(page);
-        seen.add(page);
-        return { sample, first };
-      });
-  });
+export function queryRuns(v: ViewFigures): { sample: QuerySample; first: boolean }[] {
+  const seen = new Set<string>();
+  return v.changes.flatMap((c) =>
+    c.queries.map((sample) => {
+      const key = `${c.page ?? 1}\u0000${sample.sql}`;
+      const first = !seen.has(key);
+      seen.add(key);
+      return { sample, first };
+    }),
+  );
 }
 
 export interface Worst {
