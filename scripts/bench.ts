@@ -73,51 +73,52 @@ const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s`;
 const log = (line: string) => console.error(`[${elapsed()}] ${line}`);
 
-async function measureSize(browser: Awaited<ReturnType<typeof launch>>, prepared: PreparedSite, args: ReturnType<typeof parseArgs>) {
+type Loads = Awaited<ReturnType<typeof measureLoads>>[number];
+
+/** Everything but the cold loads (measured beforehand for every size, see main) at one size. */
+async function measureSize(
+  browser: Awaited<ReturnType<typeof launch>>,
+  prepared: PreparedSite,
+  serverUrl: string,
+  load: Loads,
+  args: ReturnType<typeof parseArgs>,
+) {
   const sizeStarted = performance.now();
   const { site, build, townships } = prepared;
-  const server = await serve(site);
-  const errors: string[] = [];
-  try {
-    log(`${townships} townships: cold loads (${args.runs} × app and bare page)`);
-    const load = await measureLoads(browser, server.url, site, args.runs, log);
-    errors.push(...load.errors);
-    const plan = await walkPlan(site, Object.keys(VIEW_LABELS), args);
-    const walks: Awaited<ReturnType<typeof walkViews>>[] = [];
-    for (let page = 1; page <= args.walks; page++) {
-      log(`${townships} townships: walking every view (page ${page}/${args.walks})`);
-      const walk = await walkViews(browser, server.url, plan, log);
-      errors.push(...walk.errors);
-      walks.push(walk);
-    }
-    log(`${townships} townships: ${SEARCH_TERMS.length} searches in the browser, then in Node`);
-    const search = await searchTerms(browser, server.url, SEARCH_TERMS, args);
-    errors.push(...search.errors);
-    let node: SizeResult['search']['node'];
-    try {
-      node = await searchInNode(join(site, 'data'), SEARCH_TERMS);
-    } catch (e) {
-      node = { error: e instanceof Error ? e.message : String(e) };
-    }
-    log(`${townships} townships: the network graph's frames per second`);
-    const graph = await measureGraph(browser, server.url, args.timeoutMs);
-    if (errors.length) log(`${townships} townships: the page reported errors:\n  ${[...new Set(errors)].join('\n  ')}`);
-    const result: SizeResult = {
-      townships,
-      build,
-      load: { app: load.app, bare: load.bare },
-      views: poolWalks(walks.map((w) => w.views)),
-      walks: walks.length,
-      search: { terms: search.terms, node },
-      graph,
-      // The first page's: every page walks the same views, and the later ones would repeat it.
-      heapAfterWalk: walks[0]?.heapAfterWalk,
-      elapsedMs: performance.now() - sizeStarted,
-    };
-    return result;
-  } finally {
-    await server.close();
+  const errors: string[] = [...load.errors];
+  const plan = await walkPlan(site, Object.keys(VIEW_LABELS), args);
+  const walks: Awaited<ReturnType<typeof walkViews>>[] = [];
+  for (let page = 1; page <= args.walks; page++) {
+    log(`${townships} townships: walking every view (page ${page}/${args.walks})`);
+    const walk = await walkViews(browser, serverUrl, plan, log);
+    errors.push(...walk.errors);
+    walks.push(walk);
   }
+  log(`${townships} townships: ${SEARCH_TERMS.length} searches in the browser, then in Node`);
+  const search = await searchTerms(browser, serverUrl, SEARCH_TERMS, args);
+  errors.push(...search.errors);
+  let node: SizeResult['search']['node'];
+  try {
+    node = await searchInNode(join(site, 'data'), SEARCH_TERMS);
+  } catch (e) {
+    node = { error: e instanceof Error ? e.message : String(e) };
+  }
+  log(`${townships} townships: the network graph's frames per second`);
+  const graph = await measureGraph(browser, serverUrl, args.timeoutMs);
+  if (errors.length) log(`${townships} townships: the page reported errors:\n  ${[...new Set(errors)].join('\n  ')}`);
+  const result: SizeResult = {
+    townships,
+    build,
+    load: { app: load.app, bare: load.bare },
+    views: poolWalks(walks.map((w) => w.views)),
+    walks: walks.length,
+    search: { terms: search.terms, node },
+    graph,
+    // The first page's: every page walks the same views, and the later ones would repeat it.
+    heapAfterWalk: walks[0]?.heapAfterWalk,
+    elapsedMs: performance.now() - sizeStarted,
+  };
+  return result;
 }
 
 function write(result: BenchResult, out: string) {
@@ -142,9 +143,19 @@ async function main() {
   const browser = await launch();
   const machine = { ...describeMachine(CHROMIUM), chromium: `Chromium ${browser.version()}` };
   const sizes: SizeResult[] = [];
+  const servers: Awaited<ReturnType<typeof serve>>[] = [];
   try {
-    for (const site of prepared) sizes.push(await measureSize(browser, site, args));
+    for (const p of prepared) servers.push(await serve(p.site));
+    log(`cold loads: ${args.runs} rounds of every size's app and bare page`);
+    const loads = await measureLoads(
+      browser,
+      prepared.map((p, i) => ({ label: `${p.townships} townships`, siteUrl: servers[i].url, site: p.site })),
+      args.runs,
+      log,
+    );
+    for (const [i, p] of prepared.entries()) sizes.push(await measureSize(browser, p, servers[i].url, loads[i], args));
   } finally {
+    for (const server of servers) await server.close();
     await browser.close();
   }
   const result: BenchResult = {

@@ -75,25 +75,36 @@ const BARE_PAINTED = `(() => {
   return mark ? { ms: mark.startTime, timeOrigin: performance.timeOrigin, ...window.__bench.before(mark.startTime), ...mark.detail } : null;
 })()`;
 
+/** A site to load: its URL as served and its folder on disk (for the gzipped sizes). */
+export interface LoadSite {
+  label: string;
+  siteUrl: string;
+  site: string;
+}
+
+/**
+ * Cold loads of every site, round by round (in each round each site's bare page, then its app):
+ * the first chart's ratios between sizes then compare loads made seconds apart, not minutes, so a
+ * machine whose speed drifts during the run (a shared host) moves both sides alike.
+ */
 export async function measureLoads(
   browser: Browser,
-  siteUrl: string,
-  site: string,
+  sites: readonly LoadSite[],
   runs: number,
   log: (line: string) => void,
-): Promise<{ app: PageLoad[]; bare: PageLoad[]; errors: string[] }> {
-  const gzipOf = gzipSizer(site);
-  const app: PageLoad[] = [];
-  const bare: PageLoad[] = [];
-  const errors: string[] = [];
+): Promise<{ app: PageLoad[]; bare: PageLoad[]; errors: string[] }[]> {
+  const measured = sites.map((s) => ({ gzipOf: gzipSizer(s.site), app: [] as PageLoad[], bare: [] as PageLoad[], errors: [] as string[] }));
+  const strip = ({ errors: _, ...load }: PageLoad & { errors: string[] }) => load;
   for (let run = 0; run < runs; run++) {
-    const b = await pageLoad(browser, siteUrl, 'bench/bare.html', BARE_PAINTED, gzipOf);
-    const a = await pageLoad(browser, siteUrl, '', APP_PAINTED, gzipOf);
-    errors.push(...a.errors, ...b.errors);
-    const strip = ({ errors: _, ...load }: PageLoad & { errors: string[] }) => load;
-    bare.push(strip(b));
-    app.push(strip(a));
-    log(`  load ${run + 1}/${runs}: first chart ${a.ms.toFixed(0)} ms, bare page ${b.ms.toFixed(0)} ms`);
+    for (const [i, s] of sites.entries()) {
+      const into = measured[i];
+      const b = await pageLoad(browser, s.siteUrl, 'bench/bare.html', BARE_PAINTED, into.gzipOf);
+      const a = await pageLoad(browser, s.siteUrl, '', APP_PAINTED, into.gzipOf);
+      into.errors.push(...a.errors, ...b.errors);
+      into.bare.push(strip(b));
+      into.app.push(strip(a));
+      log(`  load ${run + 1}/${runs}, ${s.label}: first chart ${a.ms.toFixed(0)} ms, bare page ${b.ms.toFixed(0)} ms`);
+    }
   }
-  return { app, bare, errors };
+  return measured.map(({ app, bare, errors }) => ({ app, bare, errors }));
 }

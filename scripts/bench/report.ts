@@ -676,6 +676,8 @@ with playwright-core, a fresh browser context per page load and the HTTP cache d
   maxRSS; files and bytes are everything it wrote (the complete database and every part under data/atlas/). Synthesising the lists is not timed.
 - **First chart**: navigation start to the first chart painted — the performance mark \`duty-atlas:first-chart\` that ChartFrame sets
   (src/lib/components/chart-drawn.ts) when a chart's svg or canvas is in the DOM and the next frame has been rendered. Median of the runs.
+  The cold loads of every size come first, round by round (each size's bare page and app in each round), so sizes compared are
+  measured seconds apart.
 - **Bare page**: \`bench/bare.html\`, written beside the site: it loads sql.js (the same glue and the same wasm file the app uses), fetches the same
   summary part, opens it and runs one query (items per list), writes the answer into the page and marks the next frame painted.
 - **Bytes**: responses that had arrived before the first chart (Resource Timing in the page and in its workers: CDP's page session does not
