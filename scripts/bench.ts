@@ -59,7 +59,7 @@ function parseArgs(argv: string[]) {
     else if (a === '--sizes')
       args.sizes = (argv[++i] ?? '').split(',').map((s) => (s === 'bundled' ? 'bundled' : Math.round(number('--sizes', s))));
     else if (a === '--runs') args.runs = Math.round(number(a, argv[++i]));
-    else if (a === '--walks') args.walks = Math.round(number(a, argv[++i]));
+    else if (a === '--walks') args.walks = Math.max(1, Math.round(number(a, argv[++i])));
     else if (a === '--rounds') args.rounds = Math.round(number(a, argv[++i]));
     else if (a === '--timeout') args.timeoutMs = number(a, argv[++i]) * 1000;
     else if (a === '--budget') args.budgetMs = number(a, argv[++i]) * 1000;
@@ -155,7 +155,7 @@ async function main() {
     );
     for (const [i, p] of prepared.entries()) sizes.push(await measureSize(browser, p, servers[i].url, loads[i], args));
   } finally {
-    for (const server of servers) await server.close();
+    await Promise.allSettled(servers.map((server) => server.close()));
     await browser.close();
   }
   const result: BenchResult = {
@@ -163,6 +163,7 @@ async function main() {
     startedAt,
     durationMs: performance.now() - started,
     loadAverage: { start: loadStart, end: loadAverage() },
+    loadsInRounds: true,
     sizes: sizes.sort((a, b) => a.townships - b.townships),
   };
   mkdirSync(CACHE, { recursive: true });

@@ -102,19 +102,30 @@ export function viewStats(v: ViewFigures): ViewStats {
 }
 
 /**
- * A view's queries in the order they ran, each marked when it was its statement's first run in its
- * page (a fresh page compiles what a statement calls anew). A statement is known by its SQL's start.
+ * The queries of a size's walk that were their statement's first run in their page: a fresh page
+ * compiles what a statement calls anew, whichever view ran it first. A statement is known by its
+ * SQL's start. Changes are taken in the page's walk order (older results, without it: view by view).
  */
-export function queryRuns(v: ViewFigures): { sample: QuerySample; first: boolean }[] {
-  const seen = new Set<string>();
-  return v.changes.flatMap((c) =>
-    c.queries.map((sample) => {
-      const key = `${c.page ?? 1}\u0000${sample.sql}`;
-      const first = !seen.has(key);
-      seen.add(key);
-      return { sample, first };
-    }),
+export function firstRuns(size: SizeResult): Set<QuerySample> {
+  const changes = size.views.flatMap((v, view) =>
+    v.changes.map((c, i) => ({ c, page: `${c.page ?? 1}:${c.session ?? 0}`, order: c.seq ?? view * 1e6 + i })),
   );
+  changes.sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : a.order - b.order));
+  const seen = new Set<string>();
+  const first = new Set<QuerySample>();
+  for (const { c, page } of changes)
+    for (const q of c.queries) {
+      const key = `${page}\u0000${q.sql}`;
+      if (!seen.has(key)) first.add(q);
+      seen.add(key);
+    }
+  return first;
+}
+
+/** A view's queries in the order they ran, each marked when it was its statement's first run in its page (see firstRuns). */
+export function queryRuns(size: SizeResult, v: ViewFigures): { sample: QuerySample; first: boolean }[] {
+  const first = firstRuns(size);
+  return v.changes.flatMap((c) => c.queries.map((sample) => ({ sample, first: first.has(sample) })));
 }
 
 export interface Worst {
@@ -138,6 +149,27 @@ export function worstRedraw(size: SizeResult, includeSearch: boolean): Worst | n
   ]);
   if (includeSearch) candidates.push({ p95: searchStats(size).redraw.p95, where: 'search' });
   return worstOf(candidates);
+}
+
+/**
+ * Of the samples behind a worst p95 (`where` as worstQuery and worstRedraw name it), how many took
+ * longer than `limitMs`: how close a met target is, or how far a missed one.
+ */
+export function overTarget(size: SizeResult, where: string, kind: 'query' | 'redraw', limitMs: number): { over: number; n: number } {
+  let samples: number[];
+  if (where === 'search') {
+    const terms = size.search.terms;
+    samples = kind === 'query' ? terms.map((t) => t.runMs) : terms.map((t) => t.ms);
+  } else {
+    const [view, change] = where.split(', ');
+    const v = size.views.find((x) => x.view === view);
+    const changes = v?.changes ?? [];
+    samples =
+      kind === 'query'
+        ? changes.flatMap((c) => c.queries.map((q) => q.runMs))
+        : changes.filter((c) => (change === 'filter' ? c.kind === 'filter' : c.kind === 'drill')).map((c) => c.ms);
+  }
+  return { over: samples.filter((ms) => ms > limitMs).length, n: samples.length };
 }
 
 function worstOf(candidates: Worst[]): Worst | null {

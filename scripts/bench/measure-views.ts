@@ -71,6 +71,10 @@ export async function walkViews(
 ): Promise<{ views: ViewFigures[]; heapAfterWalk?: { heapBytes: number; buffersBytes: number }; errors: string[] }> {
   const errors: string[] = [];
   let session = await openApp(browser, siteUrl, plan.timeoutMs);
+  // Where each change was made: the walk's order, and which page (a view after a timed-out one
+  // starts on a fresh page), so a statement's first run in a page can be told from its later runs.
+  let seq = 0;
+  let reopened = 0;
   // The default view is open already: open the others from it, and it last, from the one before.
   const order = [...plan.views.slice(1), plan.views[0]];
   const views: ViewFigures[] = [];
@@ -88,6 +92,8 @@ export async function walkViews(
         timedOut: r.timedOut,
         queries: r.queries,
         lastChangeIn: r.lastChangeIn ?? null,
+        seq: seq++,
+        session: reopened,
       });
       if (r.failed) errors.push(`${view} ${search}: ${r.failed} queries failed`);
       if (r.timedOut) throw new Error(`${kind} ${search} timed out after ${plan.timeoutMs / 1000} s`);
@@ -110,6 +116,7 @@ export async function walkViews(
         errors.push(...session.errors);
         await session.close();
         session = await openApp(browser, siteUrl, plan.timeoutMs);
+        reopened++;
       }
     }
     views.push({ view, changes, error });

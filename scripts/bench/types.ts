@@ -96,6 +96,10 @@ export interface Change {
   lastChangeIn?: string | null;
   /** Which of the walk's pages it was made in, from 1 (scripts/bench/pool.ts); absent: the first. */
   page?: number;
+  /** Its place in its page's walk through every view, from 0; absent in older results. */
+  seq?: number;
+  /** Pages the walk had to open afresh before it (after a timeout), from 0; absent: none. */
+  session?: number;
 }
 
 export interface ViewFigures {
@@ -169,5 +173,7 @@ export interface BenchResult {
   durationMs: number;
   /** 1-minute load average before and after the run: other work on the machine skews every figure. */
   loadAverage: { start: number; end: number };
+  /** Whether every size's cold loads were made first, round by round (absent in older runs: size after size). */
+  loadsInRounds?: boolean;
   sizes: SizeResult[];
 }

@@ -31,6 +31,12 @@ describe('poolWalks', () => {
     expect(pooled[0].changes.filter((c) => c.kind === 'open').map((c) => c.page)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('keeps a slow first visit that every page makes in the p95', () => {
+    // Each page's first drill is the slow one: a quarter of the samples, so the p95 is still it.
+    const pooled = poolWalks([1, 2, 3, 4, 5].map((p) => walk([140 + p, 40, 30, 35])));
+    expect(viewStats(pooled[0]).drill.p95).toBe(144);
+  });
+
   it('keeps why a view was cut short, naming the page', () => {
     const pooled = poolWalks([walk([40]), walk([], 'drill ?p=1 timed out after 30 s'), walk([41])]);
     expect(pooled[0].error).toBe('page 2: drill ?p=1 timed out after 30 s');

@@ -144,8 +144,8 @@ describe('summary row', () => {
     const [first, queryRedraw, graph, build] = row.cells;
     expect(first[0]).toBe("500 ms = 1.67× the bare page's 300 ms (≤ 2×) ✓");
     expect(first[1]).toContain('500 KB gzipped before it (bare 400 KB, 1.25×) (≤ 800 KB) ✓');
-    expect(queryRedraw[0]).toBe("query 5.0 ms (overview); the bare page's one query 1.0 ms, 5.00× (≤ 10 ms) ✓");
-    expect(queryRedraw[1]).toContain('redraw 50 ms (overview, filter)');
+    expect(queryRedraw[0]).toBe("query 5.0 ms (overview; 0 of 4 over 10 ms); the bare page's one query 1.0 ms, 5.00× (≤ 10 ms) ✓");
+    expect(queryRedraw[1]).toContain('redraw 50 ms (overview, filter; 0 of 1 over 100 ms)');
     expect(graph[0]).toBe("layout 60 fps = 1.00× the empty loop's 60 fps (≥ 55) ✓");
     expect(build[0]).toBe('1.00 s (CPU 900 ms) (≤ 2.00 s) ✓');
   });
@@ -167,7 +167,7 @@ describe('summary row', () => {
     expect(row.misses[0].evidence).toContain(
       "its worker's first answer reached the page at 540 ms, the chart was painted 360 ms later (the bare page's answer at 180 ms, painted 120 ms later)",
     );
-    expect(query).toMatchObject({ townships: 1_100, measured: '150 ms (overview)', target: '≤ 100 ms' });
+    expect(query).toMatchObject({ townships: 1_100, measured: '150 ms (overview; 1 of 4 over 100 ms)', target: '≤ 100 ms' });
     expect(query.evidence).toContain('SELECT 150');
   });
 
@@ -243,7 +243,7 @@ describe('summary row', () => {
     ];
     const row = summaryRow(region, size(5, { ms: 500 }));
     const redraw = row.misses.find((m) => m.what === 'redraw p95')!;
-    expect(redraw.measured).toBe('130 ms (search)');
+    expect(redraw.measured).toBe('130 ms (search; 1 of 2 over 100 ms)');
     expect(redraw.evidence).toMatch(
       /^slowest searches: `网格` painted in 130 ms \(its queries ran 30 ms, waited up to 40 ms for parts\), `宗教`/,
     );
@@ -289,6 +289,16 @@ describe('BENCHMARKS.md', () => {
     expect(renderMarkdown({ ...result, loadAverage: { start: 0.5, end: 3 } })).not.toContain('the machine was busy');
     expect(md).toMatch(/\| 1,100 townships \| build time: ≤ 60\.0 s \| 90\.0 s \|/);
     expect(md).toContain('## 38,000 townships');
+  });
+
+  it('says how this run was measured: pooled pages and loads in rounds only where it made them', () => {
+    const old = renderMarkdown(result);
+    expect(old).toContain('the walk through every view was made in one page');
+    expect(old).toContain("Each size's cold loads were made before its walk, size after size");
+    const pooled = renderMarkdown({ ...result, loadsInRounds: true, sizes: result.sizes.map((s) => ({ ...s, walks: 5 })) });
+    expect(pooled).toContain('is made in several fresh pages');
+    expect(pooled).toContain('Walked in 5 fresh pages, their samples pooled.');
+    expect(pooled).toContain('The cold loads of every size come first, round by round');
   });
 
   it('projects from the two largest sizes', () => {
