@@ -679,8 +679,7 @@ function machineSection(result: BenchResult): string {
   ].join('\n');
 }
 
-/** How each figure is measured: what this run did (older results re-rendered with --report did less). */
-const method = (result: BenchResult) => `## How each figure is measured
+const METHOD_HEAD = `## How each figure is measured
 
 \`npm run bench\` (scripts/bench.ts, scripts/bench/): for each size it builds (or takes from .bench/, keyed on what the build reads) a site of
 synthetic lists (scripts/synth.ts, seed 1; the bundled lists at 5), serves it with \`vite preview\` (which gzips), and drives Debian's Chromium
@@ -689,14 +688,9 @@ with playwright-core, a fresh browser context per page load and the HTTP cache d
 - **Build**: \`scripts/build-db.ts\` run as a child process (\`node --import tsx\`), from spawn to exit; peak memory is its getrusage
   maxRSS; files and bytes are everything it wrote (the complete database and every part under data/atlas/). Synthesising the lists is not timed.
 - **First chart**: navigation start to the first chart painted — the performance mark \`duty-atlas:first-chart\` that ChartFrame sets
-  (src/lib/components/chart-drawn.ts) when a chart's svg or canvas is in the DOM and the next frame has been rendered. Median of the runs.
-${
-  result.loadsInRounds
-    ? `  The cold loads of every size come first, round by round (each size's bare page and app in each round), so sizes compared are
-  measured seconds apart.`
-    : `  Each size's cold loads were made before its walk, size after size.`
-}
-- **Bare page**: \`bench/bare.html\`, written beside the site: it loads sql.js (the same glue and the same wasm file the app uses), fetches the same
+  (src/lib/components/chart-drawn.ts) when a chart's svg or canvas is in the DOM and the next frame has been rendered. Median of the runs.`;
+
+const METHOD_MIDDLE = `- **Bare page**: \`bench/bare.html\`, written beside the site: it loads sql.js (the same glue and the same wasm file the app uses), fetches the same
   summary part, opens it and runs one query (items per list), writes the answer into the page and marks the next frame painted.
 - **Bytes**: responses that had arrived before the first chart (Resource Timing in the page and in its workers: CDP's page session does not
   see the worker's fetches): transferred = headers and bodies as served; gzipped = each body compressed with gzip level 6.
@@ -712,17 +706,24 @@ ${
   terms in Node against LIKE over the complete database, which must find the same duties.
 - **Graph**: a requestAnimationFrame recorder counts the frames painted from the graph's data arriving until the graph has settled (no DOM
   change for 500 ms, or \`data-layout="settled"\` on a chart that lays out progressively) and at least one second; then while a node is
-  dragged in a circle for two seconds. The baseline is the same recorder on the bare page.
-${
-  result.sizes.some((size) => (size.walks ?? 1) > 1)
+  dragged in a circle for two seconds. The baseline is the same recorder on the bare page.`;
+
+const METHOD_TAIL = `- Percentiles are nearest-rank over the samples (n in the tables): with fewer than 20 samples, p95 is the slowest; max is the slowest.`;
+
+/** How each figure is measured: what this run did (older results re-rendered with --report did less). */
+function method(result: BenchResult): string {
+  const loads = result.loadsInRounds
+    ? `  The cold loads of every size come first, round by round (each size's bare page and app in each round), so sizes compared are
+  measured seconds apart.`
+    : `  Each size's cold loads were made before its walk, size after size.`;
+  const pages = result.sizes.some((size) => (size.walks ?? 1) > 1)
     ? `- **Pages**: the walk through every view (and so each view's queries and redraws) is made in several fresh pages, one after another, and
   their samples pooled: in one page a view has 4 drill-downs, whose p95 would be the slowest. Each page opens the app cold and makes the
   same changes, so the first visits (a view's first filter, a statement's first run in the page) are made in every page, as in one. A
-  view's "open" is the median over the pages. The summary gives, beside each p95, how many of its samples were over the target.
-`
-    : `- **Pages**: the walk through every view was made in one page.
-`
-}- Percentiles are nearest-rank over the samples (n in the tables): with fewer than 20 samples, p95 is the slowest; max is the slowest.`;
+  view's "open" is the median over the pages. The summary gives, beside each p95, how many of its samples were over the target.`
+    : `- **Pages**: the walk through every view was made in one page.`;
+  return [METHOD_HEAD, loads, METHOD_MIDDLE, pages, METHOD_TAIL].join('\n');
+}
 
 /** BENCHMARKS.md. */
 export function renderMarkdown(result: BenchResult): string {
