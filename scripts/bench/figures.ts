@@ -3,7 +3,7 @@
  * of samples, the worst view) — kept apart from the rendering so they can be tested.
  */
 import { isFirstPaintPath, neededBy } from './targets';
-import { median, summarize, type Summary } from './stats';
+import { median, percentile, summarize, type Summary } from './stats';
 import type { ChangeKind, PageLoad, QuerySample, SizeResult, ViewFigures } from './types';
 
 export interface LoadFigures {
@@ -132,45 +132,54 @@ export interface Worst {
   p95: number;
   /** Where it was measured: a view (and change), or the search. */
   where: string;
+  /** The samples the p95 is of, in the order measured. */
+  samples: number[];
 }
+
+const worst = (where: string, samples: number[]): Worst => ({ p95: percentile(samples, 95), where, samples });
 
 /** The slowest view's query p95 (and the search's, where the size's targets count it). */
 export function worstQuery(size: SizeResult, includeSearch: boolean): Worst | null {
-  const candidates: Worst[] = size.views.map(viewStats).map((s) => ({ p95: s.queries.p95, where: s.view }));
-  if (includeSearch) candidates.push({ p95: searchStats(size).run.p95, where: 'search' });
+  const candidates = size.views.map((v) =>
+    worst(
+      v.view,
+      v.changes.flatMap((c) => c.queries.map((q) => q.runMs)),
+    ),
+  );
+  if (includeSearch)
+    candidates.push(
+      worst(
+        'search',
+        size.search.terms.map((t) => t.runMs),
+      ),
+    );
   return worstOf(candidates);
 }
 
 /** The slowest redraw p95 after a filter change or a drill-down, over the views (and the search). */
 export function worstRedraw(size: SizeResult, includeSearch: boolean): Worst | null {
-  const candidates: Worst[] = size.views.map(viewStats).flatMap((s) => [
-    { p95: s.filter.p95, where: `${s.view}, filter` },
-    { p95: s.drill.p95, where: `${s.view}, drill-down` },
+  const candidates = size.views.flatMap((v) => [
+    worst(
+      `${v.view}, filter`,
+      changesOf(v, ['filter']).map((c) => c.ms),
+    ),
+    worst(
+      `${v.view}, drill-down`,
+      changesOf(v, ['drill']).map((c) => c.ms),
+    ),
   ]);
-  if (includeSearch) candidates.push({ p95: searchStats(size).redraw.p95, where: 'search' });
+  if (includeSearch)
+    candidates.push(
+      worst(
+        'search',
+        size.search.terms.map((t) => t.ms),
+      ),
+    );
   return worstOf(candidates);
 }
 
-/**
- * Of the samples behind a worst p95 (`where` as worstQuery and worstRedraw name it), how many took
- * longer than `limitMs`: how close a met target is, or how far a missed one.
- */
-export function overTarget(size: SizeResult, where: string, kind: 'query' | 'redraw', limitMs: number): { over: number; n: number } {
-  let samples: number[];
-  if (where === 'search') {
-    const terms = size.search.terms;
-    samples = kind === 'query' ? terms.map((t) => t.runMs) : terms.map((t) => t.ms);
-  } else {
-    const [view, change] = where.split(', ');
-    const v = size.views.find((x) => x.view === view);
-    const changes = v?.changes ?? [];
-    samples =
-      kind === 'query'
-        ? changes.flatMap((c) => c.queries.map((q) => q.runMs))
-        : changes.filter((c) => (change === 'filter' ? c.kind === 'filter' : c.kind === 'drill')).map((c) => c.ms);
-  }
-  return { over: samples.filter((ms) => ms > limitMs).length, n: samples.length };
-}
+/** How many of the samples behind a worst p95 took longer than `limitMs`: how close a met target is, or how far a missed one. */
+export const overTarget = (w: Worst, limitMs: number) => ({ over: w.samples.filter((ms) => ms > limitMs).length, n: w.samples.length });
 
 function worstOf(candidates: Worst[]): Worst | null {
   const measured = candidates.filter((c) => Number.isFinite(c.p95));

@@ -119,7 +119,7 @@ export function summaryRow(size: SizeResult, five: SizeResult | undefined): Row 
   const queryRedraw: string[] = [];
   const wq = worstQuery(size, t.searchIncluded);
   if (wq) {
-    const { over, n: of } = overTarget(size, wq.where, 'query', t.queryP95Ms);
+    const { over, n: of } = overTarget(wq, t.queryP95Ms);
     const measured = `${formatMs(wq.p95)} (${wq.where}; ${over} of ${of} over ${t.queryP95Ms} ms)`;
     queryRedraw.push(
       `query ${measured}; the bare page's one query ${formatMs(fc.bare.queryMs)}, ${ratioOf(wq.p95, fc.bare.queryMs)} (≤ ${t.queryP95Ms} ms) ` +
@@ -130,7 +130,7 @@ export function summaryRow(size: SizeResult, five: SizeResult | undefined): Row 
   } else queryRedraw.push('query: not measured');
   const wr = worstRedraw(size, t.searchIncluded);
   if (wr) {
-    const { over, n: of } = overTarget(size, wr.where, 'redraw', t.redrawP95Ms);
+    const { over, n: of } = overTarget(wr, t.redrawP95Ms);
     const measured = `${formatMs(wr.p95)} (${wr.where}; ${over} of ${of} over ${t.redrawP95Ms} ms)`;
     queryRedraw.push(
       `redraw ${measured}; ${(wr.p95 / frameMs).toFixed(1)} frames of ${formatMs(frameMs)} (≤ ${t.redrawP95Ms} ms) ` +

@@ -131,9 +131,9 @@ describe('figures', () => {
     s.search.terms[0].runMs = 9;
     // Queries 1, 2 (open), 7 (filter), 1 (drill): the median is the second of four.
     expect(viewStats(s.views[0]).queries).toEqual({ n: 4, p50: 1, p95: 7, max: 7 });
-    expect(worstQuery(s, false)).toEqual({ p95: 7, where: 'overview' });
-    expect(worstQuery(s, true)).toEqual({ p95: 9, where: 'search' });
-    expect(worstRedraw(s, false)).toEqual({ p95: 120, where: 'overview, filter' });
+    expect(worstQuery(s, false)).toEqual({ p95: 7, where: 'overview', samples: [1, 2, 7, 1] });
+    expect(worstQuery(s, true)).toEqual({ p95: 9, where: 'search', samples: [9] });
+    expect(worstRedraw(s, false)).toEqual({ p95: 120, where: 'overview, filter', samples: [120] });
   });
 });
 
